@@ -1,0 +1,51 @@
+using TextAugment.Text;
+
+namespace TextAugment.Augmenters;
+
+/// <summary>
+/// A label-preserving rewrite of a sentence: tokens in, tokens out. Stages hold no per-call state, so
+/// one instance serves every thread. All randomness comes from the <see cref="AugmentRandom"/> passed in.
+/// </summary>
+public abstract class Augmenter
+{
+    /// <summary>Rewrites <paramref name="text"/> once, with <paramref name="protection"/> (default: <see cref="Protection.Default"/>).</summary>
+    public string Augment(string text, AugmentRandom random, Protection? protection = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        TokenList tokens = TokenList.Create(text, protection);
+        AugmentCore(tokens, random);
+        return tokens.Render();
+    }
+
+    /// <summary>Rewrites <paramref name="tokens"/> in place.</summary>
+    public void Augment(TokenList tokens, AugmentRandom random) => AugmentCore(tokens, random);
+
+    /// <summary>
+    /// Rewrites a batch of sentences in place, each with its own random stream. Stages that are costly
+    /// per call (a language model) override <see cref="AugmentBatchCore"/> to work on the batch at once;
+    /// the result is the same as one call per sentence.
+    /// </summary>
+    public void Augment(IReadOnlyList<TokenList> batch, IReadOnlyList<AugmentRandom> randoms)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(randoms);
+        if (batch.Count != randoms.Count)
+        {
+            throw new ArgumentException($"The batch has {batch.Count} sentences but {randoms.Count} random streams; give one stream per sentence.", nameof(randoms));
+        }
+
+        AugmentBatchCore(batch, randoms);
+    }
+
+    /// <summary>Rewrites one sentence. The only method a stage must write.</summary>
+    protected internal abstract void AugmentCore(TokenList tokens, AugmentRandom random);
+
+    /// <summary>Rewrites a batch; the default calls <see cref="AugmentCore"/> for each sentence in order.</summary>
+    protected internal virtual void AugmentBatchCore(IReadOnlyList<TokenList> batch, IReadOnlyList<AugmentRandom> randoms)
+    {
+        for (int i = 0; i < batch.Count; i++)
+        {
+            AugmentCore(batch[i], randoms[i]);
+        }
+    }
+}

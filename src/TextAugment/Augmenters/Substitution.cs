@@ -1,0 +1,117 @@
+using System.Buffers;
+using TextAugment.Dictionaries;
+using TextAugment.Text;
+
+namespace TextAugment.Augmenters;
+
+/// <summary>Which words a substitution stage may change, and how many. Every property has a documented default.</summary>
+public sealed class SubstitutionOptions
+{
+    /// <summary>Fraction of the eligible words to replace, in [0, 1]. Default: 0.1.</summary>
+    public double Probability { get; init; } = 0.1;
+
+    /// <summary>Fewest words to replace (when the sentence has that many with candidates). Default: 1.</summary>
+    public int Min { get; init; } = 1;
+
+    /// <summary>Most words to replace. Default: no limit.</summary>
+    public int Max { get; init; } = int.MaxValue;
+
+    /// <summary>Whether stop words are eligible. Default: false.</summary>
+    public bool IncludeStopWords { get; init; }
+
+    /// <summary>
+    /// The number of words to replace among <paramref name="eligible"/> eligible ones:
+    /// round(p × eligible) (halves up), clamped to [<see cref="Min"/>, <see cref="Max"/>].
+    /// </summary>
+    public int CountFor(int eligible) => Math.Clamp((int)Math.Floor(Probability * eligible + 0.5), Min, Math.Max(Min, Max));
+
+    /// <summary>Whether the token may be replaced: a word, not protected, and not a stop word unless they are included.</summary>
+    public bool IsEligible(in Token token) =>
+        token.Kind == TokenKind.Word
+        && !token.Has(TokenFlags.Protected | TokenFlags.Changed)
+        && (IncludeStopWords || !token.Has(TokenFlags.StopWord));
+
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of its range.</exception>
+    internal SubstitutionOptions Validated()
+    {
+        if (!(Probability is >= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Probability), Probability, "p must be between 0 and 1.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(Min, nameof(Min));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Max, Min, nameof(Max));
+        return this;
+    }
+}
+
+/// <summary>
+/// The substitution policy shared by every candidate source: pick eligible words in random order and
+/// replace each with one of its candidates, until <see cref="SubstitutionOptions.CountFor"/> words have
+/// changed or no eligible word is left. Words without candidates are passed over, so they do not use up
+/// the count. A replacement keeps the case pattern of the word it replaces.
+/// </summary>
+public abstract class SubstitutionAugmenter : Augmenter
+{
+    /// <summary>Creates the stage with <paramref name="options"/> (default: <see cref="SubstitutionOptions"/>'s defaults).</summary>
+    protected SubstitutionAugmenter(SubstitutionOptions? options) => Options = (options ?? new SubstitutionOptions()).Validated();
+
+    /// <summary>The policy.</summary>
+    public SubstitutionOptions Options { get; }
+
+    /// <summary>The candidates for the word at <paramref name="index"/>; empty when there are none.</summary>
+    protected abstract ReadOnlySpan<string> GetCandidates(TokenList tokens, int index);
+
+    /// <inheritdoc/>
+    protected internal override void AugmentCore(TokenList tokens, AugmentRandom random)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(random);
+        int[]? rented = null;
+        Span<int> eligible = tokens.Count <= 256 ? stackalloc int[tokens.Count] : (rented = ArrayPool<int>.Shared.Rent(tokens.Count));
+        int remaining = 0;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (Options.IsEligible(tokens[i]))
+            {
+                eligible[remaining++] = i;
+            }
+        }
+
+        int wanted = remaining == 0 ? 0 : Options.CountFor(remaining);
+        int replaced = 0;
+        while (replaced < wanted && remaining > 0)
+        {
+            int pick = random.Next(remaining);
+            int index = eligible[pick];
+            eligible[pick] = eligible[--remaining];
+            ReadOnlySpan<string> candidates = GetCandidates(tokens, index);
+            if (candidates.IsEmpty)
+            {
+                continue;
+            }
+
+            tokens[index] = tokens[index].ReplaceWith(candidates[random.Next(candidates.Length)]);
+            replaced++;
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+}
+
+/// <summary>Replaces words with synonyms from a <see cref="SynonymDictionary"/>.</summary>
+public sealed class SynonymAugmenter : SubstitutionAugmenter
+{
+    private readonly SynonymDictionary _dictionary;
+
+    /// <summary>Creates the stage.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public SynonymAugmenter(SynonymDictionary dictionary, SubstitutionOptions? options = null)
+        : base(options) => _dictionary = dictionary ?? throw new ArgumentNullException(nameof(dictionary));
+
+    /// <inheritdoc/>
+    protected override ReadOnlySpan<string> GetCandidates(TokenList tokens, int index) => _dictionary.GetSynonyms(tokens[index].Span);
+}

@@ -1,0 +1,197 @@
+using TextAugment.Text;
+
+namespace TextAugment.Augmenters;
+
+/// <summary>How <see cref="VariantGenerator"/> makes variants. Every property has a documented default.</summary>
+public sealed class VariantOptions
+{
+    /// <summary>Variants per example, at least 1. Default: 4.</summary>
+    public int Variants { get; init; } = 4;
+
+    /// <summary>
+    /// Tries per variant to get a text that differs from the original and from the example's other variants,
+    /// at least 1. When every try repeats, the last try is kept (the fallback) and counted. Default: 10.
+    /// </summary>
+    public int MaxAttempts { get; init; } = 10;
+
+    /// <summary>The seed: with the example id and variant number it fixes every random choice. Default: 0.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>What no stage may change, and the stop words. Default: <see cref="Protection.Default"/>.</summary>
+    public Protection Protection { get; init; } = Protection.Default;
+}
+
+/// <summary>
+/// Asks an augmenter for exactly N variants of each example, each from its own random stream
+/// (seed, example id, variant, attempt), retrying duplicates. Tries run in rounds: round k makes try k
+/// of every variant still open, and variants are settled in order, so the result for an example does
+/// not depend on which other examples share its batch.
+/// </summary>
+public sealed class VariantGenerator
+{
+    private readonly Augmenter _augmenter;
+
+    /// <summary>Creates a generator.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="VariantOptions.Variants"/> or <see cref="VariantOptions.MaxAttempts"/> is below 1.</exception>
+    public VariantGenerator(Augmenter augmenter, VariantOptions? options = null)
+    {
+        _augmenter = augmenter ?? throw new ArgumentNullException(nameof(augmenter));
+        Options = options ?? new VariantOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(Options.Variants, 1, "variants");
+        ArgumentOutOfRangeException.ThrowIfLessThan(Options.MaxAttempts, 1, "max_attempts");
+    }
+
+    /// <summary>The options.</summary>
+    public VariantOptions Options { get; }
+
+    /// <summary>The variants of one example, in variant order.</summary>
+    public IReadOnlyList<string> Generate(string id, string text) => Generate([new Example(id, text, null)])[0];
+
+    /// <summary>The variants of each example, in order; the augmenter sees the whole batch at once.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Generate(IReadOnlyList<Example> examples)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        var worker = new Worker(this);
+        worker.Run(examples);
+        var result = new IReadOnlyList<string>[examples.Count];
+        for (int e = 0; e < examples.Count; e++)
+        {
+            var variants = new string[Options.Variants];
+            for (int v = 0; v < variants.Length; v++)
+            {
+                variants[v] = worker.Variant(e, v).ToString();
+            }
+
+            result[e] = variants;
+        }
+
+        return result;
+    }
+
+    /// <summary>One thread's reusable state: token lists, random streams and the rendered variants.</summary>
+    internal sealed class Worker(VariantGenerator generator)
+    {
+        private readonly List<TokenList> _originals = [];
+        private readonly List<TokenList> _work = [];
+        private readonly List<AugmentRandom> _randoms = [];
+        private readonly List<(int Example, int Variant)> _open = [];
+        private readonly List<TokenList> _batch = [];
+        private readonly List<AugmentRandom> _batchRandoms = [];
+        private readonly CharBuffer _rendered = new();
+        private (int Start, int Length)[] _slots = [];
+
+        /// <summary>Variants that fell back to a repeated text, since the worker was made.</summary>
+        public long Fallbacks { get; private set; }
+
+        public ReadOnlySpan<char> Variant(int example, int variant)
+        {
+            var (start, length) = _slots[example * generator.Options.Variants + variant];
+            return _rendered.Span(start, length);
+        }
+
+        public void Run(IReadOnlyList<Example> examples)
+        {
+            VariantOptions options = generator.Options;
+            int n = options.Variants;
+            _rendered.Clear();
+            if (_slots.Length < examples.Count * n)
+            {
+                _slots = new (int, int)[examples.Count * n];
+            }
+
+            _open.Clear();
+            for (int e = 0; e < examples.Count; e++)
+            {
+                Grow(_originals, e + 1).Reset(examples[e].Text, options.Protection);
+                for (int v = 0; v < n; v++)
+                {
+                    _slots[e * n + v] = (-1, 0);
+                    _open.Add((e, v));
+                }
+            }
+
+            for (int attempt = 0; attempt < options.MaxAttempts && _open.Count > 0; attempt++)
+            {
+                _batch.Clear();
+                _batchRandoms.Clear();
+                for (int k = 0; k < _open.Count; k++)
+                {
+                    var (e, v) = _open[k];
+                    TokenList tokens = Grow(_work, k + 1);
+                    tokens.CopyFrom(_originals[e]);
+                    AugmentRandom random = GrowRandom(k + 1);
+                    random.Reset(options.Seed, examples[e].Id, v, attempt);
+                    _batch.Add(tokens);
+                    _batchRandoms.Add(random);
+                }
+
+                generator._augmenter.Augment(_batch, _batchRandoms);
+                bool last = attempt == options.MaxAttempts - 1;
+                int stillOpen = 0;
+                for (int k = 0; k < _batch.Count; k++)
+                {
+                    var (e, v) = _open[k];
+                    int start = _rendered.Length;
+                    int length = _batch[k].RenderTo(_rendered.GetSpan(_batch[k].RenderedLength));
+                    _rendered.Length += length;
+                    if (IsNew(examples[e].Text, e, _rendered.Span(start, length)))
+                    {
+                        _slots[e * n + v] = (start, length);
+                    }
+                    else if (last)
+                    {
+                        _slots[e * n + v] = (start, length);
+                        Fallbacks++;
+                    }
+                    else
+                    {
+                        _rendered.Length = start;
+                        _open[stillOpen++] = (e, v);
+                    }
+                }
+
+                _open.RemoveRange(stillOpen, _open.Count - stillOpen);
+            }
+        }
+
+        private bool IsNew(string original, int example, ReadOnlySpan<char> text)
+        {
+            if (text.SequenceEqual(original))
+            {
+                return false;
+            }
+
+            int n = generator.Options.Variants;
+            for (int v = 0; v < n; v++)
+            {
+                var (start, length) = _slots[example * n + v];
+                if (start >= 0 && text.SequenceEqual(_rendered.Span(start, length)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static TokenList Grow(List<TokenList> lists, int count)
+        {
+            while (lists.Count < count)
+            {
+                lists.Add(new TokenList());
+            }
+
+            return lists[count - 1];
+        }
+
+        private AugmentRandom GrowRandom(int count)
+        {
+            while (_randoms.Count < count)
+            {
+                _randoms.Add(new AugmentRandom(0));
+            }
+
+            return _randoms[count - 1];
+        }
+    }
+}

@@ -1,0 +1,44 @@
+namespace TextAugment;
+
+/// <summary>
+/// A file (or standard input) holds something this library cannot read. The message starts with
+/// <c>path:line:column</c> (or <c>path: byte N</c>) and says what was found and what would be right.
+/// </summary>
+public sealed class DataFormatException : FormatException
+{
+    /// <summary>Creates the exception for a position given by line and column (both 1-based; column 0 when unknown).</summary>
+    public DataFormatException(string path, long line, int column, string message)
+        : base($"{path}:{line}{(column > 0 ? $":{column}" : "")}: {message}")
+    {
+        Path = path;
+        Line = line;
+        Column = column;
+        Reason = message;
+    }
+
+    /// <summary>Creates the exception for a position given as a byte offset (0-based) and its line.</summary>
+    public DataFormatException(string path, long line, long byteOffset, string message, bool byOffset)
+        : base($"{path}:{line}: byte {byteOffset}: {message}")
+    {
+        _ = byOffset;
+        Path = path;
+        Line = line;
+        ByteOffset = byteOffset;
+        Reason = message;
+    }
+
+    /// <summary>The file, or <c>&lt;stdin&gt;</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>1-based line.</summary>
+    public long Line { get; }
+
+    /// <summary>1-based column, or 0 when not known.</summary>
+    public int Column { get; }
+
+    /// <summary>0-based byte offset in the file, or -1 when not known.</summary>
+    public long ByteOffset { get; } = -1;
+
+    /// <summary>The message without the position.</summary>
+    public string Reason { get; }
+}

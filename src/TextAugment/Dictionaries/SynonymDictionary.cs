@@ -1,0 +1,344 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace TextAugment.Dictionaries;
+
+/// <summary>File formats <see cref="SynonymDictionary"/> reads.</summary>
+public enum SynonymFormat
+{
+    /// <summary>Decided from the file: MyThes when its first line names an encoding and the second is <c>word|count</c>; otherwise TSV.</summary>
+    Auto,
+    /// <summary><c>word&lt;TAB&gt;syn1,syn2</c> or <c>word&lt;TAB&gt;pos&lt;TAB&gt;syn1,syn2</c> (pos: n v a r); '#' starts a comment line.</summary>
+    Tsv,
+    /// <summary>LibreOffice/OpenOffice MyThes thesaurus data file (<c>th_*.dat</c>).</summary>
+    MyThes,
+}
+
+/// <summary>Whether synonyms are looked up through English inflection.</summary>
+public enum InflectionMode
+{
+    /// <summary>English for a TSV file with a part-of-speech column (the WordNet format); none otherwise.</summary>
+    Auto,
+    /// <summary>Look up inflected words through their lemmas and inflect the synonyms to match (<see cref="EnglishInflector"/>).</summary>
+    English,
+    /// <summary>Exact words only.</summary>
+    None,
+}
+
+/// <summary>How to read a synonym dictionary. Every property has a documented default.</summary>
+public sealed class SynonymDictionaryOptions
+{
+    /// <summary>The file format. Default: <see cref="SynonymFormat.Auto"/>.</summary>
+    public SynonymFormat Format { get; init; } = SynonymFormat.Auto;
+
+    /// <summary>Inflection handling. Default: <see cref="InflectionMode.Auto"/>.</summary>
+    public InflectionMode Inflection { get; init; } = InflectionMode.Auto;
+}
+
+/// <summary>
+/// Synonyms per word, looked up without regard to case. Immutable once loaded and safe to share between
+/// threads; the synonyms of each word form are computed once and cached.
+/// </summary>
+public sealed class SynonymDictionary
+{
+    private const int CacheLimit = 1 << 20;
+    private readonly Dictionary<string, (char Pos, string[] Synonyms)[]> _entries;
+    private readonly EnglishInflector? _inflector;
+    private readonly ConcurrentDictionary<string, string[]> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _cacheLookup;
+
+    private SynonymDictionary(Dictionary<string, (char, string[])[]> entries, EnglishInflector? inflector)
+    {
+        _entries = entries;
+        _inflector = inflector;
+        _cacheLookup = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Number of head words.</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>Whether inflected words are looked up through their lemmas.</summary>
+    public bool Inflects => _inflector is not null;
+
+    /// <summary>Loads a dictionary file.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="DataFormatException">A line is malformed; the message names the file and line.</exception>
+    public static SynonymDictionary Load(string path, SynonymDictionaryOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= new SynonymDictionaryOptions();
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: synonym dictionary not found.", path);
+        }
+
+        SynonymFormat format = options.Format == SynonymFormat.Auto ? Detect(path) : options.Format;
+        var builder = new Builder();
+        bool hasPos = format == SynonymFormat.MyThes ? ReadMyThes(path, builder) : ReadTsv(path, builder);
+        bool inflect = options.Inflection == InflectionMode.English
+                       || (options.Inflection == InflectionMode.Auto && format == SynonymFormat.Tsv && hasPos);
+        return new SynonymDictionary(builder.Build(), inflect ? EnglishInflector.Default : null);
+    }
+
+    /// <summary>Builds a dictionary from (word, synonyms) pairs, with no part of speech and no inflection.</summary>
+    public static SynonymDictionary Create(IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var builder = new Builder();
+        foreach (var (word, synonyms) in entries)
+        {
+            builder.Add(word, '\0', synonyms);
+        }
+
+        return new SynonymDictionary(builder.Build(), null);
+    }
+
+    /// <summary>
+    /// The synonyms of <paramref name="word"/> in any case, the word itself excluded; when the dictionary
+    /// inflects, also the synonyms of its lemmas, inflected like the word (<c>films</c> → <c>movies</c>).
+    /// Empty when there are none. The span stays valid for the dictionary's lifetime.
+    /// </summary>
+    public ReadOnlySpan<string> GetSynonyms(ReadOnlySpan<char> word)
+    {
+        Span<char> lower = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        word.ToLowerInvariant(lower);
+        if (_cacheLookup.TryGetValue(lower, out string[]? cached))
+        {
+            return cached;
+        }
+
+        string key = lower.ToString();
+        string[] synonyms = Compute(key);
+        if (_cache.Count < CacheLimit)
+        {
+            _cache.TryAdd(key, synonyms);
+        }
+
+        return synonyms;
+    }
+
+    private string[] Compute(string word)
+    {
+        var result = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { word };
+        if (_entries.TryGetValue(word, out var exact))
+        {
+            foreach (var (_, synonyms) in exact)
+            {
+                AddAll(synonyms, result, seen);
+            }
+        }
+
+        if (_inflector is not null)
+        {
+            var analyses = new List<(string Lemma, char Pos, Inflection Kind)>();
+            _inflector.Analyze(word, analyses);
+            foreach (var (lemma, pos, kind) in analyses)
+            {
+                if (!_entries.TryGetValue(lemma, out var entries))
+                {
+                    continue;
+                }
+
+                foreach (var (entryPos, synonyms) in entries)
+                {
+                    if (entryPos != pos)
+                    {
+                        continue;
+                    }
+
+                    foreach (string synonym in synonyms)
+                    {
+                        if (_inflector.Inflect(synonym, pos, kind) is { } inflected && seen.Add(inflected))
+                        {
+                            result.Add(inflected);
+                        }
+                    }
+                }
+            }
+        }
+
+        return result.Count == 0 ? [] : [.. result];
+    }
+
+    private static void AddAll(string[] synonyms, List<string> result, HashSet<string> seen)
+    {
+        foreach (string s in synonyms)
+        {
+            if (seen.Add(s))
+            {
+                result.Add(s);
+            }
+        }
+    }
+
+    private static SynonymFormat Detect(string path)
+    {
+        using var reader = new StreamReader(path, Encoding.Latin1);
+        string? first = reader.ReadLine();
+        string? second = reader.ReadLine();
+        bool encodingLine = first is not null && first.Length < 40 && !first.Contains('\t', StringComparison.Ordinal) && !first.Contains('|', StringComparison.Ordinal);
+        return encodingLine && second is not null && second.Contains('|', StringComparison.Ordinal) ? SynonymFormat.MyThes : SynonymFormat.Tsv;
+    }
+
+    private static bool ReadTsv(string path, Builder builder)
+    {
+        bool hasPos = false;
+        long lineNumber = 0;
+        foreach (string line in File.ReadLines(path, new UTF8Encoding(false, true)))
+        {
+            lineNumber++;
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            string[] parts = line.Split('\t');
+            char pos = '\0';
+            if (parts.Length == 3)
+            {
+                if (parts[1] is not ("n" or "v" or "a" or "r"))
+                {
+                    throw new DataFormatException(path, lineNumber, parts[0].Length + 2,
+                        $"part of speech '{parts[1]}' is not one of n, v, a, r (format: word<TAB>pos<TAB>syn1,syn2).");
+                }
+
+                pos = parts[1][0];
+                hasPos = true;
+            }
+            else if (parts.Length != 2)
+            {
+                throw new DataFormatException(path, lineNumber, 0,
+                    $"expected 2 or 3 tab-separated fields (word<TAB>syn1,syn2 or word<TAB>pos<TAB>syn1,syn2) but found {parts.Length}.");
+            }
+
+            if (parts[0].Trim().Length == 0)
+            {
+                throw new DataFormatException(path, lineNumber, 1, "the head word is empty.");
+            }
+
+            builder.Add(parts[0], pos, parts[^1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        return hasPos;
+    }
+
+    /// <summary>MyThes: an encoding line, then <c>word|n</c> followed by n lines <c>(pos)|syn|syn…</c>.</summary>
+    private static bool ReadMyThes(string path, Builder builder)
+    {
+        using var probe = new StreamReader(path, Encoding.Latin1);
+        string encodingName = (probe.ReadLine() ?? "").Trim();
+        Encoding encoding = encodingName.ToUpperInvariant() switch
+        {
+            "UTF-8" or "UTF8" => new UTF8Encoding(false, true),
+            "ISO8859-1" or "ISO-8859-1" or "LATIN1" => Encoding.Latin1,
+            "US-ASCII" or "ASCII" => Encoding.ASCII,
+            _ => throw new DataFormatException(path, 1, 1, $"MyThes encoding '{encodingName}' is not supported; convert the file to UTF-8 (iconv) and change its first line to UTF-8."),
+        };
+        probe.Dispose();
+
+        using var reader = new StreamReader(path, encoding);
+        reader.ReadLine();
+        long lineNumber = 1;
+        while (reader.ReadLine() is { } header)
+        {
+            lineNumber++;
+            if (header.Length == 0)
+            {
+                continue;
+            }
+
+            int bar = header.LastIndexOf('|');
+            if (bar <= 0 || !int.TryParse(header.AsSpan(bar + 1), out int meanings) || meanings < 0)
+            {
+                throw new DataFormatException(path, lineNumber, 1, $"expected an entry header 'word|count' but found '{header}'.");
+            }
+
+            string word = header[..bar];
+            for (int m = 0; m < meanings; m++)
+            {
+                string? meaning = reader.ReadLine();
+                lineNumber++;
+                if (meaning is null || meaning.Length == 0 || meaning[0] != '(' && meaning[0] != '-')
+                {
+                    throw new DataFormatException(path, lineNumber, 1,
+                        $"entry '{word}' promises {meanings} meaning lines '(pos)|syn|syn' but line {m + 1} is '{meaning ?? "end of file"}'.");
+                }
+
+                string[] fields = meaning.Split('|');
+                char pos = fields[0] switch { "(noun)" => 'n', "(verb)" => 'v', "(adj)" => 'a', "(adv)" => 'r', _ => '\0' };
+                var synonyms = new List<string>(fields.Length - 1);
+                for (int f = 1; f < fields.Length; f++)
+                {
+                    string s = fields[f].Trim();
+                    // Annotated terms are hypernyms, antonyms or merely related: not substitutes.
+                    // "(similar term)" is kept without its note.
+                    const string similar = " (similar term)";
+                    if (s.EndsWith(similar, StringComparison.Ordinal))
+                    {
+                        s = s[..^similar.Length];
+                    }
+                    else if (s.EndsWith(')'))
+                    {
+                        continue;
+                    }
+
+                    if (s.Length > 0)
+                    {
+                        synonyms.Add(s);
+                    }
+                }
+
+                builder.Add(word, pos, synonyms);
+            }
+        }
+
+        return true;
+    }
+
+    private sealed class Builder
+    {
+        private readonly Dictionary<string, List<(char Pos, List<string> Synonyms)>> _entries = new(StringComparer.Ordinal);
+
+        public void Add(string word, char pos, IReadOnlyList<string> synonyms)
+        {
+            string key = word.Trim().ToLowerInvariant();
+            // The tokenizer never yields a token with a space, so such head words could never be looked up.
+            if (key.Length == 0 || key.Contains(' ', StringComparison.Ordinal) || synonyms.Count == 0)
+            {
+                return;
+            }
+
+            if (!_entries.TryGetValue(key, out var list))
+            {
+                _entries[key] = list = [];
+            }
+
+            int index = list.FindIndex(e => e.Pos == pos);
+            if (index < 0)
+            {
+                list.Add((pos, []));
+                index = list.Count - 1;
+            }
+
+            foreach (string s in synonyms)
+            {
+                if (!s.Equals(key, StringComparison.OrdinalIgnoreCase) && !list[index].Synonyms.Contains(s))
+                {
+                    list[index].Synonyms.Add(s);
+                }
+            }
+        }
+
+        public Dictionary<string, (char, string[])[]> Build()
+        {
+            var result = new Dictionary<string, (char, string[])[]>(_entries.Count, StringComparer.Ordinal);
+            foreach (var (word, list) in _entries)
+            {
+                result[word] = list.ConvertAll(e => (e.Pos, e.Synonyms.ToArray())).ToArray();
+            }
+
+            return result;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+namespace TextAugment.Text;
+
+/// <summary>
+/// The tokens of one sentence, which stages rewrite in place. Reused between sentences
+/// (<see cref="Reset"/>) so that a worker allocates nothing per sentence.
+/// </summary>
+public sealed class TokenList
+{
+    private Token[] _items = new Token[64];
+
+    /// <summary>The text the tokens were read from.</summary>
+    public string Source { get; private set; } = string.Empty;
+
+    /// <summary>Number of tokens.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The token at <paramref name="index"/>.</summary>
+    public Token this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count, nameof(index));
+            return _items[index];
+        }
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count, nameof(index));
+            _items[index] = value;
+        }
+    }
+
+    /// <summary>The tokens as a read-only span.</summary>
+    public ReadOnlySpan<Token> AsSpan() => _items.AsSpan(0, Count);
+
+    /// <summary>Tokenizes <paramref name="text"/> into this list and marks protected words and stop words.</summary>
+    public static TokenList Create(string text, Protection? protection = null)
+    {
+        var tokens = new TokenList();
+        tokens.Reset(text, protection ?? Protection.Default);
+        return tokens;
+    }
+
+    /// <summary>Replaces the contents with the tokens of <paramref name="text"/>, marked by <paramref name="protection"/>.</summary>
+    public void Reset(string text, Protection protection)
+    {
+        ArgumentNullException.ThrowIfNull(protection);
+        Clear();
+        Source = text;
+        WordTokenizer.Tokenize(text, this);
+        protection.Mark(this);
+    }
+
+    /// <summary>Copies the tokens of <paramref name="other"/> into this list.</summary>
+    public void CopyFrom(TokenList other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Clear();
+        Source = other.Source;
+        EnsureCapacity(other.Count);
+        other.AsSpan().CopyTo(_items);
+        Count = other.Count;
+    }
+
+    /// <summary>Removes every token.</summary>
+    public void Clear() => Count = 0;
+
+    /// <summary>Appends a token.</summary>
+    public void Add(Token token)
+    {
+        EnsureCapacity(Count + 1);
+        _items[Count++] = token;
+    }
+
+    /// <summary>Inserts a token before <paramref name="index"/> (<see cref="Count"/> appends).</summary>
+    public void Insert(int index, Token token)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)index, (uint)Count, nameof(index));
+        EnsureCapacity(Count + 1);
+        Array.Copy(_items, index, _items, index + 1, Count - index);
+        _items[index] = token;
+        Count++;
+    }
+
+    /// <summary>Removes <paramref name="count"/> tokens starting at <paramref name="index"/>.</summary>
+    public void RemoveRange(int index, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)(index + count), (uint)Count, nameof(count));
+        Array.Copy(_items, index + count, _items, index, Count - index - count);
+        Count -= count;
+    }
+
+    /// <summary>Swaps the tokens at two positions.</summary>
+    public void Swap(int first, int second) => (_items[first], _items[second]) = (this[second], this[first]);
+
+    /// <summary>Number of words (any <see cref="TokenKind.Word"/> token).</summary>
+    public int WordCount
+    {
+        get
+        {
+            int n = 0;
+            foreach (ref readonly Token t in AsSpan())
+            {
+                n += t.Kind == TokenKind.Word ? 1 : 0;
+            }
+
+            return n;
+        }
+    }
+
+    /// <summary>Number of characters <see cref="RenderTo(Span{char})"/> writes.</summary>
+    public int RenderedLength
+    {
+        get
+        {
+            int n = 0;
+            foreach (ref readonly Token t in AsSpan())
+            {
+                n += t.Length;
+            }
+
+            return n;
+        }
+    }
+
+    /// <summary>Writes the text the tokens spell (case styles applied); returns the count written.</summary>
+    public int RenderTo(Span<char> destination)
+    {
+        int written = 0;
+        foreach (ref readonly Token t in AsSpan())
+        {
+            written += t.Render(destination[written..]);
+        }
+
+        return written;
+    }
+
+    /// <summary>The text the tokens spell.</summary>
+    public string Render() => string.Create(RenderedLength, this, static (span, list) => list.RenderTo(span));
+
+    /// <inheritdoc/>
+    public override string ToString() => Render();
+
+    private void EnsureCapacity(int needed)
+    {
+        if (needed > _items.Length)
+        {
+            Array.Resize(ref _items, Math.Max(needed, _items.Length * 2));
+        }
+    }
+}

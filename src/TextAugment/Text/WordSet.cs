@@ -1,0 +1,75 @@
+using System.Reflection;
+
+namespace TextAugment.Text;
+
+/// <summary>
+/// A set of words looked up without regard to case (words are stored lower case, compared ordinally).
+/// Used for stop words and protected words.
+/// </summary>
+public sealed class WordSet
+{
+    private readonly HashSet<string> _words;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    /// <summary>Creates a set from <paramref name="words"/> (lower-cased on the way in).</summary>
+    public WordSet(IEnumerable<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        _words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string w in words)
+        {
+            _words.Add(w.ToLowerInvariant());
+        }
+
+        _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The built-in English stop-word list (dictionaries/stopwords-en.txt, embedded in the library).</summary>
+    public static WordSet EnglishStopWords { get; } = LoadEmbedded("TextAugment.stopwords-en.txt");
+
+    /// <summary>Number of words.</summary>
+    public int Count => _words.Count;
+
+    /// <summary>Reads one word per line; blank lines and lines starting with '#' are skipped.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static WordSet Load(string path) => new(ReadWords(File.ReadLines(path)));
+
+    /// <summary>True when the set holds <paramref name="word"/>, in any case.</summary>
+    public bool Contains(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 64)
+        {
+            return _lookup.Contains(word.ToString().ToLowerInvariant());
+        }
+
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        return _lookup.Contains(lower);
+    }
+
+    private static WordSet LoadEmbedded(string name)
+    {
+        using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The library was built without its resource '{name}'.");
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            lines.Add(line);
+        }
+
+        return new WordSet(ReadWords(lines));
+    }
+
+    private static IEnumerable<string> ReadWords(IEnumerable<string> lines)
+    {
+        foreach (string raw in lines)
+        {
+            string line = raw.Trim();
+            if (line.Length > 0 && line[0] != '#')
+            {
+                yield return line;
+            }
+        }
+    }
+}
