@@ -1,0 +1,62 @@
+namespace TextAugment.Corpus;
+
+/// <summary>
+/// An output file written under a temporary name beside its destination and renamed over it by
+/// <see cref="Commit"/>, so that a failed run never leaves a half-written file. Disposing without
+/// committing deletes the temporary file. <c>-</c> writes standard output directly.
+/// </summary>
+public sealed class AtomicOutput : IDisposable
+{
+    private readonly string? _path;
+    private readonly string? _temporary;
+    private bool _committed;
+
+    private AtomicOutput(string? path, string? temporary, Stream stream)
+    {
+        _path = path;
+        _temporary = temporary;
+        Stream = stream;
+    }
+
+    /// <summary>The stream to write.</summary>
+    public Stream Stream { get; }
+
+    /// <summary>Opens <paramref name="path"/> for writing, creating its directory; <c>-</c> for standard output.</summary>
+    public static AtomicOutput Open(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (path == "-")
+        {
+            return new AtomicOutput(null, null, Console.OpenStandardOutput());
+        }
+
+        string full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        return new AtomicOutput(full, temporary, new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+    }
+
+    /// <summary>Flushes and moves the file into place.</summary>
+    public void Commit()
+    {
+        Stream.Flush();
+        if (_path is null)
+        {
+            return;
+        }
+
+        Stream.Dispose();
+        File.Move(_temporary!, _path, overwrite: true);
+        _committed = true;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Stream.Dispose();
+        if (_temporary is not null && !_committed && File.Exists(_temporary))
+        {
+            File.Delete(_temporary);
+        }
+    }
+}

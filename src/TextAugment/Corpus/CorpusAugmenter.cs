@@ -1,0 +1,239 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Text;
+using TextAugment.Augmenters;
+
+namespace TextAugment.Corpus;
+
+/// <summary>Which contiguous part of a corpus to process: shard <see cref="Index"/> (1-based) of <see cref="Count"/>.</summary>
+/// <param name="Index">1-based shard number.</param>
+/// <param name="Count">Number of shards.</param>
+public sealed record Shard(int Index, int Count)
+{
+    /// <summary>Parses <c>k/n</c>; null when malformed or out of range.</summary>
+    public static Shard? Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string[] parts = text.Split('/');
+        return parts.Length == 2 && int.TryParse(parts[0], out int k) && int.TryParse(parts[1], out int n) && n >= 1 && k >= 1 && k <= n
+            ? new Shard(k, n)
+            : null;
+    }
+
+    /// <summary>The record range [start, end) of this shard in a corpus of <paramref name="records"/> records.</summary>
+    public (long Start, long End) RangeOf(long records) => (records * (Index - 1) / Count, records * Index / Count);
+}
+
+/// <summary>How a corpus is augmented. Every property has a documented default.</summary>
+public sealed class CorpusAugmentOptions
+{
+    /// <summary>Write each original before its variants (as variant 0). Default: true.</summary>
+    public bool KeepOriginal { get; init; } = true;
+
+    /// <summary>Worker threads. Default: the processor count. The output does not depend on it.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Examples per worker per step. Default: 256. The output does not depend on it.</summary>
+    public int BatchSize { get; init; } = 256;
+
+    /// <summary>Only this part of the corpus (needs the record count: the input is read twice). Default: all.</summary>
+    public Shard? Shard { get; init; }
+
+    /// <summary>The output format. Default: <see cref="CorpusFormat.Jsonl"/>.</summary>
+    public CorpusFormat OutputFormat { get; init; } = CorpusFormat.Jsonl;
+
+    /// <summary>Called about every half second and at the end.</summary>
+    public IProgress<AugmentProgress>? Progress { get; init; }
+}
+
+/// <summary>Where a run stands.</summary>
+/// <param name="BytesRead">Input bytes read.</param>
+/// <param name="Examples">Examples read.</param>
+/// <param name="Rows">Rows written.</param>
+/// <param name="Elapsed">Time since the run started.</param>
+public sealed record AugmentProgress(long BytesRead, long Examples, long Rows, TimeSpan Elapsed);
+
+/// <summary>What a run did.</summary>
+/// <param name="Examples">Examples augmented.</param>
+/// <param name="Rows">Rows written (originals and variants).</param>
+/// <param name="Skipped">Malformed rows skipped.</param>
+/// <param name="SkippedMessages">The first messages of skipped rows.</param>
+/// <param name="Fallbacks">Variants that repeat the original or another variant because no distinct text was found.</param>
+/// <param name="Elapsed">Wall time.</param>
+public sealed record AugmentSummary(long Examples, long Rows, long Skipped, IReadOnlyList<string> SkippedMessages, long Fallbacks, TimeSpan Elapsed);
+
+/// <summary>
+/// Augments a corpus from a reader to a stream: reads a step of examples, augments it on every worker
+/// thread, writes the rows in input order. Memory is bounded by one step, whatever the corpus size.
+/// </summary>
+public static class CorpusAugmenter
+{
+    /// <summary>Runs <paramref name="generator"/> over every example of <paramref name="reader"/>, writing to <paramref name="output"/>.</summary>
+    /// <param name="reader">The input.</param>
+    /// <param name="countRecords">Opens the input again to count its records; needed only with a shard.</param>
+    /// <param name="generator">The variants to make.</param>
+    /// <param name="output">Where the rows go (UTF-8).</param>
+    /// <param name="options">Options (default: <see cref="CorpusAugmentOptions"/>'s defaults).</param>
+    /// <exception cref="DataFormatException">A row is malformed, or the output format cannot hold a text.</exception>
+    public static AugmentSummary Run(CorpusReader reader, Func<CorpusReader>? countRecords, VariantGenerator generator, Stream output, CorpusAugmentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentNullException.ThrowIfNull(output);
+        options ??= new CorpusAugmentOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Threads, 1, nameof(options.Threads));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options.BatchSize));
+
+        var clock = Stopwatch.StartNew();
+        (long Start, long End) range = (0, long.MaxValue);
+        if (options.Shard is { } shard)
+        {
+            if (countRecords is null)
+            {
+                throw new ArgumentException("A shard needs the record count, so the input must be a file that can be read twice (not standard input).", nameof(countRecords));
+            }
+
+            using CorpusReader counter = countRecords();
+            while (counter.TryRead(out _))
+            {
+            }
+
+            range = shard.RangeOf(counter.RecordCount);
+        }
+
+        RowFormatter formatter = RowFormatter.For(options.OutputFormat);
+        var chunks = new Chunk[options.Threads];
+        for (int i = 0; i < chunks.Length; i++)
+        {
+            chunks[i] = new Chunk(generator, formatter, options.KeepOriginal, options.BatchSize);
+        }
+
+        var header = new CharBuffer();
+        formatter.WriteHeader(header);
+        WriteChars(output, header.AsSpan());
+
+        long examples = 0, rows = 0;
+        long lastReport = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads };
+        while (true)
+        {
+            int filled = 0;
+            foreach (Chunk chunk in chunks)
+            {
+                chunk.Examples.Clear();
+                while (chunk.Examples.Count < options.BatchSize && reader.TryRead(out Example? example))
+                {
+                    long record = reader.RecordCount - 1;
+                    if (record < range.Start)
+                    {
+                        continue;
+                    }
+
+                    if (record >= range.End)
+                    {
+                        break;
+                    }
+
+                    chunk.Examples.Add(example);
+                }
+
+                filled += chunk.Examples.Count > 0 ? 1 : 0;
+                if (chunk.Examples.Count < options.BatchSize)
+                {
+                    break;
+                }
+            }
+
+            if (filled == 0)
+            {
+                break;
+            }
+
+            Parallel.For(0, filled, parallel, i => chunks[i].Process());
+            for (int i = 0; i < filled; i++)
+            {
+                output.Write(chunks[i].Bytes);
+                examples += chunks[i].Examples.Count;
+                rows += chunks[i].Rows;
+            }
+
+            if (options.Progress is not null && clock.ElapsedMilliseconds - lastReport >= 500)
+            {
+                lastReport = clock.ElapsedMilliseconds;
+                options.Progress.Report(new AugmentProgress(reader.BytesRead, examples, rows, clock.Elapsed));
+            }
+
+            if (filled < chunks.Length || chunks[filled - 1].Examples.Count < options.BatchSize)
+            {
+                break;
+            }
+        }
+
+        output.Flush();
+        long fallbacks = 0;
+        foreach (Chunk chunk in chunks)
+        {
+            fallbacks += chunk.Fallbacks;
+        }
+
+        options.Progress?.Report(new AugmentProgress(reader.BytesRead, examples, rows, clock.Elapsed));
+        return new AugmentSummary(examples, rows, reader.SkippedCount, reader.SkippedMessages, fallbacks, clock.Elapsed);
+    }
+
+    private static void WriteChars(Stream output, ReadOnlySpan<char> chars)
+    {
+        byte[] bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(chars.Length));
+        int n = Encoding.UTF8.GetBytes(chars, bytes);
+        output.Write(bytes, 0, n);
+        ArrayPool<byte>.Shared.Return(bytes);
+    }
+
+    /// <summary>One worker's share of a step: its examples, its reusable buffers and its encoded output.</summary>
+    private sealed class Chunk(VariantGenerator generator, RowFormatter formatter, bool keepOriginal, int batchSize)
+    {
+        private readonly VariantGenerator.Worker _worker = new(generator);
+        private readonly CharBuffer _chars = new();
+        private byte[] _bytes = new byte[1 << 16];
+        private int _length;
+
+        public List<Example> Examples { get; } = new(batchSize);
+
+        public long Rows { get; private set; }
+
+        public long Fallbacks => _worker.Fallbacks;
+
+        public ReadOnlySpan<byte> Bytes => _bytes.AsSpan(0, _length);
+
+        public void Process()
+        {
+            _worker.Run(Examples);
+            _chars.Clear();
+            int variants = generator.Options.Variants;
+            int rows = 0;
+            for (int e = 0; e < Examples.Count; e++)
+            {
+                Example example = Examples[e];
+                if (keepOriginal)
+                {
+                    formatter.WriteRow(_chars, example.Id, 0, example.Text, example.Label);
+                    rows++;
+                }
+
+                for (int v = 0; v < variants; v++)
+                {
+                    formatter.WriteRow(_chars, example.Id, v + 1, _worker.Variant(e, v), example.Label);
+                    rows++;
+                }
+            }
+
+            Rows = rows;
+            int max = Encoding.UTF8.GetMaxByteCount(_chars.Length);
+            if (_bytes.Length < max)
+            {
+                _bytes = new byte[max];
+            }
+
+            _length = Encoding.UTF8.GetBytes(_chars.AsSpan(), _bytes);
+        }
+    }
+}

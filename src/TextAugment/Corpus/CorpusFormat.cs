@@ -1,0 +1,47 @@
+namespace TextAugment.Corpus;
+
+/// <summary>Corpus file formats.</summary>
+public enum CorpusFormat
+{
+    /// <summary>Tab-separated values with a header line. Tabs, line breaks and backslashes inside a field are written <c>\t</c>, <c>\n</c>, <c>\r</c>, <c>\\</c>.</summary>
+    Tsv,
+    /// <summary>Comma-separated values (RFC 4180): quoted fields may hold commas, doubled quotes and line breaks.</summary>
+    Csv,
+    /// <summary>One JSON object per line.</summary>
+    Jsonl,
+    /// <summary>One text per line, no label.</summary>
+    Text,
+}
+
+/// <summary>Helpers for <see cref="CorpusFormat"/>.</summary>
+public static class CorpusFormats
+{
+    /// <summary>The names used in pipelines and on the command line.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["tsv", "csv", "jsonl", "text"];
+
+    /// <summary>Parses a format name (<c>tsv</c>, <c>csv</c>, <c>jsonl</c>, <c>text</c>); null when unknown.</summary>
+    public static CorpusFormat? Parse(string name) => name switch
+    {
+        "tsv" => CorpusFormat.Tsv,
+        "csv" => CorpusFormat.Csv,
+        "jsonl" or "ndjson" => CorpusFormat.Jsonl,
+        "text" or "txt" => CorpusFormat.Text,
+        _ => null,
+    };
+
+    /// <summary>The format a file's extension implies (<c>.tsv</c>, <c>.csv</c>, <c>.jsonl</c>/<c>.ndjson</c>, <c>.txt</c>); null when it implies none.</summary>
+    public static CorpusFormat? FromExtension(string path)
+    {
+        string ext = Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
+        return ext.Length == 0 ? null : Parse(ext);
+    }
+}
+
+/// <summary>What a reader does with a malformed row.</summary>
+public enum RowErrorMode
+{
+    /// <summary>Stop with an error naming the file and line.</summary>
+    Fail,
+    /// <summary>Skip the row and count it; the run's summary reports the count and the first messages.</summary>
+    Skip,
+}

@@ -1,0 +1,513 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace TextAugment.Corpus;
+
+/// <summary>How to read a corpus. Every property has a documented default.</summary>
+public sealed class CorpusReaderOptions
+{
+    /// <summary>The format. Default: <see cref="CorpusFormat.Tsv"/>.</summary>
+    public CorpusFormat Format { get; init; } = CorpusFormat.Tsv;
+
+    /// <summary>The text column (a header name, or a 1-based number when there is no header). Default: <c>text</c>.</summary>
+    public string TextColumn { get; init; } = "text";
+
+    /// <summary>The label column; when null, a column named <c>label</c> is used if there is one. Default: null.</summary>
+    public string? LabelColumn { get; init; }
+
+    /// <summary>The id column; when null, a column named <c>id</c> is used if there is one, else the line number where the record starts. Default: null.</summary>
+    public string? IdColumn { get; init; }
+
+    /// <summary>Whether a TSV or CSV file starts with a header line. Default: true.</summary>
+    public bool HasHeader { get; init; } = true;
+
+    /// <summary>What to do with a malformed row. Default: <see cref="RowErrorMode.Fail"/>.</summary>
+    public RowErrorMode OnError { get; init; } = RowErrorMode.Fail;
+}
+
+/// <summary>
+/// Reads examples from a corpus one at a time (memory does not grow with the corpus). Input must be
+/// UTF-8; invalid bytes are an error naming their byte offset. Disposing the reader closes the stream.
+/// </summary>
+public abstract class CorpusReader : IDisposable
+{
+    private const int KeptMessages = 10;
+    private readonly List<string> _skippedMessages = [];
+    private readonly Utf8LineReader _lines;
+
+    private protected CorpusReader(Stream stream, string displayName, CorpusReaderOptions options)
+    {
+        _lines = new Utf8LineReader(stream);
+        DisplayName = displayName;
+        Options = options;
+    }
+
+    /// <summary>The path, or <c>&lt;stdin&gt;</c>.</summary>
+    public string DisplayName { get; }
+
+    /// <summary>The options.</summary>
+    public CorpusReaderOptions Options { get; }
+
+    /// <summary>Records read so far, skipped ones included (the header is not a record).</summary>
+    public long RecordCount { get; private set; }
+
+    /// <summary>Malformed rows skipped (only with <see cref="RowErrorMode.Skip"/>).</summary>
+    public long SkippedCount { get; private set; }
+
+    /// <summary>The messages of the first ten skipped rows.</summary>
+    public IReadOnlyList<string> SkippedMessages => _skippedMessages;
+
+    /// <summary>Bytes read so far (for progress).</summary>
+    public long BytesRead => _lines.Position;
+
+    /// <summary>Opens <paramref name="path"/> (or standard input for <c>-</c>).</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="DataFormatException">The header lacks a configured column.</exception>
+    public static CorpusReader Open(string path, CorpusReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        bool stdin = path == "-";
+        if (!stdin && !File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: input file not found.", path);
+        }
+
+        Stream stream = stdin ? Console.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        return Create(stream, stdin ? "<stdin>" : path, options);
+    }
+
+    /// <summary>Reads from <paramref name="stream"/>; <paramref name="displayName"/> names it in errors.</summary>
+    public static CorpusReader Create(Stream stream, string displayName, CorpusReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        options ??= new CorpusReaderOptions();
+        try
+        {
+            CorpusReader reader = options.Format switch
+            {
+                CorpusFormat.Tsv => new DelimitedReader(stream, displayName, options, csv: false),
+                CorpusFormat.Csv => new DelimitedReader(stream, displayName, options, csv: true),
+                CorpusFormat.Jsonl => new JsonlReader(stream, displayName, options),
+                _ => new TextReader(stream, displayName, options),
+            };
+            reader.Start();
+            return reader;
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Reads every example (a convenience over <see cref="TryRead"/>).</summary>
+    public IEnumerable<Example> ReadAll()
+    {
+        while (TryRead(out Example? example))
+        {
+            yield return example;
+        }
+    }
+
+    /// <summary>Reads the next example; false at the end of the input.</summary>
+    /// <exception cref="DataFormatException">A row is malformed and <see cref="CorpusReaderOptions.OnError"/> is <see cref="RowErrorMode.Fail"/>.</exception>
+    public bool TryRead([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Example? example)
+    {
+        while (true)
+        {
+            try
+            {
+                if (!TryReadCore(out example))
+                {
+                    return false;
+                }
+
+                RecordCount++;
+                return true;
+            }
+            catch (DataFormatException error) when (Options.OnError == RowErrorMode.Skip && error.Line > HeaderLines)
+            {
+                RecordCount++;
+                SkippedCount++;
+                if (_skippedMessages.Count < KeptMessages)
+                {
+                    _skippedMessages.Add(error.Message);
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _lines.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private protected virtual long HeaderLines => 0;
+
+    private protected virtual void Start()
+    {
+    }
+
+    private protected abstract bool TryReadCore([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Example? example);
+
+    /// <summary>The next line, checked to be UTF-8.</summary>
+    private protected bool NextLine(out ReadOnlySpan<byte> line, out bool crlf)
+    {
+        if (!_lines.TryReadLine(out line, out crlf))
+        {
+            return false;
+        }
+
+        if (!Utf8.IsValid(line))
+        {
+            int at = 0;
+            while (Rune.DecodeFromUtf8(line[at..], out _, out int consumed) == System.Buffers.OperationStatus.Done)
+            {
+                at += consumed;
+            }
+
+            throw new DataFormatException(DisplayName, _lines.LineNumber, _lines.ContentOffset + at,
+                $"invalid UTF-8 (byte 0x{line[at]:X2}); the input must be UTF-8: convert it with iconv -f <encoding> -t UTF-8.", byOffset: true);
+        }
+
+        return true;
+    }
+
+    private protected long LineNumber => _lines.LineNumber;
+
+    private protected DataFormatException Error(long line, ReadOnlySpan<byte> lineBytes, int byteColumn, string message) =>
+        new(DisplayName, line, byteColumn < 0 ? 0 : Encoding.UTF8.GetCharCount(lineBytes[..Math.Min(byteColumn, lineBytes.Length)]) + 1, message);
+
+    private protected DataFormatException Error(long line, string message) => new(DisplayName, line, 0, message);
+
+    /// <summary>Reads a TSV or CSV file.</summary>
+    private sealed class DelimitedReader(Stream stream, string displayName, CorpusReaderOptions options, bool csv)
+        : CorpusReader(stream, displayName, options)
+    {
+        private readonly List<string> _fields = [];
+        private readonly StringBuilder _field = new();
+        private int _columns = -1, _text, _label = -1, _id = -1;
+
+        private protected override long HeaderLines => Options.HasHeader ? 1 : 0;
+
+        private protected override void Start()
+        {
+            if (!Options.HasHeader)
+            {
+                _text = Index(Options.TextColumn, "text");
+                _label = Options.LabelColumn is null ? -1 : Index(Options.LabelColumn, "label");
+                _id = Options.IdColumn is null ? -1 : Index(Options.IdColumn, "id");
+                return;
+            }
+
+            if (!ReadRecord(out long line))
+            {
+                throw Error(1, $"the file is empty; expected a header line naming the columns (at least '{Options.TextColumn}').");
+            }
+
+            List<string> header = [.. _fields];
+            _columns = header.Count;
+            _text = Find(header, Options.TextColumn, "text", line, required: true);
+            _label = Find(header, Options.LabelColumn ?? "label", "label", line, required: Options.LabelColumn is not null);
+            _id = Find(header, Options.IdColumn ?? "id", "id", line, required: Options.IdColumn is not null);
+        }
+
+        private int Index(string column, string role)
+        {
+            if (!int.TryParse(column, out int number) || number < 1)
+            {
+                throw Error(1, $"the {role} column is '{column}', but a file without a header names columns by number (1, 2, ...).");
+            }
+
+            return number - 1;
+        }
+
+        private int Find(List<string> header, string name, string role, long line, bool required)
+        {
+            int index = header.IndexOf(name);
+            if (index < 0 && required)
+            {
+                throw Error(line, $"the header has no {role} column '{name}'; it has: {string.Join(", ", header)}.");
+            }
+
+            return index;
+        }
+
+        private protected override bool TryReadCore([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Example? example)
+        {
+            example = null;
+            while (true)
+            {
+                if (!ReadRecord(out long line))
+                {
+                    return false;
+                }
+
+                if (_fields.Count == 1 && _fields[0].Length == 0)
+                {
+                    continue; // blank line
+                }
+
+                if (_columns < 0)
+                {
+                    _columns = _fields.Count;
+                }
+
+                if (_fields.Count != _columns)
+                {
+                    throw Error(line, $"expected {_columns} {(csv ? "comma" : "tab")}-separated fields, as in the {(Options.HasHeader ? "header" : "first row")}, but found {_fields.Count}.");
+                }
+
+                int needed = Math.Max(_text, Math.Max(_label, _id));
+                if (needed >= _fields.Count)
+                {
+                    throw Error(line, $"the row has {_fields.Count} fields but column {needed + 1} is needed.");
+                }
+
+                example = new Example(_id >= 0 ? _fields[_id] : line.ToString(System.Globalization.CultureInfo.InvariantCulture), _fields[_text], _label >= 0 ? _fields[_label] : null);
+                return true;
+            }
+        }
+
+        /// <summary>Reads one record's fields into <see cref="_fields"/>; <paramref name="line"/> is where it starts.</summary>
+        private bool ReadRecord(out long line)
+        {
+            _fields.Clear();
+            if (!NextLine(out ReadOnlySpan<byte> bytes, out bool crlf))
+            {
+                line = LineNumber;
+                return false;
+            }
+
+            line = LineNumber;
+            if (!csv)
+            {
+                foreach (Range range in bytes.Split((byte)'\t'))
+                {
+                    _fields.Add(Unescape(Encoding.UTF8.GetString(bytes[range])));
+                }
+
+                return true;
+            }
+
+            int i = 0;
+            while (true)
+            {
+                _field.Clear();
+                if (i < bytes.Length && bytes[i] == (byte)'"')
+                {
+                    long startLine = LineNumber;
+                    i++;
+                    while (true)
+                    {
+                        int quote = bytes[i..].IndexOf((byte)'"');
+                        if (quote < 0)
+                        {
+                            _field.Append(Encoding.UTF8.GetString(bytes[i..])).Append(crlf ? "\r\n" : "\n");
+                            if (!NextLine(out bytes, out crlf))
+                            {
+                                throw Error(startLine, "a quoted field is never closed: the file ends inside it; close it with '\"'.");
+                            }
+
+                            i = 0;
+                            continue;
+                        }
+
+                        _field.Append(Encoding.UTF8.GetString(bytes.Slice(i, quote)));
+                        i += quote + 1;
+                        if (i < bytes.Length && bytes[i] == (byte)'"')
+                        {
+                            _field.Append('"');
+                            i++;
+                            continue;
+                        }
+
+                        break;
+                    }
+
+                    if (i < bytes.Length && bytes[i] != (byte)',')
+                    {
+                        throw Error(LineNumber, bytes, i, $"unexpected '{(char)bytes[i]}' after a closing quote; a quoted field must end at ',' or the end of the line (double a quote inside a field: \"\").");
+                    }
+                }
+                else
+                {
+                    int comma = bytes[i..].IndexOf((byte)',');
+                    ReadOnlySpan<byte> raw = comma < 0 ? bytes[i..] : bytes.Slice(i, comma);
+                    int quote = raw.IndexOf((byte)'"');
+                    if (quote >= 0)
+                    {
+                        throw Error(LineNumber, bytes, i + quote, "a quote inside an unquoted field; quote the whole field and double the quote (\"say \"\"hi\"\"\").");
+                    }
+
+                    _field.Append(Encoding.UTF8.GetString(raw));
+                    i += raw.Length;
+                }
+
+                _fields.Add(_field.ToString());
+                if (i >= bytes.Length)
+                {
+                    return true;
+                }
+
+                i++; // the comma
+                if (i == bytes.Length)
+                {
+                    _fields.Add(string.Empty);
+                    return true;
+                }
+            }
+        }
+
+        private static string Unescape(string value)
+        {
+            if (!value.Contains('\\', StringComparison.Ordinal))
+            {
+                return value;
+            }
+
+            var sb = new StringBuilder(value.Length);
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (c == '\\' && i + 1 < value.Length && value[i + 1] is 't' or 'n' or 'r' or '\\')
+                {
+                    sb.Append(value[++i] switch { 't' => '\t', 'n' => '\n', 'r' => '\r', _ => '\\' });
+                }
+                else
+                {
+                    sb.Append(c);
+                }
+            }
+
+            return sb.ToString();
+        }
+    }
+
+    /// <summary>Reads JSON Lines: one object per line; text a string, label and id strings or numbers.</summary>
+    private sealed class JsonlReader(Stream stream, string displayName, CorpusReaderOptions options)
+        : CorpusReader(stream, displayName, options)
+    {
+        private readonly string _idName = options.IdColumn ?? "id";
+        private readonly string _labelName = options.LabelColumn ?? "label";
+
+        private protected override bool TryReadCore([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Example? example)
+        {
+            example = null;
+            ReadOnlySpan<byte> line;
+            do
+            {
+                if (!NextLine(out line, out _))
+                {
+                    return false;
+                }
+            }
+            while (line.Trim((byte)' ').IsEmpty);
+
+            string? text = null, label = null, id = null;
+            var reader = new Utf8JsonReader(line);
+            try
+            {
+                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                {
+                    throw Error(LineNumber, line, (int)reader.TokenStartIndex, "expected a JSON object '{...}' on each line.");
+                }
+
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    string name = reader.GetString()!;
+                    reader.Read();
+                    if (name == Options.TextColumn)
+                    {
+                        text = reader.TokenType == JsonTokenType.String ? reader.GetString()
+                            : throw Error(LineNumber, line, (int)reader.TokenStartIndex, $"'{name}' must be a string but is {Describe(reader.TokenType)}.");
+                    }
+                    else if (name == _labelName)
+                    {
+                        label = Scalar(ref reader, line, name);
+                    }
+                    else if (name == _idName)
+                    {
+                        id = Scalar(ref reader, line, name);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+
+                if (reader.Read())
+                {
+                    throw Error(LineNumber, line, (int)reader.TokenStartIndex, "unexpected content after the object; put one object on each line.");
+                }
+            }
+            catch (JsonException json)
+            {
+                throw Error(LineNumber, line, (int)(json.BytePositionInLine ?? 0), $"invalid JSON: {json.Message.Split(" Path:", StringSplitOptions.None)[0].Split(" LineNumber:", StringSplitOptions.None)[0]}");
+            }
+
+            if (text is null)
+            {
+                throw Error(LineNumber, $"the object has no '{Options.TextColumn}' field; set input.text to the field that holds the text.");
+            }
+
+            if (Options.LabelColumn is not null && label is null)
+            {
+                throw Error(LineNumber, $"the object has no '{Options.LabelColumn}' field.");
+            }
+
+            if (Options.IdColumn is not null && id is null)
+            {
+                throw Error(LineNumber, $"the object has no '{Options.IdColumn}' field.");
+            }
+
+            example = new Example(id ?? LineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), text, label);
+            return true;
+        }
+
+        private string? Scalar(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, string name) => reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+            JsonTokenType.True => "true",
+            JsonTokenType.False => "false",
+            JsonTokenType.Null => null,
+            _ => throw Error(LineNumber, line, (int)reader.TokenStartIndex, $"'{name}' must be a string or a number but is {Describe(reader.TokenType)}."),
+        };
+
+        private static string Describe(JsonTokenType type) => type switch
+        {
+            JsonTokenType.StartObject => "an object",
+            JsonTokenType.StartArray => "an array",
+            JsonTokenType.Number => "a number",
+            JsonTokenType.True or JsonTokenType.False => "a boolean",
+            JsonTokenType.Null => "null",
+            _ => type.ToString(),
+        };
+    }
+
+    /// <summary>Reads plain text: one example per non-empty line, no label.</summary>
+    private sealed class TextReader(Stream stream, string displayName, CorpusReaderOptions options)
+        : CorpusReader(stream, displayName, options)
+    {
+        private protected override bool TryReadCore([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Example? example)
+        {
+            example = null;
+            ReadOnlySpan<byte> line;
+            do
+            {
+                if (!NextLine(out line, out _))
+                {
+                    return false;
+                }
+            }
+            while (line.IsEmpty);
+
+            example = new Example(LineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), Encoding.UTF8.GetString(line), null);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,178 @@
+using System.Globalization;
+
+namespace TextAugment.Corpus;
+
+/// <summary>
+/// Writes output rows: columns <c>id</c>, <c>variant</c> (0 for the original), <c>text</c>, <c>label</c>.
+/// </summary>
+internal abstract class RowFormatter
+{
+    public static RowFormatter For(CorpusFormat format) => format switch
+    {
+        CorpusFormat.Tsv => new Delimited('\t'),
+        CorpusFormat.Csv => new Delimited(','),
+        CorpusFormat.Jsonl => new Jsonl(),
+        _ => new PlainText(),
+    };
+
+    public abstract void WriteHeader(CharBuffer destination);
+
+    /// <exception cref="DataFormatException">The format cannot hold the text (a line break in plain text).</exception>
+    public abstract void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label);
+
+    private static void AppendInt(CharBuffer destination, int value)
+    {
+        Span<char> digits = stackalloc char[11];
+        value.TryFormat(digits, out int n, default, CultureInfo.InvariantCulture);
+        destination.Append(digits[..n]);
+    }
+
+    private sealed class Delimited(char separator) : RowFormatter
+    {
+        private readonly System.Buffers.SearchValues<char> _special = System.Buffers.SearchValues.Create(separator == '\t' ? "\t\n\r\\" : ",\"\n\r");
+
+        public override void WriteHeader(CharBuffer destination)
+        {
+            destination.Append(separator == '\t' ? "id\tvariant\ttext\tlabel\n" : "id,variant,text,label\n");
+        }
+
+        public override void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label)
+        {
+            Field(destination, id);
+            destination.Append(separator);
+            AppendInt(destination, variant);
+            destination.Append(separator);
+            Field(destination, text);
+            destination.Append(separator);
+            Field(destination, label);
+            destination.Append('\n');
+        }
+
+        private void Field(CharBuffer destination, ReadOnlySpan<char> value)
+        {
+            if (value.IndexOfAny(_special) < 0)
+            {
+                destination.Append(value);
+                return;
+            }
+
+            if (separator == ',')
+            {
+                destination.Append('"');
+                foreach (char c in value)
+                {
+                    if (c == '"')
+                    {
+                        destination.Append('"');
+                    }
+
+                    destination.Append(c);
+                }
+
+                destination.Append('"');
+                return;
+            }
+
+            foreach (char c in value)
+            {
+                switch (c)
+                {
+                    case '\t': destination.Append("\\t"); break;
+                    case '\n': destination.Append("\\n"); break;
+                    case '\r': destination.Append("\\r"); break;
+                    case '\\': destination.Append("\\\\"); break;
+                    default: destination.Append(c); break;
+                }
+            }
+        }
+    }
+
+    private sealed class Jsonl : RowFormatter
+    {
+        public override void WriteHeader(CharBuffer destination)
+        {
+        }
+
+        public override void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label)
+        {
+            destination.Append("{\"id\":");
+            JsonString(destination, id);
+            destination.Append(",\"variant\":");
+            AppendInt(destination, variant);
+            destination.Append(",\"text\":");
+            JsonString(destination, text);
+            destination.Append(",\"label\":");
+            if (label is null)
+            {
+                destination.Append("null");
+            }
+            else
+            {
+                JsonString(destination, label);
+            }
+
+            destination.Append("}\n");
+        }
+
+        // Non-ASCII characters are written as they are (the output is UTF-8); only what JSON requires is escaped.
+        private static void JsonString(CharBuffer destination, ReadOnlySpan<char> value)
+        {
+            destination.Append('"');
+            int start = 0;
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (c >= 0x20 && c != '"' && c != '\\' && !char.IsSurrogate(c))
+                {
+                    continue;
+                }
+
+                if (char.IsSurrogate(c))
+                {
+                    if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                    {
+                        i++;
+                        continue;
+                    }
+                }
+
+                destination.Append(value[start..i]);
+                switch (c)
+                {
+                    case '"': destination.Append("\\\""); break;
+                    case '\\': destination.Append("\\\\"); break;
+                    case '\n': destination.Append("\\n"); break;
+                    case '\r': destination.Append("\\r"); break;
+                    case '\t': destination.Append("\\t"); break;
+                    default:
+                        destination.Append(((int)c).ToString("x4", CultureInfo.InvariantCulture).Insert(0, "\\u"));
+                        break;
+                }
+
+                start = i + 1;
+            }
+
+            destination.Append(value[start..]);
+            destination.Append('"');
+        }
+    }
+
+    private sealed class PlainText : RowFormatter
+    {
+        public override void WriteHeader(CharBuffer destination)
+        {
+        }
+
+        public override void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label)
+        {
+            if (text.IndexOfAny('\n', '\r') >= 0)
+            {
+                throw new DataFormatException("<output>", 0, 0,
+                    $"example '{id}' (variant {variant}) holds a line break, which the text format cannot hold; write tsv, csv or jsonl instead.");
+            }
+
+            destination.Append(text);
+            destination.Append('\n');
+        }
+    }
+}
