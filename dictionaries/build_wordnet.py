@@ -16,7 +16,8 @@ Choices:
   * Only senses that WordNet's sense-tagged corpus has seen (tagsense_cnt in index.*) are kept,
     and at least the first sense: this drops rare senses that make poor substitutes
     ("good" -> "commodity"). Synonyms are listed most frequent sense first.
-  * A synonym equal to the key (ignoring case) or containing ',' or a tab is dropped.
+  * A synonym equal to the key (ignoring case) or containing ',' or a tab is dropped, and so is a
+    capitalised synonym of a lower-case word (a proper name: "white" -> "Caucasian").
 """
 import os
 import sys
@@ -69,6 +70,8 @@ def main():
                     for word in synsets[offset]:
                         if word.lower() in seen or "," in word or "\t" in word:
                             continue
+                        if lemma.islower() and not word.islower() and any(c.isupper() for c in word):
+                            continue  # a proper name is no substitute for a common word ("white" -> "Caucasian")
                         seen.add(word.lower())
                         synonyms.append(word)
                 if synonyms:

@@ -211,32 +211,37 @@ public sealed class RandomInsertionAugmenter : Augmenter
         }
     }
 
-    /// <summary>Inserts <paramref name="word"/> before a random word, or after the last one.</summary>
+    /// <summary>
+    /// Inserts <paramref name="word"/> at a random word boundary: before a word that starts the text or follows
+    /// whitespace, or after the last word. Never inside a run such as a URL (<c>x.org/film</c>).
+    /// </summary>
     private static void Insert(TokenList tokens, Token word, AugmentRandom random)
     {
-        int words = tokens.WordCount;
-        int slot = random.Next(words + 1);
-        if (slot == words)
-        {
-            int last = -1;
-            for (int i = tokens.Count - 1; i >= 0 && last < 0; i--)
-            {
-                last = tokens[i].Kind == TokenKind.Word ? i : -1;
-            }
-
-            tokens.Insert(last + 1, word);
-            tokens.Insert(last + 1, Space);
-            return;
-        }
-
+        int slots = 1;
+        int last = -1;
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (tokens[i].Kind == TokenKind.Word && slot-- == 0)
+            if (tokens[i].Kind == TokenKind.Word)
+            {
+                last = i;
+                slots += IsBoundary(tokens, i) ? 1 : 0;
+            }
+        }
+
+        int slot = random.Next(slots);
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Word && IsBoundary(tokens, i) && slot-- == 0)
             {
                 tokens.Insert(i, Space);
                 tokens.Insert(i, word);
                 return;
             }
         }
+
+        tokens.Insert(last + 1, word);
+        tokens.Insert(last + 1, Space);
     }
+
+    private static bool IsBoundary(TokenList tokens, int index) => index == 0 || tokens[index - 1].Kind == TokenKind.Whitespace;
 }

@@ -12,7 +12,8 @@ namespace TextAugment.Text;
 /// A word starts with a letter and continues over letters, combining marks and digits; an apostrophe
 /// (<c>'</c> or <c>’</c>) or a hyphen joins two word characters (<c>don't</c>, <c>O'Brien</c>,
 /// <c>well-known</c>, <c>COVID-19</c>). A number starts with a digit and continues over letters, digits
-/// and a <c>.</c> or <c>,</c> between digits (<c>3.14</c>, <c>1,000</c>, <c>10km</c>).
+/// and a <c>.</c> or <c>,</c> between digits (<c>3.14</c>, <c>1,000</c>, <c>10km</c>). Single letters joined by
+/// dots are one word with their last dot (<c>U.S.</c>, <c>e.g.</c>).
 /// </remarks>
 public static class WordTokenizer
 {
@@ -30,7 +31,8 @@ public static class WordTokenizer
             switch (cls)
             {
                 case CharClass.Letter:
-                    i = ScanWord(text, i);
+                    i = i - start == 1 ? ScanInitialism(text, i) : i;
+                    i = i - start == 1 ? ScanWord(text, i) : i;
                     destination.Add(Token.FromInput(text, start, i - start, TokenKind.Word));
                     break;
                 case CharClass.Digit:
@@ -73,6 +75,18 @@ public static class WordTokenizer
         }
 
         return i;
+    }
+
+    /// <summary>After one letter at <paramref name="i"/> - 1: consumes an initialism such as <c>U.S.</c> or <c>e.g.</c>, if there is one.</summary>
+    private static int ScanInitialism(string text, int i)
+    {
+        int end = i;
+        while (end + 2 < text.Length && text[end] == '.' && char.IsLetter(text[end + 1]) && text[end + 2] == '.')
+        {
+            end += 2;
+        }
+
+        return end == i ? i : end + 1;
     }
 
     private static int ScanNumber(string text, int i)

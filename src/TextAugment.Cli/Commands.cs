@@ -1,0 +1,203 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TextAugment.Corpus;
+using TextAugment.Pipelines;
+
+namespace TextAugment.Cli;
+
+/// <summary>Settings every command that reads a pipeline shares.</summary>
+internal class PipelineSettings : CommandSettings
+{
+    [CommandArgument(0, "<PIPELINE>")]
+    [Description("The pipeline file (YAML). Paths inside it are relative to it.")]
+    public string Pipeline { get; init; } = "";
+}
+
+/// <summary>Settings of the commands that run a pipeline.</summary>
+internal class RunSettingsBase : PipelineSettings
+{
+    [CommandOption("--shard <K/N>")]
+    [Description("Process only the K-th of N contiguous parts of the input (1-based). The N outputs concatenated in order equal the whole run's output.")]
+    public string? Shard { get; init; }
+
+    [CommandOption("--threads <N>")]
+    [Description("Worker threads (default: the pipeline's 'threads', else the processor count). The output does not depend on it.")]
+    public int? Threads { get; init; }
+
+    [CommandOption("--no-progress")]
+    [Description("No progress bar or progress lines.")]
+    public bool NoProgress { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (Shard is not null && TextAugment.Corpus.Shard.Parse(Shard) is null)
+        {
+            return ValidationResult.Error($"--shard is '{Shard}'; it must be K/N with 1 <= K <= N, e.g. --shard 2/8.");
+        }
+
+        return Threads is < 1 ? ValidationResult.Error($"--threads is {Threads}; it must be at least 1.") : ValidationResult.Success();
+    }
+}
+
+internal sealed class RunCommand : Command<RunSettingsBase>
+{
+    public override int Execute(CommandContext context, RunSettingsBase settings, CancellationToken cancellationToken)
+    {
+        Pipeline pipeline = Pipeline.Load(settings.Pipeline);
+        return Runner.Run(pipeline, settings, new RunSettings { Threads = settings.Threads, Shard = ParseShard(settings.Shard) }, pipeline.Output!.Path);
+    }
+
+    internal static Shard? ParseShard(string? text) => text is null ? null : TextAugment.Corpus.Shard.Parse(text);
+}
+
+internal sealed class ValidateCommand : Command<PipelineSettings>
+{
+    public override int Execute(CommandContext context, PipelineSettings settings, CancellationToken cancellationToken)
+    {
+        Pipeline pipeline = Pipeline.Load(settings.Pipeline);
+        Console.Error.WriteLine($"{settings.Pipeline}: valid. Input {pipeline.Input!.Path} ({pipeline.Input.Reader.Format.ToString().ToLowerInvariant()}) → "
+                                + $"{pipeline.Generator.Options.Variants} variants per example → {pipeline.Output!.Path} ({pipeline.Output.Format.ToString().ToLowerInvariant()}).");
+        return TextAugmentApp.Ok;
+    }
+}
+
+internal sealed class AugmentSettings : RunSettingsBase
+{
+    [CommandOption("-i|--input <PATH>")]
+    [Description("Input file, or - for standard input (the default).")]
+    public string Input { get; init; } = "-";
+
+    [CommandOption("-o|--output <PATH>")]
+    [Description("Output file, or - for standard output (the default). A file is written atomically.")]
+    public string Output { get; init; } = "-";
+
+    [CommandOption("--input-format <FORMAT>")]
+    [Description("tsv, csv, jsonl or text (default: from the input's extension, else the pipeline's input format, else text).")]
+    public string? InputFormat { get; init; }
+
+    [CommandOption("--output-format <FORMAT>")]
+    [Description("tsv, csv, jsonl or text (default: from the output's extension, else the input format).")]
+    public string? OutputFormat { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        foreach (string? format in new[] { InputFormat, OutputFormat })
+        {
+            if (format is not null && CorpusFormats.Parse(format) is null)
+            {
+                return ValidationResult.Error($"format '{format}' is not one of {string.Join(", ", CorpusFormats.Names)}.");
+            }
+        }
+
+        return base.Validate();
+    }
+}
+
+internal sealed class AugmentCommand : Command<AugmentSettings>
+{
+    public override int Execute(CommandContext context, AugmentSettings settings, CancellationToken cancellationToken)
+    {
+        Pipeline pipeline = Pipeline.Load(settings.Pipeline, requireInputOutput: false);
+        var run = new RunSettings
+        {
+            InputPath = settings.Input,
+            OutputPath = settings.Output,
+            InputFormat = settings.InputFormat is null ? null : CorpusFormats.Parse(settings.InputFormat),
+            OutputFormat = settings.OutputFormat is null ? null : CorpusFormats.Parse(settings.OutputFormat),
+            Threads = settings.Threads,
+            Shard = RunCommand.ParseShard(settings.Shard),
+        };
+        return Runner.Run(pipeline, settings, run, settings.Output);
+    }
+}
+
+/// <summary>Runs a pipeline with progress on standard error: a bar on a terminal, a line every few seconds otherwise.</summary>
+internal static class Runner
+{
+    public static int Run(Pipeline pipeline, RunSettingsBase settings, RunSettings run, string outputPath)
+    {
+        string inputPath = run.InputPath ?? pipeline.Input!.Path;
+        long total = inputPath == "-" ? 0 : new FileInfo(inputPath).Length;
+        AugmentSummary summary;
+        if (settings.NoProgress)
+        {
+            summary = PipelineRunner.Run(pipeline, run);
+        }
+        else if (!Console.IsErrorRedirected)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            summary = console.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .Start(ctx =>
+                {
+                    ProgressTask task = ctx.AddTask("augmenting", maxValue: Math.Max(1, total));
+                    task.IsIndeterminate = total == 0;
+                    var progress = new Reporter(p =>
+                    {
+                        task.Value = p.BytesRead;
+                        task.Description = $"{p.Rows:N0} rows · {Rate(p.Rows, p.Elapsed)} rows/s";
+                    });
+                    AugmentSummary result = PipelineRunner.Run(pipeline, WithProgress(run, progress));
+                    task.Value = task.MaxValue;
+                    task.StopTask();
+                    return result;
+                });
+        }
+        else
+        {
+            long lastLine = 0;
+            var progress = new Reporter(p =>
+            {
+                if (p.Elapsed.TotalMilliseconds - lastLine < 5000)
+                {
+                    return;
+                }
+
+                lastLine = (long)p.Elapsed.TotalMilliseconds;
+                string percent = total > 0 ? $"{100.0 * p.BytesRead / total:F0}% " : "";
+                Console.Error.WriteLine($"textaugment: {percent}{p.Examples:N0} examples, {p.Rows:N0} rows, {Rate(p.Rows, p.Elapsed)} rows/s");
+            });
+            summary = PipelineRunner.Run(pipeline, WithProgress(run, progress));
+        }
+
+        Console.Error.WriteLine(
+            $"textaugment: {summary.Examples:N0} examples → {summary.Rows:N0} rows in {summary.Elapsed.TotalSeconds:F2} s ({Rate(summary.Rows, summary.Elapsed)} rows/s)"
+            + (outputPath == "-" ? "" : $" → {outputPath}"));
+        if (summary.Skipped > 0)
+        {
+            Console.Error.WriteLine($"textaugment: skipped {summary.Skipped:N0} malformed rows (on_error: skip); the first:");
+            foreach (string message in summary.SkippedMessages)
+            {
+                Console.Error.WriteLine($"  {message}");
+            }
+        }
+
+        if (summary.Fallbacks > 0)
+        {
+            Console.Error.WriteLine($"textaugment: {summary.Fallbacks:N0} variants repeat the original or another variant: no distinct text was found in max_attempts tries.");
+        }
+
+        return TextAugmentApp.Ok;
+    }
+
+    private static RunSettings WithProgress(RunSettings run, IProgress<AugmentProgress> progress) => new()
+    {
+        InputPath = run.InputPath,
+        InputFormat = run.InputFormat,
+        OutputPath = run.OutputPath,
+        OutputFormat = run.OutputFormat,
+        Threads = run.Threads,
+        Shard = run.Shard,
+        Progress = progress,
+    };
+
+    private static string Rate(long rows, TimeSpan elapsed) => elapsed.TotalSeconds > 0 ? $"{rows / elapsed.TotalSeconds:N0}" : "-";
+
+    /// <summary>Calls back on the reporting thread (unlike <see cref="Progress{T}"/>, which posts to a context).</summary>
+    private sealed class Reporter(Action<AugmentProgress> report) : IProgress<AugmentProgress>
+    {
+        public void Report(AugmentProgress value) => report(value);
+    }
+}

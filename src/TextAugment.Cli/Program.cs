@@ -1,0 +1,73 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TextAugment;
+using TextAugment.Cli;
+using TextAugment.Pipelines;
+
+return TextAugmentApp.Run(args, AnsiConsole.Console, Console.Error);
+
+namespace TextAugment.Cli
+{
+    /// <summary>The <c>textaugment</c> command. Exit codes: 0 ok, 2 usage or validation error, 1 failure at run time.</summary>
+    internal static class TextAugmentApp
+    {
+        public const int Ok = 0;
+        public const int Failure = 1;
+        public const int UsageError = 2;
+
+        public static int Run(string[] args, IAnsiConsole console, TextWriter errors)
+        {
+            var app = new CommandApp();
+            app.Configure(config =>
+            {
+                config.SetApplicationName("textaugment");
+                config.ConfigureConsole(console);
+                config.AddCommand<RunCommand>("run")
+                    .WithDescription("Run a pipeline: read its input, augment every example, write its output.")
+                    .WithExample("run", "pipelines/quickstart.yaml")
+                    .WithExample("run", "pipelines/quickstart.yaml", "--shard", "2/8");
+                config.AddCommand<ValidateCommand>("validate")
+                    .WithDescription("Check a pipeline file and load its resources without running it; lists every mistake as file:line:column.")
+                    .WithExample("validate", "pipelines/quickstart.yaml");
+                config.AddCommand<AugmentCommand>("augment")
+                    .WithDescription("Stream text through a pipeline's stages: standard input to standard output unless --input/--output say otherwise.")
+                    .WithExample("augment", "pipelines/quickstart.yaml", "--input-format", "text", "<", "sentences.txt");
+                config.SetExceptionHandler((exception, _) => Report(exception, errors));
+            });
+            return app.Run(args);
+        }
+
+        /// <summary>Prints an error without a stack trace and picks the exit code.</summary>
+        public static int Report(Exception exception, TextWriter errors)
+        {
+            switch (exception)
+            {
+                case CommandAppException usage:
+                    errors.WriteLine($"textaugment: {usage.Message}");
+                    errors.WriteLine("Run 'textaugment --help' (or 'textaugment COMMAND --help') for usage.");
+                    return UsageError;
+                case PipelineException pipeline:
+                    foreach (PipelineError error in pipeline.Errors)
+                    {
+                        errors.WriteLine(error.ToString());
+                    }
+
+                    errors.WriteLine($"{pipeline.Errors.Count} mistake{(pipeline.Errors.Count == 1 ? "" : "s")} in the pipeline; nothing was run.");
+                    return UsageError;
+                case FileNotFoundException missing:
+                    errors.WriteLine($"textaugment: {missing.Message}");
+                    return UsageError;
+                case DataFormatException data:
+                    errors.WriteLine(data.Message);
+                    errors.WriteLine("Nothing was written: the output file is left as it was.");
+                    return Failure;
+                case ArgumentException or IOException or UnauthorizedAccessException:
+                    errors.WriteLine($"textaugment: {exception.Message}");
+                    return Failure;
+                default:
+                    errors.WriteLine($"textaugment: unexpected error: {exception}");
+                    return Failure;
+            }
+        }
+    }
+}

@@ -1,0 +1,302 @@
+using TextAugment.Augmenters;
+using TextAugment.Corpus;
+using TextAugment.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace TextAugment.Pipelines;
+
+/// <summary>The input section of a pipeline.</summary>
+/// <param name="Path">Full path, or <c>-</c> for standard input.</param>
+/// <param name="Reader">How to read it.</param>
+public sealed record PipelineInput(string Path, CorpusReaderOptions Reader);
+
+/// <summary>The output section of a pipeline.</summary>
+/// <param name="Path">Full path, or <c>-</c> for standard output.</param>
+/// <param name="Format">The format.</param>
+public sealed record PipelineOutput(string Path, CorpusFormat Format);
+
+/// <summary>
+/// A validated pipeline: its input and output, and the augmenter its stages describe, with every
+/// resource loaded. Made by <see cref="Load"/>, which reports every mistake before any work starts.
+/// </summary>
+public sealed class Pipeline
+{
+    private static readonly string[] TopKeys = ["seed", "threads", "input", "augment", "output"];
+    private static readonly string[] InputKeys = ["path", "format", "text", "label", "id", "header", "on_error"];
+    private static readonly string[] AugmentKeys = ["variants", "keep_original", "max_attempts", "protect", "stages"];
+    private static readonly string[] ProtectKeys = ["stopwords", "words", "patterns", "numbers", "urls", "emails"];
+    private static readonly string[] OutputKeys = ["path", "format"];
+
+    private Pipeline(string file, PipelineInput? input, PipelineOutput? output, VariantGenerator generator, bool keepOriginal, int? threads)
+    {
+        File = file;
+        Input = input;
+        Output = output;
+        Generator = generator;
+        KeepOriginal = keepOriginal;
+        Threads = threads;
+    }
+
+    /// <summary>The pipeline file.</summary>
+    public string File { get; }
+
+    /// <summary>The input, or null when the file has none (allowed with <c>requireInputOutput: false</c>).</summary>
+    public PipelineInput? Input { get; }
+
+    /// <summary>The output, or null when the file has none.</summary>
+    public PipelineOutput? Output { get; }
+
+    /// <summary>The stages, seed, variant count and protection.</summary>
+    public VariantGenerator Generator { get; }
+
+    /// <summary>Whether each original is written before its variants.</summary>
+    public bool KeepOriginal { get; }
+
+    /// <summary>Worker threads the file asks for, or null for the processor count.</summary>
+    public int? Threads { get; }
+
+    /// <summary>Reads and validates a pipeline file, loading every resource it names.</summary>
+    /// <param name="path">The pipeline file.</param>
+    /// <param name="requireInputOutput">Whether the input and output sections are required (false for streaming through <c>textaugment augment</c>).</param>
+    /// <exception cref="PipelineException">The file has mistakes; every one found is listed as <c>file:line:column: message</c>.</exception>
+    /// <exception cref="FileNotFoundException">The pipeline file does not exist.</exception>
+    public static Pipeline Load(string path, bool requireInputOutput = true)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!System.IO.File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: pipeline file not found.", path);
+        }
+
+        var d = new Diagnostics(path);
+        YamlNode? root = Parse(path, d);
+        if (root is null)
+        {
+            throw new PipelineException(d.Errors);
+        }
+
+        YamlFields? top = d.Mapping(root, "pipeline", TopKeys);
+        if (top is null)
+        {
+            throw new PipelineException(d.Errors);
+        }
+
+        long? seed = top.Integer("seed", 0, long.MaxValue);
+        long? threads = top.Integer("threads", 1, 1024);
+        PipelineInput? input = ReadInput(top, d, requireInputOutput);
+        PipelineOutput? output = ReadOutput(top, d, requireInputOutput);
+        if (input is not null && output is not null && input.Path != "-" && input.Path == output.Path)
+        {
+            d.Add(top.Raw("output")!, $"output.path is the input file ({output.Path}); a run never writes over its input: choose another path.");
+        }
+
+        var (augmenter, options, keepOriginal) = ReadAugment(top, d, (ulong)(seed ?? 0));
+        if (d.Errors.Count > 0 || augmenter is null || options is null)
+        {
+            throw new PipelineException([.. d.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
+        }
+
+        return new Pipeline(path, input, output, new VariantGenerator(augmenter, options), keepOriginal, (int?)threads);
+    }
+
+    private static YamlNode? Parse(string path, Diagnostics d)
+    {
+        try
+        {
+            using var reader = new StreamReader(path);
+            var stream = new YamlStream();
+            stream.Load(reader);
+            if (stream.Documents.Count == 0)
+            {
+                d.Add(1, 1, "the pipeline file is empty; it needs at least 'augment: { stages: [...] }' (see pipelines/quickstart.yaml).");
+                return null;
+            }
+
+            return stream.Documents[0].RootNode;
+        }
+        catch (YamlException error)
+        {
+            string message = (error.InnerException?.Message ?? error.Message).Trim();
+            d.Add(error.Start.Line, error.Start.Column, $"not valid YAML: {message}");
+            return null;
+        }
+    }
+
+    private static PipelineInput? ReadInput(YamlFields top, Diagnostics d, bool required)
+    {
+        if (!top.Has("input"))
+        {
+            if (required)
+            {
+                top.Missing("input", "{ path: data/train.tsv }");
+            }
+
+            return null;
+        }
+
+        YamlFields? f = d.Mapping(top.Raw("input"), "input", InputKeys);
+        if (f is null)
+        {
+            return null;
+        }
+
+        string? path = f.Path("path", required: true, mustExist: true, example: "data/train.tsv");
+        CorpusFormat? format = Format(f, path);
+        bool? header = f.Bool("header");
+        string? onError = f.Choice("on_error", ["fail", "skip"]);
+        string? text = f.String("text"), label = f.String("label"), id = f.String("id");
+        if (path is null || format is null)
+        {
+            return null;
+        }
+
+        return new PipelineInput(path, new CorpusReaderOptions
+        {
+            Format = format.Value,
+            TextColumn = text ?? "text",
+            LabelColumn = label,
+            IdColumn = id,
+            HasHeader = header ?? true,
+            OnError = onError == "skip" ? RowErrorMode.Skip : RowErrorMode.Fail,
+        });
+    }
+
+    private static PipelineOutput? ReadOutput(YamlFields top, Diagnostics d, bool required)
+    {
+        if (!top.Has("output"))
+        {
+            if (required)
+            {
+                top.Missing("output", "{ path: out/augmented.jsonl }");
+            }
+
+            return null;
+        }
+
+        YamlFields? f = d.Mapping(top.Raw("output"), "output", OutputKeys);
+        if (f is null)
+        {
+            return null;
+        }
+
+        string? path = f.Path("path", required: true, mustExist: false, example: "out/augmented.jsonl");
+        CorpusFormat? format = Format(f, path);
+        return path is null || format is null ? null : new PipelineOutput(path, format.Value);
+    }
+
+    private static CorpusFormat? Format(YamlFields f, string? path)
+    {
+        if (f.Has("format"))
+        {
+            string? name = f.Choice("format", CorpusFormats.Names);
+            return name is null ? null : CorpusFormats.Parse(name);
+        }
+
+        if (path is null)
+        {
+            return null;
+        }
+
+        CorpusFormat? fromExtension = path == "-" ? null : CorpusFormats.FromExtension(path);
+        if (fromExtension is null)
+        {
+            f.Error("path", $"{f.What}: the format cannot be told from '{Path.GetFileName(path)}'; add format: {string.Join(" | ", CorpusFormats.Names)}.");
+        }
+
+        return fromExtension;
+    }
+
+    private static (Augmenter?, VariantOptions?, bool) ReadAugment(YamlFields top, Diagnostics d, ulong seed)
+    {
+        if (!top.Has("augment"))
+        {
+            top.Missing("augment", "{ variants: 4, stages: [ { random_swap: {} } ] }");
+            return (null, null, true);
+        }
+
+        YamlFields? f = d.Mapping(top.Raw("augment"), "augment", AugmentKeys);
+        if (f is null)
+        {
+            return (null, null, true);
+        }
+
+        long? variants = f.Integer("variants", 1, 1000);
+        long? attempts = f.Integer("max_attempts", 1, 1000);
+        bool? keepOriginal = f.Bool("keep_original");
+        Protection? protection = ReadProtection(f, d);
+        var context = new StageContext(d, new ResourceCache());
+        IReadOnlyList<Augmenter>? stages = null;
+        if (!f.Has("stages"))
+        {
+            f.Missing("stages", "[ { synonym: { dictionary: ../dictionaries/en-wordnet.tsv } } ]", top.Raw("augment"));
+        }
+        else
+        {
+            stages = StageCatalog.BuildList(f.Raw("stages"), context, "augment.stages");
+        }
+
+        if (stages is null || protection is null)
+        {
+            return (null, null, true);
+        }
+
+        var defaults = new VariantOptions();
+        var options = new VariantOptions
+        {
+            Variants = (int)(variants ?? defaults.Variants),
+            MaxAttempts = (int)(attempts ?? defaults.MaxAttempts),
+            Seed = seed,
+            Protection = protection,
+        };
+        return (stages.Count == 1 ? stages[0] : Augment.Sequence(stages), options, keepOriginal ?? true);
+    }
+
+    private static Protection? ReadProtection(YamlFields augment, Diagnostics d)
+    {
+        YamlFields? f = d.Mapping(augment.Raw("protect"), "augment.protect", ProtectKeys);
+        if (f is null)
+        {
+            return null;
+        }
+
+        int before = d.Errors.Count;
+        WordSet? stopWords = WordSet.EnglishStopWords;
+        string? stop = f.String("stopwords");
+        if (stop is "none")
+        {
+            stopWords = null;
+        }
+        else if (stop is not null and not "default")
+        {
+            string? path = f.Path("stopwords", required: false, mustExist: true, example: "../dictionaries/stopwords-en.txt");
+            stopWords = path is null ? null : WordSet.Load(path);
+        }
+
+        IReadOnlyList<string> patterns = f.StringList("patterns") ?? [];
+        for (int i = 0; i < patterns.Count; i++)
+        {
+            try
+            {
+                _ = new System.Text.RegularExpressions.Regex(patterns[i]);
+            }
+            catch (ArgumentException error)
+            {
+                YamlNode at = ((YamlSequenceNode)f.Raw("patterns")!).Children[i];
+                d.Add(at, $"augment.protect.patterns: '{patterns[i]}' is not a valid .NET regular expression: {error.Message}");
+            }
+        }
+
+        var defaults = new ProtectionOptions();
+        var options = new ProtectionOptions
+        {
+            StopWords = stopWords,
+            Words = f.StringList("words") ?? [],
+            Patterns = patterns,
+            Numbers = f.Bool("numbers") ?? defaults.Numbers,
+            Urls = f.Bool("urls") ?? defaults.Urls,
+            Emails = f.Bool("emails") ?? defaults.Emails,
+        };
+        return d.Errors.Count > before ? null : Protection.Create(options);
+    }
+}

@@ -1,0 +1,84 @@
+using TextAugment.Corpus;
+
+namespace TextAugment.Pipelines;
+
+/// <summary>Settings for one run of a pipeline that the command line may change. Every property has a documented default.</summary>
+public sealed class RunSettings
+{
+    /// <summary>The input path, or <c>-</c>; default: the pipeline's.</summary>
+    public string? InputPath { get; init; }
+
+    /// <summary>The input format; default: the pipeline's, else from the input path's extension, else <see cref="CorpusFormat.Text"/>.</summary>
+    public CorpusFormat? InputFormat { get; init; }
+
+    /// <summary>The output path, or <c>-</c>; default: the pipeline's.</summary>
+    public string? OutputPath { get; init; }
+
+    /// <summary>The output format; default: the pipeline's, else from the output path's extension, else the input format.</summary>
+    public CorpusFormat? OutputFormat { get; init; }
+
+    /// <summary>Worker threads; default: the pipeline's, else the processor count.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>Only this shard of the input; default: all of it.</summary>
+    public Shard? Shard { get; init; }
+
+    /// <summary>Progress reports; default: none.</summary>
+    public IProgress<AugmentProgress>? Progress { get; init; }
+}
+
+/// <summary>Runs a loaded <see cref="Pipeline"/>: input → stages → output, the output written atomically.</summary>
+public static class PipelineRunner
+{
+    /// <summary>Runs the pipeline.</summary>
+    /// <exception cref="ArgumentException">No input or output is given, or the output is the input file.</exception>
+    /// <exception cref="DataFormatException">The input is malformed (and the pipeline does not skip bad rows).</exception>
+    public static AugmentSummary Run(Pipeline pipeline, RunSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        settings ??= new RunSettings();
+        string inputPath = settings.InputPath ?? pipeline.Input?.Path
+            ?? throw new ArgumentException($"{pipeline.File}: the pipeline has no input; give one (--input PATH or -).");
+        string outputPath = settings.OutputPath ?? pipeline.Output?.Path
+            ?? throw new ArgumentException($"{pipeline.File}: the pipeline has no output; give one (--output PATH or -).");
+        if (inputPath != "-" && outputPath != "-" && Path.GetFullPath(inputPath) == Path.GetFullPath(outputPath))
+        {
+            throw new ArgumentException($"{outputPath}: the output is the input file; a run never writes over its input.");
+        }
+
+        CorpusReaderOptions baseOptions = pipeline.Input?.Reader ?? new CorpusReaderOptions { Format = CorpusFormat.Text };
+        CorpusFormat inputFormat = settings.InputFormat
+            ?? (settings.InputPath is null ? baseOptions.Format : (inputPath == "-" ? null : CorpusFormats.FromExtension(inputPath)) ?? baseOptions.Format);
+        var readerOptions = new CorpusReaderOptions
+        {
+            Format = inputFormat,
+            TextColumn = baseOptions.TextColumn,
+            LabelColumn = baseOptions.LabelColumn,
+            IdColumn = baseOptions.IdColumn,
+            HasHeader = baseOptions.HasHeader,
+            OnError = baseOptions.OnError,
+        };
+        CorpusFormat outputFormat = settings.OutputFormat
+            ?? (settings.OutputPath is null ? pipeline.Output?.Format : null)
+            ?? (outputPath == "-" ? null : CorpusFormats.FromExtension(outputPath))
+            ?? inputFormat;
+
+        using CorpusReader reader = CorpusReader.Open(inputPath, readerOptions);
+        using AtomicOutput output = AtomicOutput.Open(outputPath);
+        AugmentSummary summary = CorpusAugmenter.Run(
+            reader,
+            inputPath == "-" ? null : () => CorpusReader.Open(inputPath, readerOptions),
+            pipeline.Generator,
+            output.Stream,
+            new CorpusAugmentOptions
+            {
+                KeepOriginal = pipeline.KeepOriginal,
+                Threads = settings.Threads ?? pipeline.Threads ?? Environment.ProcessorCount,
+                Shard = settings.Shard,
+                OutputFormat = outputFormat,
+                Progress = settings.Progress,
+            });
+        output.Commit();
+        return summary;
+    }
+}

@@ -1,0 +1,305 @@
+using TextAugment.Augmenters;
+using TextAugment.Dictionaries;
+using YamlDotNet.RepresentationModel;
+
+namespace TextAugment.Pipelines;
+
+/// <summary>Resources (dictionaries, later vectors and models) loaded once per run and shared by every stage that names them.</summary>
+internal sealed class ResourceCache
+{
+    private readonly Dictionary<string, object> _loaded = new(StringComparer.Ordinal);
+
+    public T Get<T>(string key, Func<T> load)
+        where T : class
+    {
+        if (!_loaded.TryGetValue(key, out object? value))
+        {
+            _loaded[key] = value = load();
+        }
+
+        return (T)value;
+    }
+}
+
+/// <summary>
+/// The stages a pipeline may name, each with its keys and how it is built. A stage in YAML is a mapping
+/// with one key, the stage's name: <c>- synonym: { dictionary: ..., p: 0.1 }</c>.
+/// </summary>
+internal static class StageCatalog
+{
+    private static readonly string[] SubstitutionKeys = ["p", "min", "max", "include_stopwords"];
+
+    private static readonly Dictionary<string, Func<YamlNode?, StageContext, Augmenter?>> Stages = new(StringComparer.Ordinal)
+    {
+        ["synonym"] = Synonym,
+        ["random_swap"] = RandomSwap,
+        ["random_deletion"] = RandomDeletion,
+        ["random_insertion"] = RandomInsertion,
+        ["sequence"] = Sequence,
+        ["one_of"] = OneOf,
+        ["sometimes"] = Sometimes,
+    };
+
+    public static IReadOnlyCollection<string> Names => Stages.Keys;
+
+    /// <summary>Builds the stage a list item describes; null (with the mistake reported) when it cannot.</summary>
+    public static Augmenter? Build(YamlNode node, StageContext context)
+    {
+        Diagnostics d = context.Diagnostics;
+        if (node is YamlScalarNode { Value: { } bare } && Stages.ContainsKey(bare))
+        {
+            return Stages[bare](null, context);
+        }
+
+        if (node is not YamlMappingNode { Children.Count: 1 } mapping)
+        {
+            d.Add(node, $"a stage must be a mapping with one key, the stage's name (one of {string.Join(", ", Names)}), e.g. '- synonym: {{ dictionary: ../dictionaries/en-wordnet.tsv }}'; found {Diagnostics.Describe(node)}.");
+            return null;
+        }
+
+        var (keyNode, value) = mapping.Children.First();
+        string name = (keyNode as YamlScalarNode)?.Value ?? "";
+        if (!Stages.TryGetValue(name, out var build))
+        {
+            string? hint = Diagnostics.Nearest(name, Names);
+            d.Add(keyNode, $"unknown stage '{name}'{(hint is null ? "" : $"; did you mean '{hint}'?")} Stages: {string.Join(", ", Names)}.");
+            return null;
+        }
+
+        return build(value, context);
+    }
+
+    /// <summary>Builds every stage of a list; null when any fails.</summary>
+    public static IReadOnlyList<Augmenter>? BuildList(YamlNode? node, StageContext context, string what)
+    {
+        if (node is not YamlSequenceNode { Children.Count: > 0 } sequence)
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            context.Diagnostics.Add(node, $"{what} must be a non-empty list of stages ('- synonym: {{...}}'), but is {Diagnostics.Describe(node)}.");
+            return null;
+        }
+
+        var stages = new List<Augmenter>();
+        bool ok = true;
+        foreach (YamlNode item in sequence)
+        {
+            Augmenter? stage = Build(item, context);
+            ok &= stage is not null;
+            if (stage is not null)
+            {
+                stages.Add(stage);
+            }
+        }
+
+        return ok ? stages : null;
+    }
+
+    private static Augmenter? Synonym(YamlNode? node, StageContext context)
+    {
+        YamlFields? f = context.Diagnostics.Mapping(node, "synonym", [.. SubstitutionKeys, "dictionary", "format", "inflect"]);
+        if (f is null)
+        {
+            return null;
+        }
+
+        SubstitutionOptions? policy = Policy(f);
+        SynonymDictionary? dictionary = Dictionary(f, context);
+        return policy is null || dictionary is null ? null : new SynonymAugmenter(dictionary, policy);
+    }
+
+    private static Augmenter? RandomInsertion(YamlNode? node, StageContext context)
+    {
+        YamlFields? f = context.Diagnostics.Mapping(node, "random_insertion", "dictionary", "format", "inflect", "n", "alpha", "include_stopwords");
+        if (f is null)
+        {
+            return null;
+        }
+
+        EdaCountOptions? count = Count(f);
+        bool? stop = f.Bool("include_stopwords");
+        SynonymDictionary? dictionary = Dictionary(f, context);
+        return count is null || dictionary is null ? null : new RandomInsertionAugmenter(dictionary, count, stop ?? false);
+    }
+
+    private static Augmenter? RandomSwap(YamlNode? node, StageContext context)
+    {
+        YamlFields? f = context.Diagnostics.Mapping(node, "random_swap", "n", "alpha");
+        EdaCountOptions? count = f is null ? null : Count(f);
+        return count is null ? null : new RandomSwapAugmenter(count);
+    }
+
+    private static Augmenter? RandomDeletion(YamlNode? node, StageContext context)
+    {
+        YamlFields? f = context.Diagnostics.Mapping(node, "random_deletion", "p");
+        if (f is null)
+        {
+            return null;
+        }
+
+        int before = context.Diagnostics.Errors.Count;
+        double? p = f.Number("p", 0, 1);
+        return context.Diagnostics.Errors.Count > before ? null : new RandomDeletionAugmenter(p ?? 0.1);
+    }
+
+    private static Augmenter? Sequence(YamlNode? node, StageContext context)
+    {
+        IReadOnlyList<Augmenter>? stages = BuildList(node ?? new YamlSequenceNode(), context, "sequence");
+        return stages is null ? null : Augment.Sequence(stages);
+    }
+
+    private static Augmenter? OneOf(YamlNode? node, StageContext context)
+    {
+        if (node is YamlSequenceNode)
+        {
+            IReadOnlyList<Augmenter>? list = BuildList(node, context, "one_of");
+            return list is null ? null : Augment.OneOf(list);
+        }
+
+        YamlFields? f = context.Diagnostics.Mapping(node, "one_of", "stages", "weights");
+        if (f is null)
+        {
+            return null;
+        }
+
+        if (!f.Has("stages"))
+        {
+            f.Missing("stages", "[ { random_swap: {} }, { random_deletion: {} } ]", node);
+            return null;
+        }
+
+        IReadOnlyList<Augmenter>? stages = BuildList(f.Raw("stages"), context, "one_of.stages");
+        IReadOnlyList<string>? weightTexts = f.StringList("weights");
+        if (stages is null)
+        {
+            return null;
+        }
+
+        if (weightTexts is null)
+        {
+            return Augment.OneOf(stages);
+        }
+
+        var weights = new List<double>();
+        foreach (string w in weightTexts)
+        {
+            if (!double.TryParse(w, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value) || value < 0)
+            {
+                f.Error("weights", $"one_of.weights: '{w}' is not a number of at least 0.");
+                return null;
+            }
+
+            weights.Add(value);
+        }
+
+        if (weights.Count != stages.Count)
+        {
+            f.Error("weights", $"one_of has {stages.Count} stages but {weights.Count} weights; give one weight per stage.");
+            return null;
+        }
+
+        if (weights.Sum() <= 0)
+        {
+            f.Error("weights", "one_of.weights are all 0; at least one must be positive.");
+            return null;
+        }
+
+        return Augment.OneOf(stages, weights);
+    }
+
+    private static Augmenter? Sometimes(YamlNode? node, StageContext context)
+    {
+        YamlFields? f = context.Diagnostics.Mapping(node, "sometimes", "p", "stage");
+        if (f is null)
+        {
+            return null;
+        }
+
+        double? p = f.Number("p", 0, 1);
+        if (!f.Has("p"))
+        {
+            f.Missing("p", "0.3", node);
+        }
+
+        if (!f.Has("stage"))
+        {
+            f.Missing("stage", "{ random_swap: { n: 1 } }", node);
+            return null;
+        }
+
+        Augmenter? stage = Build(f.Raw("stage")!, context);
+        return p is null || stage is null ? null : Augment.Sometimes(p.Value, stage);
+    }
+
+    private static SubstitutionOptions? Policy(YamlFields f)
+    {
+        int before = f.Diagnostics.Errors.Count;
+        double? p = f.Number("p", 0, 1);
+        long? min = f.Integer("min", 0, int.MaxValue);
+        long? max = f.Integer("max", 0, int.MaxValue);
+        bool? stop = f.Bool("include_stopwords");
+        if (min is not null && max is not null && max < min)
+        {
+            f.Error("max", $"{f.What}.max is {max} but min is {min}; max must be at least min.");
+        }
+
+        if (f.Diagnostics.Errors.Count > before)
+        {
+            return null;
+        }
+
+        var defaults = new SubstitutionOptions();
+        return new SubstitutionOptions
+        {
+            Probability = p ?? defaults.Probability,
+            Min = (int)(min ?? defaults.Min),
+            Max = (int)(max ?? defaults.Max),
+            IncludeStopWords = stop ?? false,
+        };
+    }
+
+    private static EdaCountOptions? Count(YamlFields f)
+    {
+        int before = f.Diagnostics.Errors.Count;
+        long? n = f.Integer("n", 0, 1000);
+        double? alpha = f.Number("alpha", 0, 1);
+        if (n is not null && alpha is not null)
+        {
+            f.Error("alpha", $"{f.What}: give either n (a fixed count) or alpha (EDA's fraction of the words), not both.");
+        }
+
+        return f.Diagnostics.Errors.Count > before ? null : new EdaCountOptions { Count = (int)(n ?? 1), Alpha = alpha };
+    }
+
+    private static SynonymDictionary? Dictionary(YamlFields f, StageContext context)
+    {
+        string? path = f.Path("dictionary", required: true, mustExist: true, example: "../dictionaries/en-wordnet.tsv");
+        string? format = f.Choice("format", ["auto", "tsv", "mythes"]);
+        string? inflect = f.Choice("inflect", ["auto", "english", "none"]);
+        if (path is null)
+        {
+            return null;
+        }
+
+        var options = new SynonymDictionaryOptions
+        {
+            Format = format switch { "tsv" => SynonymFormat.Tsv, "mythes" => SynonymFormat.MyThes, _ => SynonymFormat.Auto },
+            Inflection = inflect switch { "english" => InflectionMode.English, "none" => InflectionMode.None, _ => InflectionMode.Auto },
+        };
+        try
+        {
+            return context.Resources.Get($"synonyms|{path}|{options.Format}|{options.Inflection}", () => SynonymDictionary.Load(path, options));
+        }
+        catch (DataFormatException error)
+        {
+            f.Error("dictionary", $"{f.What}.dictionary cannot be read: {error.Message}");
+            return null;
+        }
+    }
+}
+
+/// <summary>What stage builders share: where to report mistakes, and the loaded resources.</summary>
+internal sealed record StageContext(Diagnostics Diagnostics, ResourceCache Resources);

@@ -1,0 +1,331 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace TextAugment.Pipelines;
+
+/// <summary>Collects pipeline mistakes with their file positions (YamlDotNet's marks carry no file name).</summary>
+internal sealed class Diagnostics(string file)
+{
+    private readonly List<PipelineError> _errors = [];
+
+    public string File { get; } = file;
+
+    public string BaseDirectory { get; } = Path.GetDirectoryName(Path.GetFullPath(file))!;
+
+    public IReadOnlyList<PipelineError> Errors => _errors;
+
+    public void Add(YamlNode node, string message) => _errors.Add(new PipelineError(File, node.Start.Line, node.Start.Column, message));
+
+    public void Add(long line, long column, string message) => _errors.Add(new PipelineError(File, line, column, message));
+
+    /// <summary>The node as a mapping, or an error naming what it should be.</summary>
+    public YamlFields? Mapping(YamlNode? node, string what, params string[] keys)
+    {
+        if (node is null || IsNull(node))
+        {
+            return new YamlFields(this, null, what, keys);
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            Add(node, $"{what} must be a mapping ({{ key: value, ... }}) but is {Describe(node)}.");
+            return null;
+        }
+
+        return new YamlFields(this, mapping, what, keys);
+    }
+
+    public static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Value: null or "" or "~" or "null", Style: YamlDotNet.Core.ScalarStyle.Plain };
+
+    public static string Describe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "a mapping",
+        YamlSequenceNode => "a list",
+        YamlScalarNode s when IsNull(s) => "empty",
+        YamlScalarNode s => $"'{s.Value}'",
+        _ => "something else",
+    };
+
+    /// <summary>The valid name nearest to <paramref name="name"/>, when it is close enough to be a likely typo.</summary>
+    public static string? Nearest(string name, IEnumerable<string> valid)
+    {
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (string candidate in valid)
+        {
+            int d = Distance(name, candidate);
+            if (d < bestDistance)
+            {
+                (best, bestDistance) = (candidate, d);
+            }
+        }
+
+        return bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var row = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            row[j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+
+        return row[b.Length];
+    }
+}
+
+/// <summary>
+/// Typed access to the keys of one mapping. Unknown keys are reported when the accessor is made, with
+/// the nearest valid key suggested; every getter reports a wrong type or an out-of-range value and
+/// returns null, so that validation goes on and reports every mistake at once.
+/// </summary>
+internal sealed class YamlFields
+{
+    private readonly Diagnostics _diagnostics;
+    private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _values = new(StringComparer.Ordinal);
+
+    public YamlFields(Diagnostics diagnostics, YamlMappingNode? node, string what, string[] keys)
+    {
+        _diagnostics = diagnostics;
+        Node = node;
+        What = what;
+        if (node is null)
+        {
+            return;
+        }
+
+        foreach (var (keyNode, value) in node.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { } key } scalarKey)
+            {
+                diagnostics.Add(keyNode, $"{what}: keys must be plain names.");
+                continue;
+            }
+
+            if (Array.IndexOf(keys, key) < 0)
+            {
+                string? hint = Diagnostics.Nearest(key, keys);
+                diagnostics.Add(keyNode, $"{what}: unknown key '{key}'{(hint is null ? "" : $"; did you mean '{hint}'?")} Valid keys: {string.Join(", ", keys)}.");
+                continue;
+            }
+
+            _values[key] = (scalarKey, value);
+        }
+    }
+
+    public YamlMappingNode? Node { get; }
+
+    public string What { get; }
+
+    public Diagnostics Diagnostics => _diagnostics;
+
+    public bool Has(string key) => _values.ContainsKey(key);
+
+    public YamlNode? Raw(string key) => _values.TryGetValue(key, out var entry) ? entry.Value : null;
+
+    /// <summary>Reports a missing required key at the mapping (or at <paramref name="fallback"/>).</summary>
+    public void Missing(string key, string example, YamlNode? fallback = null)
+    {
+        YamlNode? at = (YamlNode?)Node ?? fallback;
+        string message = $"{What}: '{key}' is required, e.g. {key}: {example}.";
+        if (at is null)
+        {
+            _diagnostics.Add(1, 1, message);
+        }
+        else
+        {
+            _diagnostics.Add(at, message);
+        }
+    }
+
+    public string? String(string key, bool required = false, string example = "...")
+    {
+        if (!_values.TryGetValue(key, out var entry))
+        {
+            if (required)
+            {
+                Missing(key, example);
+            }
+
+            return null;
+        }
+
+        if (entry.Value is YamlScalarNode { Value: { Length: > 0 } value } scalar && !Diagnostics.IsNull(scalar))
+        {
+            return value;
+        }
+
+        _diagnostics.Add(entry.Value, $"{What}.{key} must be a text value but is {Diagnostics.Describe(entry.Value)}.");
+        return null;
+    }
+
+    public string? Choice(string key, IReadOnlyList<string> choices)
+    {
+        string? value = String(key);
+        if (value is not null && !choices.Contains(value))
+        {
+            string? hint = Diagnostics.Nearest(value, choices);
+            _diagnostics.Add(_values[key].Value, $"{What}.{key} is '{value}'; it must be one of {string.Join(", ", choices)}{(hint is null ? "" : $" (did you mean '{hint}'?)")}.");
+            return null;
+        }
+
+        return value;
+    }
+
+    public long? Integer(string key, long min, long max)
+    {
+        if (!TryScalar(key, "a whole number", out var node, out string? text))
+        {
+            return null;
+        }
+
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
+        {
+            _diagnostics.Add(node!, $"{What}.{key} must be a whole number but is '{text}'.");
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            _diagnostics.Add(node!, $"{What}.{key} is {value}; it must be between {min} and {max}.");
+            return null;
+        }
+
+        return value;
+    }
+
+    public double? Number(string key, double min, double max)
+    {
+        if (!TryScalar(key, "a number", out var node, out string? text))
+        {
+            return null;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+        {
+            _diagnostics.Add(node!, $"{What}.{key} must be a number but is '{text}'.");
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            _diagnostics.Add(node!, $"{What}.{key} is {value.ToString(CultureInfo.InvariantCulture)}; it must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}.");
+            return null;
+        }
+
+        return value;
+    }
+
+    public bool? Bool(string key)
+    {
+        if (!TryScalar(key, "true or false", out var node, out string? text))
+        {
+            return null;
+        }
+
+        switch (text)
+        {
+            case "true" or "True" or "yes": return true;
+            case "false" or "False" or "no": return false;
+            default:
+                _diagnostics.Add(node!, $"{What}.{key} must be true or false but is '{text}'.");
+                return null;
+        }
+    }
+
+    /// <summary>A path relative to the pipeline file; with <paramref name="mustExist"/>, a missing file is reported.</summary>
+    public string? Path(string key, bool required, bool mustExist, string example)
+    {
+        string? value = String(key, required, example);
+        if (value is null || value == "-")
+        {
+            return value;
+        }
+
+        string full = System.IO.Path.GetFullPath(System.IO.Path.Combine(_diagnostics.BaseDirectory, value));
+        if (mustExist && !File.Exists(full))
+        {
+            _diagnostics.Add(_values[key].Value, $"{What}.{key}: file '{value}' not found (looked for {full}); paths are relative to the pipeline file.");
+            return null;
+        }
+
+        return full;
+    }
+
+    public IReadOnlyList<string>? StringList(string key)
+    {
+        if (!_values.TryGetValue(key, out var entry))
+        {
+            return null;
+        }
+
+        if (entry.Value is not YamlSequenceNode sequence)
+        {
+            _diagnostics.Add(entry.Value, $"{What}.{key} must be a list ([a, b]) but is {Diagnostics.Describe(entry.Value)}.");
+            return null;
+        }
+
+        var result = new List<string>();
+        foreach (YamlNode item in sequence)
+        {
+            if (item is YamlScalarNode { Value: { } v })
+            {
+                result.Add(v);
+            }
+            else
+            {
+                _diagnostics.Add(item, $"{What}.{key}: each item must be a text value but this one is {Diagnostics.Describe(item)}.");
+            }
+        }
+
+        return result;
+    }
+
+    public void Error(string key, string message) => _diagnostics.Add(_values[key].Value, message);
+
+    public void Error(string message)
+    {
+        if (Node is null)
+        {
+            _diagnostics.Add(1, 1, message);
+        }
+        else
+        {
+            _diagnostics.Add(Node, message);
+        }
+    }
+
+    private bool TryScalar(string key, string expected, out YamlNode? node, out string? text)
+    {
+        node = null;
+        text = null;
+        if (!_values.TryGetValue(key, out var entry))
+        {
+            return false;
+        }
+
+        node = entry.Value;
+        if (entry.Value is YamlScalarNode { Value: { Length: > 0 } value } && !Diagnostics.IsNull(entry.Value))
+        {
+            text = value;
+            return true;
+        }
+
+        _diagnostics.Add(entry.Value, $"{What}.{key} must be {expected} but is {Diagnostics.Describe(entry.Value)}.");
+        return false;
+    }
+}

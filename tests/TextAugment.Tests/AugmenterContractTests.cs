@@ -1,0 +1,106 @@
+using TextAugment.Augmenters;
+using TextAugment.Dictionaries;
+using TextAugment.Text;
+
+namespace TextAugment.Tests;
+
+/// <summary>The contract every augmenter keeps, run against each one.</summary>
+public class AugmenterContractTests
+{
+    private static readonly SynonymDictionary Small = SynonymDictionary.Load(TestPaths.Fixture("synonyms.tsv"));
+    private static readonly SynonymDictionary Empty = SynonymDictionary.Create([]);
+
+    public static TheoryData<string> Names => ["synonym", "random_swap", "random_deletion", "random_insertion", "sequence", "one_of", "sometimes"];
+
+    private static Augmenter Make(string name, SynonymDictionary dictionary) => name switch
+    {
+        "synonym" => new SynonymAugmenter(dictionary, new SubstitutionOptions { Probability = 0.5 }),
+        "random_swap" => new RandomSwapAugmenter(new EdaCountOptions { Count = 2 }),
+        "random_deletion" => new RandomDeletionAugmenter(0.3),
+        "random_insertion" => new RandomInsertionAugmenter(dictionary, new EdaCountOptions { Count = 2 }),
+        "sequence" => Augment.Sequence(new SynonymAugmenter(dictionary), new RandomSwapAugmenter()),
+        "one_of" => Augment.OneOf(new SynonymAugmenter(dictionary), new RandomDeletionAugmenter(0.3)),
+        _ => Augment.Sometimes(0.5, new RandomSwapAugmenter()),
+    };
+
+    private const string Sentence = "The film was great and the actors were good, but the story was dull.";
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void The_same_seed_gives_the_same_output(string name)
+    {
+        Augmenter augmenter = Make(name, Small);
+        for (int variant = 0; variant < 20; variant++)
+        {
+            string first = augmenter.Augment(Sentence, AugmentRandom.For(13, "id-1", variant));
+            string second = augmenter.Augment(Sentence, AugmentRandom.For(13, "id-1", variant));
+            Assert.Equal(first, second);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Different_variants_give_different_outputs(string name)
+    {
+        Augmenter augmenter = Make(name, Small);
+        var outputs = Enumerable.Range(0, 30).Select(v => augmenter.Augment(Sentence, AugmentRandom.For(13, "id-1", v))).ToHashSet();
+        Assert.True(outputs.Count > 3, $"{name} gave only {outputs.Count} distinct outputs in 30 variants");
+    }
+
+    [Theory]
+    [InlineData("synonym")]
+    [InlineData("random_insertion")]
+    public void With_no_candidates_the_original_text_comes_back(string name)
+    {
+        Augmenter augmenter = Make(name, Empty);
+        const string text = "  Odd   spacing,\tkept — exactly!\n";
+        Assert.Equal(text, augmenter.Augment(text, AugmentRandom.For(1, "x", 0)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Protected_tokens_are_never_changed_moved_or_deleted(string name)
+    {
+        Augmenter augmenter = Make(name, Small);
+        var protection = Protection.Create(new ProtectionOptions { Words = ["film", "story"] });
+        const string text = "The film costs 42 dollars, see https://x.org/film now; the story is dull but good.";
+        for (int v = 0; v < 50; v++)
+        {
+            string output = augmenter.Augment(text, AugmentRandom.For(5, "p", v), protection);
+            TokenList tokens = TokenList.Create(output, Protection.None);
+            var words = tokens.AsSpan().ToArray().Select(t => t.ToString()).ToList();
+            Assert.Contains("film", words);
+            Assert.Contains("story", words);
+            Assert.Contains("42", words);
+            Assert.Contains("https://x.org/film", output);
+            // Protected words keep their order relative to each other.
+            Assert.True(words.IndexOf("film") < words.IndexOf("42") && words.IndexOf("42") < words.IndexOf("story"), output);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Empty_and_whitespace_only_input_is_returned_unchanged(string name)
+    {
+        Augmenter augmenter = Make(name, Small);
+        foreach (string text in new[] { "", " ", "\t\n  ", "...", "42" })
+        {
+            Assert.Equal(text, augmenter.Augment(text, AugmentRandom.For(1, "e", 0)));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void A_batch_gives_the_same_result_as_one_call_per_sentence(string name)
+    {
+        Augmenter augmenter = Make(name, Small);
+        string[] texts = ["The film was great.", "A dull movie with a weak story.", "", "Good actors and good music."];
+        var batch = texts.Select(t => TokenList.Create(t)).ToList();
+        var randoms = texts.Select((_, i) => AugmentRandom.For(9, i.ToString(System.Globalization.CultureInfo.InvariantCulture), 0)).ToList();
+        augmenter.Augment(batch, randoms);
+        for (int i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(augmenter.Augment(texts[i], AugmentRandom.For(9, i.ToString(System.Globalization.CultureInfo.InvariantCulture), 0)), batch[i].Render());
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text;
+using TextAugment.Text;
+
+namespace TextAugment.Tests;
+
+public class TokenizerTests
+{
+    [Fact]
+    public void Rendering_unchanged_tokens_gives_back_any_unicode_string_exactly()
+    {
+        var random = new Random(7);
+        var tokens = new TokenList();
+        for (int round = 0; round < 5000; round++)
+        {
+            string text = RandomText(random, random.Next(0, 60));
+            tokens.Reset(text, Protection.Default);
+            Assert.Equal(text, tokens.Render());
+        }
+    }
+
+    [Theory]
+    [InlineData("Don't stop", new[] { "Don't", " ", "stop" })]
+    [InlineData("a well-known café", new[] { "a", " ", "well-known", " ", "café" })]
+    [InlineData("O’Brien said: 3.14!", new[] { "O’Brien", " ", "said", ":", " ", "3.14", "!" })]
+    [InlineData("the U.S. and e.g. this", new[] { "the", " ", "U.S.", " ", "and", " ", "e.g.", " ", "this" })]
+    [InlineData("COVID-19 hit 1,000 people", new[] { "COVID-19", " ", "hit", " ", "1,000", " ", "people" })]
+    [InlineData("日本語 と Ελληνικά", new[] { "日本語", " ", "と", " ", "Ελληνικά" })]
+    [InlineData("ok 👍🏽 fine", new[] { "ok", " ", "👍", "🏽", " ", "fine" })]
+    [InlineData("end-", new[] { "end", "-" })]
+    [InlineData("  \t\n", new[] { "  \t\n" })]
+    public void Splits_words_numbers_whitespace_and_symbols(string text, string[] expected)
+    {
+        TokenList tokens = TokenList.Create(text);
+        Assert.Equal(expected, tokens.AsSpan().ToArray().Select(t => t.ToString()));
+    }
+
+    [Theory]
+    [InlineData("Great", "superb", "Superb")]
+    [InlineData("GREAT", "superb", "SUPERB")]
+    [InlineData("great", "superb", "superb")]
+    [InlineData("great", "New York", "New York")]
+    [InlineData("Film", "motion picture", "Motion picture")]
+    [InlineData("iPhone", "phone", "phone")]
+    public void A_replacement_keeps_the_case_pattern_of_the_word_it_replaces(string original, string replacement, string expected)
+    {
+        Token token = TokenList.Create(original)[0];
+        Assert.Equal(expected, token.ReplaceWith(replacement).ToString());
+    }
+
+    [Fact]
+    public void Substituting_one_word_changes_only_that_word()
+    {
+        TokenList tokens = TokenList.Create("  The film,  was GREAT!\n");
+        tokens[8] = tokens[8].ReplaceWith("superb");
+        Assert.Equal("  The film,  was SUPERB!\n", tokens.Render());
+    }
+
+    [Fact]
+    public void Protection_marks_numbers_urls_emails_listed_words_and_patterns()
+    {
+        var protection = Protection.Create(new ProtectionOptions { Words = ["Paris"], Patterns = [@"#\w+"] });
+        var tokens = new TokenList();
+        tokens.Reset("Visit paris at www.example.com/x or mail a.b@example.org in 2024 #travel now", protection);
+        string[] protectedWords = [.. tokens.AsSpan().ToArray().Where(t => t.Has(TokenFlags.Protected) && t.Kind == TokenKind.Word).Select(t => t.ToString())];
+        Assert.Equal(["paris", "www", "example", "com", "x", "a", "b", "example", "org", "travel"], protectedWords);
+        Assert.True(tokens.AsSpan().ToArray().Single(t => t.ToString() == "2024").Has(TokenFlags.Protected));
+        Assert.False(tokens.AsSpan().ToArray().Single(t => t.ToString() == "Visit").Has(TokenFlags.Protected));
+        Assert.True(tokens.AsSpan().ToArray().Single(t => t.ToString() == "at").Has(TokenFlags.StopWord));
+    }
+
+    private static string RandomText(Random random, int length)
+    {
+        var sb = new StringBuilder();
+        for (int i = 0; i < length; i++)
+        {
+            switch (random.Next(8))
+            {
+                case 0: sb.Append(' '); break;
+                case 1: sb.Append("'-.,’"[random.Next(5)]); break;
+                case 2: sb.Append((char)random.Next(0xD800, 0xE000)); break; // lone surrogates
+                case 3: sb.Append(char.ConvertFromUtf32(random.Next(0x1F300, 0x1FAFF))); break;
+                case 4: sb.Append((char)random.Next(0x300, 0x370)); break; // combining marks
+                case 5: sb.Append((char)random.Next('a', 'z' + 1)); break;
+                case 6: sb.Append((char)random.Next('0', '9' + 1)); break;
+                default: sb.Append((char)random.Next(0x20, 0xD7FF)); break;
+            }
+        }
+
+        return sb.ToString();
+    }
+}
