@@ -121,6 +121,12 @@ public sealed class Pipeline
             d.Add(error.Start.Line, error.Start.Column, $"not valid YAML: {message}");
             return null;
         }
+        catch (InvalidOperationException error)
+        {
+            // YamlDotNet's scanner can fail this way on some truncated documents; it gives no position.
+            d.Add(1, 1, $"not valid YAML: the parser stopped ({error.Message}); check for an unclosed bracket or quote.");
+            return null;
+        }
     }
 
     private static PipelineInput? ReadInput(YamlFields top, Diagnostics d, bool required)

@@ -1,0 +1,220 @@
+using System.Text;
+using TextAugment.Corpus;
+
+namespace TextAugment.Tests;
+
+[Collection(nameof(MemoryTests))]
+public class CorpusTests
+{
+    private static List<Example> Read(string content, CorpusReaderOptions options, string name = "input")
+    {
+        using CorpusReader reader = CorpusReader.Create(new MemoryStream(Encoding.UTF8.GetBytes(content)), name, options);
+        return [.. reader.ReadAll()];
+    }
+
+    private static DataFormatException ReadError(byte[] content, CorpusReaderOptions options)
+    {
+        using var stream = new MemoryStream(content);
+        return Assert.Throws<DataFormatException>(() =>
+        {
+            using CorpusReader reader = CorpusReader.Create(stream, "input", options);
+            _ = reader.ReadAll().ToList();
+        });
+    }
+
+    private static DataFormatException ReadError(string content, CorpusReaderOptions options) => ReadError(Encoding.UTF8.GetBytes(content), options);
+
+    [Fact]
+    public void Tsv_reads_named_columns_and_unescapes_fields()
+    {
+        var rows = Read("label\ttext\tid\r\npos\tgood\\tfilm\\nhere\ta1\n\nneg\tbad\ta2\n", new CorpusReaderOptions());
+        Assert.Equal([new Example("a1", "good\tfilm\nhere", "pos"), new Example("a2", "bad", "neg")], rows);
+    }
+
+    [Fact]
+    public void Without_an_id_column_the_id_is_the_line_number()
+    {
+        var rows = Read("text\nfirst\nsecond\n", new CorpusReaderOptions());
+        Assert.Equal(["2", "3"], rows.Select(r => r.Id));
+        Assert.All(rows, r => Assert.Null(r.Label));
+    }
+
+    [Fact]
+    public void Csv_reads_quoted_fields_with_commas_quotes_and_line_breaks()
+    {
+        const string csv = "id,text,label\n1,\"Hello, \"\"world\"\"\",a\n2,\"two\r\nlines\",b\n3,plain,\n";
+        var rows = Read(csv, new CorpusReaderOptions { Format = CorpusFormat.Csv });
+        Assert.Equal([new Example("1", "Hello, \"world\"", "a"), new Example("2", "two\r\nlines", "b"), new Example("3", "plain", "")], rows);
+    }
+
+    [Fact]
+    public void Jsonl_reads_strings_and_numbers()
+    {
+        var rows = Read("{\"id\": 7, \"text\": \"caf\\u00e9 ok\", \"label\": 1, \"extra\": [1, {\"a\": 2}]}\n{\"text\": \"x\"}\n", new CorpusReaderOptions { Format = CorpusFormat.Jsonl });
+        Assert.Equal([new Example("7", "café ok", "1"), new Example("2", "x", null)], rows);
+    }
+
+    [Fact]
+    public void Text_reads_one_example_per_non_empty_line()
+    {
+        var rows = Read("\uFEFFone\r\n\ntwo", new CorpusReaderOptions { Format = CorpusFormat.Text });
+        Assert.Equal([new Example("1", "one", null), new Example("3", "two", null)], rows);
+    }
+
+    [Fact]
+    public void A_row_with_the_wrong_number_of_fields_names_the_line()
+    {
+        var error = ReadError("text\tlabel\nok\tpos\nbroken\n", new CorpusReaderOptions());
+        Assert.Equal("input:3: expected 2 tab-separated fields, as in the header, but found 1.", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_column_names_the_header_line_and_the_columns_it_has()
+    {
+        var error = ReadError("sentence\tlabel\nok\tpos\n", new CorpusReaderOptions());
+        Assert.Equal("input:1: the header has no text column 'text'; it has: sentence, label.", error.Message);
+    }
+
+    [Fact]
+    public void Invalid_utf8_names_the_byte_offset()
+    {
+        byte[] content = [.. Encoding.UTF8.GetBytes("text\nfine\nbad "), 0xC3, 0x28, .. Encoding.UTF8.GetBytes("\n")];
+        var error = ReadError(content, new CorpusReaderOptions());
+        Assert.Equal(14, error.ByteOffset);
+        Assert.StartsWith("input:3: byte 14: invalid UTF-8 (byte 0xC3)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unclosed_csv_quote_names_the_line_where_the_field_starts()
+    {
+        var error = ReadError("text,label\n\"open,a\nstill open\n", new CorpusReaderOptions { Format = CorpusFormat.Csv });
+        Assert.StartsWith("input:2: a quoted field is never closed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stray_quote_in_csv_names_line_and_column()
+    {
+        var error = ReadError("text,label\nsay \"hi\",a\n", new CorpusReaderOptions { Format = CorpusFormat.Csv });
+        Assert.StartsWith("input:2:5: a quote inside an unquoted field", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_json_names_line_and_column()
+    {
+        var error = ReadError("{\"text\": \"ok\"}\n{\"text\": ok}\n", new CorpusReaderOptions { Format = CorpusFormat.Jsonl });
+        Assert.StartsWith("input:2:10: invalid JSON", error.Message, StringComparison.Ordinal);
+        var wrongType = ReadError("{\"text\": 5}\n", new CorpusReaderOptions { Format = CorpusFormat.Jsonl });
+        Assert.Equal("input:1:10: 'text' must be a string but is a number.", wrongType.Message);
+    }
+
+    [Fact]
+    public void With_skip_malformed_rows_are_counted_not_dropped_silently()
+    {
+        byte[] content = [.. Encoding.UTF8.GetBytes("text\tlabel\nok\tpos\nbroken\n"), 0xFF, .. Encoding.UTF8.GetBytes("\tneg\nfine\tneg\n")];
+        using CorpusReader reader = CorpusReader.Create(new MemoryStream(content), "input", new CorpusReaderOptions { OnError = RowErrorMode.Skip });
+        var rows = reader.ReadAll().ToList();
+        Assert.Equal(["ok", "fine"], rows.Select(r => r.Text));
+        Assert.Equal(2, reader.SkippedCount);
+        Assert.Equal(4, reader.RecordCount);
+        Assert.StartsWith("input:3:", reader.SkippedMessages[0], StringComparison.Ordinal);
+        Assert.StartsWith("input:4: byte", reader.SkippedMessages[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(CorpusFormat.Tsv)]
+    [InlineData(CorpusFormat.Csv)]
+    [InlineData(CorpusFormat.Jsonl)]
+    public void What_a_writer_writes_its_reader_reads_back(CorpusFormat format)
+    {
+        Example[] examples =
+        [
+            new("a,1", "tabs\tand \"quotes\", commas\nnew lines \\ backslashes", "l\tabel"),
+            new("2", "émoji 👍 and \u0001 control", null),
+        ];
+        var formatter = RowFormatter.For(format);
+        var chars = new CharBuffer();
+        formatter.WriteHeader(chars);
+        foreach (Example e in examples)
+        {
+            formatter.WriteRow(chars, e.Id, 0, e.Text, e.Label);
+        }
+
+        var rows = Read(chars.AsSpan().ToString(), new CorpusReaderOptions { Format = format });
+        Assert.Equal(examples[0], rows[0]);
+        Assert.Equal(examples[1] with { Label = format == CorpusFormat.Jsonl ? null : "" }, rows[1]);
+    }
+
+    [Fact]
+    public void A_line_break_cannot_be_written_as_plain_text()
+    {
+        var error = Assert.Throws<DataFormatException>(() => RowFormatter.For(CorpusFormat.Text).WriteRow(new CharBuffer(), "9", 1, "a\nb", null));
+        Assert.Contains("example '9' (variant 1) holds a line break", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reading_does_not_hold_the_corpus_in_memory() => MemoryTests.ReadingDoesNotHoldTheCorpus();
+}
+
+/// <summary>Measures the managed heap, so it runs alone: other tests' allocations would blur it.</summary>
+[CollectionDefinition(nameof(MemoryTests), DisableParallelization = true)]
+public sealed class MemoryTests
+{
+    internal static void ReadingDoesNotHoldTheCorpus()
+    {
+        // 200k rows streamed through a reader: the working set grows by far less than the input.
+        var stream = new GeneratedStream(200_000);
+        using CorpusReader reader = CorpusReader.Create(stream, "generated", new CorpusReaderOptions { Format = CorpusFormat.Text });
+        GC.Collect();
+        long before = GC.GetTotalMemory(true);
+        long count = 0;
+        while (reader.TryRead(out _))
+        {
+            count++;
+        }
+
+        long after = GC.GetTotalMemory(true);
+        Assert.Equal(200_000, count);
+        Assert.True(after - before < stream.Length / 10, $"memory grew by {after - before} bytes for {stream.Length} bytes of input");
+    }
+
+    /// <summary>Lines "sentence number N with some words" generated on the fly.</summary>
+    private sealed class GeneratedStream(int lines) : Stream
+    {
+        private int _line;
+        private byte[] _pending = [];
+        private int _offset;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => (long)lines * 40;
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_offset == _pending.Length)
+            {
+                if (_line == lines)
+                {
+                    return 0;
+                }
+
+                _pending = Encoding.UTF8.GetBytes($"sentence number {_line++} with some more words\n");
+                _offset = 0;
+            }
+
+            int n = Math.Min(count, _pending.Length - _offset);
+            Array.Copy(_pending, _offset, buffer, offset, n);
+            _offset += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
