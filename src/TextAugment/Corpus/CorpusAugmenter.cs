@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using TextAugment.Augmenters;
@@ -102,82 +103,104 @@ public static class CorpusAugmenter
         }
 
         RowFormatter formatter = RowFormatter.For(options.OutputFormat);
-        var chunks = new Chunk[options.Threads];
-        for (int i = 0; i < chunks.Length; i++)
-        {
-            chunks[i] = new Chunk(generator, formatter, options.KeepOriginal, options.BatchSize);
-        }
-
         var header = new CharBuffer();
         formatter.WriteHeader(header);
         WriteChars(output, header.AsSpan());
 
-        long examples = 0, rows = 0;
-        long lastReport = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads };
-        while (true)
+        // Three stages overlap: one thread reads step k+2 while the workers augment step k+1 and this
+        // thread writes step k. Three steps circulate, so memory stays bounded.
+        var steps = new Step[3];
+        using var free = new BlockingCollection<Step>();
+        using var filled = new BlockingCollection<Step>();
+        using var processed = new BlockingCollection<Step>();
+        for (int i = 0; i < steps.Length; i++)
         {
-            int filled = 0;
-            foreach (Chunk chunk in chunks)
-            {
-                chunk.Examples.Clear();
-                while (chunk.Examples.Count < options.BatchSize && reader.TryRead(out Example? example))
-                {
-                    long record = reader.RecordCount - 1;
-                    if (record < range.Start)
-                    {
-                        continue;
-                    }
+            steps[i] = new Step(options.Threads, () => new Chunk(generator, formatter, options.KeepOriginal, options.BatchSize));
+            free.Add(steps[i]);
+        }
 
-                    if (record >= range.End)
+        using var cancel = new CancellationTokenSource();
+        Task reading = Task.Run(() =>
+        {
+            try
+            {
+                while (steps.Length > 0)
+                {
+                    Step step = free.Take(cancel.Token);
+                    bool more = step.Fill(reader, range, options.BatchSize);
+                    filled.Add(step);
+                    if (!more)
                     {
                         break;
                     }
-
-                    chunk.Examples.Add(example);
-                }
-
-                filled += chunk.Examples.Count > 0 ? 1 : 0;
-                if (chunk.Examples.Count < options.BatchSize)
-                {
-                    break;
                 }
             }
-
-            if (filled == 0)
+            finally
             {
-                break;
+                filled.CompleteAdding();
             }
-
-            Parallel.For(0, filled, parallel, i => chunks[i].Process());
-            for (int i = 0; i < filled; i++)
-            {
-                output.Write(chunks[i].Bytes);
-                examples += chunks[i].Examples.Count;
-                rows += chunks[i].Rows;
-            }
-
-            if (options.Progress is not null && clock.ElapsedMilliseconds - lastReport >= 500)
-            {
-                lastReport = clock.ElapsedMilliseconds;
-                options.Progress.Report(new AugmentProgress(reader.BytesRead, examples, rows, clock.Elapsed));
-            }
-
-            if (filled < chunks.Length || chunks[filled - 1].Examples.Count < options.BatchSize)
-            {
-                break;
-            }
-        }
-
-        output.Flush();
-        long fallbacks = 0;
-        foreach (Chunk chunk in chunks)
+        });
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads };
+        Task augmenting = Task.Run(() =>
         {
-            fallbacks += chunk.Fallbacks;
+            try
+            {
+                foreach (Step step in filled.GetConsumingEnumerable(cancel.Token))
+                {
+                    Parallel.For(0, step.Filled, parallel, i => step.Chunks[i].Process());
+                    processed.Add(step);
+                }
+            }
+            finally
+            {
+                processed.CompleteAdding();
+            }
+        });
+
+        long examples = 0, rows = 0, lastReport = 0;
+        try
+        {
+            foreach (Step step in processed.GetConsumingEnumerable())
+            {
+                for (int i = 0; i < step.Filled; i++)
+                {
+                    output.Write(step.Chunks[i].Bytes);
+                    examples += step.Chunks[i].Examples.Count;
+                    rows += step.Chunks[i].Rows;
+                }
+
+                free.Add(step);
+                if (options.Progress is not null && clock.ElapsedMilliseconds - lastReport >= 500)
+                {
+                    lastReport = clock.ElapsedMilliseconds;
+                    options.Progress.Report(new AugmentProgress(reader.BytesRead, examples, rows, clock.Elapsed));
+                }
+            }
+        }
+        catch
+        {
+            cancel.Cancel();
+            throw;
         }
 
+        WaitRethrowingFirstError(reading, augmenting);
+        output.Flush();
+        long fallbacks = steps.Sum(step => step.Chunks.Sum(chunk => chunk.Fallbacks));
         options.Progress?.Report(new AugmentProgress(reader.BytesRead, examples, rows, clock.Elapsed));
         return new AugmentSummary(examples, rows, reader.SkippedCount, reader.SkippedMessages, fallbacks, clock.Elapsed);
+    }
+
+    private static void WaitRethrowingFirstError(params Task[] tasks)
+    {
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException error)
+        {
+            Exception first = error.Flatten().InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) ?? error.InnerExceptions[0];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
     }
 
     private static void WriteChars(Stream output, ReadOnlySpan<char> chars)
@@ -186,6 +209,46 @@ public static class CorpusAugmenter
         int n = Encoding.UTF8.GetBytes(chars, bytes);
         output.Write(bytes, 0, n);
         ArrayPool<byte>.Shared.Return(bytes);
+    }
+
+    /// <summary>One step of the run: a chunk of examples per worker thread.</summary>
+    private sealed class Step(int workers, Func<Chunk> create)
+    {
+        public Chunk[] Chunks { get; } = [.. Enumerable.Range(0, workers).Select(_ => create())];
+
+        /// <summary>Chunks holding examples in this step.</summary>
+        public int Filled { get; private set; }
+
+        /// <summary>Reads the next examples of the range; false when the input (or the shard) has ended.</summary>
+        public bool Fill(CorpusReader reader, (long Start, long End) range, int batchSize)
+        {
+            Filled = 0;
+            foreach (Chunk chunk in Chunks)
+            {
+                chunk.Examples.Clear();
+                while (chunk.Examples.Count < batchSize && reader.TryRead(out Example? example))
+                {
+                    long record = reader.RecordCount - 1;
+                    if (record >= range.End)
+                    {
+                        break;
+                    }
+
+                    if (record >= range.Start)
+                    {
+                        chunk.Examples.Add(example);
+                    }
+                }
+
+                Filled += chunk.Examples.Count > 0 ? 1 : 0;
+                if (chunk.Examples.Count < batchSize)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>One worker's share of a step: its examples, its reusable buffers and its encoded output.</summary>
