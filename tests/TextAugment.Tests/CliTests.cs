@@ -131,3 +131,27 @@ public class CliTests
         }
     }
 }
+
+/// <summary>Help text is part of the interface: a change to it shows up as a changed snapshot.</summary>
+public class HelpSnapshotTests
+{
+    [Theory]
+    [InlineData("run")]
+    [InlineData("validate")]
+    [InlineData("augment")]
+    public void Help_matches_its_snapshot(string command)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 100;
+        Assert.Equal(0, TextAugmentApp.Run([command, "--help"], console, TextWriter.Null));
+        string snapshot = Path.Combine(TestPaths.Fixtures, "help", $"{command}.txt");
+        string actual = string.Join('\n', console.Output.Split('\n').Select(line => line.TrimEnd()));
+        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(snapshot)!);
+            File.WriteAllText(snapshot, actual);
+        }
+
+        Assert.Equal(File.ReadAllText(snapshot), actual);
+    }
+}
