@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using TextAugment;
 using TextAugment.Augmenters;
+using TextAugment.Corpus;
 using TextAugment.Dictionaries;
 using TextAugment.Text;
 
@@ -16,6 +17,15 @@ internal static class Inputs
     ];
 
     public static readonly SynonymDictionary WordNet = SynonymDictionary.Load(Path.Combine(Root(), "dictionaries", "en-wordnet.tsv"));
+
+    /// <summary>TF-IDF statistics of the quickstart sample (1,200 WordNet glosses).</summary>
+    public static readonly TfIdfStatistics Glosses = FitGlosses();
+
+    private static TfIdfStatistics FitGlosses()
+    {
+        using CorpusReader reader = CorpusReader.Open(Path.Combine(Root(), "pipelines", "data", "wordnet-topics-train.tsv"));
+        return TfIdfStatistics.Fit(reader);
+    }
 
     private static string Root()
     {
@@ -72,6 +82,7 @@ public class StageBenchmarks
     private readonly Augmenter _swap = new RandomSwapAugmenter(new EdaCountOptions { Alpha = 0.1 });
     private readonly Augmenter _deletion = new RandomDeletionAugmenter(0.1);
     private readonly Augmenter _insertion = new RandomInsertionAugmenter(Inputs.WordNet, new EdaCountOptions { Alpha = 0.1 });
+    private readonly Augmenter _tfidf = new TfIdfAugmenter(Inputs.Glosses);
 
     [Benchmark(Baseline = true)]
     public int CopyTokens()
@@ -91,6 +102,9 @@ public class StageBenchmarks
 
     [Benchmark]
     public int RandomInsertion() => Run(_insertion);
+
+    [Benchmark]
+    public int TfIdf() => Run(_tfidf);
 
     private int Run(Augmenter augmenter)
     {

@@ -201,3 +201,50 @@ internal static class Runner
         public void Report(AugmentProgress value) => report(value);
     }
 }
+
+internal sealed class FitTfIdfSettings : CommandSettings
+{
+    [CommandArgument(0, "<INPUT>")]
+    [Description("The corpus to fit on (a file, or - for standard input).")]
+    public string Input { get; init; } = "";
+
+    [CommandOption("-o|--output <PATH>")]
+    [Description("Where to write the statistics (written atomically). Required.")]
+    public string? Output { get; init; }
+
+    [CommandOption("--format <FORMAT>")]
+    [Description("tsv, csv, jsonl or text (default: from the input's extension, else text).")]
+    public string? Format { get; init; }
+
+    [CommandOption("--text <COLUMN>")]
+    [Description("The text column or JSON field (default: text).")]
+    public string Text { get; init; } = "text";
+
+    public override ValidationResult Validate()
+    {
+        if (Output is null)
+        {
+            return ValidationResult.Error("--output is required: where to write the statistics, e.g. -o stats.tsv.");
+        }
+
+        return Format is not null && CorpusFormats.Parse(Format) is null
+            ? ValidationResult.Error($"format '{Format}' is not one of {string.Join(", ", CorpusFormats.Names)}.")
+            : ValidationResult.Success();
+    }
+}
+
+internal sealed class FitTfIdfCommand : Command<FitTfIdfSettings>
+{
+    public override int Execute(CommandContext context, FitTfIdfSettings settings, CancellationToken cancellationToken)
+    {
+        CorpusFormat format = (settings.Format is null ? null : CorpusFormats.Parse(settings.Format))
+                              ?? (settings.Input == "-" ? null : CorpusFormats.FromExtension(settings.Input))
+                              ?? CorpusFormat.Text;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using CorpusReader reader = CorpusReader.Open(settings.Input, new CorpusReaderOptions { Format = format, TextColumn = settings.Text });
+        TfIdfStatistics statistics = TfIdfStatistics.Fit(reader);
+        statistics.Save(settings.Output!);
+        Console.Error.WriteLine($"textaugment: {statistics.Documents:N0} examples, {statistics.Count:N0} distinct words in {clock.Elapsed.TotalSeconds:F2} s → {settings.Output}");
+        return TextAugmentApp.Ok;
+    }
+}

@@ -32,6 +32,9 @@ namespace TextAugment.Cli
                 config.AddCommand<AugmentCommand>("augment")
                     .WithDescription("Stream text through a pipeline's stages: standard input to standard output unless --input/--output say otherwise.")
                     .WithExample("augment", "pipelines/quickstart.yaml", "--input-format", "text", "<", "sentences.txt");
+                config.AddCommand<FitTfIdfCommand>("fit-tfidf")
+                    .WithDescription("Fit the corpus statistics of the tfidf stage (document frequency and TF-IDF per word) and save them.")
+                    .WithExample("fit-tfidf", "pipelines/data/wordnet-topics-train.tsv", "-o", "out/tfidf-stats.tsv");
                 config.SetExceptionHandler((exception, _) => Report(exception, errors));
             });
             return app.Run(args);

@@ -121,11 +121,22 @@ public class CliTests
     }
 
     [Fact]
+    public void Fit_tfidf_writes_statistics_the_tfidf_stage_loads()
+    {
+        string output = Path.Combine(TestPaths.NewTempDirectory(), "stats.tsv");
+        var (code, _, errors) = Run("fit-tfidf", TestPaths.Fixture("tiny.tsv"), "-o", output);
+        Assert.Equal(0, code);
+        Assert.Contains("3 examples", errors, StringComparison.Ordinal);
+        Assert.Equal(3, TextAugment.Corpus.TfIdfStatistics.Load(output).Documents);
+        Assert.Equal(2, Run("fit-tfidf", TestPaths.Fixture("tiny.tsv")).ExitCode); // no --output
+    }
+
+    [Fact]
     public void The_top_level_help_lists_the_commands()
     {
         var (code, output, _) = Run("--help");
         Assert.Equal(0, code);
-        foreach (string command in new[] { "run", "validate", "augment" })
+        foreach (string command in new[] { "run", "validate", "augment", "fit-tfidf" })
         {
             Assert.Contains(command, output, StringComparison.Ordinal);
         }
@@ -139,6 +150,7 @@ public class HelpSnapshotTests
     [InlineData("run")]
     [InlineData("validate")]
     [InlineData("augment")]
+    [InlineData("fit-tfidf")]
     public void Help_matches_its_snapshot(string command)
     {
         var console = new TestConsole();

@@ -91,7 +91,7 @@ public sealed class Pipeline
             d.Add(top.Raw("output")!, $"output.path is the input file ({output.Path}); a run never writes over its input: choose another path.");
         }
 
-        var (augmenter, options, keepOriginal) = ReadAugment(top, d, (ulong)(seed ?? 0));
+        var (augmenter, options, keepOriginal) = ReadAugment(top, d, (ulong)(seed ?? 0), input);
         if (d.Errors.Count > 0 || augmenter is null || options is null)
         {
             throw new PipelineException([.. d.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
@@ -213,7 +213,7 @@ public sealed class Pipeline
         return fromExtension;
     }
 
-    private static (Augmenter?, VariantOptions?, bool) ReadAugment(YamlFields top, Diagnostics d, ulong seed)
+    private static (Augmenter?, VariantOptions?, bool) ReadAugment(YamlFields top, Diagnostics d, ulong seed, PipelineInput? input)
     {
         if (!top.Has("augment"))
         {
@@ -231,7 +231,7 @@ public sealed class Pipeline
         long? attempts = f.Integer("max_attempts", 1, 1000);
         bool? keepOriginal = f.Bool("keep_original");
         Protection? protection = ReadProtection(f, d);
-        var context = new StageContext(d, new ResourceCache());
+        var context = new StageContext(d, new ResourceCache(), input, top.Has("input"));
         IReadOnlyList<Augmenter>? stages = null;
         if (!f.Has("stages"))
         {

@@ -1,4 +1,5 @@
 using TextAugment.Augmenters;
+using TextAugment.Corpus;
 using TextAugment.Dictionaries;
 using YamlDotNet.RepresentationModel;
 
@@ -32,6 +33,7 @@ internal static class StageCatalog
     private static readonly Dictionary<string, Func<YamlNode?, StageContext, Augmenter?>> Stages = new(StringComparer.Ordinal)
     {
         ["synonym"] = Synonym,
+        ["tfidf"] = TfIdf,
         ["random_swap"] = RandomSwap,
         ["random_deletion"] = RandomDeletion,
         ["random_insertion"] = RandomInsertion,
@@ -109,6 +111,75 @@ internal static class StageCatalog
         SubstitutionOptions? policy = Policy(f);
         SynonymDictionary? dictionary = Dictionary(f, context);
         return policy is null || dictionary is null ? null : new SynonymAugmenter(dictionary, policy);
+    }
+
+    private static Augmenter? TfIdf(YamlNode? node, StageContext context)
+    {
+        YamlFields? f = context.Diagnostics.Mapping(node, "tfidf", "p", "include_stopwords", "statistics", "reference");
+        if (f is null)
+        {
+            return null;
+        }
+
+        int before = context.Diagnostics.Errors.Count;
+        double? p = f.Number("p", 0, 1);
+        bool? stop = f.Bool("include_stopwords");
+        string? statistics = f.Path("statistics", required: false, mustExist: true, example: "stats.tsv");
+        string? reference = f.Path("reference", required: false, mustExist: true, example: "data/unlabelled.txt");
+        if (f.Has("statistics") && f.Has("reference"))
+        {
+            f.Error("reference", "tfidf: give either statistics (a file from 'textaugment fit-tfidf') or reference (a corpus to fit on), not both.");
+        }
+
+        if (context.Diagnostics.Errors.Count > before)
+        {
+            return null;
+        }
+
+        TfIdfStatistics? fitted;
+        try
+        {
+            fitted = statistics is not null
+                ? context.Resources.Get($"tfidf-statistics|{statistics}", () => TfIdfStatistics.Load(statistics))
+                : FitOn(reference, context, f);
+        }
+        catch (DataFormatException error)
+        {
+            f.Error($"tfidf cannot read its corpus statistics: {error.Message}");
+            return null;
+        }
+
+        return fitted is null ? null : new TfIdfAugmenter(fitted, new TfIdfOptions
+        {
+            Probability = p ?? new TfIdfOptions().Probability,
+            IncludeStopWords = stop ?? new TfIdfOptions().IncludeStopWords,
+        });
+    }
+
+    /// <summary>Fits on the reference corpus, or else on the pipeline's own input (one extra pass before the run).</summary>
+    private static TfIdfStatistics? FitOn(string? reference, StageContext context, YamlFields f)
+    {
+        if (reference is null && context.InputDeclared && context.Input is null)
+        {
+            return null; // the input section has its own error already
+        }
+
+        string? path = reference ?? context.Input?.Path;
+        if (path is null or "-")
+        {
+            f.Error("tfidf needs corpus statistics and the input is standard input (or absent), which cannot be read twice: "
+                    + "add statistics: FILE (made by 'textaugment fit-tfidf') or reference: CORPUS.");
+            return null;
+        }
+
+        CorpusReaderOptions options = reference is null
+            ? context.Input!.Reader
+            : new CorpusReaderOptions { Format = CorpusFormats.FromExtension(reference) ?? CorpusFormat.Text };
+        return context.Resources.Get($"tfidf-fit|{path}", () =>
+        {
+            using CorpusReader reader = CorpusReader.Open(path, options);
+            return TfIdfStatistics.Fit(reader);
+        });
     }
 
     private static Augmenter? RandomInsertion(YamlNode? node, StageContext context)
@@ -302,4 +373,4 @@ internal static class StageCatalog
 }
 
 /// <summary>What stage builders share: where to report mistakes, and the loaded resources.</summary>
-internal sealed record StageContext(Diagnostics Diagnostics, ResourceCache Resources);
+internal sealed record StageContext(Diagnostics Diagnostics, ResourceCache Resources, PipelineInput? Input, bool InputDeclared);
