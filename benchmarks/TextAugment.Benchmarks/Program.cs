@@ -4,6 +4,13 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project benchmarks/TextAugment.Benchmarks -- --filter '*'          full runs
 // dotnet run -c Release --project benchmarks/TextAugment.Benchmarks -- --smoke --filter '*'  a quick check that they run
+// dotnet run -c Release --project benchmarks/TextAugment.Benchmarks -- vectors FILE 1000    load + top-10 timing (benchmarks/vectors/run.sh)
+if (args is ["vectors", var path, var queries])
+{
+    VectorSearchRun.Run(path, int.Parse(queries, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 bool smoke = args.Contains("--smoke");
 IConfig config = smoke
     ? DefaultConfig.Instance.AddJob(Job.Dry.WithId("smoke")).WithOptions(ConfigOptions.DisableOptimizationsValidator)

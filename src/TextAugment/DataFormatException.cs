@@ -16,9 +16,9 @@ public sealed class DataFormatException : FormatException
         Reason = message;
     }
 
-    /// <summary>Creates the exception for a position given as a byte offset (0-based) and its line.</summary>
+    /// <summary>Creates the exception for a position given as a byte offset (0-based) and its line (0 when lines mean nothing, as in a binary file).</summary>
     public DataFormatException(string path, long line, long byteOffset, string message, bool byOffset)
-        : base($"{path}:{line}: byte {byteOffset}: {message}")
+        : base(line > 0 ? $"{path}:{line}: byte {byteOffset}: {message}" : $"{path}: byte {byteOffset}: {message}")
     {
         _ = byOffset;
         Path = path;

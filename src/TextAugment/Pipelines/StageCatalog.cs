@@ -1,5 +1,6 @@
 using TextAugment.Augmenters;
 using TextAugment.Corpus;
+using TextAugment.Vectors;
 using TextAugment.Dictionaries;
 using YamlDotNet.RepresentationModel;
 
@@ -33,6 +34,7 @@ internal static class StageCatalog
     private static readonly Dictionary<string, Func<YamlNode?, StageContext, Augmenter?>> Stages = new(StringComparer.Ordinal)
     {
         ["synonym"] = Synonym,
+        ["word_vector"] = WordVector,
         ["tfidf"] = TfIdf,
         ["random_swap"] = RandomSwap,
         ["random_deletion"] = RandomDeletion,
@@ -111,6 +113,50 @@ internal static class StageCatalog
         SubstitutionOptions? policy = Policy(f);
         SynonymDictionary? dictionary = Dictionary(f, context);
         return policy is null || dictionary is null ? null : new SynonymAugmenter(dictionary, policy);
+    }
+
+    private static Augmenter? WordVector(YamlNode? node, StageContext context)
+    {
+        YamlFields? f = context.Diagnostics.Mapping(node, "word_vector", [.. SubstitutionKeys, "vectors", "format", "limit", "top_k", "min_similarity"]);
+        if (f is null)
+        {
+            return null;
+        }
+
+        int before = context.Diagnostics.Errors.Count;
+        SubstitutionOptions? policy = Policy(f);
+        string? path = f.Path("vectors", required: true, mustExist: true, example: "../models/en-vectors.bin");
+        string? format = f.Choice("format", ["auto", "word2vec", "word2vec_text", "fasttext", "glove"]);
+        long? limit = f.Integer("limit", 1, int.MaxValue);
+        long? topK = f.Integer("top_k", 1, 1000);
+        double? minSimilarity = f.Number("min_similarity", -1, 1);
+        if (path is null || policy is null || context.Diagnostics.Errors.Count > before)
+        {
+            return null;
+        }
+
+        var options = new WordVectorOptions
+        {
+            Format = format switch
+            {
+                "word2vec" => WordVectorFormat.Word2VecBinary,
+                "word2vec_text" or "fasttext" => WordVectorFormat.Word2VecText,
+                "glove" => WordVectorFormat.Glove,
+                _ => WordVectorFormat.Auto,
+            },
+            Limit = (int?)limit,
+        };
+        try
+        {
+            WordVectors vectors = context.Resources.Get($"vectors|{path}|{options.Format}|{options.Limit}", () => WordVectors.Load(path, options));
+            var neighbors = new NeighborOptions { TopK = (int)(topK ?? 10), MinSimilarity = (float)(minSimilarity ?? 0) };
+            return new WordVectorAugmenter(vectors, neighbors, policy);
+        }
+        catch (DataFormatException error)
+        {
+            f.Error("vectors", $"{f.What}.vectors cannot be read: {error.Message}");
+            return null;
+        }
     }
 
     private static Augmenter? TfIdf(YamlNode? node, StageContext context)
