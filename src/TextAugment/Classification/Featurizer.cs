@@ -1,0 +1,139 @@
+using TextAugment.Text;
+
+namespace TextAugment.Classification;
+
+/// <summary>What the classifier sees of a text. Every property has a documented default.</summary>
+public sealed class FeatureOptions
+{
+    /// <summary>Word n-grams up to this length (1: words only, 2: words and bigrams, as fastText's -wordNgrams). Default: 2.</summary>
+    public int WordNgrams { get; init; } = 2;
+
+    /// <summary>Hash buckets shared by every feature (fastText's -bucket). Default: 262,144 (2^18).</summary>
+    public int Buckets { get; init; } = 1 << 18;
+
+    /// <summary>Shortest character n-gram of each word (with &lt; and &gt; around it), or 0 for none. Default: 0.</summary>
+    public int CharNgramMin { get; init; }
+
+    /// <summary>Longest character n-gram. Default: 0 (none).</summary>
+    public int CharNgramMax { get; init; }
+
+    /// <summary>Lower-case words before hashing. Default: true.</summary>
+    public bool Lowercase { get; init; } = true;
+
+    /// <summary>Embedding dimensions. Default: 64.</summary>
+    public int Dimensions { get; init; } = 64;
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(WordNgrams, 1, "word_ngrams");
+        ArgumentOutOfRangeException.ThrowIfLessThan(Buckets, 1, "buckets");
+        ArgumentOutOfRangeException.ThrowIfLessThan(Dimensions, 1, "dim");
+        if (CharNgramMin < 0 || CharNgramMax < CharNgramMin || (CharNgramMin == 0) != (CharNgramMax == 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(CharNgramMax), "char n-grams: give min and max with 1 <= min <= max, or neither.");
+        }
+    }
+}
+
+/// <summary>
+/// Turns a text into hashed feature ids (fastText-style buckets): each word, each word n-gram up to
+/// <see cref="FeatureOptions.WordNgrams"/>, and optionally each character n-gram of each word. Words are the
+/// tokenizer's words and numbers; punctuation is dropped. The hash is stable across runs and machines.
+/// </summary>
+public sealed class Featurizer(FeatureOptions options)
+{
+    private readonly TokenList _tokens = new();
+    private readonly List<ulong> _wordHashes = [];
+    private char[] _lower = new char[64];
+
+    /// <summary>The options.</summary>
+    public FeatureOptions Options { get; } = options;
+
+    /// <summary>The feature ids of <paramref name="text"/> (with repeats: a word twice counts twice). Not thread-safe: one featurizer per thread.</summary>
+    public int[] Featurize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        _tokens.Reset(text, Protection.None);
+        _wordHashes.Clear();
+        var features = new List<int>();
+        foreach (Token token in _tokens.AsSpan())
+        {
+            if (token.Kind is not (TokenKind.Word or TokenKind.Number))
+            {
+                continue;
+            }
+
+            Span<char> buffer = _lower.Length >= token.Length ? _lower.AsSpan(0, token.Length) : (_lower = new char[token.Length * 2]).AsSpan(0, token.Length);
+            if (Options.Lowercase)
+            {
+                token.Span.ToLowerInvariant(buffer);
+            }
+            else
+            {
+                token.Span.CopyTo(buffer);
+            }
+
+            ReadOnlySpan<char> word = buffer;
+
+            ulong hash = Hash(word, 0x5bd1e995UL);
+            _wordHashes.Add(hash);
+            features.Add(Bucket(hash));
+            if (Options.CharNgramMax > 0)
+            {
+                AddCharNgrams(word, features);
+            }
+        }
+
+        for (int n = 2; n <= Options.WordNgrams; n++)
+        {
+            for (int i = 0; i + n <= _wordHashes.Count; i++)
+            {
+                ulong h = (ulong)n * 0x9E3779B97F4A7C15UL;
+                for (int j = 0; j < n; j++)
+                {
+                    h = (h ^ _wordHashes[i + j]) * 0x100000001B3UL;
+                    h ^= h >> 29;
+                }
+
+                features.Add(Bucket(h));
+            }
+        }
+
+        return [.. features];
+    }
+
+    private void AddCharNgrams(ReadOnlySpan<char> word, List<int> features)
+    {
+        Span<char> marked = word.Length + 2 <= 128 ? stackalloc char[word.Length + 2] : new char[word.Length + 2];
+        marked[0] = '<';
+        word.CopyTo(marked[1..]);
+        marked[^1] = '>';
+        for (int n = Options.CharNgramMin; n <= Options.CharNgramMax; n++)
+        {
+            for (int i = 0; i + n <= marked.Length; i++)
+            {
+                if (n == marked.Length)
+                {
+                    continue; // the whole word is already a feature
+                }
+
+                features.Add(Bucket(Hash(marked.Slice(i, n), 0xC2B2AE3D27D4EB4FUL)));
+            }
+        }
+    }
+
+    private int Bucket(ulong hash) => (int)(hash % (ulong)Options.Buckets);
+
+    private static ulong Hash(ReadOnlySpan<char> text, ulong seed)
+    {
+        ulong h = 14695981039346656037UL ^ seed;
+        foreach (char c in text)
+        {
+            h = (h ^ c) * 1099511628211UL;
+        }
+
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDUL;
+        return h ^ (h >> 33);
+    }
+}

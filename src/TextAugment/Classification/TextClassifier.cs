@@ -1,0 +1,167 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TextAugment.Corpus;
+
+namespace TextAugment.Classification;
+
+/// <summary>One prediction: the most probable label and every label's probability.</summary>
+/// <param name="Label">The most probable label.</param>
+/// <param name="Probabilities">Probability per label, in <see cref="TextClassifier.Labels"/> order.</param>
+public sealed record Prediction(string Label, IReadOnlyList<float> Probabilities);
+
+/// <summary>
+/// A trained text classifier. Predicting is thread-safe. Model files are versioned, carry a SHA-256 checksum
+/// that is verified on load, and are written atomically (a temporary file renamed).
+/// </summary>
+public sealed partial class TextClassifier
+{
+    private const string Magic = "TXAMODEL";
+    private const int FormatVersion = 1;
+    private readonly ThreadLocal<(Featurizer Featurizer, Network.Scratch Scratch)> _workers;
+
+    internal TextClassifier(Network network, IReadOnlyList<string> labels, FeatureOptions features)
+    {
+        Network = network;
+        Labels = labels;
+        Features = features;
+        _workers = new(() => (new Featurizer(features), new Network.Scratch(network)));
+    }
+
+    /// <summary>The labels, in the order of <see cref="Prediction.Probabilities"/>.</summary>
+    public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>The feature options it was trained with.</summary>
+    public FeatureOptions Features { get; }
+
+    /// <summary>Hidden layer sizes.</summary>
+    public IReadOnlyList<int> Hidden => Network.Out[..^1];
+
+    /// <summary>Fraction of exactly-zero weights in the dense layers and the stored embedding rows (rows entirely zero are not stored, so not counted).</summary>
+    public double Sparsity => Trainer.Sparsity(Network);
+
+    internal Network Network { get; }
+
+    /// <summary>Predicts the label of <paramref name="text"/>.</summary>
+    public Prediction Predict(string text)
+    {
+        var (featurizer, scratch) = _workers.Value;
+        ReadOnlySpan<float> p = Network.Forward(featurizer.Featurize(text), scratch);
+        return new Prediction(Labels[System.Numerics.Tensors.TensorPrimitives.IndexOfMax(p)], p.ToArray());
+    }
+
+    /// <summary>Writes the model to <paramref name="path"/>, atomically.</summary>
+    public void Save(string path)
+    {
+        using var body = new MemoryStream();
+        using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Encoding.ASCII.GetBytes(Magic));
+            writer.Write(FormatVersion);
+            byte[] header = JsonSerializer.SerializeToUtf8Bytes(new Header(
+                [.. Labels], [.. Hidden], Features.Dimensions, Features.Buckets, Features.WordNgrams, Features.CharNgramMin, Features.CharNgramMax, Features.Lowercase), HeaderContext.Default.Header);
+            writer.Write(header.Length);
+            writer.Write(header);
+            writer.Write(Network.Dense.Length);
+            foreach (float v in Network.Dense)
+            {
+                writer.Write(v);
+            }
+
+            // Only rows with a non-zero value: features never seen in training (or zeroed by L1) cost nothing.
+            int dim = Network.Dimensions;
+            var rows = Enumerable.Range(0, Network.Buckets).Where(r => Network.Row(r).ContainsAnyExcept(0f)).ToList();
+            writer.Write(rows.Count);
+            foreach (int r in rows)
+            {
+                writer.Write(r);
+                foreach (float v in Network.Row(r))
+                {
+                    writer.Write(v);
+                }
+            }
+        }
+
+        byte[] content = body.ToArray();
+        using AtomicOutput output = AtomicOutput.Open(path);
+        output.Stream.Write(content);
+        output.Stream.Write(SHA256.HashData(content));
+        output.Commit();
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="DataFormatException">The file is not a TextAugment model, has another format version, or is damaged (checksum mismatch, truncated).</exception>
+    public static TextClassifier Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: model file not found.", path);
+        }
+
+        byte[] all = File.ReadAllBytes(path);
+        if (all.Length < Magic.Length + 4 + 32 || Encoding.ASCII.GetString(all, 0, Magic.Length) != Magic)
+        {
+            throw new DataFormatException(path, 0, 0L, $"not a TextAugment model file (it does not start with '{Magic}'); models are written by 'textaugment train'.", byOffset: true);
+        }
+
+        int version = BitConverter.ToInt32(all, Magic.Length);
+        if (version != FormatVersion)
+        {
+            throw new DataFormatException(path, 0, Magic.Length, $"model format version {version}; this TextAugment reads version {FormatVersion}. Retrain the model or use the TextAugment that wrote it.", byOffset: true);
+        }
+
+        ReadOnlySpan<byte> content = all.AsSpan(0, all.Length - 32);
+        if (!SHA256.HashData(content).AsSpan().SequenceEqual(all.AsSpan(all.Length - 32)))
+        {
+            throw new DataFormatException(path, 0, all.Length - 32, "the checksum does not match: the file is damaged or truncated. Retrain or copy it again.", byOffset: true);
+        }
+
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(all, Magic.Length + 4, content.Length - Magic.Length - 4));
+            Header header = JsonSerializer.Deserialize(reader.ReadBytes(reader.ReadInt32()), HeaderContext.Default.Header)
+                ?? throw new InvalidDataException("empty header");
+            var features = new FeatureOptions
+            {
+                Dimensions = header.Dimensions, Buckets = header.Buckets, WordNgrams = header.WordNgrams,
+                CharNgramMin = header.CharNgramMin, CharNgramMax = header.CharNgramMax, Lowercase = header.Lowercase,
+            };
+            var network = new Network(header.Buckets, header.Dimensions, header.Hidden, header.Labels.Length);
+            int dense = reader.ReadInt32();
+            if (dense != network.Dense.Length)
+            {
+                throw new InvalidDataException($"{dense} dense parameters where the header implies {network.Dense.Length}");
+            }
+
+            for (int i = 0; i < dense; i++)
+            {
+                network.Dense[i] = reader.ReadSingle();
+            }
+
+            int rows = reader.ReadInt32();
+            for (int k = 0; k < rows; k++)
+            {
+                Span<float> row = network.Row(reader.ReadInt32());
+                for (int d = 0; d < row.Length; d++)
+                {
+                    row[d] = reader.ReadSingle();
+                }
+            }
+
+            return new TextClassifier(network, header.Labels, features);
+        }
+        catch (Exception error) when (error is InvalidDataException or EndOfStreamException or JsonException or ArgumentOutOfRangeException)
+        {
+            throw new DataFormatException(path, 0, 0L, $"the model's contents are inconsistent ({error.Message}) although its checksum matches: it was written by an incompatible build.", byOffset: true);
+        }
+    }
+
+    internal sealed record Header(
+        string[] Labels, int[] Hidden, int Dimensions, int Buckets, int WordNgrams, int CharNgramMin, int CharNgramMax, bool Lowercase);
+
+    [JsonSerializable(typeof(Header))]
+    internal sealed partial class HeaderContext : JsonSerializerContext;
+}

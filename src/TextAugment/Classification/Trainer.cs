@@ -1,0 +1,253 @@
+using System.Diagnostics;
+using TextAugment.Augmenters;
+
+namespace TextAugment.Classification;
+
+/// <summary>One epoch of a training run.</summary>
+/// <param name="Epoch">1-based epoch.</param>
+/// <param name="TrainLoss">Mean cross-entropy on (a fixed sample of) the training data, dropout off.</param>
+/// <param name="TrainAccuracy">Accuracy on the same.</param>
+/// <param name="ValidationLoss">Mean cross-entropy on the validation data (NaN without).</param>
+/// <param name="ValidationAccuracy">Accuracy on the validation data (NaN without).</param>
+/// <param name="LearningRate">The rate at the end of the epoch.</param>
+/// <param name="Sparsity">Fraction of weights that are exactly zero.</param>
+/// <param name="Seconds">Wall time of the epoch.</param>
+public sealed record EpochRecord(int Epoch, double TrainLoss, double TrainAccuracy, double ValidationLoss, double ValidationAccuracy, double LearningRate, double Sparsity, double Seconds);
+
+/// <summary>Trains a <see cref="TextClassifier"/>. Deterministic for a seed (training runs on one thread).</summary>
+public static class Trainer
+{
+    /// <summary>Trains on <paramref name="train"/>; validates on <paramref name="validation"/>, or on a stratified fraction of the training data when it is null.</summary>
+    /// <exception cref="ArgumentException">No labelled examples, or an example without a label.</exception>
+    public static (TextClassifier Model, TrainingReport Report) Train(
+        IReadOnlyList<Example> train, IReadOnlyList<Example>? validation, TrainerOptions? options = null, IProgress<EpochRecord>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        options ??= new TrainerOptions();
+        options.Validate();
+        var random = new AugmentRandom(options.Seed ^ 0x7472_6169_6E00UL);
+        if (validation is null && options.ValidationFraction > 0)
+        {
+            (train, validation) = StratifiedSplit(train, options.ValidationFraction, random);
+        }
+
+        string[] labels = [.. train.Select(e => e.Label ?? throw new ArgumentException($"example '{e.Id}' has no label; training needs labelled examples.", nameof(train)))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        if (labels.Length < 2)
+        {
+            throw new ArgumentException($"training needs at least 2 labels; found {labels.Length}.", nameof(train));
+        }
+
+        var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(e => e.l, e => e.i, StringComparer.Ordinal);
+        var featurizer = new Featurizer(options.Features);
+        int[][] trainFeatures = [.. train.Select(e => featurizer.Featurize(e.Text))];
+        int[] trainLabels = [.. train.Select(e => labelIndex[e.Label!])];
+        var (validationFeatures, validationLabels) = Encode(validation, featurizer, labelIndex);
+        float[] classWeights = ClassWeights(trainLabels, labels.Length, options.BalanceClasses);
+
+        var network = new Network(options.Features.Buckets, options.Features.Dimensions, options.Hidden, labels.Length);
+        network.Initialize(random);
+        var state = new TrainingState(network, options, (long)options.Epochs * ((train.Count + options.BatchSize - 1) / options.BatchSize));
+        var scratch = new Network.Scratch(network);
+        int[] order = [.. Enumerable.Range(0, train.Count)];
+        int[] curveSample = [.. order.Take(Math.Min(order.Length, options.TrainingCurveSample))];
+        var records = new List<EpochRecord>();
+        (float[] Dense, float[] Embeddings)? best = null;
+        int bestEpoch = 0, sinceBest = 0;
+        double bestScore = double.NaN;
+        bool validate = validationFeatures.Length > 0;
+        var denseGradient = new float[network.Dense.Length];
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            Shuffle(order, random);
+            for (int start = 0; start < order.Length; start += options.BatchSize)
+            {
+                int end = Math.Min(order.Length, start + options.BatchSize);
+                Array.Clear(denseGradient);
+                state.BeginBatch();
+                float scale = 1f / (end - start);
+                for (int k = start; k < end; k++)
+                {
+                    int i = order[k];
+                    network.Forward(trainFeatures[i], scratch, options.Dropout, random);
+                    network.Backward(trainLabels[i], classWeights[trainLabels[i]] * scale, scratch, denseGradient);
+                    state.AccumulateEmbedding(trainFeatures[i], scratch.InputDelta);
+                }
+
+                state.Step(denseGradient);
+            }
+
+            state.CatchUpAllRows();
+            var (trainLoss, trainAccuracy) = Score(network, scratch, trainFeatures, trainLabels, curveSample);
+            var (validationLoss, validationAccuracy) = validate
+                ? Score(network, scratch, validationFeatures, validationLabels, null)
+                : (double.NaN, double.NaN);
+            var record = new EpochRecord(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, state.LearningRate, Sparsity(network, state.IsTouched), clock.Elapsed.TotalSeconds);
+            records.Add(record);
+            progress?.Report(record);
+
+            if (!validate)
+            {
+                continue;
+            }
+
+            double score = options.EarlyStopping.Monitor == Monitor.Loss ? validationLoss : -validationAccuracy;
+            if (double.IsNaN(bestScore) || score < bestScore - options.EarlyStopping.MinDelta)
+            {
+                bestScore = score;
+                bestEpoch = epoch;
+                sinceBest = 0;
+                if (options.EarlyStopping.RestoreBest)
+                {
+                    best = ((float[])network.Dense.Clone(), (float[])network.Embeddings.Clone());
+                }
+            }
+            else if (options.EarlyStopping.Enabled && ++sinceBest >= options.EarlyStopping.Patience)
+            {
+                break;
+            }
+        }
+
+        if (best is { } snapshot)
+        {
+            snapshot.Dense.CopyTo(network.Dense, 0);
+            snapshot.Embeddings.CopyTo(network.Embeddings, 0);
+        }
+
+        // Rows of features never seen in training hold only their random start: zero them, so that an
+        // unseen feature at prediction time adds nothing and the model file stores only what was learned.
+        state.ZeroUntouchedRows();
+        var model = new TextClassifier(network, labels, options.Features);
+        var report = new TrainingReport(records, validate ? bestEpoch : records.Count, records.Count < options.Epochs, Sparsity(network, state.IsTouched), labels.Length, options);
+        return (model, report);
+    }
+
+    /// <summary>Mean loss and accuracy, dropout off, over <paramref name="subset"/> (or all).</summary>
+    internal static (double Loss, double Accuracy) Score(Network network, Network.Scratch scratch, int[][] features, int[] labels, int[]? subset)
+    {
+        int n = subset?.Length ?? features.Length;
+        if (n == 0)
+        {
+            return (double.NaN, double.NaN);
+        }
+
+        double loss = 0;
+        int correct = 0;
+        for (int k = 0; k < n; k++)
+        {
+            int i = subset?[k] ?? k;
+            ReadOnlySpan<float> p = network.Forward(features[i], scratch);
+            loss += Network.Loss(p, labels[i]);
+            correct += System.Numerics.Tensors.TensorPrimitives.IndexOfMax(p) == labels[i] ? 1 : 0;
+        }
+
+        return (loss / n, (double)correct / n);
+    }
+
+    /// <summary>
+    /// Fraction of exactly-zero weights among the dense layers' weights and the embedding rows that count:
+    /// those of features seen in training (<paramref name="counts"/>), or every row not entirely zero (a loaded model).
+    /// </summary>
+    internal static double Sparsity(Network network, Func<int, bool>? counts = null)
+    {
+        long zeros = 0, total = 0;
+        for (int l = 0; l < network.Layers; l++)
+        {
+            zeros += Zeros(network.Dense.AsSpan(network.WeightAt[l], network.In[l] * network.Out[l]));
+            total += network.In[l] * network.Out[l];
+        }
+
+        for (int row = 0; row < network.Buckets; row++)
+        {
+            ReadOnlySpan<float> values = network.Row(row);
+            if (counts?.Invoke(row) ?? values.ContainsAnyExcept(0f))
+            {
+                zeros += Zeros(values);
+                total += values.Length;
+            }
+        }
+
+        return total == 0 ? 0 : (double)zeros / total;
+    }
+
+    private static long Zeros(ReadOnlySpan<float> values)
+    {
+        long n = 0;
+        foreach (float v in values)
+        {
+            n += v == 0f ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    private static (int[][] Features, int[] Labels) Encode(IReadOnlyList<Example>? examples, Featurizer featurizer, Dictionary<string, int> labelIndex)
+    {
+        if (examples is null)
+        {
+            return ([], []);
+        }
+
+        var features = new List<int[]>();
+        var labels = new List<int>();
+        foreach (Example e in examples)
+        {
+            // A validation label the training data never had cannot be predicted; it still counts as an error.
+            features.Add(featurizer.Featurize(e.Text));
+            labels.Add(e.Label is not null && labelIndex.TryGetValue(e.Label, out int y) ? y : -1);
+        }
+
+        return ([.. features], [.. labels]);
+    }
+
+    private static float[] ClassWeights(int[] labels, int classes, bool balance)
+    {
+        var weights = new float[classes];
+        Array.Fill(weights, 1f);
+        if (balance)
+        {
+            var counts = new int[classes];
+            foreach (int y in labels)
+            {
+                counts[y]++;
+            }
+
+            for (int c = 0; c < classes; c++)
+            {
+                weights[c] = counts[c] == 0 ? 0 : (float)labels.Length / (classes * counts[c]);
+            }
+        }
+
+        return weights;
+    }
+
+    /// <summary>Holds out <paramref name="fraction"/> of each label's examples (at least one when it has two or more).</summary>
+    internal static (IReadOnlyList<Example> Train, IReadOnlyList<Example> Validation) StratifiedSplit(IReadOnlyList<Example> examples, double fraction, AugmentRandom random)
+    {
+        var train = new List<Example>();
+        var validation = new List<Example>();
+        foreach (var group in examples.GroupBy(e => e.Label ?? "", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            Example[] items = [.. group];
+            int[] order = [.. Enumerable.Range(0, items.Length)];
+            Shuffle(order, random);
+            int held = items.Length < 2 ? 0 : Math.Max(1, (int)Math.Round(items.Length * fraction));
+            for (int k = 0; k < items.Length; k++)
+            {
+                (k < held ? validation : train).Add(items[order[k]]);
+            }
+        }
+
+        return (train, validation);
+    }
+
+    private static void Shuffle(int[] order, AugmentRandom random)
+    {
+        for (int i = order.Length - 1; i > 0; i--)
+        {
+            int j = random.Next(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+namespace TextAugment.Classification;
+
+/// <summary>Optimisers.</summary>
+public enum OptimizerKind
+{
+    /// <summary>Mini-batch SGD with momentum.</summary>
+    Sgd,
+    /// <summary>Adam.</summary>
+    Adam,
+    /// <summary>Adam with decoupled weight decay (AdamW).</summary>
+    AdamW,
+}
+
+/// <summary>Learning-rate schedules.</summary>
+public enum Schedule
+{
+    /// <summary>The same rate throughout.</summary>
+    Constant,
+    /// <summary>Linear decay to zero over the training steps (fastText's schedule).</summary>
+    Linear,
+    /// <summary>Cosine decay to zero.</summary>
+    Cosine,
+}
+
+/// <summary>What early stopping watches.</summary>
+public enum Monitor
+{
+    /// <summary>Validation loss (lower is better).</summary>
+    Loss,
+    /// <summary>Validation accuracy (higher is better).</summary>
+    Accuracy,
+}
+
+/// <summary>Early stopping. Every property has a documented default.</summary>
+public sealed class EarlyStoppingOptions
+{
+    /// <summary>Whether to stop early at all (needs validation data). Default: true.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Epochs without improvement before stopping. Default: 3.</summary>
+    public int Patience { get; init; } = 3;
+
+    /// <summary>Smallest change that counts as an improvement. Default: 0.0001.</summary>
+    public double MinDelta { get; init; } = 1e-4;
+
+    /// <summary>What to watch. Default: <see cref="Monitor.Loss"/>.</summary>
+    public Monitor Monitor { get; init; } = Monitor.Loss;
+
+    /// <summary>Keep the best epoch's weights, not the last. Default: true.</summary>
+    public bool RestoreBest { get; init; } = true;
+}
+
+/// <summary>How to train a <see cref="TextClassifier"/>. Every property has a documented default.</summary>
+public sealed class TrainerOptions
+{
+    /// <summary>Features and embedding size. Default: <see cref="FeatureOptions"/>'s defaults.</summary>
+    public FeatureOptions Features { get; init; } = new();
+
+    /// <summary>Hidden layer sizes (ReLU); empty for a linear model on the embedding bag (fastText's). Default: [64].</summary>
+    public IReadOnlyList<int> Hidden { get; init; } = [64];
+
+    /// <summary>Dropout on hidden units while training (inverted, off at inference), in [0, 1). Default: 0.2.</summary>
+    public double Dropout { get; init; } = 0.2;
+
+    /// <summary>Coupled L2: λ·Σw² added to the loss (Keras' <c>l2</c>; PyTorch's SGD/Adam <c>weight_decay</c> is 2λ). Default: 0.</summary>
+    public double L2 { get; init; }
+
+    /// <summary>L1: λ·Σ|w|, applied as a proximal soft-threshold after each step, so weights become exactly zero. Default: 0.</summary>
+    public double L1 { get; init; }
+
+    /// <summary>Decoupled weight decay: w ← w − lr·wd·w each step (AdamW's, as in PyTorch's AdamW). Default: 0.</summary>
+    public double WeightDecay { get; init; }
+
+    /// <summary>The optimiser. Default: <see cref="OptimizerKind.AdamW"/>.</summary>
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.AdamW;
+
+    /// <summary>Peak learning rate. Default: 0.01.</summary>
+    public double LearningRate { get; init; } = 0.01;
+
+    /// <summary>The schedule. Default: <see cref="Schedule.Linear"/>.</summary>
+    public Schedule Schedule { get; init; } = Schedule.Linear;
+
+    /// <summary>SGD momentum. Default: 0.9.</summary>
+    public double Momentum { get; init; } = 0.9;
+
+    /// <summary>Examples per step. Default: 16.</summary>
+    public int BatchSize { get; init; } = 16;
+
+    /// <summary>Passes over the training data, at most. Default: 20.</summary>
+    public int Epochs { get; init; } = 20;
+
+    /// <summary>Weigh each class by N / (classes · n_c), for imbalanced data. Default: false.</summary>
+    public bool BalanceClasses { get; init; }
+
+    /// <summary>Early stopping. Default: on, patience 3, on validation loss, restoring the best epoch.</summary>
+    public EarlyStoppingOptions EarlyStopping { get; init; } = new();
+
+    /// <summary>Fraction of the training data held out (stratified) for validation when no validation set is given. Default: 0.1.</summary>
+    public double ValidationFraction { get; init; } = 0.1;
+
+    /// <summary>Training examples scored each epoch for the training curve (a fixed sample when there are more). Default: 20,000.</summary>
+    public int TrainingCurveSample { get; init; } = 20_000;
+
+    /// <summary>The seed: initialisation, shuffling, dropout and the validation split. Default: 0.</summary>
+    public ulong Seed { get; init; }
+
+    internal void Validate()
+    {
+        Features.Validate();
+        foreach (int h in Hidden)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(h, 1, "hidden");
+        }
+
+        if (!(Dropout is >= 0 and < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Dropout), Dropout, "dropout must be in [0, 1).");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(L2, "l2");
+        ArgumentOutOfRangeException.ThrowIfNegative(L1, "l1");
+        ArgumentOutOfRangeException.ThrowIfNegative(WeightDecay, "weight_decay");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(LearningRate, "learning_rate");
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, "batch_size");
+        ArgumentOutOfRangeException.ThrowIfLessThan(Epochs, 1, "epochs");
+        if (!(ValidationFraction is >= 0 and < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ValidationFraction), ValidationFraction, "validation fraction must be in [0, 1).");
+        }
+    }
+}

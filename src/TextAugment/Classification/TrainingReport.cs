@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace TextAugment.Classification;
+
+/// <summary>
+/// What a training run did, epoch by epoch, and what the curves say: saved as JSON (everything), CSV (the
+/// curves) and SVG (the curves as a picture).
+/// </summary>
+public sealed class TrainingReport
+{
+    internal TrainingReport(IReadOnlyList<EpochRecord> epochs, int bestEpoch, bool stoppedEarly, double sparsity, int classes, TrainerOptions options)
+    {
+        Epochs = epochs;
+        BestEpoch = bestEpoch;
+        StoppedEarly = stoppedEarly;
+        Sparsity = sparsity;
+        Classes = classes;
+        Options = options;
+        Diagnosis = Diagnose();
+    }
+
+    /// <summary>Per-epoch numbers.</summary>
+    public IReadOnlyList<EpochRecord> Epochs { get; }
+
+    /// <summary>The epoch whose weights the model holds (the best validation epoch, or the last without validation).</summary>
+    public int BestEpoch { get; }
+
+    /// <summary>Whether early stopping ended training before the last epoch.</summary>
+    public bool StoppedEarly { get; }
+
+    /// <summary>Fraction of the model's weights that are exactly zero.</summary>
+    public double Sparsity { get; }
+
+    /// <summary>Number of labels.</summary>
+    public int Classes { get; }
+
+    /// <summary>The options used.</summary>
+    public TrainerOptions Options { get; }
+
+    /// <summary>A plain reading of the curves: bias, variance, or neither.</summary>
+    public string Diagnosis { get; }
+
+    /// <summary>The best epoch's record.</summary>
+    public EpochRecord Best => Epochs[BestEpoch - 1];
+
+    private string Diagnose()
+    {
+        EpochRecord best = Best;
+        double chance = Math.Log(Classes);
+        string where = $"At epoch {BestEpoch} (the model kept{(StoppedEarly ? "; early stopping ended training at epoch " + Epochs.Count : "")}), ";
+        string numbers = FormattableString.Invariant($"training loss is {best.TrainLoss:F3} and validation loss {best.ValidationLoss:F3} (guessing scores {chance:F3}). ");
+        if (double.IsNaN(best.ValidationLoss))
+        {
+            return where + FormattableString.Invariant($"training loss is {best.TrainLoss:F3} (guessing scores {chance:F3}); without validation data the curves cannot tell variance from bias.");
+        }
+
+        if (best.TrainLoss > 0.35 * chance)
+        {
+            return where + numbers + "Training loss stays high: the model underfits (high bias). Train longer, widen it (hidden, dim), add features (word_ngrams, char n-grams) or regularise less.";
+        }
+
+        if (best.ValidationLoss > 2 * best.TrainLoss + 0.1)
+        {
+            return where + numbers + "Training loss is low but validation loss is much higher: the model overfits (high variance). Regularise more (dropout, l2, l1), add data or augmentation, or keep early stopping on.";
+        }
+
+        return where + numbers + "Both are low and close: neither bias nor variance dominates.";
+    }
+
+    /// <summary>Writes report.json, curves.csv and curves.svg into <paramref name="directory"/> (created if needed).</summary>
+    public void Save(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        WriteAtomically(Path.Combine(directory, "curves.csv"), Csv());
+        WriteAtomically(Path.Combine(directory, "curves.svg"), Svg());
+        WriteAtomically(Path.Combine(directory, "report.json"), Json());
+    }
+
+    /// <summary>The curves as CSV.</summary>
+    public string Csv()
+    {
+        var sb = new StringBuilder("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,learning_rate,sparsity,seconds\n");
+        foreach (EpochRecord e in Epochs)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{e.Epoch},{e.TrainLoss:R},{e.TrainAccuracy:R},{e.ValidationLoss:R},{e.ValidationAccuracy:R},{e.LearningRate:R},{e.Sparsity:R},{e.Seconds:F3}\n");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Everything as JSON.</summary>
+    public string Json() => JsonSerializer.Serialize(new
+    {
+        best_epoch = BestEpoch,
+        stopped_early = StoppedEarly,
+        sparsity = Sparsity,
+        diagnosis = Diagnosis,
+        epochs = Epochs.Select(e => new
+        {
+            epoch = e.Epoch,
+            train_loss = Finite(e.TrainLoss),
+            train_accuracy = Finite(e.TrainAccuracy),
+            validation_loss = Finite(e.ValidationLoss),
+            validation_accuracy = Finite(e.ValidationAccuracy),
+            learning_rate = e.LearningRate,
+            sparsity = e.Sparsity,
+            seconds = e.Seconds,
+        }),
+    }, new JsonSerializerOptions { WriteIndented = true });
+
+    /// <summary>A console table of the curves, the best epoch marked.</summary>
+    public string Table()
+    {
+        var sb = new StringBuilder("epoch  train loss  train acc  valid loss  valid acc  lr        zeros\n");
+        foreach (EpochRecord e in Epochs)
+        {
+            sb.Append(CultureInfo.InvariantCulture,
+                $"{e.Epoch,5}  {e.TrainLoss,10:F4}  {e.TrainAccuracy,9:P1}  {e.ValidationLoss,10:F4}  {e.ValidationAccuracy,9:P1}  {e.LearningRate,-8:G3}  {e.Sparsity,5:P1}{(e.Epoch == BestEpoch ? "  ← kept" : "")}\n");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Loss and accuracy curves, training and validation, the kept epoch marked.</summary>
+    public string Svg()
+    {
+        const int width = 760, height = 320, panel = 340, top = 40, plotHeight = 230, left = 50;
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\">\n");
+        sb.Append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        double maxLoss = Epochs.SelectMany(e => new[] { e.TrainLoss, e.ValidationLoss }).Where(double.IsFinite).DefaultIfEmpty(1).Max() * 1.05;
+        Panel(sb, left, "loss", e => e.TrainLoss, e => e.ValidationLoss, 0, maxLoss);
+        Panel(sb, left + panel + 30, "accuracy", e => e.TrainAccuracy, e => e.ValidationAccuracy, 0, 1);
+        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{left}\" y=\"{height - 8}\">— training   - - validation   | kept epoch {BestEpoch}</text>\n");
+        sb.Append("</svg>\n");
+        return sb.ToString();
+
+        void Panel(StringBuilder svg, int x0, string title, Func<EpochRecord, double> train, Func<EpochRecord, double> validation, double min, double max)
+        {
+            int n = Math.Max(Epochs.Count, 2);
+            double X(int epoch) => x0 + (epoch - 1) * (double)panel / (n - 1);
+            double Y(double v) => top + plotHeight - (v - min) / (max - min) * plotHeight;
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x0}\" y=\"{top - 12}\" font-weight=\"bold\">{title}</text>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x0}\" y=\"{top}\" width=\"{panel}\" height=\"{plotHeight}\" fill=\"none\" stroke=\"#888\"/>\n");
+            for (int k = 0; k <= 4; k++)
+            {
+                double v = min + (max - min) * k / 4;
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x0 - 4}\" y=\"{Y(v) + 4:F1}\" text-anchor=\"end\" font-size=\"10\">{v:G3}</text>\n");
+            }
+
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x0 + panel / 2}\" y=\"{top + plotHeight + 16}\" text-anchor=\"middle\" font-size=\"10\">epoch (1–{Epochs.Count})</text>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{X(BestEpoch):F1}\" y1=\"{top}\" x2=\"{X(BestEpoch):F1}\" y2=\"{top + plotHeight}\" stroke=\"#999\"/>\n");
+            Line(svg, train, "#1f77b4", "", X, Y);
+            Line(svg, validation, "#d62728", " stroke-dasharray=\"6 4\"", X, Y);
+        }
+
+        void Line(StringBuilder svg, Func<EpochRecord, double> value, string colour, string dash, Func<int, double> x, Func<double, double> y)
+        {
+            var points = Epochs.Where(e => double.IsFinite(value(e))).Select(e => FormattableString.Invariant($"{x(e.Epoch):F1},{y(value(e)):F1}")).ToList();
+            if (points.Count > 0)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\"{dash} points=\"{string.Join(' ', points)}\"/>\n");
+            }
+        }
+    }
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    private static void WriteAtomically(string path, string content)
+    {
+        using Corpus.AtomicOutput output = Corpus.AtomicOutput.Open(path);
+        output.Stream.Write(Encoding.UTF8.GetBytes(content));
+        output.Commit();
+    }
+}
