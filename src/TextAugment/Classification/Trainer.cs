@@ -119,7 +119,8 @@ public static class Trainer
         // unseen feature at prediction time adds nothing and the model file stores only what was learned.
         state.ZeroUntouchedRows();
         var model = new TextClassifier(network, labels, options.Features);
-        var report = new TrainingReport(records, validate ? bestEpoch : records.Count, records.Count < options.Epochs, Sparsity(network, state.IsTouched), labels.Length, options);
+        int kept = validate && options.EarlyStopping.RestoreBest ? bestEpoch : records.Count;
+        var report = new TrainingReport(records, kept, records.Count < options.Epochs, Sparsity(network, state.IsTouched), labels.Length, options);
         return (model, report);
     }
 

@@ -1,0 +1,253 @@
+using TextAugment.Augmenters;
+using TextAugment.Classification;
+
+namespace TextAugment.Tests;
+
+/// <summary>The maths of the classifier, pinned: gradients, regularisers, dropout, early stopping, model files.</summary>
+public class ClassifierTests
+{
+    /// <summary>Two well-separated classes with shared noise words, 60 examples.</summary>
+    private static List<Example> Synthetic(int count = 60, int seed = 3)
+    {
+        var random = new Random(seed);
+        string[] noise = ["the", "a", "of", "and", "to", "in", "is", "it", "on", "for"];
+        var examples = new List<Example>();
+        for (int i = 0; i < count; i++)
+        {
+            bool positive = i % 2 == 0;
+            var words = Enumerable.Range(0, 6).Select(_ => noise[random.Next(noise.Length)]).ToList();
+            words.Insert(random.Next(words.Count), positive ? (random.Next(2) == 0 ? "great" : "superb") : (random.Next(2) == 0 ? "awful" : "dull"));
+            examples.Add(new Example(i.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join(' ', words), positive ? "pos" : "neg"));
+        }
+
+        return examples;
+    }
+
+    private static TrainerOptions Small(double l1 = 0, double l2 = 0, double dropout = 0, int epochs = 15) => new()
+    {
+        Features = new FeatureOptions { Buckets = 4096, Dimensions = 8, WordNgrams = 1 },
+        Hidden = [8],
+        L1 = l1,
+        L2 = l2,
+        Dropout = dropout,
+        Epochs = epochs,
+        LearningRate = 0.02,
+        Seed = 5,
+        EarlyStopping = new EarlyStoppingOptions { Enabled = false },
+        ValidationFraction = 0,
+    };
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.5)]
+    public void Analytic_gradients_match_finite_differences(double dropout)
+    {
+        var network = new Network(buckets: 10, dimensions: 4, hidden: [5, 3], classes: 3);
+        network.Initialize(new AugmentRandom(1));
+        // Positive biases keep every pre-activation away from ReLU's kink at 0, where no derivative exists.
+        for (int l = 0; l < network.Layers; l++)
+        {
+            network.Dense.AsSpan(network.BiasAt[l], network.Out[l]).Fill(0.2f);
+        }
+
+        int[] features = [1, 2, 2, 7];
+        const int label = 2;
+        var scratch = new Network.Scratch(network);
+        double Loss()
+        {
+            // The same random stream each time, so that dropout draws the same mask.
+            ReadOnlySpan<float> p = network.Forward(features, scratch, dropout, dropout > 0 ? new AugmentRandom(9) : null);
+            return Network.Loss(p, label);
+        }
+
+        Loss();
+        var dense = new float[network.Dense.Length];
+        network.Backward(label, 1f, scratch, dense);
+        float[] bag = [.. scratch.InputDelta];
+
+        const float eps = 1e-3f;
+        for (int i = 0; i < network.Dense.Length; i++)
+        {
+            float saved = network.Dense[i];
+            network.Dense[i] = saved + eps;
+            double plus = Loss();
+            network.Dense[i] = saved - eps;
+            double minus = Loss();
+            network.Dense[i] = saved;
+            Assert.True(Math.Abs((plus - minus) / (2 * eps) - dense[i]) < 2e-3, $"dense {i}: numeric {(plus - minus) / (2 * eps)} analytic {dense[i]}");
+        }
+
+        // A feature row's gradient is ∂loss/∂bag × (occurrences / |features|).
+        foreach (var (row, occurrences) in new[] { (1, 1), (2, 2), (7, 1) })
+        {
+            for (int d = 0; d < network.Dimensions; d++)
+            {
+                float saved = network.Row(row)[d];
+                network.Row(row)[d] = saved + eps;
+                double plus = Loss();
+                network.Row(row)[d] = saved - eps;
+                double minus = Loss();
+                network.Row(row)[d] = saved;
+                Assert.Equal((plus - minus) / (2 * eps), bag[d] * occurrences / features.Length, 2e-3);
+            }
+        }
+    }
+
+    [Fact]
+    public void L1_gives_exact_zeros_and_more_of_them_as_it_grows()
+    {
+        var data = Synthetic();
+        double[] sparsity = [.. new[] { 0.0, 0.02, 0.2 }.Select(l1 => Trainer.Train(data, null, Small(l1: l1)).Report.Sparsity)];
+        Assert.Equal(0, sparsity[0]);
+        Assert.True(sparsity[1] > 0, $"sparsity {sparsity[1]}");
+        Assert.True(sparsity[2] > sparsity[1], $"sparsity {sparsity[1]} then {sparsity[2]}");
+    }
+
+    [Fact]
+    public void L2_shrinks_the_weight_norm_as_it_grows()
+    {
+        var data = Synthetic();
+        double[] norms = [.. new[] { 0.0, 0.001, 0.01 }.Select(l2 =>
+        {
+            TextClassifier model = Trainer.Train(data, null, Small(l2: l2)).Model;
+            return Math.Sqrt(model.Network.Dense.Sum(v => (double)v * v) + model.Network.Embeddings.Sum(v => (double)v * v));
+        })];
+        Assert.True(norms[0] > norms[1] && norms[1] > norms[2], string.Join(" > ", norms));
+    }
+
+    [Fact]
+    public void Dropout_is_the_identity_at_inference_and_keeps_the_expected_activation_in_training()
+    {
+        var network = new Network(buckets: 10, dimensions: 16, hidden: [32], classes: 2);
+        network.Initialize(new AugmentRandom(2));
+        var scratch = new Network.Scratch(network);
+        int[] features = [1, 3, 4];
+        network.Forward(features, scratch);
+        float[] plain = [.. scratch.Activations[0]];
+        network.Forward(features, scratch, dropout: 0.5, random: null); // no random stream: inference
+        Assert.Equal(plain, scratch.Activations[0]);
+
+        var mean = new double[plain.Length];
+        var random = new AugmentRandom(3);
+        const int draws = 20000;
+        for (int k = 0; k < draws; k++)
+        {
+            network.Forward(features, scratch, dropout: 0.5, random);
+            for (int i = 0; i < mean.Length; i++)
+            {
+                mean[i] += scratch.Activations[0][i] / (double)draws;
+            }
+        }
+
+        for (int i = 0; i < plain.Length; i++)
+        {
+            // Each unit is 2a with probability 1/2: sd of the mean = a / sqrt(draws).
+            Assert.Equal(plain[i], mean[i], Math.Abs(plain[i]) * 5 / Math.Sqrt(draws) + 1e-7);
+        }
+    }
+
+    [Fact]
+    public void Early_stopping_keeps_the_best_epoch_not_the_last()
+    {
+        // Validation labels are the training labels flipped: the better the fit, the worse the validation loss.
+        var train = Synthetic();
+        var validation = train.Select(e => e with { Label = e.Label == "pos" ? "neg" : "pos" }).ToList();
+        var options = new TrainerOptions
+        {
+            Features = new FeatureOptions { Buckets = 4096, Dimensions = 8, WordNgrams = 1 },
+            Hidden = [8], Epochs = 12, LearningRate = 0.02, Seed = 5,
+            EarlyStopping = new EarlyStoppingOptions { Patience = 3 },
+        };
+        var (model, report) = Trainer.Train(train, validation, options);
+        Assert.True(report.StoppedEarly);
+        Assert.Equal(report.Epochs.MinBy(e => e.ValidationLoss)!.Epoch, report.BestEpoch);
+        Assert.True(report.Epochs[^1].ValidationLoss > report.Best.ValidationLoss);
+        Assert.Equal(report.Best.ValidationLoss, ValidationLoss(model, validation), 6);
+
+        var (last, lastReport) = Trainer.Train(train, validation, new TrainerOptions
+        {
+            Features = options.Features, Hidden = options.Hidden, Epochs = options.Epochs, LearningRate = options.LearningRate, Seed = options.Seed,
+            EarlyStopping = new EarlyStoppingOptions { Patience = 3, RestoreBest = false },
+        });
+        Assert.Equal(lastReport.Epochs[^1].ValidationLoss, ValidationLoss(last, validation), 6);
+    }
+
+    [Fact]
+    public void The_same_seed_trains_the_same_model_and_a_saved_model_predicts_the_same()
+    {
+        var data = Synthetic();
+        string dir = TestPaths.NewTempDirectory();
+        Trainer.Train(data, null, Small()).Model.Save(Path.Combine(dir, "a.model"));
+        Trainer.Train(data, null, Small()).Model.Save(Path.Combine(dir, "b.model"));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "a.model")), File.ReadAllBytes(Path.Combine(dir, "b.model")));
+
+        TextClassifier original = Trainer.Train(data, null, Small()).Model;
+        TextClassifier loaded = TextClassifier.Load(Path.Combine(dir, "a.model"));
+        foreach (Example e in data)
+        {
+            Assert.Equal(original.Predict(e.Text).Probabilities, loaded.Predict(e.Text).Probabilities);
+        }
+
+        Assert.Equal("pos", loaded.Predict("a superb one").Label);
+        Assert.Equal("neg", loaded.Predict("so dull").Label);
+    }
+
+    [Fact]
+    public void A_damaged_or_foreign_model_file_is_refused_with_a_clear_error()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string path = Path.Combine(dir, "m.model");
+        Trainer.Train(Synthetic(), null, Small(epochs: 2)).Model.Save(path);
+        byte[] bytes = File.ReadAllBytes(path);
+
+        bytes[bytes.Length / 2] ^= 0x40;
+        File.WriteAllBytes(path, bytes);
+        Assert.Contains("the checksum does not match", Assert.Throws<DataFormatException>(() => TextClassifier.Load(path)).Message, StringComparison.Ordinal);
+
+        File.WriteAllBytes(path, bytes[..100]);
+        Assert.Contains("the checksum does not match", Assert.Throws<DataFormatException>(() => TextClassifier.Load(path)).Message, StringComparison.Ordinal);
+
+        File.WriteAllText(path, "word\tsyn\n");
+        Assert.Contains("not a TextAugment model file", Assert.Throws<DataFormatException>(() => TextClassifier.Load(path)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluation_computes_accuracy_macro_f1_and_the_confusion_matrix()
+    {
+        string[] gold = ["a", "a", "a", "b", "b", "c"];
+        string[] predicted = ["a", "a", "b", "b", "c", "c"];
+        Evaluation e = Evaluation.Of(gold, predicted, ["a", "b", "c"]);
+        Assert.Equal(4.0 / 6, e.Accuracy, 12);
+        // a: P 1, R 2/3, F1 0.8; b: P 1/2, R 1/2, F1 1/2; c: P 1/2, R 1, F1 2/3.
+        Assert.Equal((0.8 + 0.5 + 2.0 / 3) / 3, e.MacroF1, 12);
+        Assert.Equal([[2, 1, 0], [0, 1, 1], [0, 0, 1]], e.Confusion);
+    }
+
+    [Fact]
+    public void The_report_reads_overfitting_as_variance_and_draws_its_curves()
+    {
+        // Validation texts hold only the shared noise words: the training fit cannot carry over.
+        var train = Synthetic();
+        var validation = Synthetic(seed: 4).Select(e => e with { Text = string.Join(' ', e.Text.Split(' ').Where(w => w.Length <= 3)) }).ToList();
+        var options = new TrainerOptions
+        {
+            Features = new FeatureOptions { Buckets = 4096, Dimensions = 8, WordNgrams = 1 },
+            Hidden = [8], Epochs = 15, LearningRate = 0.02, Seed = 5,
+            EarlyStopping = new EarlyStoppingOptions { Enabled = false, RestoreBest = false },
+        };
+        var (_, report) = Trainer.Train(train, validation, options);
+        Assert.Equal(15, report.BestEpoch); // the kept model is the last one
+        Assert.Contains("overfits (high variance)", report.Diagnosis, StringComparison.Ordinal);
+        string dir = TestPaths.NewTempDirectory();
+        report.Save(dir);
+        Assert.StartsWith("<svg", File.ReadAllText(Path.Combine(dir, "curves.svg")), StringComparison.Ordinal);
+        Assert.Equal(report.Epochs.Count + 1, File.ReadAllLines(Path.Combine(dir, "curves.csv")).Length);
+        Assert.Contains("\"best_epoch\": 15", File.ReadAllText(Path.Combine(dir, "report.json")), StringComparison.Ordinal);
+    }
+
+    private static double ValidationLoss(TextClassifier model, List<Example> validation)
+    {
+        int[] labels = [.. validation.Select(e => model.Labels.ToList().IndexOf(e.Label!))];
+        return validation.Select((e, i) => -Math.Log(Math.Max(model.Predict(e.Text).Probabilities[labels[i]], 1e-12f))).Average();
+    }
+}
