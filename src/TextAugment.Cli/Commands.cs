@@ -45,7 +45,19 @@ internal sealed class RunCommand : Command<RunSettingsBase>
     public override int Execute(CommandContext context, RunSettingsBase settings, CancellationToken cancellationToken)
     {
         Pipeline pipeline = Pipeline.Load(settings.Pipeline);
-        return Runner.Run(pipeline, settings, new RunSettings { Threads = settings.Threads, Shard = ParseShard(settings.Shard) }, pipeline.Output!.Path);
+        int code = Runner.Run(pipeline, settings, new RunSettings { Threads = settings.Threads, Shard = ParseShard(settings.Shard) }, pipeline.Output!.Path);
+        if (code == TextAugmentApp.Ok && pipeline.Train is not null)
+        {
+            if (settings.Shard is not null)
+            {
+                Console.Error.WriteLine("textaugment: a shard run augments only; train on the concatenated shards with 'textaugment train'.");
+                return code;
+            }
+
+            Printer.Experiment(Experiment.Run(pipeline, new Reporter<string>(line => Console.Error.WriteLine($"textaugment: {line}"))));
+        }
+
+        return code;
     }
 
     internal static Shard? ParseShard(string? text) => text is null ? null : TextAugment.Corpus.Shard.Parse(text);

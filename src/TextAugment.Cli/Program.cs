@@ -35,6 +35,15 @@ namespace TextAugment.Cli
                 config.AddCommand<FitTfIdfCommand>("fit-tfidf")
                     .WithDescription("Fit the corpus statistics of the tfidf stage (document frequency and TF-IDF per word) and save them.")
                     .WithExample("fit-tfidf", "pipelines/data/wordnet-topics-train.tsv", "-o", "out/tfidf-stats.tsv");
+                config.AddCommand<TrainCommand>("train")
+                    .WithDescription("Train a regularized text classifier (L1/L2, dropout, early stopping) on labelled data; writes the model and a report with curves.")
+                    .WithExample("train", "pipelines/data/wordnet-topics-train.tsv", "-o", "out/topics.tam");
+                config.AddCommand<EvaluateCommand>("evaluate")
+                    .WithDescription("Score a model on labelled data: accuracy, macro-F1, per-label precision/recall/F1, confusion matrix.")
+                    .WithExample("evaluate", "out/topics.tam", "pipelines/data/wordnet-topics-test.tsv");
+                config.AddCommand<PredictCommand>("predict")
+                    .WithDescription("Label text from standard input, one line each: a JSON line with the label and every label's probability.")
+                    .WithExample("predict", "out/topics.tam");
                 config.SetExceptionHandler((exception, _) => Report(exception, errors));
             });
             return app.Run(args);

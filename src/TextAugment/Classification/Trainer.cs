@@ -92,7 +92,7 @@ public static class Trainer
                 continue;
             }
 
-            double score = options.EarlyStopping.Monitor == Monitor.Loss ? validationLoss : -validationAccuracy;
+            double score = options.EarlyStopping.Monitor == StoppingMetric.Loss ? validationLoss : -validationAccuracy;
             if (double.IsNaN(bestScore) || score < bestScore - options.EarlyStopping.MinDelta)
             {
                 bestScore = score;

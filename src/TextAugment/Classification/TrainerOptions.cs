@@ -23,7 +23,7 @@ public enum Schedule
 }
 
 /// <summary>What early stopping watches.</summary>
-public enum Monitor
+public enum StoppingMetric
 {
     /// <summary>Validation loss (lower is better).</summary>
     Loss,
@@ -43,8 +43,8 @@ public sealed class EarlyStoppingOptions
     /// <summary>Smallest change that counts as an improvement. Default: 0.0001.</summary>
     public double MinDelta { get; init; } = 1e-4;
 
-    /// <summary>What to watch. Default: <see cref="Monitor.Loss"/>.</summary>
-    public Monitor Monitor { get; init; } = Monitor.Loss;
+    /// <summary>What to watch. Default: <see cref="StoppingMetric.Loss"/>.</summary>
+    public StoppingMetric Monitor { get; init; } = StoppingMetric.Loss;
 
     /// <summary>Keep the best epoch's weights, not the last. Default: true.</summary>
     public bool RestoreBest { get; init; } = true;

@@ -101,6 +101,27 @@ public abstract class CorpusReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads a whole labelled file into memory: the format from its extension (else <paramref name="columns"/>'
+    /// format), the columns named as in <paramref name="columns"/>, a <c>label</c> column required.
+    /// </summary>
+    /// <exception cref="DataFormatException">A row is malformed or has no label.</exception>
+    public static List<Example> ReadLabelled(string path, CorpusReaderOptions? columns = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        columns ??= new CorpusReaderOptions();
+        var options = new CorpusReaderOptions
+        {
+            Format = (path == "-" ? null : CorpusFormats.FromExtension(path)) ?? columns.Format,
+            TextColumn = columns.TextColumn,
+            LabelColumn = columns.LabelColumn ?? "label",
+            IdColumn = columns.IdColumn,
+            HasHeader = columns.HasHeader,
+        };
+        using CorpusReader reader = Open(path, options);
+        return [.. reader.ReadAll()];
+    }
+
     /// <summary>Reads every example (a convenience over <see cref="TryRead"/>).</summary>
     public IEnumerable<Example> ReadAll()
     {

@@ -22,14 +22,16 @@ public sealed record PipelineOutput(string Path, CorpusFormat Format);
 /// </summary>
 public sealed class Pipeline
 {
-    private static readonly string[] TopKeys = ["seed", "threads", "input", "augment", "output"];
+    private static readonly string[] TopKeys = ["seed", "threads", "input", "augment", "output", "train", "evaluate"];
     private static readonly string[] InputKeys = ["path", "format", "text", "label", "id", "header", "on_error"];
     private static readonly string[] AugmentKeys = ["variants", "keep_original", "max_attempts", "protect", "stages"];
     private static readonly string[] ProtectKeys = ["stopwords", "words", "patterns", "numbers", "urls", "emails"];
     private static readonly string[] OutputKeys = ["path", "format"];
 
-    private Pipeline(string file, PipelineInput? input, PipelineOutput? output, VariantGenerator generator, bool keepOriginal, int? threads)
+    private Pipeline(string file, PipelineInput? input, PipelineOutput? output, VariantGenerator generator, bool keepOriginal, int? threads, TrainSection? train, EvaluateSection? evaluate)
     {
+        Train = train;
+        Evaluate = evaluate;
         File = file;
         Input = input;
         Output = output;
@@ -52,6 +54,12 @@ public sealed class Pipeline
 
     /// <summary>Whether each original is written before its variants.</summary>
     public bool KeepOriginal { get; }
+
+    /// <summary>The classifier to train on the augmented corpus, or null.</summary>
+    public TrainSection? Train { get; }
+
+    /// <summary>The test set and ablation, or null.</summary>
+    public EvaluateSection? Evaluate { get; }
 
     /// <summary>Worker threads the file asks for, or null for the processor count.</summary>
     public int? Threads { get; }
@@ -92,12 +100,14 @@ public sealed class Pipeline
         }
 
         var (augmenter, options, keepOriginal) = ReadAugment(top, d, (ulong)(seed ?? 0), input);
+        TrainSection? train = TrainingSections.ReadTrain(top, d, (ulong)(seed ?? 0), output);
+        EvaluateSection? evaluate = TrainingSections.ReadEvaluate(top, d, train);
         if (d.Errors.Count > 0 || augmenter is null || options is null)
         {
             throw new PipelineException([.. d.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
         }
 
-        return new Pipeline(path, input, output, new VariantGenerator(augmenter, options), keepOriginal, (int?)threads);
+        return new Pipeline(path, input, output, new VariantGenerator(augmenter, options), keepOriginal, (int?)threads, train, evaluate);
     }
 
     private static YamlNode? Parse(string path, Diagnostics d)

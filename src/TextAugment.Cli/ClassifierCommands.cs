@@ -1,0 +1,242 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TextAugment.Classification;
+using TextAugment.Corpus;
+using TextAugment.Pipelines;
+
+namespace TextAugment.Cli;
+
+/// <summary>Prints training reports, evaluations and ablations on standard error.</summary>
+internal static class Printer
+{
+    public static void Report(TrainingReport report, string? reportDirectory)
+    {
+        Console.Error.Write(report.Table());
+        Console.Error.WriteLine($"kept epoch {report.BestEpoch}; {report.Sparsity:P1} of the weights are exactly zero.");
+        Console.Error.WriteLine(report.Diagnosis);
+        if (reportDirectory is not null)
+        {
+            Console.Error.WriteLine($"report: {Path.Combine(reportDirectory, "curves.svg")} (picture), curves.csv, report.json");
+        }
+    }
+
+    public static void Evaluation(Evaluation evaluation, string title)
+    {
+        Console.Error.WriteLine(FormattableString.Invariant($"{title}: accuracy {evaluation.Accuracy:P2}, macro-F1 {evaluation.MacroF1:F4} ({evaluation.Count:N0} examples)"));
+        var sb = new StringBuilder("  label                 precision  recall     F1  support\n");
+        foreach (ClassScores c in evaluation.Classes)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"  {c.Label,-20}  {c.Precision,9:F3}  {c.Recall,6:F3}  {c.F1,5:F3}  {c.Support,7}\n");
+        }
+
+        sb.Append("  confusion (rows: true label, columns: predicted, in the order above)\n");
+        foreach (int[] row in evaluation.Confusion)
+        {
+            sb.Append("  ").AppendJoin(' ', row.Select(n => n.ToString(CultureInfo.InvariantCulture).PadLeft(5))).Append('\n');
+        }
+
+        Console.Error.Write(sb.ToString());
+    }
+
+    public static void Experiment(ExperimentResult result)
+    {
+        Report(result.Report, null);
+        Console.Error.WriteLine($"model: {result.ModelPath}");
+        if (result.Test is not null)
+        {
+            Evaluation(result.Test, "test");
+        }
+
+        if (result.Ablation is not null)
+        {
+            Console.Error.WriteLine($"ablation: the same trainer and seeds ({string.Join(", ", result.Ablation.Seeds)}), with and without augmentation, on the test set");
+            Console.Error.Write(result.Ablation.Table());
+            Console.Error.WriteLine(result.Ablation.Verdict);
+        }
+    }
+}
+
+internal sealed class TrainSettings : CommandSettings
+{
+    [CommandArgument(0, "<DATA>")]
+    [Description("Labelled training data (tsv, csv or jsonl with text and label columns).")]
+    public string Data { get; init; } = "";
+
+    [CommandOption("-o|--output <MODEL>")]
+    [Description("Where to write the model (atomically). Required.")]
+    public string? Output { get; init; }
+
+    [CommandOption("--validation <FILE>")]
+    [Description("Validation data; default: hold out --validation-fraction of DATA (stratified).")]
+    public string? Validation { get; init; }
+
+    [CommandOption("--validation-fraction <F>")]
+    [Description("Fraction held out for validation when no --validation file is given (default 0.1).")]
+    public double ValidationFraction { get; init; } = 0.1;
+
+    [CommandOption("--report <DIR>")]
+    [Description("Where to write report.json, curves.csv and curves.svg (default: MODEL's folder/report).")]
+    public string? Report { get; init; }
+
+    [CommandOption("--hidden <SIZES>")]
+    [Description("Hidden layer sizes, comma-separated; 0 for none (default 64).")]
+    public string Hidden { get; init; } = "64";
+
+    [CommandOption("--dim <N>")]
+    [Description("Embedding dimensions (default 64).")]
+    public int Dim { get; init; } = 64;
+
+    [CommandOption("--word-ngrams <N>")]
+    [Description("Word n-grams up to N (default 2).")]
+    public int WordNgrams { get; init; } = 2;
+
+    [CommandOption("--buckets <N>")]
+    [Description("Hash buckets (default 262144).")]
+    public int Buckets { get; init; } = 1 << 18;
+
+    [CommandOption("--dropout <P>")]
+    [Description("Dropout on hidden units (default 0.2).")]
+    public double Dropout { get; init; } = 0.2;
+
+    [CommandOption("--l1 <L>")]
+    [Description("L1 strength, proximal: exact zeros (default 0).")]
+    public double L1 { get; init; }
+
+    [CommandOption("--l2 <L>")]
+    [Description("Coupled L2: L·Σw² in the loss (default 0).")]
+    public double L2 { get; init; }
+
+    [CommandOption("--weight-decay <WD>")]
+    [Description("Decoupled weight decay, as AdamW (default 0).")]
+    public double WeightDecay { get; init; }
+
+    [CommandOption("--optimizer <NAME>")]
+    [Description("sgd, adam or adamw (default adamw).")]
+    public string Optimizer { get; init; } = "adamw";
+
+    [CommandOption("--lr <RATE>")]
+    [Description("Learning rate (default 0.01).")]
+    public double LearningRate { get; init; } = 0.01;
+
+    [CommandOption("--epochs <N>")]
+    [Description("Epochs at most (default 20).")]
+    public int Epochs { get; init; } = 20;
+
+    [CommandOption("--batch-size <N>")]
+    [Description("Examples per step (default 16).")]
+    public int BatchSize { get; init; } = 16;
+
+    [CommandOption("--patience <N>")]
+    [Description("Early stopping patience in epochs; 0 turns early stopping off (default 3).")]
+    public int Patience { get; init; } = 3;
+
+    [CommandOption("--balanced")]
+    [Description("Weigh classes by N / (classes · n_c).")]
+    public bool Balanced { get; init; }
+
+    [CommandOption("--seed <N>")]
+    [Description("Seed (default 0).")]
+    public ulong Seed { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (Output is null)
+        {
+            return ValidationResult.Error("--output is required: where to write the model, e.g. -o out/model.tam.");
+        }
+
+        if (Optimizer is not ("sgd" or "adam" or "adamw"))
+        {
+            return ValidationResult.Error($"--optimizer is '{Optimizer}'; it must be sgd, adam or adamw.");
+        }
+
+        return Hidden.Split(',').All(h => int.TryParse(h, out int n) && n >= 0)
+            ? ValidationResult.Success()
+            : ValidationResult.Error($"--hidden is '{Hidden}'; give sizes like 64 or 128,64, or 0 for no hidden layer.");
+    }
+
+    public TrainerOptions ToOptions() => new()
+    {
+        Features = new FeatureOptions { Dimensions = Dim, WordNgrams = WordNgrams, Buckets = Buckets },
+        Hidden = [.. Hidden.Split(',').Select(int.Parse).Where(n => n > 0)],
+        Dropout = Dropout, L1 = L1, L2 = L2, WeightDecay = WeightDecay,
+        Optimizer = Optimizer switch { "sgd" => OptimizerKind.Sgd, "adam" => OptimizerKind.Adam, _ => OptimizerKind.AdamW },
+        LearningRate = LearningRate, Epochs = Epochs, BatchSize = BatchSize, BalanceClasses = Balanced, Seed = Seed,
+        ValidationFraction = ValidationFraction,
+        EarlyStopping = new EarlyStoppingOptions { Enabled = Patience > 0, Patience = Math.Max(1, Patience) },
+    };
+}
+
+internal sealed class TrainCommand : Command<TrainSettings>
+{
+    public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
+    {
+        List<Example> data = CorpusReader.ReadLabelled(settings.Data);
+        List<Example>? validation = settings.Validation is null ? null : CorpusReader.ReadLabelled(settings.Validation);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (model, report) = Trainer.Train(data, validation, settings.ToOptions(),
+            new Reporter<EpochRecord>(e => Console.Error.WriteLine(FormattableString.Invariant($"epoch {e.Epoch}: train loss {e.TrainLoss:F4}, validation loss {e.ValidationLoss:F4}, validation accuracy {e.ValidationAccuracy:P1} ({e.Seconds:F1} s)"))));
+        model.Save(settings.Output!);
+        string reportDirectory = settings.Report ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Output!))!, "report");
+        report.Save(reportDirectory);
+        Console.Error.WriteLine($"trained on {data.Count:N0} examples in {clock.Elapsed.TotalSeconds:F1} s → {settings.Output}");
+        Printer.Report(report, reportDirectory);
+        return TextAugmentApp.Ok;
+    }
+}
+
+internal sealed class EvaluateSettings : CommandSettings
+{
+    [CommandArgument(0, "<MODEL>")]
+    [Description("A model written by 'train' or a pipeline's train section.")]
+    public string Model { get; init; } = "";
+
+    [CommandArgument(1, "<TEST>")]
+    [Description("Labelled test data (tsv, csv or jsonl with text and label columns).")]
+    public string Test { get; init; } = "";
+}
+
+internal sealed class EvaluateCommand : Command<EvaluateSettings>
+{
+    public override int Execute(CommandContext context, EvaluateSettings settings, CancellationToken cancellationToken)
+    {
+        TextClassifier model = TextClassifier.Load(settings.Model);
+        Printer.Evaluation(Evaluation.Of(model, CorpusReader.ReadLabelled(settings.Test)), settings.Test);
+        return TextAugmentApp.Ok;
+    }
+}
+
+internal sealed class PredictSettings : CommandSettings
+{
+    [CommandArgument(0, "<MODEL>")]
+    [Description("A model written by 'train' or a pipeline's train section.")]
+    public string Model { get; init; } = "";
+}
+
+internal sealed class PredictCommand : Command<PredictSettings>
+{
+    public override int Execute(CommandContext context, PredictSettings settings, CancellationToken cancellationToken)
+    {
+        TextClassifier model = TextClassifier.Load(settings.Model);
+        using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));
+        using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false, true));
+        while (input.ReadLine() is { } line)
+        {
+            Prediction p = model.Predict(line);
+            var probabilities = model.Labels.Select((l, i) => (l, i)).ToDictionary(e => e.l, e => Math.Round(p.Probabilities[e.i], 6));
+            output.WriteLine(JsonSerializer.Serialize(new { label = p.Label, probabilities }));
+        }
+
+        return TextAugmentApp.Ok;
+    }
+}
+
+/// <summary>Calls back on the reporting thread (unlike <see cref="Progress{T}"/>).</summary>
+internal sealed class Reporter<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}
