@@ -136,7 +136,7 @@ public class CliTests
     {
         var (code, output, _) = Run("--help");
         Assert.Equal(0, code);
-        foreach (string command in new[] { "run", "validate", "augment", "fit-tfidf" })
+        foreach (string command in new[] { "run", "validate", "augment", "fit-tfidf", "train", "evaluate", "predict" })
         {
             Assert.Contains(command, output, StringComparison.Ordinal);
         }
@@ -151,6 +151,9 @@ public class HelpSnapshotTests
     [InlineData("validate")]
     [InlineData("augment")]
     [InlineData("fit-tfidf")]
+    [InlineData("train")]
+    [InlineData("evaluate")]
+    [InlineData("predict")]
     public void Help_matches_its_snapshot(string command)
     {
         var console = new TestConsole();
