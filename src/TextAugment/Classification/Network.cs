@@ -57,19 +57,6 @@ internal sealed class Network
 
     public Span<float> Row(int bucket) => Embeddings.AsSpan(bucket * Dimensions, Dimensions);
 
-    /// <summary>Whether dense index <paramref name="i"/> is a weight (regularised) rather than a bias.</summary>
-    public bool IsWeight(int i)
-    {
-        for (int l = 0; l < Layers; l++)
-        {
-            if (i >= WeightAt[l] && i < BiasAt[l])
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>fastText's embedding initialisation (uniform ±1/dim); He for hidden layers; Xavier for the output; zero biases.</summary>
     public void Initialize(AugmentRandom random)

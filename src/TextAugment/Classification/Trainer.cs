@@ -11,7 +11,7 @@ namespace TextAugment.Classification;
 /// <param name="ValidationAccuracy">Accuracy on the validation data (NaN without).</param>
 /// <param name="LearningRate">The rate at the end of the epoch.</param>
 /// <param name="Sparsity">Fraction of weights that are exactly zero.</param>
-/// <param name="Seconds">Wall time of the epoch.</param>
+/// <param name="Seconds">Wall time of the epoch's training steps (scoring the curves not included).</param>
 public sealed record EpochRecord(int Epoch, double TrainLoss, double TrainAccuracy, double ValidationLoss, double ValidationAccuracy, double LearningRate, double Sparsity, double Seconds);
 
 /// <summary>Trains a <see cref="TextClassifier"/>. Deterministic for a seed (training runs on one thread).</summary>
@@ -79,11 +79,12 @@ public static class Trainer
             }
 
             state.CatchUpAllRows();
+            double trainingSeconds = clock.Elapsed.TotalSeconds;
             var (trainLoss, trainAccuracy) = Score(network, scratch, trainFeatures, trainLabels, curveSample);
             var (validationLoss, validationAccuracy) = validate
                 ? Score(network, scratch, validationFeatures, validationLabels, null)
                 : (double.NaN, double.NaN);
-            var record = new EpochRecord(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, state.LearningRate, Sparsity(network, state.IsTouched), clock.Elapsed.TotalSeconds);
+            var record = new EpochRecord(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, state.LearningRate, Sparsity(network, state.IsTouched), trainingSeconds);
             records.Add(record);
             progress?.Report(record);
 

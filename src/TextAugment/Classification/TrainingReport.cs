@@ -126,14 +126,18 @@ public sealed class TrainingReport
     /// <summary>Loss and accuracy curves, training and validation, the kept epoch marked.</summary>
     public string Svg()
     {
-        const int width = 760, height = 320, panel = 340, top = 40, plotHeight = 230, left = 50;
+        const int width = 780, height = 340, panel = 340, top = 40, plotHeight = 230, left = 50;
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\">\n");
         sb.Append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         double maxLoss = Epochs.SelectMany(e => new[] { e.TrainLoss, e.ValidationLoss }).Where(double.IsFinite).DefaultIfEmpty(1).Max() * 1.05;
         Panel(sb, left, "loss", e => e.TrainLoss, e => e.ValidationLoss, 0, maxLoss);
         Panel(sb, left + panel + 30, "accuracy", e => e.TrainAccuracy, e => e.ValidationAccuracy, 0, 1);
-        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{left}\" y=\"{height - 8}\">— training   - - validation   | kept epoch {BestEpoch}</text>\n");
+        // Legend: colour samples, then the kept epoch's marker.
+        int ly = height - 12;
+        sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{ly}\" x2=\"{left + 24}\" y2=\"{ly}\" stroke=\"#1f77b4\" stroke-width=\"2\"/><text x=\"{left + 30}\" y=\"{ly + 4}\">training</text>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left + 110}\" y1=\"{ly}\" x2=\"{left + 134}\" y2=\"{ly}\" stroke=\"#d62728\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/><text x=\"{left + 140}\" y=\"{ly + 4}\">validation</text>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left + 230}\" y1=\"{ly - 7}\" x2=\"{left + 230}\" y2=\"{ly + 7}\" stroke=\"#2ca02c\" stroke-width=\"2\"/><text x=\"{left + 238}\" y=\"{ly + 4}\">kept epoch {BestEpoch}{(StoppedEarly ? $" (stopped early at {Epochs.Count})" : "")}</text>\n");
         sb.Append("</svg>\n");
         return sb.ToString();
 
@@ -150,8 +154,14 @@ public sealed class TrainingReport
                 svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x0 - 4}\" y=\"{Y(v) + 4:F1}\" text-anchor=\"end\" font-size=\"10\">{v:G3}</text>\n");
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x0 + panel / 2}\" y=\"{top + plotHeight + 16}\" text-anchor=\"middle\" font-size=\"10\">epoch (1–{Epochs.Count})</text>\n");
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{X(BestEpoch):F1}\" y1=\"{top}\" x2=\"{X(BestEpoch):F1}\" y2=\"{top + plotHeight}\" stroke=\"#999\"/>\n");
+            int every = Math.Max(1, (Epochs.Count + 9) / 10);
+            for (int epoch = 1; epoch <= Epochs.Count; epoch += every)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(epoch):F1}\" y=\"{top + plotHeight + 14}\" text-anchor=\"middle\" font-size=\"10\">{epoch}</text>\n");
+            }
+
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x0 + panel / 2}\" y=\"{top + plotHeight + 28}\" text-anchor=\"middle\" font-size=\"10\">epoch</text>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{X(BestEpoch):F1}\" y1=\"{top}\" x2=\"{X(BestEpoch):F1}\" y2=\"{top + plotHeight}\" stroke=\"#2ca02c\" stroke-width=\"2\"/>\n");
             Line(svg, train, "#1f77b4", "", X, Y);
             Line(svg, validation, "#d62728", " stroke-dasharray=\"6 4\"", X, Y);
         }

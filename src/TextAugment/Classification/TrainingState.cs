@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace TextAugment.Classification;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal sealed class TrainingState
     private readonly float[] _rowM, _rowV;
     private readonly long[] _rowLast;        // last step applied to each row; -1 before the first
     private readonly bool[] _rowTouched;
-    private readonly bool[] _isWeight;
+    private readonly float[] _scratch1, _scratch2;
     private readonly List<double> _cumulativeLogShrink = [0];
     private readonly List<double> _cumulativeL1 = [0];
     private readonly Dictionary<int, int> _slots = [];
@@ -37,7 +39,9 @@ internal sealed class TrainingState
         _rowLast = new long[network.Buckets];
         Array.Fill(_rowLast, -1);
         _rowTouched = new bool[network.Buckets];
-        _isWeight = [.. Enumerable.Range(0, network.Dense.Length).Select(network.IsWeight)];
+        int largest = Math.Max(network.Dimensions, network.In.Zip(network.Out, (i, o) => i * o).Max());
+        _scratch1 = new float[largest];
+        _scratch2 = new float[largest];
     }
 
     /// <summary>The learning rate of the last step.</summary>
@@ -93,14 +97,23 @@ internal sealed class TrainingState
         _cumulativeLogShrink.Add(_cumulativeLogShrink[^1] + Math.Log(Math.Max(shrink, 1e-30)));
         _cumulativeL1.Add(_cumulativeL1[^1] + lr * _options.L1);
 
-        Update(_network.Dense, denseGradient, _denseM, _denseV, 0, lr, i => _isWeight[i]);
+        var step = new StepConstants(_options, lr, _step);
+        for (int l = 0; l < _network.Layers; l++)
+        {
+            int weights = _network.In[l] * _network.Out[l];
+            Update(_network.Dense.AsSpan(_network.WeightAt[l], weights), denseGradient.Slice(_network.WeightAt[l], weights),
+                _denseM.AsSpan(_network.WeightAt[l], weights), _denseV.AsSpan(_network.WeightAt[l], weights), true, step);
+            Update(_network.Dense.AsSpan(_network.BiasAt[l], _network.Out[l]), denseGradient.Slice(_network.BiasAt[l], _network.Out[l]),
+                _denseM.AsSpan(_network.BiasAt[l], _network.Out[l]), _denseV.AsSpan(_network.BiasAt[l], _network.Out[l]), false, step);
+        }
+
         int dim = _network.Dimensions;
         foreach (int row in _rows)
         {
             CatchUp(row, _step);
             int slot = _slots[row];
             Update(_network.Row(row), _rowGradients.AsSpan(slot * dim, dim), _rowM.AsSpan(row * dim, dim),
-                _rowV.Length == 0 ? [] : _rowV.AsSpan(row * dim, dim), row, lr, static _ => true);
+                _rowV.Length == 0 ? [] : _rowV.AsSpan(row * dim, dim), true, step);
             _rowLast[row] = _step;
             _rowTouched[row] = true;
         }
@@ -136,7 +149,7 @@ internal sealed class TrainingState
     private void CatchUp(int row, long step)
     {
         long from = _rowLast[row] + 1;
-        if (from >= step)
+        if (from >= step || !(_options.L2 > 0 || _options.WeightDecay > 0 || _options.L1 > 0))
         {
             return;
         }
@@ -150,33 +163,66 @@ internal sealed class TrainingState
         }
     }
 
-    private void Update(Span<float> w, Span<float> g, Span<float> m, Span<float> v, int offset, double lr, Func<int, bool> regularised)
+    /// <summary>What one step's updates share, computed once per step.</summary>
+    private readonly struct StepConstants(TrainerOptions options, double lr, long step)
     {
-        float l2 = (float)(2 * _options.L2), decay = (float)(lr * _options.WeightDecay), l1 = (float)(lr * _options.L1);
-        float rate = (float)lr;
-        bool adam = _options.Optimizer != OptimizerKind.Sgd;
-        float correction1 = 1 - MathF.Pow(Beta1, _step + 1), correction2 = 1 - MathF.Pow(Beta2, _step + 1);
-        float momentum = (float)_options.Momentum;
-        for (int i = 0; i < w.Length; i++)
+        public readonly float Rate = (float)lr;
+        public readonly float L2 = (float)(2 * options.L2);
+        public readonly float Decay = (float)(lr * options.WeightDecay);
+        public readonly float L1 = (float)(lr * options.L1);
+        public readonly bool Adam = options.Optimizer != OptimizerKind.Sgd;
+        public readonly float Momentum = (float)options.Momentum;
+        public readonly float Correction1 = 1 - MathF.Pow(Beta1, step + 1);
+        public readonly float Correction2 = 1 - MathF.Pow(Beta2, step + 1);
+        public readonly bool Regularises = options.L2 > 0 || options.WeightDecay > 0 || options.L1 > 0;
+    }
+
+    /// <summary>One optimiser step on <paramref name="w"/>, vectorised; <paramref name="regularised"/> for weights, not biases.</summary>
+    private void Update(Span<float> w, Span<float> g, Span<float> m, Span<float> v, bool regularised, in StepConstants c)
+    {
+        Span<float> grad = _scratch1.AsSpan(0, w.Length), work = _scratch2.AsSpan(0, w.Length);
+        bool reg = regularised && c.Regularises;
+        if (reg && c.L2 > 0)
         {
-            bool reg = regularised(offset + i);
-            float grad = g[i] + (reg ? l2 * w[i] : 0f);
-            if (adam)
+            TensorPrimitives.MultiplyAdd(w, c.L2, g, grad);
+        }
+        else
+        {
+            g.CopyTo(grad);
+        }
+
+        if (c.Adam)
+        {
+            TensorPrimitives.Multiply(m, Beta1, m);
+            TensorPrimitives.MultiplyAdd(grad, 1 - Beta1, m, m);
+            TensorPrimitives.Multiply(v, Beta2, v);
+            TensorPrimitives.Multiply(grad, grad, work);
+            TensorPrimitives.MultiplyAdd(work, 1 - Beta2, v, v);
+            TensorPrimitives.Multiply(v, 1 / c.Correction2, work);
+            TensorPrimitives.Sqrt(work, work);
+            TensorPrimitives.Add(work, Epsilon, work);
+            TensorPrimitives.Divide(m, work, work);
+            TensorPrimitives.MultiplyAdd(work, -c.Rate / c.Correction1, w, w);
+        }
+        else
+        {
+            TensorPrimitives.MultiplyAdd(m, c.Momentum, grad, m);
+            TensorPrimitives.MultiplyAdd(m, -c.Rate, w, w);
+        }
+
+        if (reg)
+        {
+            if (c.Decay > 0)
             {
-                m[i] = Beta1 * m[i] + (1 - Beta1) * grad;
-                v[i] = Beta2 * v[i] + (1 - Beta2) * grad * grad;
-                w[i] -= rate * (m[i] / correction1) / (MathF.Sqrt(v[i] / correction2) + Epsilon);
-            }
-            else
-            {
-                m[i] = momentum * m[i] + grad;
-                w[i] -= rate * m[i];
+                TensorPrimitives.Multiply(w, 1 - c.Decay, w);
             }
 
-            if (reg)
+            if (c.L1 > 0)
             {
-                w[i] -= decay * w[i];
-                w[i] = SoftThreshold(w[i], l1);
+                for (int i = 0; i < w.Length; i++)
+                {
+                    w[i] = SoftThreshold(w[i], c.L1);
+                }
             }
         }
     }
