@@ -146,7 +146,7 @@ internal static class Runner
                 {
                     ProgressTask task = ctx.AddTask("augmenting", maxValue: Math.Max(1, total));
                     task.IsIndeterminate = total == 0;
-                    var progress = new Reporter(p =>
+                    var progress = new Reporter<AugmentProgress>(p =>
                     {
                         task.Value = p.BytesRead;
                         task.Description = $"{p.Rows:N0} rows · {Rate(p.Rows, p.Elapsed)} rows/s";
@@ -160,7 +160,7 @@ internal static class Runner
         else
         {
             long lastLine = 0;
-            var progress = new Reporter(p =>
+            var progress = new Reporter<AugmentProgress>(p =>
             {
                 if (p.Elapsed.TotalMilliseconds - lastLine < 5000)
                 {
@@ -194,24 +194,10 @@ internal static class Runner
         return TextAugmentApp.Ok;
     }
 
-    private static RunSettings WithProgress(RunSettings run, IProgress<AugmentProgress> progress) => new()
-    {
-        InputPath = run.InputPath,
-        InputFormat = run.InputFormat,
-        OutputPath = run.OutputPath,
-        OutputFormat = run.OutputFormat,
-        Threads = run.Threads,
-        Shard = run.Shard,
-        Progress = progress,
-    };
+    private static RunSettings WithProgress(RunSettings run, IProgress<AugmentProgress> progress) => run with { Progress = progress };
 
     private static string Rate(long rows, TimeSpan elapsed) => elapsed.TotalSeconds > 0 ? $"{rows / elapsed.TotalSeconds:N0}" : "-";
 
-    /// <summary>Calls back on the reporting thread (unlike <see cref="Progress{T}"/>, which posts to a context).</summary>
-    private sealed class Reporter(Action<AugmentProgress> report) : IProgress<AugmentProgress>
-    {
-        public void Report(AugmentProgress value) => report(value);
-    }
 }
 
 internal sealed class FitTfIdfSettings : CommandSettings

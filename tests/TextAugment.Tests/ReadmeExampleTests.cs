@@ -1,4 +1,6 @@
 using TextAugment.Augmenters;
+using TextAugment.Classification;
+using TextAugment.Corpus;
 using TextAugment.Dictionaries;
 
 namespace TextAugment.Tests;
@@ -22,5 +24,15 @@ public class ReadmeExampleTests
         IReadOnlyList<string> variants = generator.Generate("example-1", "The film was great.");
         Assert.Equal(4, variants.Distinct().Count());
         Assert.DoesNotContain("The film was great.", variants);
+
+        // Train, evaluate, predict (smaller than the README's model, to keep the suite quick).
+        List<Example> train = CorpusReader.ReadLabelled(Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-train.tsv"));
+        var (model, report) = Trainer.Train(train, validation: null, new TrainerOptions { Hidden = [16], Dropout = 0.3, L1 = 1e-4, Features = new FeatureOptions { Dimensions = 16, Buckets = 1 << 16 } });
+        Assert.Contains("At epoch", report.Diagnosis, StringComparison.Ordinal);
+        Evaluation scores = Evaluation.Of(model, CorpusReader.ReadLabelled(Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-test.tsv")));
+        Assert.True(scores.Accuracy > 0.6, $"accuracy {scores.Accuracy}");
+        Prediction prediction = model.Predict("a small songbird with a red breast");
+        Assert.Contains(prediction.Label, model.Labels);
+        Assert.Equal(1.0, prediction.Probabilities.Sum(), 4);
     }
 }

@@ -51,7 +51,7 @@ public sealed class EarlyStoppingOptions
 }
 
 /// <summary>How to train a <see cref="TextClassifier"/>. Every property has a documented default.</summary>
-public sealed class TrainerOptions
+public sealed record TrainerOptions
 {
     /// <summary>Features and embedding size. Default: <see cref="FeatureOptions"/>'s defaults.</summary>
     public FeatureOptions Features { get; init; } = new();

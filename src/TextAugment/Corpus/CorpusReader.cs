@@ -5,7 +5,7 @@ using System.Text.Unicode;
 namespace TextAugment.Corpus;
 
 /// <summary>How to read a corpus. Every property has a documented default.</summary>
-public sealed class CorpusReaderOptions
+public sealed record CorpusReaderOptions
 {
     /// <summary>The format. Default: <see cref="CorpusFormat.Tsv"/>.</summary>
     public CorpusFormat Format { get; init; } = CorpusFormat.Tsv;
@@ -110,13 +110,10 @@ public abstract class CorpusReader : IDisposable
     {
         ArgumentNullException.ThrowIfNull(path);
         columns ??= new CorpusReaderOptions();
-        var options = new CorpusReaderOptions
+        CorpusReaderOptions options = columns with
         {
             Format = (path == "-" ? null : CorpusFormats.FromExtension(path)) ?? columns.Format,
-            TextColumn = columns.TextColumn,
             LabelColumn = columns.LabelColumn ?? "label",
-            IdColumn = columns.IdColumn,
-            HasHeader = columns.HasHeader,
         };
         using CorpusReader reader = Open(path, options);
         return [.. reader.ReadAll()];

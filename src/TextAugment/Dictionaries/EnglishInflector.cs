@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace TextAugment.Dictionaries;
 
 /// <summary>The inflections <see cref="EnglishInflector"/> recognises and produces.</summary>
@@ -78,7 +76,7 @@ public sealed class EnglishInflector
     }
 
     /// <summary>The inflector built from WordNet 3.0's exception lists (embedded in the library).</summary>
-    public static EnglishInflector Default { get; } = LoadEmbedded();
+    public static EnglishInflector Default { get; } = new(EmbeddedResource.ReadLines("TextAugment.en-inflection-exceptions.tsv"));
 
     /// <summary>
     /// Adds to <paramref name="destination"/> every (lemma, part of speech, inflection) that
@@ -225,19 +223,4 @@ public sealed class EnglishInflector
     }
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
-
-    private static EnglishInflector LoadEmbedded()
-    {
-        const string name = "TextAugment.en-inflection-exceptions.tsv";
-        using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The library was built without its resource '{name}'.");
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            lines.Add(line);
-        }
-
-        return new EnglishInflector(lines);
-    }
 }

@@ -170,11 +170,6 @@ public static class Experiment
         }
     }
 
-    private static TrainerOptions WithSeed(TrainerOptions o, ulong seed) => new()
-    {
-        Features = o.Features, Hidden = o.Hidden, Dropout = o.Dropout, L2 = o.L2, L1 = o.L1, WeightDecay = o.WeightDecay,
-        Optimizer = o.Optimizer, LearningRate = o.LearningRate, Schedule = o.Schedule, Momentum = o.Momentum,
-        BatchSize = o.BatchSize, Epochs = o.Epochs, BalanceClasses = o.BalanceClasses, EarlyStopping = o.EarlyStopping,
-        ValidationFraction = 0, TrainingCurveSample = o.TrainingCurveSample, Seed = seed,
-    };
+    // The validation set is passed in explicitly, so the trainer must not hold out another.
+    private static TrainerOptions WithSeed(TrainerOptions options, ulong seed) => options with { Seed = seed, ValidationFraction = 0 };
 }

@@ -3,7 +3,7 @@ using TextAugment.Corpus;
 namespace TextAugment.Pipelines;
 
 /// <summary>Settings for one run of a pipeline that the command line may change. Every property has a documented default.</summary>
-public sealed class RunSettings
+public sealed record RunSettings
 {
     /// <summary>The input path, or <c>-</c>; default: the pipeline's.</summary>
     public string? InputPath { get; init; }
@@ -49,15 +49,7 @@ public static class PipelineRunner
         CorpusReaderOptions baseOptions = pipeline.Input?.Reader ?? new CorpusReaderOptions { Format = CorpusFormat.Text };
         CorpusFormat inputFormat = settings.InputFormat
             ?? (settings.InputPath is null ? baseOptions.Format : (inputPath == "-" ? null : CorpusFormats.FromExtension(inputPath)) ?? baseOptions.Format);
-        var readerOptions = new CorpusReaderOptions
-        {
-            Format = inputFormat,
-            TextColumn = baseOptions.TextColumn,
-            LabelColumn = baseOptions.LabelColumn,
-            IdColumn = baseOptions.IdColumn,
-            HasHeader = baseOptions.HasHeader,
-            OnError = baseOptions.OnError,
-        };
+        CorpusReaderOptions readerOptions = baseOptions with { Format = inputFormat };
         CorpusFormat outputFormat = settings.OutputFormat
             ?? (settings.OutputPath is null ? pipeline.Output?.Format : null)
             ?? (outputPath == "-" ? null : CorpusFormats.FromExtension(outputPath))

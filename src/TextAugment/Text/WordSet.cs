@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace TextAugment.Text;
 
 /// <summary>
@@ -25,7 +23,7 @@ public sealed class WordSet
     }
 
     /// <summary>The built-in English stop-word list (dictionaries/stopwords-en.txt, embedded in the library).</summary>
-    public static WordSet EnglishStopWords { get; } = LoadEmbedded("TextAugment.stopwords-en.txt");
+    public static WordSet EnglishStopWords { get; } = new(ReadWords(EmbeddedResource.ReadLines("TextAugment.stopwords-en.txt")));
 
     /// <summary>Number of words.</summary>
     public int Count => _words.Count;
@@ -45,20 +43,6 @@ public sealed class WordSet
         Span<char> lower = stackalloc char[word.Length];
         word.ToLowerInvariant(lower);
         return _lookup.Contains(lower);
-    }
-
-    private static WordSet LoadEmbedded(string name)
-    {
-        using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The library was built without its resource '{name}'.");
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            lines.Add(line);
-        }
-
-        return new WordSet(ReadWords(lines));
     }
 
     private static IEnumerable<string> ReadWords(IEnumerable<string> lines)
