@@ -124,15 +124,12 @@ public static class CorpusAugmenter
         {
             try
             {
-                while (steps.Length > 0)
+                bool more = true;
+                while (more)
                 {
                     Step step = free.Take(cancel.Token);
-                    bool more = step.Fill(reader, range, options.BatchSize);
+                    more = step.Fill(reader, range, options.BatchSize);
                     filled.Add(step);
-                    if (!more)
-                    {
-                        break;
-                    }
                 }
             }
             finally
