@@ -11,6 +11,12 @@ if (args is ["vectors", var path, var queries])
     return;
 }
 
+if (args is ["mlm", var model, var vocab, var batches, var size])
+{
+    MaskedLanguageModelRun.Run(model, vocab, batches, int.Parse(size, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 bool smoke = args.Contains("--smoke");
 IConfig config = smoke
     ? DefaultConfig.Instance.AddJob(Job.Dry.WithId("smoke")).WithOptions(ConfigOptions.DisableOptimizationsValidator)

@@ -17,6 +17,7 @@ namespace TextAugment.Cli
 
         public static int Run(string[] args, IAnsiConsole console, TextWriter errors)
         {
+            Onnx.OnnxStages.Register();
             var app = new CommandApp();
             app.Configure(config =>
             {

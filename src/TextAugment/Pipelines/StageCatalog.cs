@@ -44,15 +44,20 @@ internal static class StageCatalog
         ["sometimes"] = Sometimes,
     };
 
-    public static IReadOnlyCollection<string> Names => Stages.Keys;
+    public static IReadOnlyCollection<string> Names => [.. Stages.Keys, .. StageRegistry.Names];
+
+    /// <summary>The substitution keys every substitution stage accepts.</summary>
+    public static IReadOnlyList<string> PolicyKeys => SubstitutionKeys;
+
+    public static bool IsBuiltIn(string name) => Stages.ContainsKey(name);
 
     /// <summary>Builds the stage a list item describes; null (with the mistake reported) when it cannot.</summary>
     public static Augmenter? Build(YamlNode node, StageContext context)
     {
         Diagnostics d = context.Diagnostics;
-        if (node is YamlScalarNode { Value: { } bare } && Stages.ContainsKey(bare))
+        if (node is YamlScalarNode { Value: { } bare } && (Stages.ContainsKey(bare) || StageRegistry.TryGet(bare, out _)))
         {
-            return Stages[bare](null, context);
+            return Stages.TryGetValue(bare, out var builtIn) ? builtIn(null, context) : Registered(bare, null, context);
         }
 
         if (node is not YamlMappingNode { Children.Count: 1 } mapping)
@@ -63,7 +68,12 @@ internal static class StageCatalog
 
         var (keyNode, value) = mapping.Children.First();
         string name = (keyNode as YamlScalarNode)?.Value ?? "";
-        if (!Stages.TryGetValue(name, out var build))
+        if (!Stages.TryGetValue(name, out var build) && StageRegistry.TryGet(name, out _))
+        {
+            return Registered(name, value, context);
+        }
+
+        if (build is null)
         {
             string? hint = Diagnostics.Nearest(name, Names);
             d.Add(keyNode, $"unknown stage '{name}'{(hint is null ? "" : $"; did you mean '{hint}'?")} Stages: {string.Join(", ", Names)}.");
@@ -100,6 +110,13 @@ internal static class StageCatalog
         }
 
         return ok ? stages : null;
+    }
+
+    private static Augmenter? Registered(string name, YamlNode? node, StageContext context)
+    {
+        StageRegistry.TryGet(name, out var stage);
+        YamlFields? f = context.Diagnostics.Mapping(node, name, stage.Keys);
+        return f is null ? null : stage.Build(new StageArguments(f, context.Resources));
     }
 
     private static Augmenter? Synonym(YamlNode? node, StageContext context)
@@ -351,7 +368,7 @@ internal static class StageCatalog
         return p is null || stage is null ? null : Augment.Sometimes(p.Value, stage);
     }
 
-    private static SubstitutionOptions? Policy(YamlFields f)
+    internal static SubstitutionOptions? Policy(YamlFields f)
     {
         int before = f.Diagnostics.Errors.Count;
         double? p = f.Number("p", 0, 1);

@@ -1,0 +1,188 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using Microsoft.ML.Tokenizers;
+
+namespace TextAugment.Onnx;
+
+/// <summary>Where the model runs.</summary>
+public enum Device
+{
+    /// <summary>The CPU.</summary>
+    Cpu,
+    /// <summary>An NVIDIA GPU through ONNX Runtime's CUDA execution provider (needs the GPU build of ONNX Runtime).</summary>
+    Cuda,
+}
+
+/// <summary>How to run a masked language model. Every property has a documented default.</summary>
+public sealed record MaskedLanguageModelOptions
+{
+    /// <summary>Where it runs. Default: <see cref="Device.Cpu"/>. CUDA where it is not available is an error, never a silent fallback.</summary>
+    public Device Device { get; init; } = Device.Cpu;
+
+    /// <summary>Threads inside one model call (ONNX Runtime's intra-op threads); 0 lets ONNX Runtime choose. Default: 0.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Longest input in word pieces, [CLS] and [SEP] included; longer sentences are cut. Default: the model's if fixed, else 128.</summary>
+    public int? MaxSequenceLength { get; init; }
+
+    /// <summary>Lower-case text before WordPiece (uncased BERT models). Default: true.</summary>
+    public bool LowerCase { get; init; } = true;
+}
+
+/// <summary>
+/// A BERT-family fill-mask model in ONNX with its WordPiece vocabulary. The inputs are read from the file:
+/// <c>input_ids</c> and <c>attention_mask</c> (int64 [batch, sequence]), optionally <c>token_type_ids</c>; the
+/// output must be <c>logits</c> [batch, sequence, vocabulary]. Any other model is refused with a message
+/// naming the file and what it has. Owns one ONNX Runtime session: dispose it to free the native memory;
+/// it is safe to call <see cref="Logits"/> from several threads.
+/// </summary>
+public sealed class MaskedLanguageModel : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly bool _tokenTypes;
+    private readonly string _outputName;
+
+    private MaskedLanguageModel(InferenceSession session, BertTokenizer tokenizer, string[] vocabulary, bool tokenTypes, string outputName, int maxLength)
+    {
+        _session = session;
+        Tokenizer = tokenizer;
+        Vocabulary = vocabulary;
+        _tokenTypes = tokenTypes;
+        _outputName = outputName;
+        MaxSequenceLength = maxLength;
+    }
+
+    /// <summary>The WordPiece tokenizer of the model's vocabulary.</summary>
+    public BertTokenizer Tokenizer { get; }
+
+    /// <summary>The vocabulary, by id.</summary>
+    public IReadOnlyList<string> Vocabulary { get; }
+
+    /// <summary>Longest input in word pieces.</summary>
+    public int MaxSequenceLength { get; }
+
+    /// <summary>Loads and checks a model and its vocabulary.</summary>
+    /// <exception cref="FileNotFoundException">A file does not exist.</exception>
+    /// <exception cref="DataFormatException">The model is not a BERT fill-mask model or does not match the vocabulary; the message says what it has.</exception>
+    /// <exception cref="NotSupportedException">CUDA was asked for and is not available.</exception>
+    public static MaskedLanguageModel Create(string modelPath, string vocabularyPath, MaskedLanguageModelOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(modelPath);
+        ArgumentNullException.ThrowIfNull(vocabularyPath);
+        options ??= new MaskedLanguageModelOptions();
+        foreach (string path in new[] { modelPath, vocabularyPath })
+        {
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"{path}: file not found.", path);
+            }
+        }
+
+        string[] vocabulary = File.ReadAllLines(vocabularyPath);
+        using var sessionOptions = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, IntraOpNumThreads = options.Threads };
+        if (options.Device == Device.Cuda)
+        {
+            try
+            {
+                sessionOptions.AppendExecutionProvider_CUDA();
+            }
+            catch (Exception error) when (error is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
+            {
+                throw new NotSupportedException($"device: cuda, but ONNX Runtime's CUDA provider is not available here ({error.Message.Trim()}). Use device: cpu, or install the GPU build of ONNX Runtime and CUDA.", error);
+            }
+        }
+
+        InferenceSession session;
+        try
+        {
+            session = new InferenceSession(modelPath, sessionOptions);
+        }
+        catch (OnnxRuntimeException error)
+        {
+            throw new DataFormatException(modelPath, 0, 0L, $"ONNX Runtime cannot load it as a model: {error.Message.Trim()}", byOffset: true);
+        }
+
+        try
+        {
+            var inputs = session.InputMetadata;
+            string found = $"it has inputs [{string.Join(", ", inputs.Select(i => $"{i.Key}: {i.Value.ElementDataType} {Shape(i.Value.Dimensions)}"))}] and outputs [{string.Join(", ", session.OutputMetadata.Select(o => $"{o.Key}: {o.Value.ElementDataType} {Shape(o.Value.Dimensions)}"))}]";
+            foreach (string name in new[] { "input_ids", "attention_mask" })
+            {
+                if (!inputs.TryGetValue(name, out NodeMetadata? input) || input.ElementDataType != TensorElementType.Int64 || input.Dimensions.Length != 2)
+                {
+                    throw new DataFormatException(modelPath, 0, 0L, $"not a BERT fill-mask model: it needs int64 [batch, sequence] inputs input_ids and attention_mask (optionally token_type_ids); {found}.", byOffset: true);
+                }
+            }
+
+            bool tokenTypes = inputs.ContainsKey("token_type_ids");
+            if (inputs.Count != (tokenTypes ? 3 : 2))
+            {
+                throw new DataFormatException(modelPath, 0, 0L, $"not a BERT fill-mask model: unexpected inputs; {found}.", byOffset: true);
+            }
+
+            var output = session.OutputMetadata.FirstOrDefault(o => o.Key == "logits");
+            if (output.Value is null || output.Value.Dimensions.Length != 3 || output.Value.ElementDataType != TensorElementType.Float)
+            {
+                throw new DataFormatException(modelPath, 0, 0L, $"not a fill-mask model: it needs a float output logits [batch, sequence, vocabulary]; {found}. Export with the fill-mask task (optimum-cli export onnx --task fill-mask).", byOffset: true);
+            }
+
+            int vocabularySize = output.Value.Dimensions[2];
+            if (vocabularySize > 0 && vocabularySize != vocabulary.Length)
+            {
+                throw new DataFormatException(vocabularyPath, 0, 0L, $"the vocabulary has {vocabulary.Length} entries but the model's logits have {vocabularySize}: they do not belong together.", byOffset: true);
+            }
+
+            var tokenizer = BertTokenizer.Create(vocabularyPath, new BertOptions { LowerCaseBeforeTokenization = options.LowerCase });
+            int fixedLength = inputs["input_ids"].Dimensions[1];
+            int maxLength = options.MaxSequenceLength ?? (fixedLength > 0 ? fixedLength : 128);
+            return new MaskedLanguageModel(session, tokenizer, vocabulary, tokenTypes, output.Key, maxLength);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs a batch of word-piece sequences (padded together; no longer than <see cref="MaxSequenceLength"/>)
+    /// and returns, for each requested (sequence, position), the vocabulary's logits at that position.
+    /// </summary>
+    public float[][] Logits(IReadOnlyList<long[]> sequences, IReadOnlyList<(int Sequence, int Position)> positions)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        ArgumentNullException.ThrowIfNull(positions);
+        int batch = sequences.Count, length = sequences.Max(s => s.Length);
+        var ids = new long[batch * length];
+        var mask = new long[batch * length];
+        for (int b = 0; b < batch; b++)
+        {
+            sequences[b].CopyTo(ids.AsSpan(b * length));
+            mask.AsSpan(b * length, sequences[b].Length).Fill(1);
+        }
+
+        long[] shape = [batch, length];
+        using OrtValue idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
+        using OrtValue maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
+        using OrtValue typesValue = OrtValue.CreateTensorValueFromMemory(new long[batch * length], shape);
+        var names = _tokenTypes ? new[] { "input_ids", "attention_mask", "token_type_ids" } : ["input_ids", "attention_mask"];
+        var values = _tokenTypes ? new[] { idsValue, maskValue, typesValue } : [idsValue, maskValue];
+        using var runOptions = new RunOptions();
+        using IDisposableReadOnlyCollection<OrtValue> outputs = _session.Run(runOptions, names, values, [_outputName]);
+        ReadOnlySpan<float> logits = outputs[0].GetTensorDataAsSpan<float>();
+        int vocabulary = Vocabulary.Count;
+        var result = new float[positions.Count][];
+        for (int i = 0; i < positions.Count; i++)
+        {
+            var (b, p) = positions[i];
+            result[i] = logits.Slice((b * length + p) * vocabulary, vocabulary).ToArray();
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _session.Dispose();
+
+    private static string Shape(int[] dimensions) => $"[{string.Join(", ", dimensions.Select(d => d < 0 ? "?" : d.ToString(System.Globalization.CultureInfo.InvariantCulture)))}]";
+}
