@@ -206,6 +206,9 @@ def main():
     print(f"fill-mask on {n} held-out sentences: top-1 {top1:.3f}, top-5 {top5:.3f}", file=sys.stderr)
     with open(os.path.join(HERE, "vocab.txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(vocab) + "\n")
+    with open(os.path.join(HERE, "config.json"), "w", encoding="utf-8") as f:  # as Hugging Face exports write it
+        json.dump({"model_type": "bert", "vocab_size": len(vocab), "hidden_size": HIDDEN, "num_hidden_layers": LAYERS,
+                   "num_attention_heads": HEADS, "intermediate_size": FFN, "max_position_embeddings": MAX_LEN}, f, indent=2)
     with open(os.path.join(HERE, "metrics.json"), "w", encoding="utf-8") as f:
         json.dump({"held_out_sentences": n, "fill_mask_top1": round(top1, 4), "fill_mask_top5": round(top5, 4),
                    "training_steps": step, "training_seconds": round(time.time() - start)}, f, indent=2)

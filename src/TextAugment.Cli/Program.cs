@@ -74,6 +74,10 @@ namespace TextAugment.Cli
                     errors.WriteLine(data.Message);
                     errors.WriteLine("Nothing was written: the output file is left as it was.");
                     return Failure;
+                case Microsoft.ML.OnnxRuntime.OnnxRuntimeException onnx:
+                    errors.WriteLine($"textaugment: the model failed while running: {onnx.Message}");
+                    errors.WriteLine("Nothing was written: the output file is left as it was.");
+                    return Failure;
                 case ArgumentException or IOException or UnauthorizedAccessException:
                     errors.WriteLine($"textaugment: {exception.Message}");
                     return Failure;

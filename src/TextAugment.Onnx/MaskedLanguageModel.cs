@@ -22,7 +22,11 @@ public sealed record MaskedLanguageModelOptions
     /// <summary>Threads inside one model call (ONNX Runtime's intra-op threads); 0 lets ONNX Runtime choose. Default: 0.</summary>
     public int Threads { get; init; }
 
-    /// <summary>Longest input in word pieces, [CLS] and [SEP] included; longer sentences are cut. Default: the model's if fixed, else 128.</summary>
+    /// <summary>
+    /// Longest input in word pieces, [CLS] and [SEP] included; longer sentences are cut. Default: the model's
+    /// sequence dimension if fixed, else <c>max_position_embeddings</c> from the <c>config.json</c> beside the
+    /// model (Hugging Face exports write one), else 128.
+    /// </summary>
     public int? MaxSequenceLength { get; init; }
 
     /// <summary>Lower-case text before WordPiece (uncased BERT models). Default: true.</summary>
@@ -134,7 +138,7 @@ public sealed class MaskedLanguageModel : IDisposable
 
             var tokenizer = BertTokenizer.Create(vocabularyPath, new BertOptions { LowerCaseBeforeTokenization = options.LowerCase });
             int fixedLength = inputs["input_ids"].Dimensions[1];
-            int maxLength = options.MaxSequenceLength ?? (fixedLength > 0 ? fixedLength : 128);
+            int maxLength = options.MaxSequenceLength ?? (fixedLength > 0 ? fixedLength : ConfiguredLength(modelPath) ?? 128);
             return new MaskedLanguageModel(session, tokenizer, vocabulary, tokenTypes, output.Key, maxLength);
         }
         catch
@@ -183,6 +187,26 @@ public sealed class MaskedLanguageModel : IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => _session.Dispose();
+
+    /// <summary><c>max_position_embeddings</c> from config.json beside the model, if there is one.</summary>
+    private static int? ConfiguredLength(string modelPath)
+    {
+        string config = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath))!, "config.json");
+        if (!File.Exists(config))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(config));
+            return json.RootElement.TryGetProperty("max_position_embeddings", out var value) && value.TryGetInt32(out int n) && n > 2 ? n : null;
+        }
+        catch (System.Text.Json.JsonException error)
+        {
+            throw new DataFormatException(config, 0, 0L, $"not valid JSON ({error.Message}); fix it, or give max_length explicitly.", byOffset: true);
+        }
+    }
 
     private static string Shape(int[] dimensions) => $"[{string.Join(", ", dimensions.Select(d => d < 0 ? "?" : d.ToString(System.Globalization.CultureInfo.InvariantCulture)))}]";
 }

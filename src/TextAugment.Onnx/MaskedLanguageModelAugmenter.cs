@@ -24,7 +24,8 @@ public sealed record MaskFillOptions
 /// words; each picked word (all its word pieces) becomes one [MASK]; every mask of a sentence is filled from
 /// the same model call (all at once, not in rounds: one call per batch instead of one per masked word).
 /// Candidates exclude word pieces (##), special and [unused] tokens, anything not starting with a letter,
-/// and the original word in any case; the chosen word keeps the original's case. Sentences of a batch are
+/// the original word in any case, and stop words when the original is not one; the chosen word keeps the
+/// original's case. Sentences of a batch are
 /// sorted by length and padded together.
 /// </summary>
 /// <remarks>
@@ -38,6 +39,7 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
     private readonly SubstitutionOptions _policy;
     private readonly MaskFillOptions _fill;
     private readonly bool[] _candidate;
+    private readonly bool[] _stopWord;
     private readonly int _cls, _sep, _mask;
 
     /// <summary>Creates the stage.</summary>
@@ -58,6 +60,7 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
         _sep = model.Tokenizer.SeparatorTokenId;
         _mask = model.Tokenizer.MaskingTokenId;
         _candidate = [.. model.Vocabulary.Select(v => v.Length > 0 && char.IsLetter(v[0]) && !v.StartsWith("##", StringComparison.Ordinal))];
+        _stopWord = [.. model.Vocabulary.Select(v => WordSet.EnglishStopWords.Contains(v))];
     }
 
     /// <inheritdoc/>
@@ -97,7 +100,7 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
             for (int m = 0; m < inputs[i].Masks.Count; m++)
             {
                 int token = inputs[i].Masks[m].Token;
-                if (Choose(fills[i][m], batch[i][token].Span, randoms[i]) is { } word)
+                if (Choose(fills[i][m], batch[i][token].Span, !batch[i][token].Has(TokenFlags.StopWord), randoms[i]) is { } word)
                 {
                     batch[i][token] = batch[i][token].ReplaceWith(word);
                 }
@@ -160,12 +163,13 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
     }
 
     /// <summary>Samples a replacement from one mask's logits: filters, top-k, temperature, top-p.</summary>
-    private string? Choose(float[] logits, ReadOnlySpan<char> original, AugmentRandom random)
+    private string? Choose(float[] logits, ReadOnlySpan<char> original, bool contentWord, AugmentRandom random)
     {
         var best = new List<(int Id, float Logit)>(_fill.TopK + 1);
         for (int id = 0; id < logits.Length; id++)
         {
-            if (!_candidate[id] || (best.Count == _fill.TopK && logits[id] <= best[^1].Logit))
+            // A content word is not replaced by a function word ("white" -> "of").
+            if (!_candidate[id] || (contentWord && _stopWord[id]) || (best.Count == _fill.TopK && logits[id] <= best[^1].Logit))
             {
                 continue;
             }
