@@ -98,6 +98,10 @@ internal sealed class TrainSettings : CommandSettings
     [Description("Hash buckets (default 262144).")]
     public int Buckets { get; init; } = 1 << 18;
 
+    [CommandOption("--vectors <FILE>")]
+    [Description("Word vectors to start the word features from (word2vec, GloVe, fastText .vec); --dim must match them.")]
+    public string? Vectors { get; init; }
+
     [CommandOption("--dropout <P>")]
     [Description("Dropout on hidden units (default 0.2).")]
     public double Dropout { get; init; } = 0.2;
@@ -168,6 +172,7 @@ internal sealed class TrainSettings : CommandSettings
         LearningRate = LearningRate, Epochs = Epochs, BatchSize = BatchSize, BalanceClasses = Balanced, Seed = Seed,
         ValidationFraction = ValidationFraction,
         EarlyStopping = new EarlyStoppingOptions { Enabled = Patience > 0, Patience = Math.Max(1, Patience) },
+        InitialVectors = Vectors is null ? null : TextAugment.Vectors.WordVectors.Load(Vectors),
     };
 }
 

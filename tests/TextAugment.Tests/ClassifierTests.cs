@@ -251,3 +251,32 @@ public class ClassifierTests
         return validation.Select((e, i) => -Math.Log(Math.Max(model.Predict(e.Text).Probabilities[labels[i]], 1e-12f))).Average();
     }
 }
+
+/// <summary>The classifier started from the same word vectors the word_vector stage uses.</summary>
+public class VectorInitialisationTests
+{
+    [Fact]
+    public void Training_words_start_from_their_vectors()
+    {
+        var vectors = Vectors.WordVectors.Create(["great", "awful"], [1, 0, 0, 0, 0, 1, 0, 0], 4);
+        var options = new TrainerOptions
+        {
+            Features = new FeatureOptions { Buckets = 1024, Dimensions = 4, WordNgrams = 1 },
+            Hidden = [], Epochs = 1, LearningRate = 1e-9, ValidationFraction = 0, InitialVectors = vectors,
+            EarlyStopping = new EarlyStoppingOptions { Enabled = false },
+        };
+        var (model, _) = Trainer.Train([new Example("1", "a great film", "pos"), new Example("2", "an Awful film", "neg")], null, options);
+        var featurizer = new Featurizer(options.Features);
+        Assert.Equal([1f, 0f, 0f, 0f], model.Network.Row(featurizer.WordBucket("great")).ToArray(), (a, b) => Math.Abs(a - b) < 1e-4);
+        Assert.Equal([0f, 1f, 0f, 0f], model.Network.Row(featurizer.WordBucket("awful")).ToArray(), (a, b) => Math.Abs(a - b) < 1e-4);
+    }
+
+    [Fact]
+    public void Vectors_of_another_size_are_refused()
+    {
+        var vectors = Vectors.WordVectors.Create(["great"], [1, 0], 2);
+        var error = Assert.Throws<ArgumentException>(() => Trainer.Train([new Example("1", "great", "a"), new Example("2", "bad", "b")], null,
+            new TrainerOptions { InitialVectors = vectors }));
+        Assert.Contains("the initial word vectors have 2 dimensions but the classifier's embeddings have 64", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -102,6 +102,22 @@ public sealed class Featurizer(FeatureOptions options)
         return [.. features];
     }
 
+    /// <summary>The bucket of a single word, as <see cref="Featurize"/> hashes it (after lower-casing if the options say so).</summary>
+    public int WordBucket(ReadOnlySpan<char> word)
+    {
+        Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        if (Options.Lowercase)
+        {
+            word.ToLowerInvariant(buffer);
+        }
+        else
+        {
+            word.CopyTo(buffer);
+        }
+
+        return Bucket(Hash(buffer, 0x5bd1e995UL));
+    }
+
     private void AddCharNgrams(ReadOnlySpan<char> word, List<int> features)
     {
         Span<char> marked = word.Length + 2 <= 128 ? stackalloc char[word.Length + 2] : new char[word.Length + 2];

@@ -47,6 +47,10 @@ public static class Trainer
 
         var network = new Network(options.Features.Buckets, options.Features.Dimensions, options.Hidden, labels.Length);
         network.Initialize(random);
+        if (options.InitialVectors is { } vectors)
+        {
+            StartFromVectors(network, featurizer, train, vectors);
+        }
         var state = new TrainingState(network, options, (long)options.Epochs * ((train.Count + options.BatchSize - 1) / options.BatchSize));
         var scratch = new Network.Scratch(network);
         int[] order = [.. Enumerable.Range(0, train.Count)];
@@ -123,6 +127,28 @@ public static class Trainer
         int kept = validate && options.EarlyStopping.RestoreBest ? bestEpoch : records.Count;
         var report = new TrainingReport(records, kept, records.Count < options.Epochs, Sparsity(network, state.IsTouched), labels.Length, options);
         return (model, report);
+    }
+
+    /// <summary>Sets the row of every training word found in <paramref name="vectors"/> to its (unit) vector.</summary>
+    private static void StartFromVectors(Network network, Featurizer featurizer, IReadOnlyList<Example> examples, Vectors.WordVectors vectors)
+    {
+        var done = new HashSet<int>();
+        var tokens = new Text.TokenList();
+        foreach (Example e in examples)
+        {
+            tokens.Reset(e.Text, Text.Protection.None);
+            foreach (Text.Token t in tokens.AsSpan())
+            {
+                if (t.Kind == Text.TokenKind.Word && vectors.TryGetIndex(t.Span, out int row))
+                {
+                    int bucket = featurizer.WordBucket(t.Span);
+                    if (done.Add(bucket))
+                    {
+                        vectors.Vector(row).CopyTo(network.Row(bucket));
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>Mean loss and accuracy, dropout off, over <paramref name="subset"/> (or all).</summary>

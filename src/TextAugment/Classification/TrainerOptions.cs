@@ -101,12 +101,24 @@ public sealed record TrainerOptions
     /// <summary>Training examples scored each epoch for the training curve (a fixed sample when there are more). Default: 20,000.</summary>
     public int TrainingCurveSample { get; init; } = 20_000;
 
+    /// <summary>
+    /// Word vectors to start the word features from (the same vectors the word_vector stage uses): each
+    /// training word found in them starts as its vector instead of random values. Their dimensions must
+    /// equal <see cref="FeatureOptions.Dimensions"/>. Default: none.
+    /// </summary>
+    public Vectors.WordVectors? InitialVectors { get; init; }
+
     /// <summary>The seed: initialisation, shuffling, dropout and the validation split. Default: 0.</summary>
     public ulong Seed { get; init; }
 
     internal void Validate()
     {
         Features.Validate();
+        if (InitialVectors is { } vectors && vectors.Dimensions != Features.Dimensions)
+        {
+            throw new ArgumentException($"the initial word vectors have {vectors.Dimensions} dimensions but the classifier's embeddings have {Features.Dimensions}; set dim: {vectors.Dimensions}.", nameof(InitialVectors));
+        }
+
         foreach (int h in Hidden)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(h, 1, "hidden");

@@ -25,7 +25,7 @@ internal static class TrainingSections
         "schedule", "momentum", "batch_size", "epochs", "class_weights", "early_stopping", "validation",
     ];
 
-    private static readonly string[] FeatureKeys = ["word_ngrams", "buckets", "dim", "char_ngrams", "lowercase"];
+    private static readonly string[] FeatureKeys = ["word_ngrams", "buckets", "dim", "char_ngrams", "lowercase", "vectors"];
     private static readonly string[] StoppingKeys = ["enabled", "patience", "min_delta", "monitor", "restore_best"];
     private static readonly string[] ValidationKeys = ["fraction", "path"];
 
@@ -57,7 +57,7 @@ internal static class TrainingSections
         string report = f.Path("report", required: false, mustExist: false, example: "out/report") ?? Path.Combine(outputDirectory, "report");
 
         var defaults = new TrainerOptions();
-        FeatureOptions features = ReadFeatures(f, d);
+        FeatureOptions features = ReadFeatures(f, d, out Vectors.WordVectors? vectors);
         IReadOnlyList<int> hidden = ReadHidden(f) ?? defaults.Hidden;
         double? dropout = f.Number("dropout", 0, 0.99);
         double? l2 = f.Number("l2", 0, 10);
@@ -95,6 +95,7 @@ internal static class TrainingSections
             EarlyStopping = stopping,
             ValidationFraction = fraction ?? defaults.ValidationFraction,
             Seed = seed,
+            InitialVectors = vectors,
         };
         return new TrainSection(options, model, report, validationPath);
     }
@@ -130,9 +131,10 @@ internal static class TrainingSections
         return test is null ? null : new EvaluateSection(test, seeds);
     }
 
-    private static FeatureOptions ReadFeatures(YamlFields train, Diagnostics d)
+    private static FeatureOptions ReadFeatures(YamlFields train, Diagnostics d, out Vectors.WordVectors? vectors)
     {
         var defaults = new FeatureOptions();
+        vectors = null;
         YamlFields? f = d.Mapping(train.Raw("features"), "train.features", FeatureKeys);
         if (f is null)
         {
@@ -154,7 +156,7 @@ internal static class TrainingSections
             }
         }
 
-        return new FeatureOptions
+        var features = new FeatureOptions
         {
             WordNgrams = (int)(ngrams ?? defaults.WordNgrams),
             Buckets = (int)(buckets ?? defaults.Buckets),
@@ -163,6 +165,35 @@ internal static class TrainingSections
             CharNgramMin = min,
             CharNgramMax = max,
         };
+        vectors = ReadVectors(f, features);
+        return features;
+    }
+
+    /// <summary>train.features.vectors: word vectors to start the word features from; their size must be the dim.</summary>
+    private static Vectors.WordVectors? ReadVectors(YamlFields f, FeatureOptions features)
+    {
+        string? path = f.Path("vectors", required: false, mustExist: true, example: "../models/en-vectors.bin");
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            Vectors.WordVectors vectors = Vectors.WordVectors.Load(path);
+            if (vectors.Dimensions != features.Dimensions)
+            {
+                f.Error("vectors", $"train.features.vectors has {vectors.Dimensions} dimensions but dim is {features.Dimensions}; set dim: {vectors.Dimensions}.");
+                return null;
+            }
+
+            return vectors;
+        }
+        catch (DataFormatException error)
+        {
+            f.Error("vectors", $"train.features.vectors cannot be read: {error.Message}");
+            return null;
+        }
     }
 
     private static List<int>? ReadHidden(YamlFields f)
