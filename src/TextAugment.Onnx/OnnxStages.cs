@@ -8,7 +8,7 @@ public static class OnnxStages
 {
     /// <summary>Registers <c>mlm</c> with <see cref="StageRegistry"/> (once; later calls do nothing).</summary>
     public static void Register() => StageRegistry.Register("mlm",
-        [.. new[] { "p", "min", "max", "include_stopwords" }, "model", "vocab", "top_k", "top_p", "temperature", "batch_size", "device", "threads", "max_length", "lowercase"],
+        [.. StageArguments.PolicyKeys, "model", "vocab", "top_k", "top_p", "temperature", "batch_size", "device", "threads", "max_length", "lowercase"],
         Build);
 
     private static Augmenter? Build(StageArguments a)

@@ -29,7 +29,7 @@ internal sealed class ResourceCache
 /// </summary>
 internal static class StageCatalog
 {
-    private static readonly string[] SubstitutionKeys = ["p", "min", "max", "include_stopwords"];
+    internal static readonly string[] SubstitutionKeys = ["p", "min", "max", "include_stopwords"];
 
     private static readonly Dictionary<string, Func<YamlNode?, StageContext, Augmenter?>> Stages = new(StringComparer.Ordinal)
     {
@@ -45,9 +45,6 @@ internal static class StageCatalog
     };
 
     public static IReadOnlyCollection<string> Names => [.. Stages.Keys, .. StageRegistry.Names];
-
-    /// <summary>The substitution keys every substitution stage accepts.</summary>
-    public static IReadOnlyList<string> PolicyKeys => SubstitutionKeys;
 
     public static bool IsBuiltIn(string name) => Stages.ContainsKey(name);
 

@@ -87,7 +87,10 @@ public sealed class StageArguments
     /// <summary>Whether any mistake has been reported in the whole pipeline so far.</summary>
     public int ErrorCount => _fields.Diagnostics.Errors.Count;
 
-    /// <summary>The substitution policy keys every substitution stage shares: p, min, max, include_stopwords.</summary>
+    /// <summary>The keys of the shared substitution policy (p, min, max, include_stopwords), for a stage that uses <see cref="Policy"/>.</summary>
+    public static IReadOnlyList<string> PolicyKeys => StageCatalog.SubstitutionKeys;
+
+    /// <summary>Reads the shared substitution policy: p, min, max, include_stopwords.</summary>
     public SubstitutionOptions? Policy() => StageCatalog.Policy(_fields);
 
     /// <summary>Loads a resource once per run, however many stages name it.</summary>
