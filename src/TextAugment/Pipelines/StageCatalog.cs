@@ -52,9 +52,9 @@ internal static class StageCatalog
     public static Augmenter? Build(YamlNode node, StageContext context)
     {
         Diagnostics d = context.Diagnostics;
-        if (node is YamlScalarNode { Value: { } bare } && (Stages.ContainsKey(bare) || StageRegistry.TryGet(bare, out _)))
+        if (node is YamlScalarNode { Value: { } bare } && Find(bare) is { } bareStage)
         {
-            return Stages.TryGetValue(bare, out var builtIn) ? builtIn(null, context) : Registered(bare, null, context);
+            return bareStage(null, context);
         }
 
         if (node is not YamlMappingNode { Children.Count: 1 } mapping)
@@ -65,12 +65,7 @@ internal static class StageCatalog
 
         var (keyNode, value) = mapping.Children.First();
         string name = (keyNode as YamlScalarNode)?.Value ?? "";
-        if (!Stages.TryGetValue(name, out var build) && StageRegistry.TryGet(name, out _))
-        {
-            return Registered(name, value, context);
-        }
-
-        if (build is null)
+        if (Find(name) is not { } build)
         {
             string? hint = Diagnostics.Nearest(name, Names);
             d.Add(keyNode, $"unknown stage '{name}'{(hint is null ? "" : $"; did you mean '{hint}'?")} Stages: {string.Join(", ", Names)}.");
@@ -108,6 +103,12 @@ internal static class StageCatalog
 
         return ok ? stages : null;
     }
+
+    /// <summary>A built-in stage, or one registered from outside the library.</summary>
+    private static Func<YamlNode?, StageContext, Augmenter?>? Find(string name) =>
+        Stages.TryGetValue(name, out var builtIn) ? builtIn
+        : StageRegistry.TryGet(name, out _) ? (node, context) => Registered(name, node, context)
+        : null;
 
     private static Augmenter? Registered(string name, YamlNode? node, StageContext context)
     {
