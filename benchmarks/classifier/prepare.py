@@ -20,8 +20,8 @@ import subprocess
 import sys
 import tarfile
 
-WORDNET = "/usr/share/wordnet"
-TOPICS = {5: "animal", 13: "food", 20: "plant", 6: "artifact", 18: "person", 15: "location"}
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "pipelines", "data"))
+import build_wordnet_topics  # noqa: E402  (the same glosses and topics as the quickstart sample)
 
 
 def clean(text):
@@ -29,23 +29,11 @@ def clean(text):
 
 
 def topics():
-    by = {t: [] for t in TOPICS.values()}
-    with open(os.path.join(WORDNET, "data.noun"), encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("  "):
-                continue
-            head, _, gloss = line.partition(" | ")
-            fields = head.split(" ")
-            topic = TOPICS.get(int(fields[1]))
-            if topic is None:
-                continue
-            text = gloss.split(";")[0].split('"')[0].strip()
-            if len(text.split()) >= 4:
-                by[topic].append(("n" + fields[0], clean(text), topic))
+    by = build_wordnet_topics.glosses_by_topic(min_words=4, max_words=10_000)
     rng = random.Random(42)
     train, test = [], []
     for topic in sorted(by):
-        items = sorted(by[topic])
+        items = sorted((f"n{offset}", text, topic) for offset, text in by[topic])
         rng.shuffle(items)
         test += items[:500]
         train += items[500:2500]

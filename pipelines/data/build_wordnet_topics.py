@@ -20,7 +20,8 @@ TOPICS = {5: "animal", 13: "food", 20: "plant", 6: "artifact", 18: "person", 15:
 TRAIN, TEST = 200, 100
 
 
-def main():
+def glosses_by_topic(min_words=6, max_words=30):
+    """topic -> [(synset offset, definition)] for the six topics; also used by benchmarks/classifier/prepare.py."""
     by_topic = {name: [] for name in TOPICS.values()}
     with open(os.path.join(WORDNET, "data.noun"), encoding="utf-8") as f:
         for line in f:
@@ -31,10 +32,14 @@ def main():
             topic = TOPICS.get(int(fields[1]))
             if topic is None:
                 continue
-            definition = gloss.split(";")[0].split('"')[0].strip()
-            words = definition.split()
-            if 6 <= len(words) <= 30 and "\t" not in definition:
+            definition = " ".join(gloss.split(";")[0].split('"')[0].split())
+            if min_words <= len(definition.split()) <= max_words:
                 by_topic[topic].append((fields[0], definition))
+    return by_topic
+
+
+def main():
+    by_topic = glosses_by_topic()
     rng = random.Random(13)
     train, test = [], []
     for topic in sorted(by_topic):

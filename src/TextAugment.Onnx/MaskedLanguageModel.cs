@@ -103,7 +103,7 @@ public sealed class MaskedLanguageModel : IDisposable
         }
         catch (OnnxRuntimeException error)
         {
-            throw new DataFormatException(modelPath, 0, 0L, $"ONNX Runtime cannot load it as a model: {error.Message.Trim()}", byOffset: true);
+            throw DataFormatException.AtByte(modelPath, 0, 0L, $"ONNX Runtime cannot load it as a model: {error.Message.Trim()}");
         }
 
         try
@@ -114,26 +114,26 @@ public sealed class MaskedLanguageModel : IDisposable
             {
                 if (!inputs.TryGetValue(name, out NodeMetadata? input) || input.ElementDataType != TensorElementType.Int64 || input.Dimensions.Length != 2)
                 {
-                    throw new DataFormatException(modelPath, 0, 0L, $"not a BERT fill-mask model: it needs int64 [batch, sequence] inputs input_ids and attention_mask (optionally token_type_ids); {found}.", byOffset: true);
+                    throw DataFormatException.AtByte(modelPath, 0, 0L, $"not a BERT fill-mask model: it needs int64 [batch, sequence] inputs input_ids and attention_mask (optionally token_type_ids); {found}.");
                 }
             }
 
             bool tokenTypes = inputs.ContainsKey("token_type_ids");
             if (inputs.Count != (tokenTypes ? 3 : 2))
             {
-                throw new DataFormatException(modelPath, 0, 0L, $"not a BERT fill-mask model: unexpected inputs; {found}.", byOffset: true);
+                throw DataFormatException.AtByte(modelPath, 0, 0L, $"not a BERT fill-mask model: unexpected inputs; {found}.");
             }
 
             var output = session.OutputMetadata.FirstOrDefault(o => o.Key == "logits");
             if (output.Value is null || output.Value.Dimensions.Length != 3 || output.Value.ElementDataType != TensorElementType.Float)
             {
-                throw new DataFormatException(modelPath, 0, 0L, $"not a fill-mask model: it needs a float output logits [batch, sequence, vocabulary]; {found}. Export with the fill-mask task (optimum-cli export onnx --task fill-mask).", byOffset: true);
+                throw DataFormatException.AtByte(modelPath, 0, 0L, $"not a fill-mask model: it needs a float output logits [batch, sequence, vocabulary]; {found}. Export with the fill-mask task (optimum-cli export onnx --task fill-mask).");
             }
 
             int vocabularySize = output.Value.Dimensions[2];
             if (vocabularySize > 0 && vocabularySize != vocabulary.Length)
             {
-                throw new DataFormatException(vocabularyPath, 0, 0L, $"the vocabulary has {vocabulary.Length} entries but the model's logits have {vocabularySize}: they do not belong together.", byOffset: true);
+                throw DataFormatException.AtByte(vocabularyPath, 0, 0L, $"the vocabulary has {vocabulary.Length} entries but the model's logits have {vocabularySize}: they do not belong together.");
             }
 
             var tokenizer = BertTokenizer.Create(vocabularyPath, new BertOptions { LowerCaseBeforeTokenization = options.LowerCase });
@@ -204,7 +204,7 @@ public sealed class MaskedLanguageModel : IDisposable
         }
         catch (System.Text.Json.JsonException error)
         {
-            throw new DataFormatException(config, 0, 0L, $"not valid JSON ({error.Message}); fix it, or give max_length explicitly.", byOffset: true);
+            throw DataFormatException.AtByte(config, 0, 0L, $"not valid JSON ({error.Message}); fix it, or give max_length explicitly.");
         }
     }
 

@@ -16,16 +16,17 @@ public sealed class DataFormatException : FormatException
         Reason = message;
     }
 
-    /// <summary>Creates the exception for a position given as a byte offset (0-based) and its line (0 when lines mean nothing, as in a binary file).</summary>
-    public DataFormatException(string path, long line, long byteOffset, string message, bool byOffset)
+    private DataFormatException(string path, long line, long byteOffset, string message)
         : base(line > 0 ? $"{path}:{line}: byte {byteOffset}: {message}" : $"{path}: byte {byteOffset}: {message}")
     {
-        _ = byOffset;
         Path = path;
         Line = line;
         ByteOffset = byteOffset;
         Reason = message;
     }
+
+    /// <summary>The exception for a position given as a byte offset (0-based) and its line (0 when lines mean nothing, as in a binary file).</summary>
+    public static DataFormatException AtByte(string path, long line, long byteOffset, string message) => new(path, line, byteOffset, message);
 
     /// <summary>The file, or <c>&lt;stdin&gt;</c>.</summary>
     public string Path { get; }

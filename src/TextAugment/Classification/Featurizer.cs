@@ -42,6 +42,8 @@ public sealed class FeatureOptions
 /// </summary>
 public sealed class Featurizer(FeatureOptions options)
 {
+    // Words and character n-grams hash with different seeds, so that the word "ab" and the n-gram "ab" differ.
+    private const ulong WordSeed = 0x5bd1e995UL, CharSeed = 0xC2B2AE3D27D4EB4FUL;
     private readonly TokenList _tokens = new();
     private readonly List<ulong> _wordHashes = [];
     private char[] _lower = new char[64];
@@ -75,7 +77,7 @@ public sealed class Featurizer(FeatureOptions options)
 
             ReadOnlySpan<char> word = buffer;
 
-            ulong hash = Hash(word, 0x5bd1e995UL);
+            ulong hash = Hash(word, WordSeed);
             _wordHashes.Add(hash);
             features.Add(Bucket(hash));
             if (Options.CharNgramMax > 0)
@@ -115,7 +117,7 @@ public sealed class Featurizer(FeatureOptions options)
             word.CopyTo(buffer);
         }
 
-        return Bucket(Hash(buffer, 0x5bd1e995UL));
+        return Bucket(Hash(buffer, WordSeed));
     }
 
     private void AddCharNgrams(ReadOnlySpan<char> word, List<int> features)
@@ -133,7 +135,7 @@ public sealed class Featurizer(FeatureOptions options)
                     continue; // the whole word is already a feature
                 }
 
-                features.Add(Bucket(Hash(marked.Slice(i, n), 0xC2B2AE3D27D4EB4FUL)));
+                features.Add(Bucket(Hash(marked.Slice(i, n), CharSeed)));
             }
         }
     }

@@ -104,19 +104,19 @@ public sealed partial class TextClassifier
         byte[] all = File.ReadAllBytes(path);
         if (all.Length < Magic.Length + 4 + 32 || Encoding.ASCII.GetString(all, 0, Magic.Length) != Magic)
         {
-            throw new DataFormatException(path, 0, 0L, $"not a TextAugment model file (it does not start with '{Magic}'); models are written by 'textaugment train'.", byOffset: true);
+            throw DataFormatException.AtByte(path, 0, 0L, $"not a TextAugment model file (it does not start with '{Magic}'); models are written by 'textaugment train'.");
         }
 
         int version = BitConverter.ToInt32(all, Magic.Length);
         if (version != FormatVersion)
         {
-            throw new DataFormatException(path, 0, Magic.Length, $"model format version {version}; this TextAugment reads version {FormatVersion}. Retrain the model or use the TextAugment that wrote it.", byOffset: true);
+            throw DataFormatException.AtByte(path, 0, Magic.Length, $"model format version {version}; this TextAugment reads version {FormatVersion}. Retrain the model or use the TextAugment that wrote it.");
         }
 
         ReadOnlySpan<byte> content = all.AsSpan(0, all.Length - 32);
         if (!SHA256.HashData(content).AsSpan().SequenceEqual(all.AsSpan(all.Length - 32)))
         {
-            throw new DataFormatException(path, 0, all.Length - 32, "the checksum does not match: the file is damaged or truncated. Retrain or copy it again.", byOffset: true);
+            throw DataFormatException.AtByte(path, 0, all.Length - 32, "the checksum does not match: the file is damaged or truncated. Retrain or copy it again.");
         }
 
         try
@@ -155,7 +155,7 @@ public sealed partial class TextClassifier
         }
         catch (Exception error) when (error is InvalidDataException or EndOfStreamException or JsonException or ArgumentOutOfRangeException)
         {
-            throw new DataFormatException(path, 0, 0L, $"the model's contents are inconsistent ({error.Message}) although its checksum matches: it was written by an incompatible build.", byOffset: true);
+            throw DataFormatException.AtByte(path, 0, 0L, $"the model's contents are inconsistent ({error.Message}) although its checksum matches: it was written by an incompatible build.");
         }
     }
 

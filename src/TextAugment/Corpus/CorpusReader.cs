@@ -187,8 +187,8 @@ public abstract class CorpusReader : IDisposable
                 at += consumed;
             }
 
-            throw new DataFormatException(DisplayName, _lines.LineNumber, _lines.ContentOffset + at,
-                $"invalid UTF-8 (byte 0x{line[at]:X2}); the input must be UTF-8: convert it with iconv -f <encoding> -t UTF-8.", byOffset: true);
+            throw DataFormatException.AtByte(DisplayName, _lines.LineNumber, _lines.ContentOffset + at,
+                $"invalid UTF-8 (byte 0x{line[at]:X2}); the input must be UTF-8: convert it with iconv -f <encoding> -t UTF-8.");
         }
 
         return true;

@@ -207,7 +207,7 @@ public sealed partial class WordVectors
         ReadOnlySpan<byte> headerLine = reader.ReadUntil((byte)'\n', out _);
         if (!TryParseHeader(headerLine, out int count, out int dimensions))
         {
-            throw new DataFormatException(path, 1, 0L, $"expected a word2vec header 'COUNT DIMENSIONS' but found '{Encoding.UTF8.GetString(headerLine)}'.", byOffset: true);
+            throw DataFormatException.AtByte(path, 1, 0L, $"expected a word2vec header 'COUNT DIMENSIONS' but found '{Encoding.UTF8.GetString(headerLine)}'.");
         }
 
         int rows = Math.Min(count, limit ?? int.MaxValue);
@@ -221,7 +221,7 @@ public sealed partial class WordVectors
             ReadOnlySpan<byte> word = reader.ReadUntil((byte)' ', out bool found);
             if (!found)
             {
-                throw new DataFormatException(path, 0, wordOffset, $"the file ends inside word {i + 1} of {count}: it is truncated (the header promises {count} vectors of {dimensions} floats).", byOffset: true);
+                throw DataFormatException.AtByte(path, 0, wordOffset, $"the file ends inside word {i + 1} of {count}: it is truncated (the header promises {count} vectors of {dimensions} floats).");
             }
 
             words[i] = Encoding.UTF8.GetString(word); // invalid bytes become U+FFFD, as other tools read these files
@@ -229,8 +229,8 @@ public sealed partial class WordVectors
             long vectorOffset = reader.Position;
             if (!reader.TryRead(destination))
             {
-                throw new DataFormatException(path, 0, vectorOffset,
-                    $"the file ends inside the vector of '{words[i]}' (word {i + 1} of {count}): expected {dimensions} float32 values ({dimensions * 4} bytes); the file is truncated.", byOffset: true);
+                throw DataFormatException.AtByte(path, 0, vectorOffset,
+                    $"the file ends inside the vector of '{words[i]}' (word {i + 1} of {count}): expected {dimensions} float32 values ({dimensions * 4} bytes); the file is truncated.");
             }
         }
 
@@ -366,7 +366,7 @@ public sealed partial class WordVectors
 
                 if (_start == 0 && _end == _buffer.Length)
                 {
-                    throw new DataFormatException(path, 0, Position, $"a word longer than {_buffer.Length} bytes: this is not a word2vec binary file.", byOffset: true);
+                    throw DataFormatException.AtByte(path, 0, Position, $"a word longer than {_buffer.Length} bytes: this is not a word2vec binary file.");
                 }
 
                 if (!Fill())
