@@ -180,13 +180,15 @@ internal sealed class TrainCommand : Command<TrainSettings>
 {
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
+        string reportDirectory = settings.Report ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Output!))!, "report");
+        (string Role, string? Path)[] reads = [("the training data", settings.Data), ("--validation", settings.Validation), ("--vectors", settings.Vectors)];
+        FileIdentity.EnsureDistinct([("--output", settings.Output), .. TrainingReport.Files(reportDirectory).Select(f => ("a --report file", (string?)f))], reads);
         List<Example> data = CorpusReader.ReadLabelled(settings.Data);
         List<Example>? validation = settings.Validation is null ? null : CorpusReader.ReadLabelled(settings.Validation);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var (model, report) = Trainer.Train(data, validation, settings.ToOptions(),
             new Reporter<EpochRecord>(e => Console.Error.WriteLine(FormattableString.Invariant($"epoch {e.Epoch}: train loss {e.TrainLoss:F4}, validation loss {e.ValidationLoss:F4}, validation accuracy {e.ValidationAccuracy:P1} ({e.Seconds:F1} s)"))));
         model.Save(settings.Output!);
-        string reportDirectory = settings.Report ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Output!))!, "report");
         report.Save(reportDirectory);
         long words = 0;
         foreach (Example e in data)

@@ -45,6 +45,8 @@ internal sealed class RunCommand : Command<RunSettingsBase>
     public override int Execute(CommandContext context, RunSettingsBase settings, CancellationToken cancellationToken)
     {
         Pipeline pipeline = Pipeline.Load(settings.Pipeline);
+        FileIdentity.EnsureDistinct(("output.path", pipeline.Output!.Path), ("input.path", pipeline.Input!.Path), ("the pipeline file", settings.Pipeline));
+        Experiment.EnsureDistinct(pipeline);
         int code = Runner.Run(pipeline, settings, new RunSettings { Threads = settings.Threads, Shard = ParseShard(settings.Shard) }, pipeline.Output!.Path);
         if (code == TextAugmentApp.Ok && pipeline.Train is not null)
         {
@@ -111,6 +113,7 @@ internal sealed class AugmentCommand : Command<AugmentSettings>
     public override int Execute(CommandContext context, AugmentSettings settings, CancellationToken cancellationToken)
     {
         Pipeline pipeline = Pipeline.Load(settings.Pipeline, requireInputOutput: false);
+        FileIdentity.EnsureDistinct(("--output", settings.Output), ("--input", settings.Input), ("the pipeline file", settings.Pipeline));
         var run = new RunSettings
         {
             InputPath = settings.Input,
@@ -238,6 +241,7 @@ internal sealed class FitTfIdfCommand : Command<FitTfIdfSettings>
         CorpusFormat format = (settings.Format is null ? null : CorpusFormats.Parse(settings.Format))
                               ?? (settings.Input == "-" ? null : CorpusFormats.FromExtension(settings.Input))
                               ?? CorpusFormat.Text;
+        FileIdentity.EnsureDistinct(("--output", settings.Output), ("the input", settings.Input));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using CorpusReader reader = CorpusReader.Open(settings.Input, new CorpusReaderOptions { Format = format, TextColumn = settings.Text });
         TfIdfStatistics statistics = TfIdfStatistics.Fit(reader);

@@ -67,6 +67,10 @@ namespace TextAugment.Cli
 
                     errors.WriteLine($"{pipeline.Errors.Count} mistake{(pipeline.Errors.Count == 1 ? "" : "s")} in the pipeline; nothing was run.");
                     return UsageError;
+                case TextAugment.Corpus.OutputIsInputException same:
+                    errors.WriteLine($"textaugment: {same.Message}");
+                    errors.WriteLine("Nothing was written.");
+                    return UsageError;
                 case FileNotFoundException missing:
                     errors.WriteLine($"textaugment: {missing.Message}");
                     return UsageError;

@@ -69,6 +69,10 @@ public sealed class TrainingReport
         return where + numbers + "Both are low and close: neither bias nor variance dominates.";
     }
 
+    /// <summary>The files <see cref="Save"/> writes into <paramref name="directory"/>.</summary>
+    public static IReadOnlyList<string> Files(string directory) =>
+        [Path.Combine(directory, "curves.csv"), Path.Combine(directory, "curves.svg"), Path.Combine(directory, "report.json")];
+
     /// <summary>Writes report.json, curves.csv and curves.svg into <paramref name="directory"/> (created if needed).</summary>
     public void Save(string directory)
     {

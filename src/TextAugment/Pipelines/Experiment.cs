@@ -94,8 +94,47 @@ public sealed record ExperimentResult(TrainingReport Report, string ModelPath, E
 /// </summary>
 public static class Experiment
 {
+    /// <summary>
+    /// Refuses a pipeline whose train section would write over a file the pipeline reads or writes: the model or a report
+    /// file that is the input, the output, the validation or the test file. Call it before the augmentation runs.
+    /// </summary>
+    /// <exception cref="OutputIsInputException">Two of those paths are one file.</exception>
+    public static void EnsureDistinct(Pipeline pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        if (pipeline.Train is not { } train)
+        {
+            return;
+        }
+
+        List<(string Role, string? Path)> outputs = [("train.model", train.ModelPath), .. TrainingReport.Files(train.ReportDirectory).Select(f => ("a train.report file", (string?)f))];
+        if (pipeline.Evaluate?.AblationSeeds > 0)
+        {
+            outputs.Add(("the ablation report", Path.Combine(train.ReportDirectory, "ablation.json")));
+        }
+
+        (string Role, string? Path)[] inputs =
+        [
+            ("input.path", pipeline.Input?.Path), ("output.path", pipeline.Output?.Path),
+            ("train.validation", train.ValidationPath), ("evaluate.test", pipeline.Evaluate?.TestPath),
+        ];
+        FileIdentity.EnsureDistinct(outputs, inputs);
+        foreach ((string role, string? path) in outputs)
+        {
+            foreach ((string inputRole, string? input) in inputs)
+            {
+                if (path is not null && input is not null && input != "-"
+                    && string.Equals(FileIdentity.RealPath(path), FileIdentity.RealPath(input), StringComparison.Ordinal))
+                {
+                    throw new OutputIsInputException($"{role} '{path}' is the same path as {inputRole} '{input}'; one would overwrite the other. Choose another path.");
+                }
+            }
+        }
+    }
+
     /// <summary>Runs the pipeline's train and evaluate sections (after its augmentation has run).</summary>
     /// <exception cref="ArgumentException">The pipeline has no train section, or no labelled input file.</exception>
+    /// <exception cref="OutputIsInputException">The model or a report file is a file the pipeline reads or writes.</exception>
     public static ExperimentResult Run(Pipeline pipeline, IProgress<string>? log = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
@@ -105,6 +144,7 @@ public static class Experiment
             throw new ArgumentException($"{pipeline.File}: training needs the input and output to be files.", nameof(pipeline));
         }
 
+        EnsureDistinct(pipeline);
         List<Example> originals = TrainingSections.ReadLabelled(pipeline.Input.Path, pipeline.Input);
         IReadOnlyList<Example> validation;
         HashSet<string> trainIds;

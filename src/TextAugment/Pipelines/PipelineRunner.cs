@@ -31,7 +31,8 @@ public sealed record RunSettings
 public static class PipelineRunner
 {
     /// <summary>Runs the pipeline.</summary>
-    /// <exception cref="ArgumentException">No input or output is given, or the output is the input file.</exception>
+    /// <exception cref="ArgumentException">No input or output is given.</exception>
+    /// <exception cref="OutputIsInputException">The output is the input file (by device and inode, whatever the spelling).</exception>
     /// <exception cref="DataFormatException">The input is malformed (and the pipeline does not skip bad rows).</exception>
     public static AugmentSummary Run(Pipeline pipeline, RunSettings? settings = null)
     {
@@ -41,10 +42,7 @@ public static class PipelineRunner
             ?? throw new ArgumentException($"{pipeline.File}: the pipeline has no input; give one (--input PATH or -).");
         string outputPath = settings.OutputPath ?? pipeline.Output?.Path
             ?? throw new ArgumentException($"{pipeline.File}: the pipeline has no output; give one (--output PATH or -).");
-        if (inputPath != "-" && outputPath != "-" && Path.GetFullPath(inputPath) == Path.GetFullPath(outputPath))
-        {
-            throw new ArgumentException($"{outputPath}: the output is the input file; a run never writes over its input.");
-        }
+        FileIdentity.EnsureDistinct(("the output", outputPath), ("the input", inputPath));
 
         CorpusReaderOptions baseOptions = pipeline.Input?.Reader ?? new CorpusReaderOptions { Format = CorpusFormat.Text };
         CorpusFormat inputFormat = settings.InputFormat

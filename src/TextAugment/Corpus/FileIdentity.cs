@@ -1,0 +1,162 @@
+using System.Runtime.InteropServices;
+
+namespace TextAugment.Corpus;
+
+/// <summary>
+/// Tells whether two paths name the same file: the same device and inode after following links on Linux,
+/// else the same fully resolved path (every link in every folder followed). Used so that no run writes a
+/// file it reads, whatever spelling, symbolic link or hard link the command line or pipeline uses.
+/// </summary>
+public static class FileIdentity
+{
+    /// <summary>True when both paths exist and are one file. <c>-</c> (standard input or output) is never a file.</summary>
+    public static bool SameFile(string first, string second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        if (first == "-" || second == "-" || !Exists(first) || !Exists(second))
+        {
+            return false;
+        }
+
+        if (TryDeviceAndInode(first, out (ulong Device, ulong Inode) a) && TryDeviceAndInode(second, out (ulong Device, ulong Inode) b))
+        {
+            return a == b;
+        }
+
+        return string.Equals(RealPath(first), RealPath(second), OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+    }
+
+    /// <summary>Refuses to write <paramref name="output"/> when it is one of <paramref name="inputs"/>.</summary>
+    /// <param name="output">What the run will write, with its role for the message (e.g. "--output"); null or <c>-</c> is skipped.</param>
+    /// <param name="inputs">What the run reads, each with its role; null paths and <c>-</c> are skipped.</param>
+    /// <exception cref="OutputIsInputException">The output is one of the inputs.</exception>
+    public static void EnsureDistinct((string Role, string? Path) output, params (string Role, string? Path)[] inputs) =>
+        EnsureDistinct([output], inputs);
+
+    /// <summary>Refuses to write any of <paramref name="outputs"/> when it is one of <paramref name="inputs"/> or another output.</summary>
+    /// <exception cref="OutputIsInputException">An output is an input, or two outputs are one file.</exception>
+    public static void EnsureDistinct(IReadOnlyList<(string Role, string? Path)> outputs, IReadOnlyList<(string Role, string? Path)> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        ArgumentNullException.ThrowIfNull(inputs);
+        for (int i = 0; i < outputs.Count; i++)
+        {
+            (string outputRole, string? output) = outputs[i];
+            if (output is null || output == "-")
+            {
+                continue;
+            }
+
+            foreach ((string role, string? input) in inputs)
+            {
+                if (input is not null && SameFile(output, input))
+                {
+                    throw new OutputIsInputException(
+                        $"{outputRole} '{output}' is the same file as {role} '{input}'; a run never writes over a file it reads. Choose another output path.");
+                }
+            }
+
+            for (int j = 0; j < i; j++)
+            {
+                (string otherRole, string? other) = outputs[j];
+                if (other is not null && other != "-" && (SameFile(output, other) || string.Equals(RealPath(output), RealPath(other), StringComparison.Ordinal)))
+                {
+                    throw new OutputIsInputException(
+                        $"{outputRole} '{output}' is the same file as {otherRole} '{other}'; one would overwrite the other. Choose another output path.");
+                }
+            }
+        }
+    }
+
+    private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path) || IsSpecial(path);
+
+    private static bool IsSpecial(string path)
+    {
+        try
+        {
+            return (File.GetAttributes(path) & FileAttributes.Device) != 0 || new FileInfo(path).Exists;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The path with every symbolic link in it resolved, as far as the files exist.</summary>
+    public static string RealPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string full = Path.GetFullPath(path);
+        string root = Path.GetPathRoot(full)!;
+        string current = root;
+        string[] parts = full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 0; i < parts.Length; i++)
+        {
+            string next = Path.Combine(current, parts[i]);
+            FileSystemInfo info = new FileInfo(next);
+            if (!info.Exists)
+            {
+                info = new DirectoryInfo(next);
+            }
+
+            FileSystemInfo? target = info.Exists || info.LinkTarget is not null ? SafeResolve(info) : null;
+            current = target is null ? next : Path.GetFullPath(target.FullName);
+        }
+
+        return current;
+    }
+
+    private static FileSystemInfo? SafeResolve(FileSystemInfo info)
+    {
+        try
+        {
+            return info.ResolveLinkTarget(returnFinalTarget: true);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static bool TryDeviceAndInode(string path, out (ulong Device, ulong Inode) identity)
+    {
+        identity = default;
+        // struct stat begins with st_dev and st_ino, both 64-bit, on glibc and musl for x86-64 and arm64.
+        if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture is not (Architecture.X64 or Architecture.Arm64))
+        {
+            return false;
+        }
+
+        byte[] buffer = new byte[512];
+        try
+        {
+            if (NativeMethods.stat(path, buffer) != 0)
+            {
+                return false;
+            }
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return false;
+        }
+        catch (DllNotFoundException)
+        {
+            return false;
+        }
+
+        identity = (BitConverter.ToUInt64(buffer, 0), BitConverter.ToUInt64(buffer, 8));
+        return true;
+    }
+
+    private static class NativeMethods
+    {
+        [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        internal static extern int stat(string path, byte[] buffer);
+    }
+}
