@@ -141,6 +141,7 @@ internal static class Runner
         }
         else if (!Console.IsErrorRedirected)
         {
+            using var cursor = CursorGuard.Install();
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
             summary = console.Progress()
                 .AutoClear(false)

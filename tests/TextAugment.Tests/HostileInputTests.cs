@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Spectre.Console.Testing;
 using TextAugment.Cli;
 using TextAugment.Corpus;
@@ -110,5 +111,84 @@ public class HostileInputTests
         Assert.False(FileIdentity.SameFile(input, Path.Combine(dir, "copy.tsv")));
         Assert.False(FileIdentity.SameFile(input, "-"));
         Assert.False(FileIdentity.SameFile(input, Path.Combine(dir, "missing.tsv")));
+    }
+
+    [Fact]
+    public void A_device_output_is_written_directly_not_replaced()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string dir = Workspace();
+        string link = Path.Combine(dir, "null-link");
+        File.CreateSymbolicLink(link, "/dev/null");
+        var (code, errors) = Run("augment", Path.Combine(dir, "p.yaml"), "-i", Path.Combine(dir, "in.tsv"), "-o", link);
+        Assert.True(code == 0, errors);
+        Assert.True(FileIdentity.IsDeviceOrPipe("/dev/null"), "/dev/null is still a device");
+        Assert.Equal("/dev/null", File.ResolveLinkTarget(link, returnFinalTarget: false)!.FullName);
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
+        Assert.False(FileIdentity.IsDeviceOrPipe(Path.Combine(dir, "in.tsv")));
+    }
+
+    [Fact]
+    public void A_stale_temporary_file_of_a_dead_process_is_removed_by_the_next_run()
+    {
+        string dir = Workspace();
+        int deadPid;
+        using (Process gone = Process.Start(new ProcessStartInfo("dotnet", "--version") { RedirectStandardOutput = true })!)
+        {
+            gone.StandardOutput.ReadToEnd();
+            gone.WaitForExit();
+            deadPid = gone.Id;
+        }
+
+        string stale = Path.Combine(dir, $".out.tsv.textaugment-{deadPid}-1.tmp");
+        string live = Path.Combine(dir, $".out.tsv.textaugment-{Environment.ProcessId}-999.tmp");
+        File.WriteAllText(stale, "partial");
+        File.WriteAllText(live, "another run's");
+        var (code, errors) = Run("augment", Path.Combine(dir, "p.yaml"), "-i", Path.Combine(dir, "in.tsv"), "-o", Path.Combine(dir, "out.tsv"));
+        Assert.True(code == 0, errors);
+        Assert.False(File.Exists(stale), "the dead process's temporary file is removed");
+        Assert.True(File.Exists(live), "a live process's temporary file is kept");
+    }
+
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public void No_temporary_file_survives_SIGTERM_or_SIGINT(string signal)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string dir = Workspace();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in new[] { Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll"), "augment", Path.Combine(dir, "p.yaml"), "--input-format", "text", "-o", Path.Combine(dir, "out.txt"), "--no-progress" })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using Process process = Process.Start(start)!;
+        process.StandardInput.WriteLine("one two three four"); // and standard input stays open: the run waits mid-file
+        process.StandardInput.Flush();
+        var clock = Stopwatch.StartNew();
+        while (Directory.GetFiles(dir, "*.tmp").Length == 0 && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            Thread.Sleep(50);
+        }
+
+        Assert.NotEmpty(Directory.GetFiles(dir, "*.tmp"));
+        using (Process kill = Process.Start("kill", $"-{signal} {process.Id}"))
+        {
+            kill.WaitForExit();
+        }
+
+        Assert.True(process.WaitForExit(30_000), "the run ends on the signal");
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
+        Assert.False(File.Exists(Path.Combine(dir, "out.txt")));
     }
 }

@@ -3,7 +3,10 @@ namespace TextAugment.Corpus;
 /// <summary>
 /// An output file written under a temporary name beside its destination and renamed over it by
 /// <see cref="Commit"/>, so that a failed run never leaves a half-written file. Disposing without
-/// committing deletes the temporary file. <c>-</c> writes standard output directly.
+/// committing deletes the temporary file. <c>-</c> writes standard output directly, and so does a path that is (or links
+/// to) a device, FIFO or socket such as <c>/dev/null</c> or <c>/proc/self/fd/1</c>: only a regular file or nothing is
+/// replaced. Temporary files are named <c>.NAME.textaugment-PID-N.tmp</c>, deleted on SIGINT and SIGTERM, and removed by a
+/// later run writing NAME when process PID is gone.
 /// </summary>
 public sealed class AtomicOutput : IDisposable
 {
@@ -31,9 +34,22 @@ public sealed class AtomicOutput : IDisposable
         }
 
         string full = Path.GetFullPath(path);
+        if (FileIdentity.IsDeviceOrPipe(full))
+        {
+            return new AtomicOutput(null, null, new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16));
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        return new AtomicOutput(full, temporary, new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+        string temporary = TemporaryFiles.Create(full);
+        try
+        {
+            return new AtomicOutput(full, temporary, new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+        }
+        catch
+        {
+            TemporaryFiles.Forget(temporary);
+            throw;
+        }
     }
 
     /// <summary>Flushes and moves the file into place.</summary>
@@ -47,6 +63,7 @@ public sealed class AtomicOutput : IDisposable
 
         Stream.Dispose();
         File.Move(_temporary!, _path, overwrite: true);
+        TemporaryFiles.Forget(_temporary!);
         _committed = true;
     }
 
@@ -54,9 +71,14 @@ public sealed class AtomicOutput : IDisposable
     public void Dispose()
     {
         Stream.Dispose();
-        if (_temporary is not null && !_committed && File.Exists(_temporary))
+        if (_temporary is not null && !_committed)
         {
-            File.Delete(_temporary);
+            if (File.Exists(_temporary))
+            {
+                File.Delete(_temporary);
+            }
+
+            TemporaryFiles.Forget(_temporary);
         }
     }
 }

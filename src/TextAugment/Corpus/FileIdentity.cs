@@ -123,22 +123,49 @@ public static class FileIdentity
         }
     }
 
+    /// <summary>
+    /// True when <paramref name="path"/> (after following links) is a character or block device, a FIFO or a socket:
+    /// something to write directly, never to replace by renaming a file over it. False for a regular file, a folder,
+    /// a missing path, or where the kind cannot be told (not Linux).
+    /// </summary>
+    public static bool IsDeviceOrPipe(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!TryStat(path, out byte[] buffer))
+        {
+            return false;
+        }
+
+        // st_mode: after st_dev, st_ino, st_nlink on x86-64; after st_dev, st_ino on arm64.
+        uint mode = BitConverter.ToUInt32(buffer, RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 24 : 16);
+        uint kind = mode & 0xF000;
+        return kind is 0x2000 or 0x6000 or 0x1000 or 0xC000; // S_IFCHR, S_IFBLK, S_IFIFO, S_IFSOCK
+    }
+
     private static bool TryDeviceAndInode(string path, out (ulong Device, ulong Inode) identity)
     {
         identity = default;
+        if (!TryStat(path, out byte[] buffer))
+        {
+            return false;
+        }
+
         // struct stat begins with st_dev and st_ino, both 64-bit, on glibc and musl for x86-64 and arm64.
+        identity = (BitConverter.ToUInt64(buffer, 0), BitConverter.ToUInt64(buffer, 8));
+        return true;
+    }
+
+    private static bool TryStat(string path, out byte[] buffer)
+    {
+        buffer = new byte[512];
         if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture is not (Architecture.X64 or Architecture.Arm64))
         {
             return false;
         }
 
-        byte[] buffer = new byte[512];
         try
         {
-            if (NativeMethods.stat(path, buffer) != 0)
-            {
-                return false;
-            }
+            return NativeMethods.stat(path, buffer) == 0;
         }
         catch (EntryPointNotFoundException)
         {
@@ -148,9 +175,6 @@ public static class FileIdentity
         {
             return false;
         }
-
-        identity = (BitConverter.ToUInt64(buffer, 0), BitConverter.ToUInt64(buffer, 8));
-        return true;
     }
 
     private static class NativeMethods
