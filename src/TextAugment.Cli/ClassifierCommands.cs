@@ -241,10 +241,11 @@ internal sealed class PredictCommand : Command<PredictSettings>
     {
         TextClassifier model = TextClassifier.Load(settings.Model);
         using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));
-        using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false, true));
-        while (input.ReadLine() is { } line)
+        using var input = new Utf8LineReader(Console.OpenStandardInput(), "<stdin>");
+        while (input.TryReadLine(out ReadOnlySpan<byte> bytes, out _))
         {
-            Prediction p = model.Predict(line);
+            input.EnsureUtf8(bytes);
+            Prediction p = model.Predict(Encoding.UTF8.GetString(bytes));
             var probabilities = model.Labels.Select((l, i) => (l, i)).ToDictionary(e => e.l, e => Math.Round(p.Probabilities[e.i], 6));
             output.WriteLine(JsonSerializer.Serialize(new { label = p.Label, probabilities }));
         }

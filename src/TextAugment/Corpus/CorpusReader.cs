@@ -38,7 +38,7 @@ public abstract class CorpusReader : IDisposable
 
     private protected CorpusReader(Stream stream, string displayName, CorpusReaderOptions options)
     {
-        _lines = new Utf8LineReader(stream);
+        _lines = new Utf8LineReader(stream, displayName);
         DisplayName = displayName;
         Options = options;
     }

@@ -4,7 +4,7 @@ namespace TextAugment.Corpus;
 
 /// <summary>
 /// Reads lines of bytes from a stream without decoding them, keeping the line number and the byte offset
-/// of each line. A UTF-8 byte-order mark at the start is skipped. Memory is one buffer, grown only for a
+/// of each line. Lines end with LF, CRLF or a lone CR; a line is at most <see cref="MaxLineBytes"/> long. A UTF-8 byte-order mark at the start is skipped. Memory is one buffer, grown only for a
 /// line longer than it.
 /// </summary>
 internal sealed class Utf8LineReader : IDisposable
@@ -14,7 +14,16 @@ internal sealed class Utf8LineReader : IDisposable
     private int _start, _end;
     private bool _eof;
 
-    public Utf8LineReader(Stream stream) => _stream = stream;
+    private readonly string _displayName;
+
+    /// <summary>The longest line any reader accepts: 16 MiB. A longer one (or a file with no line breaks, such as /dev/zero) is an error.</summary>
+    public const int MaxLineBytes = 1 << 24;
+
+    public Utf8LineReader(Stream stream, string displayName)
+    {
+        _stream = stream;
+        _displayName = displayName;
+    }
 
     /// <summary>1-based number of the line last returned.</summary>
     public long LineNumber { get; private set; }
@@ -28,21 +37,47 @@ internal sealed class Utf8LineReader : IDisposable
     /// <summary>Bytes consumed so far.</summary>
     public long Position { get; private set; }
 
-    /// <summary>Reads the next line, without its line break; <paramref name="crlf"/> tells whether it ended with \r\n.</summary>
+    /// <summary>
+    /// Reads the next line, without its line break (LF, CRLF or a lone CR, as old Mac files end lines);
+    /// <paramref name="crlf"/> tells whether it ended with \r\n.
+    /// </summary>
+    /// <exception cref="DataFormatException">A line is longer than <see cref="MaxLineBytes"/>.</exception>
     public bool TryReadLine(out ReadOnlySpan<byte> line, out bool crlf)
     {
         int scanned = 0;
         while (true)
         {
-            int newline = _buffer.AsSpan(_start + scanned, _end - _start - scanned).IndexOf((byte)'\n');
-            if (newline >= 0)
+            int end = _buffer.AsSpan(_start + scanned, _end - _start - scanned).IndexOfAny((byte)'\n', (byte)'\r');
+            if (end >= 0)
             {
-                int length = scanned + newline;
-                Take(length, length + 1, out line, out crlf);
-                return true;
+                int length = scanned + end;
+                if (_buffer[_start + length] == (byte)'\n')
+                {
+                    Take(length, length + 1, out line);
+                    crlf = false;
+                    return true;
+                }
+
+                if (_start + length + 1 < _end || _eof)
+                {
+                    crlf = _start + length + 1 < _end && _buffer[_start + length + 1] == (byte)'\n';
+                    Take(length, length + (crlf ? 2 : 1), out line);
+                    return true;
+                }
+
+                // A CR at the end of the buffer: read on to see whether LF follows.
+                scanned = length;
+                Fill();
+                continue;
             }
 
             scanned = _end - _start;
+            if (scanned > MaxLineBytes)
+            {
+                throw DataFormatException.AtByte(_displayName, LineNumber + 1, Position,
+                    $"a line longer than {MaxLineBytes / (1 << 20)} MiB (no line break within {MaxLineBytes:N0} bytes); lines are limited to that length. Is this a text file with line breaks?");
+            }
+
             if (_eof)
             {
                 if (scanned == 0)
@@ -52,7 +87,8 @@ internal sealed class Utf8LineReader : IDisposable
                     return false;
                 }
 
-                Take(scanned, scanned, out line, out crlf);
+                Take(scanned, scanned, out line);
+                crlf = false;
                 return true;
             }
 
@@ -60,15 +96,28 @@ internal sealed class Utf8LineReader : IDisposable
         }
     }
 
-    private void Take(int length, int consumed, out ReadOnlySpan<byte> line, out bool crlf)
+    /// <summary>Throws when <paramref name="line"/> (the line last returned) is not UTF-8, naming the first bad byte's offset.</summary>
+    /// <exception cref="DataFormatException">The line holds invalid UTF-8.</exception>
+    public void EnsureUtf8(ReadOnlySpan<byte> line)
     {
-        line = _buffer.AsSpan(_start, length);
-        crlf = length > 0 && line[^1] == (byte)'\r';
-        if (crlf)
+        if (System.Text.Unicode.Utf8.IsValid(line))
         {
-            line = line[..^1];
+            return;
         }
 
+        int at = 0;
+        while (Rune.DecodeFromUtf8(line[at..], out _, out int consumed) == System.Buffers.OperationStatus.Done)
+        {
+            at += consumed;
+        }
+
+        throw DataFormatException.AtByte(_displayName, LineNumber, ContentOffset + at,
+            $"invalid UTF-8 (byte 0x{line[at]:X2}); the input must be UTF-8: convert it with iconv -f <encoding> -t UTF-8.");
+    }
+
+    private void Take(int length, int consumed, out ReadOnlySpan<byte> line)
+    {
+        line = _buffer.AsSpan(_start, length);
         LineNumber++;
         LineOffset = Position;
         ContentOffset = Position;

@@ -246,7 +246,7 @@ public sealed partial class WordVectors
     {
         int dimensions = 0, count;
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var lines = new Utf8LineReader(stream);
+        var lines = new Utf8LineReader(stream, path);
         if (glove)
         {
             count = CountLines(path);
