@@ -54,7 +54,9 @@ internal sealed class RunCommand : Command<RunSettingsBase>
                 return code;
             }
 
-            Printer.Experiment(Experiment.Run(pipeline, new Reporter<string>(line => Console.Error.WriteLine($"textaugment: {line}"))));
+            // Results on standard output, unless the augmented rows went there.
+            Printer.Experiment(Experiment.Run(pipeline, new Reporter<string>(line => Console.Error.WriteLine($"textaugment: {line}"))),
+                pipeline.Output!.Path == "-" ? Console.Error : Console.Out);
         }
 
         return code;

@@ -17,11 +17,24 @@ namespace TextAugment.Cli
 
         public static int Run(string[] args, IAnsiConsole console, TextWriter errors)
         {
+            if (args is ["--version"])
+            {
+                console.WriteLine(VersionLine());
+                return Ok;
+            }
+
+            if (UnknownOption(args) is { } unknown)
+            {
+                errors.WriteLine(unknown);
+                return UsageError;
+            }
+
             Onnx.OnnxStages.Register();
             var app = new CommandApp();
             app.Configure(config =>
             {
                 config.SetApplicationName("textaugment");
+                config.UseStrictParsing();
                 config.ConfigureConsole(console);
                 config.AddCommand<RunCommand>("run")
                     .WithDescription("Run a pipeline: read its input, augment every example, write its output.")
@@ -48,6 +61,74 @@ namespace TextAugment.Cli
                 config.SetExceptionHandler((exception, _) => Report(exception, errors));
             });
             return app.Run(args);
+        }
+
+        /// <summary>The settings of each command, for the strict option check; the same names the configuration registers.</summary>
+        private static readonly Dictionary<string, Type> SettingsOf = new(StringComparer.Ordinal)
+        {
+            ["run"] = typeof(RunSettingsBase),
+            ["validate"] = typeof(PipelineSettings),
+            ["augment"] = typeof(AugmentSettings),
+            ["fit-tfidf"] = typeof(FitTfIdfSettings),
+            ["train"] = typeof(TrainSettings),
+            ["evaluate"] = typeof(EvaluateSettings),
+            ["predict"] = typeof(PredictSettings),
+        };
+
+        /// <summary>"textaugment 1.2.3 (ONNX Runtime 1.x.y)": the library's version and the ONNX Runtime it runs.</summary>
+        public static string VersionLine()
+        {
+            string library = typeof(Example).Assembly
+                .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+                .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0]
+                ?? typeof(Example).Assembly.GetName().Version?.ToString() ?? "unknown";
+            return $"textaugment {library} (ONNX Runtime {Microsoft.ML.OnnxRuntime.OrtEnv.Instance().GetVersionString()})";
+        }
+
+        /// <summary>
+        /// The usage message for the first option the command does not have, with the nearest valid one; null when every option is known.
+        /// Options are parsed strictly: a mistyped option must not silently fall back to a default.
+        /// </summary>
+        public static string? UnknownOption(IReadOnlyList<string> args)
+        {
+            if (args.Count == 0 || !SettingsOf.TryGetValue(args[0], out Type? settings))
+            {
+                return null;
+            }
+
+            var valid = new List<string> { "--help", "-h" };
+            foreach (System.Reflection.PropertyInfo property in settings.GetProperties())
+            {
+                foreach (CommandOptionAttribute option in property.GetCustomAttributes(typeof(CommandOptionAttribute), true).Cast<CommandOptionAttribute>())
+                {
+                    valid.AddRange(option.LongNames.Select(n => "--" + n));
+                    valid.AddRange(option.ShortNames.Select(n => "-" + n));
+                }
+            }
+
+            foreach (string arg in args.Skip(1))
+            {
+                if (arg == "--")
+                {
+                    break;
+                }
+
+                if (arg.Length < 2 || arg[0] != '-' || !(char.IsLetter(arg[1]) || arg[1] == '-'))
+                {
+                    continue; // a value: a path, '-' for a standard stream, a negative number
+                }
+
+                int equals = arg.IndexOf('=', StringComparison.Ordinal);
+                string name = equals < 0 ? arg : arg[..equals];
+                if (!valid.Contains(name, StringComparer.Ordinal))
+                {
+                    string? hint = Diagnostics.Nearest(name, valid.Where(v => v.StartsWith("--", StringComparison.Ordinal)));
+                    return $"textaugment {args[0]}: unknown option '{name}'{(hint is null ? "" : $"; did you mean '{hint}'?")} "
+                           + $"Options: {string.Join(", ", valid.Where(v => v.StartsWith("--", StringComparison.Ordinal)))}. Run 'textaugment {args[0]} --help' for usage.";
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Prints an error without a stack trace and picks the exit code.</summary>
