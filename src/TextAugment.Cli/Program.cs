@@ -2,6 +2,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using TextAugment;
 using TextAugment.Cli;
+using TextAugment.Corpus;
 using TextAugment.Pipelines;
 
 return TextAugmentApp.Run(args, AnsiConsole.Console, Console.Error);
@@ -131,6 +132,11 @@ namespace TextAugment.Cli
             return null;
         }
 
+        /// <summary>What a failed run leaves behind: an output file is never half-written, but standard output may already hold complete rows.</summary>
+        private static string WhatWasWritten() => StandardOutput.LinesWritten > 0
+            ? $"{StandardOutput.LinesWritten:N0} lines had already been written to standard output before the failure (the output is incomplete); no file was changed."
+            : "Nothing was written: the output file is left as it was.";
+
         /// <summary>Prints an error without a stack trace and picks the exit code.</summary>
         public static int Report(Exception exception, TextWriter errors)
         {
@@ -151,13 +157,15 @@ namespace TextAugment.Cli
                 case FileNotFoundException missing:
                     errors.WriteLine($"textaugment: {missing.Message}");
                     return UsageError;
+                case ClosedPipeException:
+                    return Ok; // the reader has what it wanted (| head): stop quietly, like other Unix filters
                 case DataFormatException data:
                     errors.WriteLine(data.Message);
-                    errors.WriteLine("Nothing was written: the output file is left as it was.");
+                    errors.WriteLine(WhatWasWritten());
                     return Failure;
                 case Microsoft.ML.OnnxRuntime.OnnxRuntimeException onnx:
                     errors.WriteLine($"textaugment: the model failed while running: {onnx.Message}");
-                    errors.WriteLine("Nothing was written: the output file is left as it was.");
+                    errors.WriteLine(WhatWasWritten());
                     return Failure;
                 case ArgumentException or IOException or UnauthorizedAccessException:
                     errors.WriteLine($"textaugment: {exception.Message}");

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using static TextAugment.Tests.StreamingTests;
 
 namespace TextAugment.Tests;
@@ -35,5 +36,52 @@ public class CommandLineTests
         string library = typeof(Example).Assembly.GetName().Version!.ToString(3);
         string onnx = Microsoft.ML.OnnxRuntime.OrtEnv.Instance().GetVersionString();
         Assert.Equal($"textaugment {library} (ONNX Runtime {onnx})", output.Trim());
+    }
+
+    [Fact]
+    public async Task A_closed_pipe_stops_the_run_quietly()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // the closed-pipe error differs there; the Unix filter convention is what is tested
+        }
+
+        string dir = TestPaths.NewTempDirectory();
+        string pipeline = Path.Combine(dir, "stream.yaml");
+        File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 2\n  stages:\n    - random_swap: {}\n");
+        string input = Path.Combine(dir, "big.txt");
+        File.WriteAllLines(input, Enumerable.Range(0, 200_000).Select(i => $"one two three four five {i}"));
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in new[] { Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll"), "augment", pipeline, "--input", input, "--no-progress" })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> errors = process.StandardError.ReadToEndAsync();
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.NotNull(process.StandardOutput.ReadLine()); // as `| head -3` does
+        }
+
+        process.StandardOutput.Close();
+        Assert.True(process.WaitForExit(60_000), "the run went on after its reader had gone");
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal("", await errors); // no stack trace, and no summary claiming 600,000 rows
+    }
+
+    [Fact]
+    public void A_failure_after_streaming_says_how_many_lines_standard_output_already_has()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string pipeline = Path.Combine(dir, "stream.yaml");
+        File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 2\n  stages:\n    - random_swap: {}\n");
+        string input = "text\tlabel\n" + string.Concat(Enumerable.Repeat("a b c\tpos\n", 5000)) + "broken\n";
+        var (code, output, errors) = Textaugment(input, "augment", pipeline, "--input-format", "tsv", "--no-progress");
+        Assert.Equal(1, code);
+        int lines = output.Count(c => c == '\n');
+        Assert.True(lines > 0, "the test needs a failure after some output was streamed");
+        Assert.Contains($"{lines:N0} lines had already been written to standard output", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nothing was written", errors, StringComparison.Ordinal);
     }
 }
