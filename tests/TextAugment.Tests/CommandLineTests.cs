@@ -84,4 +84,24 @@ public class CommandLineTests
         Assert.Contains($"{lines:N0} lines had already been written to standard output", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("Nothing was written", errors, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("data.tsv", "sentence\tlabel\nhello there\tpos\n", "the header has no text column 'text'; it has: sentence, label.")]
+    [InlineData("data.jsonl", "{\"sentence\": \"hello there\", \"label\": 1}\n", "the object has no 'text' field; it has: sentence, label.")]
+    public void Validate_reads_the_input_and_names_a_missing_column_with_the_columns_it_has(string file, string content, string message)
+    {
+        string dir = TestPaths.NewTempDirectory();
+        File.WriteAllText(Path.Combine(dir, file), content);
+        string pipeline = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(pipeline, $"input: {{ path: {file} }}\noutput: {{ path: out.tsv }}\naugment:\n  stages:\n    - random_swap: {{}}\n");
+        var (code, _, errors) = Textaugment("", "validate", pipeline);
+        Assert.Equal(2, code);
+        Assert.Contains(message, errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("valid.", errors, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(dir, file), content.Replace("sentence", "text", StringComparison.Ordinal));
+        (code, _, errors) = Textaugment("", "validate", pipeline);
+        Assert.Equal(0, code);
+        Assert.Contains("valid.", errors, StringComparison.Ordinal);
+    }
 }
