@@ -137,6 +137,22 @@ namespace TextAugment.Cli
             ? $"{StandardOutput.LinesWritten:N0} lines had already been written to standard output before the failure (the output is incomplete); no file was changed."
             : "Nothing was written: the output file is left as it was.";
 
+        /// <summary>
+        /// An argument error's message without the .NET parameter text (" (Parameter 'countRecords')"), which names code, not
+        /// anything the user wrote; an out-of-range value is kept, in words.
+        /// </summary>
+        public static string InProductVoice(ArgumentException exception)
+        {
+            string message = exception.Message;
+            if (exception is ArgumentOutOfRangeException { ActualValue: { } actual })
+            {
+                int at = message.LastIndexOf(Environment.NewLine, StringComparison.Ordinal);
+                message = (at < 0 ? message : message[..at]) + $" (it is {Convert.ToString(actual, System.Globalization.CultureInfo.InvariantCulture)})";
+            }
+
+            return exception.ParamName is null ? message : message.Replace($" (Parameter '{exception.ParamName}')", "", StringComparison.Ordinal);
+        }
+
         /// <summary>Prints an error without a stack trace and picks the exit code.</summary>
         public static int Report(Exception exception, TextWriter errors)
         {
@@ -167,7 +183,10 @@ namespace TextAugment.Cli
                     errors.WriteLine($"textaugment: the model failed while running: {onnx.Message}");
                     errors.WriteLine(WhatWasWritten());
                     return Failure;
-                case ArgumentException or IOException or UnauthorizedAccessException:
+                case ArgumentException argument:
+                    errors.WriteLine($"textaugment: {InProductVoice(argument)}");
+                    return Failure;
+                case IOException or UnauthorizedAccessException:
                     errors.WriteLine($"textaugment: {exception.Message}");
                     return Failure;
                 default:

@@ -104,4 +104,23 @@ public class CommandLineTests
         Assert.Equal(0, code);
         Assert.Contains("valid.", errors, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Messages_do_not_leak_dotnet_parameter_names()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string pipeline = Path.Combine(dir, "stream.yaml");
+        File.WriteAllText(pipeline, "augment:\n  stages:\n    - random_swap: {}\n");
+        var (code, _, errors) = Textaugment("a b c\n", "augment", pipeline, "--input-format", "text", "--shard", "1/2", "--no-progress");
+        Assert.Equal(1, code);
+        Assert.Contains("A shard needs the record count", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_out_of_range_message_keeps_the_value_in_words()
+    {
+        string message = TextAugment.Cli.TextAugmentApp.InProductVoice(new ArgumentOutOfRangeException("probability", 1.5, "sometimes: p must be between 0 and 1."));
+        Assert.Equal("sometimes: p must be between 0 and 1. (it is 1.5)", message);
+    }
 }
