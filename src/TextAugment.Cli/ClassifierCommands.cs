@@ -10,23 +10,23 @@ using TextAugment.Pipelines;
 
 namespace TextAugment.Cli;
 
-/// <summary>Prints training reports, evaluations and ablations on standard error.</summary>
+/// <summary>Prints training reports, evaluations and ablations: results, so on standard output (progress and logs go to standard error).</summary>
 internal static class Printer
 {
-    public static void Report(TrainingReport report, string? reportDirectory)
+    public static void Report(TrainingReport report, string? reportDirectory, TextWriter to)
     {
-        Console.Error.Write(report.Table());
-        Console.Error.WriteLine($"kept epoch {report.BestEpoch}; {report.Sparsity:P1} of the weights are exactly zero.");
-        Console.Error.WriteLine(report.Diagnosis);
+        to.Write(report.Table());
+        to.WriteLine($"kept epoch {report.BestEpoch}; {report.Sparsity:P1} of the weights are exactly zero.");
+        to.WriteLine(report.Diagnosis);
         if (reportDirectory is not null)
         {
-            Console.Error.WriteLine($"report: {Path.Combine(reportDirectory, "curves.svg")} (picture), curves.csv, report.json");
+            to.WriteLine($"report: {Path.Combine(reportDirectory, "curves.svg")} (picture), curves.csv, report.json");
         }
     }
 
-    public static void Evaluation(Evaluation evaluation, string title)
+    public static void Evaluation(Evaluation evaluation, string title, TextWriter to)
     {
-        Console.Error.WriteLine(FormattableString.Invariant($"{title}: accuracy {evaluation.Accuracy:P2}, macro-F1 {evaluation.MacroF1:F4} ({evaluation.Count:N0} examples)"));
+        to.WriteLine(FormattableString.Invariant($"{title}: accuracy {evaluation.Accuracy:P2}, macro-F1 {evaluation.MacroF1:F4} ({evaluation.Count:N0} examples)"));
         var sb = new StringBuilder("  label                 precision  recall     F1  support\n");
         foreach (ClassScores c in evaluation.Classes)
         {
@@ -39,25 +39,35 @@ internal static class Printer
             sb.Append("  ").AppendJoin(' ', row.Select(n => n.ToString(CultureInfo.InvariantCulture).PadLeft(5))).Append('\n');
         }
 
-        Console.Error.Write(sb.ToString());
+        to.Write(sb.ToString());
     }
 
-    public static void Experiment(ExperimentResult result)
+    public static void Experiment(ExperimentResult result, TextWriter to)
     {
-        Report(result.Report, null);
-        Console.Error.WriteLine($"model: {result.ModelPath}");
+        Report(result.Report, null, to);
+        to.WriteLine($"model: {result.ModelPath}");
         if (result.Test is not null)
         {
-            Evaluation(result.Test, "test");
+            Evaluation(result.Test, "test", to);
         }
 
         if (result.Ablation is not null)
         {
-            Console.Error.WriteLine($"ablation: the same trainer and seeds ({string.Join(", ", result.Ablation.Seeds)}), with and without augmentation, on the test set");
-            Console.Error.Write(result.Ablation.Table());
-            Console.Error.WriteLine(result.Ablation.Verdict);
+            to.WriteLine($"ablation: the same trainer and seeds ({string.Join(", ", result.Ablation.Seeds)}), with and without augmentation, on the test set");
+            to.Write(result.Ablation.Table());
+            to.WriteLine(result.Ablation.Verdict);
         }
     }
+
+    /// <summary>The evaluation as one JSON object: accuracy, macro_f1, count, per-label scores and the confusion matrix (rows: true label).</summary>
+    public static string Json(Evaluation evaluation) => JsonSerializer.Serialize(new
+    {
+        accuracy = evaluation.Accuracy,
+        macro_f1 = evaluation.MacroF1,
+        count = evaluation.Count,
+        labels = evaluation.Classes.Select(c => new { label = c.Label, precision = c.Precision, recall = c.Recall, f1 = c.F1, support = c.Support }),
+        confusion = evaluation.Confusion,
+    });
 }
 
 internal sealed class TrainSettings : CommandSettings
@@ -200,9 +210,9 @@ internal sealed class TrainCommand : Command<TrainSettings>
         }
 
         double stepSeconds = report.Epochs.Sum(r => r.Seconds);
-        Console.Error.WriteLine($"trained on {data.Count:N0} examples in {clock.Elapsed.TotalSeconds:F1} s → {settings.Output}");
-        Console.Error.WriteLine($"training throughput: {words * report.Epochs.Count / Math.Max(stepSeconds, 1e-9):N0} words/s on one thread ({report.Epochs.Count} epochs, {stepSeconds:F2} s in training steps)");
-        Printer.Report(report, reportDirectory);
+        Console.Out.WriteLine($"trained on {data.Count:N0} examples in {clock.Elapsed.TotalSeconds:F1} s → {settings.Output}");
+        Console.Out.WriteLine($"training throughput: {words * report.Epochs.Count / Math.Max(stepSeconds, 1e-9):N0} words/s on one thread ({report.Epochs.Count} epochs, {stepSeconds:F2} s in training steps)");
+        Printer.Report(report, reportDirectory, Console.Out);
         return TextAugmentApp.Ok;
     }
 }
@@ -216,6 +226,10 @@ internal sealed class EvaluateSettings : CommandSettings
     [CommandArgument(1, "<TEST>")]
     [Description("Labelled test data (tsv, csv or jsonl with text and label columns).")]
     public string Test { get; init; } = "";
+
+    [CommandOption("--json")]
+    [Description("Print the scores as one JSON object instead of a table.")]
+    public bool Json { get; init; }
 }
 
 internal sealed class EvaluateCommand : Command<EvaluateSettings>
@@ -223,7 +237,15 @@ internal sealed class EvaluateCommand : Command<EvaluateSettings>
     public override int Execute(CommandContext context, EvaluateSettings settings, CancellationToken cancellationToken)
     {
         TextClassifier model = TextClassifier.Load(settings.Model);
-        Printer.Evaluation(Evaluation.Of(model, CorpusReader.ReadLabelled(settings.Test)), settings.Test);
+        Evaluation evaluation = Evaluation.Of(model, CorpusReader.ReadLabelled(settings.Test));
+        if (settings.Json)
+        {
+            Console.Out.WriteLine(Printer.Json(evaluation));
+        }
+        else
+        {
+            Printer.Evaluation(evaluation, settings.Test, Console.Out);
+        }
         return TextAugmentApp.Ok;
     }
 }

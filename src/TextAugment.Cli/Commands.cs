@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TextAugment;
 using TextAugment.Corpus;
 using TextAugment.Pipelines;
 
@@ -56,7 +57,9 @@ internal sealed class RunCommand : Command<RunSettingsBase>
                 return code;
             }
 
-            Printer.Experiment(Experiment.Run(pipeline, new Reporter<string>(line => Console.Error.WriteLine($"textaugment: {line}"))));
+            // Results on standard output, unless the augmented rows went there.
+            Printer.Experiment(Experiment.Run(pipeline, new Reporter<string>(line => Console.Error.WriteLine($"textaugment: {line}"))),
+                pipeline.Output!.Path == "-" ? Console.Error : Console.Out);
         }
 
         return code;
@@ -70,6 +73,22 @@ internal sealed class ValidateCommand : Command<PipelineSettings>
     public override int Execute(CommandContext context, PipelineSettings settings, CancellationToken cancellationToken)
     {
         Pipeline pipeline = Pipeline.Load(settings.Pipeline);
+        if (pipeline.Input!.Path != "-")
+        {
+            // The header (or first record) of the input must have the columns the pipeline names: a run would fail on it.
+            try
+            {
+                using CorpusReader reader = CorpusReader.Open(pipeline.Input.Path, pipeline.Input.Reader);
+                reader.TryRead(out _);
+            }
+            catch (DataFormatException mistake)
+            {
+                Console.Error.WriteLine(mistake.Message);
+                Console.Error.WriteLine($"{settings.Pipeline}: the input does not fit the pipeline's input section; nothing was run.");
+                return TextAugmentApp.UsageError;
+            }
+        }
+
         Console.Error.WriteLine($"{settings.Pipeline}: valid. Input {pipeline.Input!.Path} ({pipeline.Input.Reader.Format.ToString().ToLowerInvariant()}) → "
                                 + $"{pipeline.Generator.Options.Variants} variants per example → {pipeline.Output!.Path} ({pipeline.Output.Format.ToString().ToLowerInvariant()}).");
         return TextAugmentApp.Ok;

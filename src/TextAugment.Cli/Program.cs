@@ -2,6 +2,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using TextAugment;
 using TextAugment.Cli;
+using TextAugment.Corpus;
 using TextAugment.Pipelines;
 
 return TextAugmentApp.Run(args, AnsiConsole.Console, Console.Error);
@@ -17,11 +18,24 @@ namespace TextAugment.Cli
 
         public static int Run(string[] args, IAnsiConsole console, TextWriter errors)
         {
+            if (args is ["--version"])
+            {
+                console.WriteLine(VersionLine());
+                return Ok;
+            }
+
+            if (UnknownOption(args) is { } unknown)
+            {
+                errors.WriteLine(unknown);
+                return UsageError;
+            }
+
             Onnx.OnnxStages.Register();
             var app = new CommandApp();
             app.Configure(config =>
             {
                 config.SetApplicationName("textaugment");
+                config.UseStrictParsing();
                 config.ConfigureConsole(console);
                 config.AddCommand<RunCommand>("run")
                     .WithDescription("Run a pipeline: read its input, augment every example, write its output.")
@@ -50,6 +64,95 @@ namespace TextAugment.Cli
             return app.Run(args);
         }
 
+        /// <summary>The settings of each command, for the strict option check; the same names the configuration registers.</summary>
+        private static readonly Dictionary<string, Type> SettingsOf = new(StringComparer.Ordinal)
+        {
+            ["run"] = typeof(RunSettingsBase),
+            ["validate"] = typeof(PipelineSettings),
+            ["augment"] = typeof(AugmentSettings),
+            ["fit-tfidf"] = typeof(FitTfIdfSettings),
+            ["train"] = typeof(TrainSettings),
+            ["evaluate"] = typeof(EvaluateSettings),
+            ["predict"] = typeof(PredictSettings),
+        };
+
+        /// <summary>"textaugment 1.2.3 (ONNX Runtime 1.x.y)": the library's version and the ONNX Runtime it runs.</summary>
+        public static string VersionLine()
+        {
+            string library = typeof(Example).Assembly
+                .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+                .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0]
+                ?? typeof(Example).Assembly.GetName().Version?.ToString() ?? "unknown";
+            return $"textaugment {library} (ONNX Runtime {Microsoft.ML.OnnxRuntime.OrtEnv.Instance().GetVersionString()})";
+        }
+
+        /// <summary>
+        /// The usage message for the first option the command does not have, with the nearest valid one; null when every option is known.
+        /// Options are parsed strictly: a mistyped option must not silently fall back to a default.
+        /// </summary>
+        public static string? UnknownOption(IReadOnlyList<string> args)
+        {
+            if (args.Count == 0 || !SettingsOf.TryGetValue(args[0], out Type? settings))
+            {
+                return null;
+            }
+
+            var valid = new List<string> { "--help", "-h" };
+            foreach (System.Reflection.PropertyInfo property in settings.GetProperties())
+            {
+                foreach (CommandOptionAttribute option in property.GetCustomAttributes(typeof(CommandOptionAttribute), true).Cast<CommandOptionAttribute>())
+                {
+                    valid.AddRange(option.LongNames.Select(n => "--" + n));
+                    valid.AddRange(option.ShortNames.Select(n => "-" + n));
+                }
+            }
+
+            foreach (string arg in args.Skip(1))
+            {
+                if (arg == "--")
+                {
+                    break;
+                }
+
+                if (arg.Length < 2 || arg[0] != '-' || !(char.IsLetter(arg[1]) || arg[1] == '-'))
+                {
+                    continue; // a value: a path, '-' for a standard stream, a negative number
+                }
+
+                int equals = arg.IndexOf('=', StringComparison.Ordinal);
+                string name = equals < 0 ? arg : arg[..equals];
+                if (!valid.Contains(name, StringComparer.Ordinal))
+                {
+                    string? hint = Diagnostics.Nearest(name, valid.Where(v => v.StartsWith("--", StringComparison.Ordinal)));
+                    return $"textaugment {args[0]}: unknown option '{name}'{(hint is null ? "" : $"; did you mean '{hint}'?")} "
+                           + $"Options: {string.Join(", ", valid.Where(v => v.StartsWith("--", StringComparison.Ordinal)))}. Run 'textaugment {args[0]} --help' for usage.";
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>What a failed run leaves behind: an output file is never half-written, but standard output may already hold complete rows.</summary>
+        private static string WhatWasWritten() => StandardOutput.LinesWritten > 0
+            ? $"{StandardOutput.LinesWritten:N0} lines had already been written to standard output before the failure (the output is incomplete); no file was changed."
+            : "Nothing was written: the output file is left as it was.";
+
+        /// <summary>
+        /// An argument error's message without the .NET parameter text (" (Parameter 'countRecords')"), which names code, not
+        /// anything the user wrote; an out-of-range value is kept, in words.
+        /// </summary>
+        public static string InProductVoice(ArgumentException exception)
+        {
+            string message = exception.Message;
+            if (exception is ArgumentOutOfRangeException { ActualValue: { } actual })
+            {
+                int at = message.LastIndexOf(Environment.NewLine, StringComparison.Ordinal);
+                message = (at < 0 ? message : message[..at]) + $" (it is {Convert.ToString(actual, System.Globalization.CultureInfo.InvariantCulture)})";
+            }
+
+            return exception.ParamName is null ? message : message.Replace($" (Parameter '{exception.ParamName}')", "", StringComparison.Ordinal);
+        }
+
         /// <summary>Prints an error without a stack trace and picks the exit code.</summary>
         public static int Report(Exception exception, TextWriter errors)
         {
@@ -74,15 +177,20 @@ namespace TextAugment.Cli
                 case FileNotFoundException missing:
                     errors.WriteLine($"textaugment: {missing.Message}");
                     return UsageError;
+                case ClosedPipeException:
+                    return Ok; // the reader has what it wanted (| head): stop quietly, like other Unix filters
                 case DataFormatException data:
                     errors.WriteLine(data.Message);
-                    errors.WriteLine("Nothing was written: the output file is left as it was.");
+                    errors.WriteLine(WhatWasWritten());
                     return Failure;
                 case Microsoft.ML.OnnxRuntime.OnnxRuntimeException onnx:
                     errors.WriteLine($"textaugment: the model failed while running: {onnx.Message}");
-                    errors.WriteLine("Nothing was written: the output file is left as it was.");
+                    errors.WriteLine(WhatWasWritten());
                     return Failure;
-                case ArgumentException or IOException or UnauthorizedAccessException:
+                case ArgumentException argument:
+                    errors.WriteLine($"textaugment: {InProductVoice(argument)}");
+                    return Failure;
+                case IOException or UnauthorizedAccessException:
                     errors.WriteLine($"textaugment: {exception.Message}");
                     return Failure;
                 default:

@@ -44,29 +44,33 @@ public class ExperimentTests
     }
 
     [Fact]
-    public void The_train_evaluate_and_predict_commands_work_together()
+    public void The_train_evaluate_and_predict_commands_work_together_with_results_on_standard_output()
     {
         string dir = TestPaths.NewTempDirectory();
         string model = Path.Combine(dir, "topics.tam");
         string train = Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-train.tsv");
         string test = Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-test.tsv");
-        var errors = new StringWriter();
-        TextWriter original = Console.Error;
-        Console.SetError(errors);
-        try
-        {
-            var console = new Spectre.Console.Testing.TestConsole();
-            Assert.Equal(0, TextAugmentApp.Run(["train", train, "-o", model, "--dim", "16", "--hidden", "16", "--epochs", "3", "--buckets", "65536"], console, errors));
-            Assert.Equal(0, TextAugmentApp.Run(["evaluate", model, test], console, errors));
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
 
-        string log = errors.ToString();
-        Assert.Contains("macro-F1", log, StringComparison.Ordinal);
+        var (code, output, errors) = StreamingTests.Textaugment("", "train", train, "-o", model, "--dim", "16", "--hidden", "16", "--epochs", "3", "--buckets", "65536");
+        Assert.Equal(0, code);
+        Assert.Contains("epoch 1: train loss", errors, StringComparison.Ordinal); // progress: standard error
+        Assert.DoesNotContain("epoch 1: train loss", output, StringComparison.Ordinal);
+        Assert.Contains("kept epoch", output, StringComparison.Ordinal); // result: standard output
         Assert.True(File.Exists(Path.Combine(dir, "report", "curves.svg")));
         Assert.Equal(6, Classification.TextClassifier.Load(model).Labels.Count);
+
+        (code, output, errors) = StreamingTests.Textaugment("", "evaluate", model, test);
+        Assert.Equal(0, code);
+        Assert.Contains("macro-F1", output, StringComparison.Ordinal);
+        Assert.Equal("", errors);
+
+        (code, output, _) = StreamingTests.Textaugment("", "evaluate", model, test, "--json");
+        Assert.Equal(0, code);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        Assert.Equal(600, json.RootElement.GetProperty("count").GetInt32());
+        Assert.Equal(6, json.RootElement.GetProperty("labels").GetArrayLength());
+        Assert.Equal(6, json.RootElement.GetProperty("confusion").GetArrayLength());
+        double accuracy = json.RootElement.GetProperty("accuracy").GetDouble();
+        Assert.InRange(accuracy, 0, 1);
     }
 }

@@ -5,7 +5,7 @@ namespace TextAugment.Tests;
 /// <summary>The real command in a child process: standard input to standard output, and its exit codes.</summary>
 public class StreamingTests
 {
-    private static (int ExitCode, string Output, string Errors) Textaugment(string input, params string[] args)
+    internal static (int ExitCode, string Output, string Errors) Textaugment(string input, params string[] args)
     {
         string cli = Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };

@@ -30,7 +30,7 @@ public sealed class AtomicOutput : IDisposable
         ArgumentNullException.ThrowIfNull(path);
         if (path == "-")
         {
-            return new AtomicOutput(null, null, Console.OpenStandardOutput());
+            return new AtomicOutput(null, null, StandardOutput.Open());
         }
 
         string full = Path.GetFullPath(path);

@@ -426,6 +426,7 @@ public abstract class CorpusReader : IDisposable
             while (line.Trim((byte)' ').IsEmpty);
 
             string? text = null, label = null, id = null;
+            var fields = new List<string>();
             var reader = new Utf8JsonReader(line);
             try
             {
@@ -437,6 +438,7 @@ public abstract class CorpusReader : IDisposable
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     string name = reader.GetString()!;
+                    fields.Add(name);
                     reader.Read();
                     if (name == Options.TextColumn)
                     {
@@ -469,22 +471,24 @@ public abstract class CorpusReader : IDisposable
 
             if (text is null)
             {
-                throw Error(LineNumber, $"the object has no '{Options.TextColumn}' field; set input.text to the field that holds the text.");
+                throw Error(LineNumber, $"the object has no '{Options.TextColumn}' field; it has: {Fields(fields)}. Set input.text to the field that holds the text.");
             }
 
             if (Options.LabelColumn is not null && label is null)
             {
-                throw Error(LineNumber, $"the object has no '{Options.LabelColumn}' field.");
+                throw Error(LineNumber, $"the object has no '{Options.LabelColumn}' field; it has: {Fields(fields)}.");
             }
 
             if (Options.IdColumn is not null && id is null)
             {
-                throw Error(LineNumber, $"the object has no '{Options.IdColumn}' field.");
+                throw Error(LineNumber, $"the object has no '{Options.IdColumn}' field; it has: {Fields(fields)}.");
             }
 
             example = new Example(id ?? LineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), text, label);
             return true;
         }
+
+        private static string Fields(List<string> fields) => fields.Count == 0 ? "no fields" : string.Join(", ", fields);
 
         private string? Scalar(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, string name) => reader.TokenType switch
         {

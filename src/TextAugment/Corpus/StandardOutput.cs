@@ -1,0 +1,98 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace TextAugment.Corpus;
+
+/// <summary>
+/// The process's standard output as a stream that reports a closed pipe (rather than dropping the bytes,
+/// as the console stream does) and counts the lines written, so that a failure after partial output can say what was written.
+/// </summary>
+public sealed class StandardOutput : Stream
+{
+    private static long _lines;
+    private readonly Stream _inner;
+
+    private StandardOutput(Stream inner) => _inner = inner;
+
+    /// <summary>Lines (newline bytes) written to standard output through this class so far in the process.</summary>
+    public static long LinesWritten => Interlocked.Read(ref _lines);
+
+    /// <summary>Opens standard output. On Unix it is written through its file descriptor, so a reader that has gone
+    /// (<c>| head</c>) raises <see cref="ClosedPipeException"/> at the next write.</summary>
+    public static Stream Open() => new StandardOutput(OperatingSystem.IsWindows()
+        ? Console.OpenStandardOutput()
+        : new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0));
+
+    /// <inheritdoc/>
+    public override bool CanRead => false;
+
+    /// <inheritdoc/>
+    public override bool CanSeek => false;
+
+    /// <inheritdoc/>
+    public override bool CanWrite => true;
+
+    /// <inheritdoc/>
+    public override long Length => throw new NotSupportedException();
+
+    /// <inheritdoc/>
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    /// <inheritdoc/>
+    public override void Flush() => Guard(() => _inner.Flush());
+
+    /// <inheritdoc/>
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    /// <inheritdoc/>
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    /// <inheritdoc/>
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    /// <inheritdoc/>
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    /// <inheritdoc/>
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        try
+        {
+            _inner.Write(buffer);
+        }
+        catch (IOException e) when (IsClosedPipe(e))
+        {
+            throw new ClosedPipeException(e);
+        }
+
+        Interlocked.Add(ref _lines, buffer.Count((byte)'\n'));
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private static void Guard(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (IOException e) when (IsClosedPipe(e))
+        {
+            throw new ClosedPipeException(e);
+        }
+    }
+
+    // EPIPE is 32 on Linux and macOS; Windows reports ERROR_NO_DATA (232) or ERROR_BROKEN_PIPE (109).
+    private static bool IsClosedPipe(IOException e) => e is not ClosedPipeException && (e.HResult & 0xFFFF) is 32 or 109 or 232;
+}
+
+/// <summary>The reader of standard output has gone (for example <c>textaugment augment … | head</c>): stop quietly.</summary>
+public sealed class ClosedPipeException(IOException inner) : IOException("standard output was closed by its reader", inner);

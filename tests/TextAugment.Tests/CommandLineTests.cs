@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using static TextAugment.Tests.StreamingTests;
+
+namespace TextAugment.Tests;
+
+/// <summary>The command line as a user meets it, through the real process: strict options, --version, which stream gets what.</summary>
+public class CommandLineTests
+{
+    [Theory]
+    [InlineData("train", "--hiden", "--hidden")]
+    [InlineData("train", "--thread", null)]
+    [InlineData("augment", "--thread", "--threads")]
+    [InlineData("evaluate", "--bogus", null)]
+    [InlineData("run", "--shrad", "--shard")]
+    public void An_unknown_option_exits_2_and_names_the_nearest_valid_one(string command, string option, string? nearest)
+    {
+        var (code, output, errors) = Textaugment("", command, "some-file", "other-file", option, "2");
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains($"unknown option '{option}'", errors, StringComparison.Ordinal);
+        if (nearest is not null)
+        {
+            Assert.Contains($"did you mean '{nearest}'?", errors, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.DoesNotContain("did you mean", errors, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Version_prints_the_library_and_onnx_runtime_versions_on_standard_output()
+    {
+        var (code, output, _) = Textaugment("", "--version");
+        Assert.Equal(0, code);
+        string library = typeof(Example).Assembly.GetName().Version!.ToString(3);
+        string onnx = Microsoft.ML.OnnxRuntime.OrtEnv.Instance().GetVersionString();
+        Assert.Equal($"textaugment {library} (ONNX Runtime {onnx})", output.Trim());
+    }
+
+    [Fact]
+    public async Task A_closed_pipe_stops_the_run_quietly()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // the closed-pipe error differs there; the Unix filter convention is what is tested
+        }
+
+        string dir = TestPaths.NewTempDirectory();
+        string pipeline = Path.Combine(dir, "stream.yaml");
+        File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 2\n  stages:\n    - random_swap: {}\n");
+        string input = Path.Combine(dir, "big.txt");
+        File.WriteAllLines(input, Enumerable.Range(0, 200_000).Select(i => $"one two three four five {i}"));
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in new[] { Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll"), "augment", pipeline, "--input", input, "--no-progress" })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> errors = process.StandardError.ReadToEndAsync();
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.NotNull(process.StandardOutput.ReadLine()); // as `| head -3` does
+        }
+
+        process.StandardOutput.Close();
+        Assert.True(process.WaitForExit(60_000), "the run went on after its reader had gone");
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal("", await errors); // no stack trace, and no summary claiming 600,000 rows
+    }
+
+    [Fact]
+    public void A_failure_after_streaming_says_how_many_lines_standard_output_already_has()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string pipeline = Path.Combine(dir, "stream.yaml");
+        File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 2\n  stages:\n    - random_swap: {}\n");
+        string input = "text\tlabel\n" + string.Concat(Enumerable.Repeat("a b c\tpos\n", 5000)) + "broken\n";
+        var (code, output, errors) = Textaugment(input, "augment", pipeline, "--input-format", "tsv", "--no-progress");
+        Assert.Equal(1, code);
+        int lines = output.Count(c => c == '\n');
+        Assert.True(lines > 0, "the test needs a failure after some output was streamed");
+        Assert.Contains($"{lines:N0} lines had already been written to standard output", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nothing was written", errors, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("data.tsv", "sentence\tlabel\nhello there\tpos\n", "the header has no text column 'text'; it has: sentence, label.")]
+    [InlineData("data.jsonl", "{\"sentence\": \"hello there\", \"label\": 1}\n", "the object has no 'text' field; it has: sentence, label.")]
+    public void Validate_reads_the_input_and_names_a_missing_column_with_the_columns_it_has(string file, string content, string message)
+    {
+        string dir = TestPaths.NewTempDirectory();
+        File.WriteAllText(Path.Combine(dir, file), content);
+        string pipeline = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(pipeline, $"input: {{ path: {file} }}\noutput: {{ path: out.tsv }}\naugment:\n  stages:\n    - random_swap: {{}}\n");
+        var (code, _, errors) = Textaugment("", "validate", pipeline);
+        Assert.Equal(2, code);
+        Assert.Contains(message, errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("valid.", errors, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(dir, file), content.Replace("sentence", "text", StringComparison.Ordinal));
+        (code, _, errors) = Textaugment("", "validate", pipeline);
+        Assert.Equal(0, code);
+        Assert.Contains("valid.", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Messages_do_not_leak_dotnet_parameter_names()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string pipeline = Path.Combine(dir, "stream.yaml");
+        File.WriteAllText(pipeline, "augment:\n  stages:\n    - random_swap: {}\n");
+        var (code, _, errors) = Textaugment("a b c\n", "augment", pipeline, "--input-format", "text", "--shard", "1/2", "--no-progress");
+        Assert.Equal(1, code);
+        Assert.Contains("A shard needs the record count", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_out_of_range_message_keeps_the_value_in_words()
+    {
+        string message = TextAugment.Cli.TextAugmentApp.InProductVoice(new ArgumentOutOfRangeException("probability", 1.5, "sometimes: p must be between 0 and 1."));
+        Assert.Equal("sometimes: p must be between 0 and 1. (it is 1.5)", message);
+    }
+}
