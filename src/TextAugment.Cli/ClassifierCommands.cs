@@ -53,9 +53,9 @@ internal static class Printer
 
         if (result.Ablation is not null)
         {
-            Console.Error.WriteLine($"ablation: the same trainer and seeds ({string.Join(", ", result.Ablation.Seeds)}), with and without augmentation, on the test set");
+            Console.Error.WriteLine($"ablation: the same trainer and seeds ({string.Join(", ", result.Ablation.Seeds)}) on the originals, the augmented corpus and a repetition control (each original repeated as often as it has augmented rows), on the test set; paired t-tests over seeds");
             Console.Error.Write(result.Ablation.Table());
-            Console.Error.WriteLine(result.Ablation.Verdict);
+            Console.Error.Write(result.Ablation.Verdict);
         }
     }
 }
