@@ -193,6 +193,48 @@ public class ClassifierTests
     }
 
     [Fact]
+    public void Adam_and_AdamW_differ_exactly_when_weight_decay_is_on()
+    {
+        var data = Synthetic();
+        string dir = TestPaths.NewTempDirectory();
+        byte[] Model(OptimizerKind optimizer, double weightDecay, double l2)
+        {
+            string path = Path.Combine(dir, $"{optimizer}-{weightDecay}-{l2}.model");
+            Trainer.Train(data, null, Small(l2: l2, epochs: 5) with { Optimizer = optimizer, WeightDecay = weightDecay }).Model.Save(path);
+            return File.ReadAllBytes(path);
+        }
+
+        // No weight decay: the same update rule, byte for byte, with and without coupled L2.
+        Assert.Equal(Model(OptimizerKind.Adam, 0, 0), Model(OptimizerKind.AdamW, 0, 0));
+        Assert.Equal(Model(OptimizerKind.Adam, 0, 0.01), Model(OptimizerKind.AdamW, 0, 0.01));
+
+        // Weight decay on: Adam adds it to the gradient (rescaled by the adaptive step), AdamW decays the weights.
+        Assert.NotEqual(Model(OptimizerKind.Adam, 0.1, 0), Model(OptimizerKind.AdamW, 0.1, 0));
+
+        // Adam's weight decay wd is coupled L2 with λ = wd / 2: the same model as l2 = wd / 2 without decay.
+        Assert.Equal(Model(OptimizerKind.Adam, 0.1, 0), Model(OptimizerKind.Adam, 0, 0.05));
+    }
+
+    [Fact]
+    public void One_AdamW_step_decays_the_weights_after_the_step_and_Adam_before_it()
+    {
+        // A single parameter w = 1 with gradient 0 and wd = 0.5, lr = 0.1, first step.
+        // AdamW: the Adam step on g = 0 is 0, then w ← (1 − 0.1·0.5)·1 = 0.95.
+        // Adam: g' = 0 + 0.5·1 = 0.5; m̂ = 0.5, v̂ = 0.25, step = 0.1·0.5 / (0.5 + 1e-8) ≈ 0.1, so w ≈ 0.9.
+        float[] w = [1f], m = [0f], v = [0f], work = [0f], grad = [0f];
+        var decay = new DecoupledDecay(0.5f);
+        new AdamW().Update(w, grad, m, v, 0.1f, 0, work);
+        decay.Apply(w, 0.1f);
+        Assert.Equal(0.95f, w[0], 6);
+
+        w[0] = 1f; m[0] = 0f; v[0] = 0f;
+        new CoupledPenalty(0.5f).AddTo(w, [0f], grad);
+        new Adam().Update(w, grad, m, v, 0.1f, 0, work);
+        Assert.Equal(0.9f, w[0], 5);
+        Assert.True(new AdamW().DecouplesWeightDecay && !new Adam().DecouplesWeightDecay);
+    }
+
+    [Fact]
     public void A_damaged_or_foreign_model_file_is_refused_with_a_clear_error()
     {
         string dir = TestPaths.NewTempDirectory();
