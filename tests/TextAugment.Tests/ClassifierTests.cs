@@ -287,6 +287,29 @@ public class ClassifierTests
         Assert.Contains("\"best_epoch\": 15", File.ReadAllText(Path.Combine(dir, "report.json")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_report_reads_the_whole_curve_variance_when_validation_rises_after_its_minimum()
+    {
+        // Kept epoch 1 (the validation minimum) still has a high training loss; reading it alone says bias.
+        // The curve says variance: training loss falls to near 0 while validation loss rises for three epochs.
+        EpochRecord E(int epoch, double train, double valid) => new(epoch, train, 0.9, valid, 0.8, 0.01, 0, 0.1);
+        var rising = new TrainingReport([E(1, 0.45, 0.50), E(2, 0.10, 0.58), E(3, 0.02, 0.70), E(4, 0.004, 0.81)], 1, true, 0, 2, new TrainerOptions());
+        Assert.Equal(1, rising.PartingEpoch);
+        Assert.Contains("overfits (high variance) after epoch 1", rising.Diagnosis, StringComparison.Ordinal);
+        Assert.Contains("The curves part at epoch 1", rising.Diagnosis, StringComparison.Ordinal);
+        Assert.DoesNotContain("bias", rising.Diagnosis, StringComparison.Ordinal);
+
+        // Both stay high (two classes: guessing scores ln 2 = 0.693): bias.
+        var flat = new TrainingReport([E(1, 0.69, 0.70), E(2, 0.66, 0.68), E(3, 0.64, 0.67)], 3, false, 0, 2, new TrainerOptions());
+        Assert.Null(flat.PartingEpoch);
+        Assert.Contains("underfits (high bias)", flat.Diagnosis, StringComparison.Ordinal);
+
+        // Both falling and close: neither.
+        var good = new TrainingReport([E(1, 0.40, 0.42), E(2, 0.10, 0.15), E(3, 0.05, 0.12)], 3, false, 0, 2, new TrainerOptions());
+        Assert.Null(good.PartingEpoch);
+        Assert.Contains("neither bias nor variance", good.Diagnosis, StringComparison.Ordinal);
+    }
+
     private static double ValidationLoss(TextClassifier model, List<Example> validation)
     {
         int[] labels = [.. validation.Select(e => model.Labels.ToList().IndexOf(e.Label!))];

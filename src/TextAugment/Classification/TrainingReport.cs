@@ -45,6 +45,26 @@ public sealed class TrainingReport
     /// <summary>The best epoch's record.</summary>
     public EpochRecord Best => Epochs[BestEpoch - 1];
 
+    /// <summary>
+    /// The epoch where the curves part: validation loss at its minimum, after which it rose (by at least 1 % of
+    /// that minimum) while training loss kept falling; null when they never part this way.
+    /// </summary>
+    public int? PartingEpoch
+    {
+        get
+        {
+            if (Epochs.Count == 0 || double.IsNaN(Epochs[0].ValidationLoss))
+            {
+                return null;
+            }
+
+            EpochRecord minimum = Epochs.MinBy(e => e.ValidationLoss)!;
+            EpochRecord last = Epochs[^1];
+            bool rose = Epochs.Skip(minimum.Epoch).Any(e => e.ValidationLoss > minimum.ValidationLoss * 1.01 + 1e-9);
+            return rose && last.TrainLoss < minimum.TrainLoss ? minimum.Epoch : null;
+        }
+    }
+
     private string Diagnose()
     {
         EpochRecord best = Best;
@@ -56,9 +76,21 @@ public sealed class TrainingReport
             return where + FormattableString.Invariant($"training loss is {best.TrainLoss:F3} (guessing scores {chance:F3}); without validation data the curves cannot tell variance from bias.");
         }
 
-        if (best.TrainLoss > 0.35 * chance)
+        // The whole curve, not only the kept epoch: training loss falling while validation loss rises after
+        // its minimum is variance, whichever epoch was kept.
+        if (PartingEpoch is int parting)
         {
-            return where + numbers + "Training loss stays high: the model underfits (high bias). Train longer, widen it (hidden, dim), add features (word_ngrams, char n-grams) or regularise less.";
+            EpochRecord at = Epochs[parting - 1], last = Epochs[^1];
+            string kept = BestEpoch == parting ? " The kept model is that epoch's." : BestEpoch < parting ? "" : $" The kept model (epoch {BestEpoch}) is past it.";
+            return where + numbers + FormattableString.Invariant(
+                $"The curves part at epoch {parting}: validation loss is lowest there ({at.ValidationLoss:F3}) and rises to {last.ValidationLoss:F3} by epoch {last.Epoch} while training loss falls from {at.TrainLoss:F3} to {last.TrainLoss:F3}: the model overfits (high variance) after epoch {parting}.{kept} Regularise more (dropout, l2, l1), add data or augmentation, or keep early stopping on.");
+        }
+
+        double lowestTrain = Epochs.Min(e => e.TrainLoss);
+        if (lowestTrain > 0.35 * chance)
+        {
+            return where + numbers + FormattableString.Invariant(
+                $"Training loss stays high over the whole curve (lowest {lowestTrain:F3}) and validation loss with it: the model underfits (high bias). Train longer, widen it (hidden, dim), add features (word_ngrams, char n-grams) or regularise less.");
         }
 
         if (best.ValidationLoss > 2 * best.TrainLoss + 0.1)
