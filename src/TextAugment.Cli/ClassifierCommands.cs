@@ -75,7 +75,7 @@ internal sealed class TrainSettings : CommandSettings
     public string? Validation { get; init; }
 
     [CommandOption("--validation-fraction <F>")]
-    [Description("Fraction held out for validation when no --validation file is given (default 0.1).")]
+    [Description("Fraction held out for validation when no --validation file is given, split by the id column when DATA has one (default 0.1; 0 for none).")]
     public double ValidationFraction { get; init; } = 0.1;
 
     [CommandOption("--report <DIR>")]
@@ -171,7 +171,8 @@ internal sealed class TrainSettings : CommandSettings
         Optimizer = Optimizer switch { "sgd" => OptimizerKind.Sgd, "adam" => OptimizerKind.Adam, _ => OptimizerKind.AdamW },
         LearningRate = LearningRate, Epochs = Epochs, BatchSize = BatchSize, BalanceClasses = Balanced, Seed = Seed,
         ValidationFraction = ValidationFraction,
-        EarlyStopping = new EarlyStoppingOptions { Enabled = Patience > 0, Patience = Math.Max(1, Patience) },
+        // Patience 0 turns early stopping off entirely: train every epoch and keep the last, restoring nothing.
+        EarlyStopping = new EarlyStoppingOptions { Enabled = Patience > 0, Patience = Math.Max(1, Patience), RestoreBest = Patience > 0 },
         InitialVectors = Vectors is null ? null : TextAugment.Vectors.WordVectors.Load(Vectors),
     };
 }
@@ -184,7 +185,9 @@ internal sealed class TrainCommand : Command<TrainSettings>
         List<Example>? validation = settings.Validation is null ? null : CorpusReader.ReadLabelled(settings.Validation);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var (model, report) = Trainer.Train(data, validation, settings.ToOptions(),
-            new Reporter<EpochRecord>(e => Console.Error.WriteLine(FormattableString.Invariant($"epoch {e.Epoch}: train loss {e.TrainLoss:F4}, validation loss {e.ValidationLoss:F4}, validation accuracy {e.ValidationAccuracy:P1} ({e.Seconds:F1} s)"))));
+            new Reporter<EpochRecord>(e => Console.Error.WriteLine(double.IsNaN(e.ValidationLoss)
+                ? FormattableString.Invariant($"epoch {e.Epoch}: train loss {e.TrainLoss:F4} ({e.Seconds:F1} s)")
+                : FormattableString.Invariant($"epoch {e.Epoch}: train loss {e.TrainLoss:F4}, validation loss {e.ValidationLoss:F4}, validation accuracy {e.ValidationAccuracy:P1} ({e.Seconds:F1} s)"))));
         model.Save(settings.Output!);
         string reportDirectory = settings.Report ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Output!))!, "report");
         report.Save(reportDirectory);
@@ -198,7 +201,8 @@ internal sealed class TrainCommand : Command<TrainSettings>
         }
 
         double stepSeconds = report.Epochs.Sum(r => r.Seconds);
-        Console.Error.WriteLine($"trained on {data.Count:N0} examples in {clock.Elapsed.TotalSeconds:F1} s → {settings.Output}");
+        Console.Error.WriteLine(report.ValidationNote);
+        Console.Error.WriteLine($"trained on {report.TrainingRows:N0} examples in {clock.Elapsed.TotalSeconds:F1} s → {settings.Output}");
         Console.Error.WriteLine($"training throughput: {words * report.Epochs.Count / Math.Max(stepSeconds, 1e-9):N0} words/s on one thread ({report.Epochs.Count} epochs, {stepSeconds:F2} s in training steps)");
         Printer.Report(report, reportDirectory);
         return TextAugmentApp.Ok;

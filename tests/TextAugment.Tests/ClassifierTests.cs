@@ -310,6 +310,35 @@ public class ClassifierTests
         Assert.Contains("neither bias nor variance", good.Diagnosis, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Validation_is_split_by_id_so_no_variant_of_a_validation_example_is_trained_on()
+    {
+        // An augmented corpus: 5 rows per id (the original and 4 variants).
+        List<Example> augmented = [.. Synthetic(40).SelectMany(e => Enumerable.Range(0, 5).Select(v => e with { Text = e.Text + " v" + v.ToString(System.Globalization.CultureInfo.InvariantCulture) }))];
+        var (train, validation) = Trainer.StratifiedSplit(augmented, 0.2, new AugmentRandom(1));
+        var trainIds = train.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(40, validation.Count); // 4 of 20 ids per label, 5 rows each
+        Assert.DoesNotContain(validation, e => trainIds.Contains(e.Id));
+        Assert.Equal(200, train.Count + validation.Count);
+
+        // Fraction 0 holds out nothing.
+        var (all, none) = Trainer.StratifiedSplit(augmented, 0, new AugmentRandom(1));
+        Assert.Equal(200, all.Count);
+        Assert.Empty(none);
+
+        // The trainer says so, and counts only what it trained on.
+        var (_, report) = Trainer.Train(augmented, null, Small(epochs: 2) with { ValidationFraction = 0.2 });
+        Assert.Equal(160, report.TrainingRows);
+        Assert.Equal(40, report.ValidationRows);
+        Assert.Contains("split by the id column", report.ValidationNote, StringComparison.Ordinal);
+
+        // Without validation: no NaN in the table or the curves file.
+        var (_, plain) = Trainer.Train(Synthetic(), null, Small(epochs: 2));
+        Assert.Equal(0, plain.ValidationRows);
+        Assert.DoesNotContain("NaN", plain.Table(), StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", plain.Csv(), StringComparison.Ordinal);
+    }
+
     private static double ValidationLoss(TextClassifier model, List<Example> validation)
     {
         int[] labels = [.. validation.Select(e => model.Labels.ToList().IndexOf(e.Label!))];

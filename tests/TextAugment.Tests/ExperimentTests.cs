@@ -109,6 +109,45 @@ public class ExperimentTests
     }
 
     [Fact]
+    public void Train_on_an_augmented_file_splits_validation_by_id_and_patience_0_keeps_the_last_epoch()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string data = Path.Combine(dir, "augmented.tsv");
+        var lines = new List<string> { "id\tvariant\ttext\tlabel" };
+        string[] good = ["great", "superb", "fine"], bad = ["awful", "dull", "poor"];
+        for (int i = 0; i < 40; i++)
+        {
+            for (int v = 0; v < 4; v++)
+            {
+                string word = (i % 2 == 0 ? good : bad)[(i + v) % 3];
+                lines.Add(FormattableString.Invariant($"x{i}\t{v}\tthis one is {word} number {i} variant {v}\t{(i % 2 == 0 ? "pos" : "neg")}"));
+            }
+        }
+
+        File.WriteAllLines(data, lines);
+        string model = Path.Combine(dir, "m.tam");
+        var errors = new StringWriter();
+        TextWriter original = Console.Error;
+        Console.SetError(errors);
+        try
+        {
+            var console = new Spectre.Console.Testing.TestConsole();
+            Assert.Equal(0, TextAugmentApp.Run(["train", data, "-o", model, "--dim", "8", "--hidden", "0", "--epochs", "3", "--buckets", "4096", "--patience", "0", "--validation-fraction", "0.25"], console, errors));
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "report", "report.json")));
+        Assert.Contains("split by the id column", report.RootElement.GetProperty("validation").GetString(), StringComparison.Ordinal);
+        Assert.Equal(40, report.RootElement.GetProperty("validation_rows").GetInt32()); // 10 of 40 ids, 4 rows each
+        Assert.Equal(120, report.RootElement.GetProperty("training_rows").GetInt32());
+        Assert.Equal(3, report.RootElement.GetProperty("best_epoch").GetInt32()); // patience 0: no early stop, no restore
+        Assert.Contains("trained on 120 examples", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_train_evaluate_and_predict_commands_work_together()
     {
         string dir = TestPaths.NewTempDirectory();

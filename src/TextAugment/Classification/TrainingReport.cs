@@ -42,6 +42,15 @@ public sealed class TrainingReport
     /// <summary>A plain reading of the curves: bias, variance, or neither.</summary>
     public string Diagnosis { get; }
 
+    /// <summary>Rows trained on (after any validation rows were held out).</summary>
+    public int TrainingRows { get; init; }
+
+    /// <summary>Rows validated on (0 without validation).</summary>
+    public int ValidationRows { get; init; }
+
+    /// <summary>Where the validation data came from, in words: held out by id or by row, given, or none.</summary>
+    public string ValidationNote { get; init; } = "";
+
     /// <summary>The best epoch's record.</summary>
     public EpochRecord Best => Epochs[BestEpoch - 1];
 
@@ -116,16 +125,22 @@ public sealed class TrainingReport
         var sb = new StringBuilder("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,learning_rate,sparsity,seconds\n");
         foreach (EpochRecord e in Epochs)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{e.Epoch},{e.TrainLoss:R},{e.TrainAccuracy:R},{e.ValidationLoss:R},{e.ValidationAccuracy:R},{e.LearningRate:R},{e.Sparsity:R},{e.Seconds:F3}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{e.Epoch},{e.TrainLoss:R},{e.TrainAccuracy:R},{CsvNumber(e.ValidationLoss)},{CsvNumber(e.ValidationAccuracy)},{e.LearningRate:R},{e.Sparsity:R},{e.Seconds:F3}\n");
         }
 
         return sb.ToString();
     }
 
+    // An empty field, not NaN, where there is no value (no validation data).
+    private static string CsvNumber(double value) => double.IsNaN(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture);
+
     /// <summary>Everything as JSON.</summary>
     public string Json() => JsonSerializer.Serialize(new
     {
         best_epoch = BestEpoch,
+        training_rows = TrainingRows,
+        validation_rows = ValidationRows,
+        validation = ValidationNote,
         stopped_early = StoppedEarly,
         sparsity = Sparsity,
         diagnosis = Diagnosis,
@@ -145,11 +160,14 @@ public sealed class TrainingReport
     /// <summary>A console table of the curves, the best epoch marked.</summary>
     public string Table()
     {
-        var sb = new StringBuilder("epoch  train loss  train acc  valid loss  valid acc  lr        zeros\n");
+        // Without validation data the validation columns are left out, not filled with NaN.
+        bool validated = Epochs.Count > 0 && !double.IsNaN(Epochs[0].ValidationLoss);
+        var sb = new StringBuilder(validated ? "epoch  train loss  train acc  valid loss  valid acc  lr        zeros\n" : "epoch  train loss  train acc  lr        zeros\n");
         foreach (EpochRecord e in Epochs)
         {
+            string valid = validated ? string.Create(CultureInfo.InvariantCulture, $"{e.ValidationLoss,10:F4}  {e.ValidationAccuracy,9:P1}  ") : "";
             sb.Append(CultureInfo.InvariantCulture,
-                $"{e.Epoch,5}  {e.TrainLoss,10:F4}  {e.TrainAccuracy,9:P1}  {e.ValidationLoss,10:F4}  {e.ValidationAccuracy,9:P1}  {e.LearningRate,-8:G3}  {e.Sparsity,5:P1}{(e.Epoch == BestEpoch ? "  ← kept" : "")}\n");
+                $"{e.Epoch,5}  {e.TrainLoss,10:F4}  {e.TrainAccuracy,9:P1}  {valid}{e.LearningRate,-8:G3}  {e.Sparsity,5:P1}{(e.Epoch == BestEpoch ? "  ← kept" : "")}\n");
         }
 
         return sb.ToString();
