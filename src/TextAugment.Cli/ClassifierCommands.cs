@@ -53,9 +53,9 @@ internal static class Printer
 
         if (result.Ablation is not null)
         {
-            to.WriteLine($"ablation: the same trainer and seeds ({string.Join(", ", result.Ablation.Seeds)}), with and without augmentation, on the test set");
+            to.WriteLine($"ablation: the same trainer and seeds ({string.Join(", ", result.Ablation.Seeds)}) on the originals, the augmented corpus and a repetition control (each original repeated as often as it has augmented rows), on the test set; paired t-tests over seeds");
             to.Write(result.Ablation.Table());
-            to.WriteLine(result.Ablation.Verdict);
+            to.Write(result.Ablation.Verdict);
         }
     }
 
@@ -85,7 +85,7 @@ internal sealed class TrainSettings : CommandSettings
     public string? Validation { get; init; }
 
     [CommandOption("--validation-fraction <F>")]
-    [Description("Fraction held out for validation when no --validation file is given (default 0.1).")]
+    [Description("Fraction held out for validation when no --validation file is given, split by the id column when DATA has one (default 0.1; 0 for none).")]
     public double ValidationFraction { get; init; } = 0.1;
 
     [CommandOption("--report <DIR>")]
@@ -181,7 +181,8 @@ internal sealed class TrainSettings : CommandSettings
         Optimizer = Optimizer switch { "sgd" => OptimizerKind.Sgd, "adam" => OptimizerKind.Adam, _ => OptimizerKind.AdamW },
         LearningRate = LearningRate, Epochs = Epochs, BatchSize = BatchSize, BalanceClasses = Balanced, Seed = Seed,
         ValidationFraction = ValidationFraction,
-        EarlyStopping = new EarlyStoppingOptions { Enabled = Patience > 0, Patience = Math.Max(1, Patience) },
+        // Patience 0 turns early stopping off entirely: train every epoch and keep the last, restoring nothing.
+        EarlyStopping = new EarlyStoppingOptions { Enabled = Patience > 0, Patience = Math.Max(1, Patience), RestoreBest = Patience > 0 },
         InitialVectors = Vectors is null ? null : TextAugment.Vectors.WordVectors.Load(Vectors),
     };
 }
@@ -197,7 +198,9 @@ internal sealed class TrainCommand : Command<TrainSettings>
         List<Example>? validation = settings.Validation is null ? null : CorpusReader.ReadLabelled(settings.Validation);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var (model, report) = Trainer.Train(data, validation, settings.ToOptions(),
-            new Reporter<EpochRecord>(e => Console.Error.WriteLine(FormattableString.Invariant($"epoch {e.Epoch}: train loss {e.TrainLoss:F4}, validation loss {e.ValidationLoss:F4}, validation accuracy {e.ValidationAccuracy:P1} ({e.Seconds:F1} s)"))));
+            new Reporter<EpochRecord>(e => Console.Error.WriteLine(double.IsNaN(e.ValidationLoss)
+                ? FormattableString.Invariant($"epoch {e.Epoch}: train loss {e.TrainLoss:F4} ({e.Seconds:F1} s)")
+                : FormattableString.Invariant($"epoch {e.Epoch}: train loss {e.TrainLoss:F4}, validation loss {e.ValidationLoss:F4}, validation accuracy {e.ValidationAccuracy:P1} ({e.Seconds:F1} s)"))));
         model.Save(settings.Output!);
         report.Save(reportDirectory);
         long words = 0;
@@ -210,7 +213,8 @@ internal sealed class TrainCommand : Command<TrainSettings>
         }
 
         double stepSeconds = report.Epochs.Sum(r => r.Seconds);
-        Console.Out.WriteLine($"trained on {data.Count:N0} examples in {clock.Elapsed.TotalSeconds:F1} s → {settings.Output}");
+        Console.Error.WriteLine(report.ValidationNote);
+        Console.Out.WriteLine($"trained on {report.TrainingRows:N0} examples in {clock.Elapsed.TotalSeconds:F1} s → {settings.Output}");
         Console.Out.WriteLine($"training throughput: {words * report.Epochs.Count / Math.Max(stepSeconds, 1e-9):N0} words/s on one thread ({report.Epochs.Count} epochs, {stepSeconds:F2} s in training steps)");
         Printer.Report(report, reportDirectory, Console.Out);
         return TextAugmentApp.Ok;

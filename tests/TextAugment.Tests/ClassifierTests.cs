@@ -193,6 +193,48 @@ public class ClassifierTests
     }
 
     [Fact]
+    public void Adam_and_AdamW_differ_exactly_when_weight_decay_is_on()
+    {
+        var data = Synthetic();
+        string dir = TestPaths.NewTempDirectory();
+        byte[] Model(OptimizerKind optimizer, double weightDecay, double l2)
+        {
+            string path = Path.Combine(dir, $"{optimizer}-{weightDecay}-{l2}.model");
+            Trainer.Train(data, null, Small(l2: l2, epochs: 5) with { Optimizer = optimizer, WeightDecay = weightDecay }).Model.Save(path);
+            return File.ReadAllBytes(path);
+        }
+
+        // No weight decay: the same update rule, byte for byte, with and without coupled L2.
+        Assert.Equal(Model(OptimizerKind.Adam, 0, 0), Model(OptimizerKind.AdamW, 0, 0));
+        Assert.Equal(Model(OptimizerKind.Adam, 0, 0.01), Model(OptimizerKind.AdamW, 0, 0.01));
+
+        // Weight decay on: Adam adds it to the gradient (rescaled by the adaptive step), AdamW decays the weights.
+        Assert.NotEqual(Model(OptimizerKind.Adam, 0.1, 0), Model(OptimizerKind.AdamW, 0.1, 0));
+
+        // Adam's weight decay wd is coupled L2 with λ = wd / 2: the same model as l2 = wd / 2 without decay.
+        Assert.Equal(Model(OptimizerKind.Adam, 0.1, 0), Model(OptimizerKind.Adam, 0, 0.05));
+    }
+
+    [Fact]
+    public void One_AdamW_step_decays_the_weights_after_the_step_and_Adam_before_it()
+    {
+        // A single parameter w = 1 with gradient 0 and wd = 0.5, lr = 0.1, first step.
+        // AdamW: the Adam step on g = 0 is 0, then w ← (1 − 0.1·0.5)·1 = 0.95.
+        // Adam: g' = 0 + 0.5·1 = 0.5; m̂ = 0.5, v̂ = 0.25, step = 0.1·0.5 / (0.5 + 1e-8) ≈ 0.1, so w ≈ 0.9.
+        float[] w = [1f], m = [0f], v = [0f], work = [0f], grad = [0f];
+        var decay = new DecoupledDecay(0.5f);
+        new AdamW().Update(w, grad, m, v, 0.1f, 0, work);
+        decay.Apply(w, 0.1f);
+        Assert.Equal(0.95f, w[0], 6);
+
+        w[0] = 1f; m[0] = 0f; v[0] = 0f;
+        new CoupledPenalty(0.5f).AddTo(w, [0f], grad);
+        new Adam().Update(w, grad, m, v, 0.1f, 0, work);
+        Assert.Equal(0.9f, w[0], 5);
+        Assert.True(new AdamW().DecouplesWeightDecay && !new Adam().DecouplesWeightDecay);
+    }
+
+    [Fact]
     public void A_damaged_or_foreign_model_file_is_refused_with_a_clear_error()
     {
         string dir = TestPaths.NewTempDirectory();
@@ -243,6 +285,58 @@ public class ClassifierTests
         Assert.StartsWith("<svg", File.ReadAllText(Path.Combine(dir, "curves.svg")), StringComparison.Ordinal);
         Assert.Equal(report.Epochs.Count + 1, File.ReadAllLines(Path.Combine(dir, "curves.csv")).Length);
         Assert.Contains("\"best_epoch\": 15", File.ReadAllText(Path.Combine(dir, "report.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_report_reads_the_whole_curve_variance_when_validation_rises_after_its_minimum()
+    {
+        // Kept epoch 1 (the validation minimum) still has a high training loss; reading it alone says bias.
+        // The curve says variance: training loss falls to near 0 while validation loss rises for three epochs.
+        EpochRecord E(int epoch, double train, double valid) => new(epoch, train, 0.9, valid, 0.8, 0.01, 0, 0.1);
+        var rising = new TrainingReport([E(1, 0.45, 0.50), E(2, 0.10, 0.58), E(3, 0.02, 0.70), E(4, 0.004, 0.81)], 1, true, 0, 2, new TrainerOptions());
+        Assert.Equal(1, rising.PartingEpoch);
+        Assert.Contains("overfits (high variance) after epoch 1", rising.Diagnosis, StringComparison.Ordinal);
+        Assert.Contains("The curves part at epoch 1", rising.Diagnosis, StringComparison.Ordinal);
+        Assert.DoesNotContain("bias", rising.Diagnosis, StringComparison.Ordinal);
+
+        // Both stay high (two classes: guessing scores ln 2 = 0.693): bias.
+        var flat = new TrainingReport([E(1, 0.69, 0.70), E(2, 0.66, 0.68), E(3, 0.64, 0.67)], 3, false, 0, 2, new TrainerOptions());
+        Assert.Null(flat.PartingEpoch);
+        Assert.Contains("underfits (high bias)", flat.Diagnosis, StringComparison.Ordinal);
+
+        // Both falling and close: neither.
+        var good = new TrainingReport([E(1, 0.40, 0.42), E(2, 0.10, 0.15), E(3, 0.05, 0.12)], 3, false, 0, 2, new TrainerOptions());
+        Assert.Null(good.PartingEpoch);
+        Assert.Contains("neither bias nor variance", good.Diagnosis, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validation_is_split_by_id_so_no_variant_of_a_validation_example_is_trained_on()
+    {
+        // An augmented corpus: 5 rows per id (the original and 4 variants).
+        List<Example> augmented = [.. Synthetic(40).SelectMany(e => Enumerable.Range(0, 5).Select(v => e with { Text = e.Text + " v" + v.ToString(System.Globalization.CultureInfo.InvariantCulture) }))];
+        var (train, validation) = Trainer.StratifiedSplit(augmented, 0.2, new AugmentRandom(1));
+        var trainIds = train.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(40, validation.Count); // 4 of 20 ids per label, 5 rows each
+        Assert.DoesNotContain(validation, e => trainIds.Contains(e.Id));
+        Assert.Equal(200, train.Count + validation.Count);
+
+        // Fraction 0 holds out nothing.
+        var (all, none) = Trainer.StratifiedSplit(augmented, 0, new AugmentRandom(1));
+        Assert.Equal(200, all.Count);
+        Assert.Empty(none);
+
+        // The trainer says so, and counts only what it trained on.
+        var (_, report) = Trainer.Train(augmented, null, Small(epochs: 2) with { ValidationFraction = 0.2 });
+        Assert.Equal(160, report.TrainingRows);
+        Assert.Equal(40, report.ValidationRows);
+        Assert.Contains("split by the id column", report.ValidationNote, StringComparison.Ordinal);
+
+        // Without validation: no NaN in the table or the curves file.
+        var (_, plain) = Trainer.Train(Synthetic(), null, Small(epochs: 2));
+        Assert.Equal(0, plain.ValidationRows);
+        Assert.DoesNotContain("NaN", plain.Table(), StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", plain.Csv(), StringComparison.Ordinal);
     }
 
     private static double ValidationLoss(TextClassifier model, List<Example> validation)

@@ -86,8 +86,8 @@ public class CliTests
         string input = Path.Combine(dir, "in.txt");
         File.WriteAllText(input, "keep me\n");
         var (code, _, errors) = Run("augment", WritePipeline(dir, "x.jsonl"), "--input", input, "--output", input);
-        Assert.Equal(1, code);
-        Assert.Contains("the output is the input file", errors, StringComparison.Ordinal);
+        Assert.Equal(2, code);
+        Assert.Contains("is the same file as", errors, StringComparison.Ordinal);
         Assert.Equal("keep me\n", File.ReadAllText(input));
     }
 

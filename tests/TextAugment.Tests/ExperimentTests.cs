@@ -1,4 +1,5 @@
 using TextAugment.Cli;
+using TextAugment;
 using TextAugment.Pipelines;
 
 namespace TextAugment.Tests;
@@ -39,8 +40,101 @@ public class ExperimentTests
         Assert.Equal(600, result.Test!.Count);
         Assert.True(result.Test.Accuracy > 0.5, $"accuracy {result.Test.Accuracy}");
         Assert.Equal([3UL, 4UL], result.Ablation!.Seeds);
-        Assert.Equal(result.Test.Accuracy, result.Ablation.WithAccuracy[0]);
-        Assert.Matches("^Augmentation (helped|hurt|made no difference)", result.Ablation.Verdict);
+        Ablation ablation = result.Ablation;
+        Assert.Equal(result.Test.Accuracy, ablation.Augmented.Accuracy[0]);
+        foreach (AblationArm arm in new[] { ablation.Originals, ablation.Augmented, ablation.Repetition })
+        {
+            Assert.Equal(2, arm.Accuracy.Count);
+            Assert.Equal(2, arm.MacroF1.Count);
+        }
+
+        // The control has exactly the augmented corpus's rows; the originals far fewer.
+        Assert.Equal(ablation.Augmented.Rows, ablation.Repetition.Rows);
+        Assert.True(ablation.Originals.Rows < ablation.Augmented.Rows, $"{ablation.Originals.Rows} originals, {ablation.Augmented.Rows} augmented");
+        Assert.Contains("Does more training on the same text help (repetition control vs originals)?", ablation.Verdict, StringComparison.Ordinal);
+        Assert.Contains("Does the new text help (augmented vs repetition control)?", ablation.Verdict, StringComparison.Ordinal);
+        Assert.Contains("macro-F1", ablation.Verdict, StringComparison.Ordinal);
+
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "out", "report", "ablation.json")));
+        var arms = json.RootElement.GetProperty("arms");
+        Assert.Equal(ablation.Repetition.Accuracy[1], arms.GetProperty("repetition_control").GetProperty("accuracy")[1].GetDouble());
+        Assert.Equal(ablation.Originals.MacroF1[0], arms.GetProperty("originals").GetProperty("macro_f1")[0].GetDouble());
+        Assert.Equal(1, json.RootElement.GetProperty("tests").GetProperty("augmented_vs_repetition").GetProperty("accuracy").GetProperty("df").GetInt32());
+    }
+
+    [Fact]
+    public void The_repetition_control_repeats_each_original_once_per_augmented_row()
+    {
+        Example a = new("a", "the cat", "x");
+        Example b = new("b", "a dog", "y");
+        Example c = new("c", "no rows", "y");
+        List<Example> augmented = [new("a", "the cat", "x"), new("b", "a dog", "y"), new("a", "the kitten", "x"), new("a", "a cat", "x"), new("b", "one dog", "y")];
+        List<Example> control = Experiment.RepetitionControl([a, b, c], augmented);
+        Assert.Equal([a, b, a, a, b], control);
+        Assert.Throws<ArgumentException>(() => Experiment.RepetitionControl([a], augmented));
+    }
+
+    [Fact]
+    public void The_paired_t_test_matches_a_hand_computed_case()
+    {
+        // Differences 0.02, 0.02, 0.04, −0.01, 0.03: mean 0.02; deviations 0, 0, 0.02, −0.03, 0.01, sum of
+        // squares 0.0014, variance 0.0014 / 4 = 0.00035, SE = √(0.00035 / 5) = 0.0083666; t = 2.390457, df = 4.
+        // For 4 degrees of freedom the t CDF has the closed form F(t) = 1/2 + (t / (2√(4 + t²)))·(1 + 2 / (4 + t²)),
+        // so p = 1 − (t / √(4 + t²))·(1 + 2 / (4 + t²)) = 0.075130.
+        PairedTTest test = PairedTTest.Of([0.82, 0.82, 0.85, 0.79, 0.83], [0.80, 0.80, 0.81, 0.80, 0.80]);
+        Assert.Equal(5, test.Pairs);
+        Assert.Equal(0.02, test.MeanDifference, 12);
+        Assert.Equal(Math.Sqrt(0.00035 / 5), test.StandardError, 12);
+        Assert.Equal(0.02 / Math.Sqrt(0.00035 / 5), test.T!.Value, 9);
+        Assert.Equal(4, test.DegreesOfFreedom);
+        double t = test.T.Value;
+        double p = 1 - (t / Math.Sqrt(4 + t * t)) * (1 + 2 / (4 + t * t));
+        Assert.Equal(p, test.P!.Value, 10);
+        Assert.Equal(0.0750, test.P.Value, 3);
+        Assert.False(test.Clear);
+
+        // Differences 1, 2, 3: t = 2 / (1 / √3) = √12, df = 2, p = 1 − t / √(2 + t²) = 1 − √(6/7).
+        PairedTTest three = PairedTTest.Of([2.0, 4.0, 6.0], [1.0, 2.0, 3.0]);
+        Assert.Equal(1 - Math.Sqrt(6.0 / 7), three.P!.Value, 10);
+
+        // Table values: t = 12.706 at 1 df and 2.228 at 10 df are two-sided p = 0.05; 1.812 at 10 df is 0.10.
+        Assert.Equal(0.05, StudentT.TwoSidedP(12.7062, 1), 4);
+        Assert.Equal(0.05, StudentT.TwoSidedP(2.2281, 10), 4);
+        Assert.Equal(0.10, StudentT.TwoSidedP(-1.8125, 10), 4);
+        Assert.Equal(1.0, StudentT.TwoSidedP(0, 7), 12);
+
+        // A clear effect; one seed has nothing to test.
+        Assert.True(PairedTTest.Of([0.90, 0.91, 0.92, 0.90, 0.93], [0.80, 0.80, 0.81, 0.79, 0.80]).Clear);
+        Assert.Null(PairedTTest.Of([0.9], [0.8]).P);
+    }
+
+    [Fact]
+    public void Train_on_an_augmented_file_splits_validation_by_id_and_patience_0_keeps_the_last_epoch()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string data = Path.Combine(dir, "augmented.tsv");
+        var lines = new List<string> { "id\tvariant\ttext\tlabel" };
+        string[] good = ["great", "superb", "fine"], bad = ["awful", "dull", "poor"];
+        for (int i = 0; i < 40; i++)
+        {
+            for (int v = 0; v < 4; v++)
+            {
+                string word = (i % 2 == 0 ? good : bad)[(i + v) % 3];
+                lines.Add(FormattableString.Invariant($"x{i}\t{v}\tthis one is {word} number {i} variant {v}\t{(i % 2 == 0 ? "pos" : "neg")}"));
+            }
+        }
+
+        File.WriteAllLines(data, lines);
+        string model = Path.Combine(dir, "m.tam");
+        var (code, output, _) = StreamingTests.Textaugment("", "train", data, "-o", model, "--dim", "8", "--hidden", "0", "--epochs", "3", "--buckets", "4096", "--patience", "0", "--validation-fraction", "0.25");
+        Assert.Equal(0, code);
+
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "report", "report.json")));
+        Assert.Contains("split by the id column", report.RootElement.GetProperty("validation").GetString(), StringComparison.Ordinal);
+        Assert.Equal(40, report.RootElement.GetProperty("validation_rows").GetInt32()); // 10 of 40 ids, 4 rows each
+        Assert.Equal(120, report.RootElement.GetProperty("training_rows").GetInt32());
+        Assert.Equal(3, report.RootElement.GetProperty("best_epoch").GetInt32()); // patience 0: no early stop, no restore
+        Assert.Contains("trained on 120 examples", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,9 +26,21 @@ public static class Trainer
         options ??= new TrainerOptions();
         options.Validate();
         var random = new AugmentRandom(options.Seed ^ 0x7472_6169_6E00UL);
+        string validationNote;
         if (validation is null && options.ValidationFraction > 0)
         {
+            int ids = train.Select(e => e.Id).Distinct(StringComparer.Ordinal).Count();
             (train, validation) = StratifiedSplit(train, options.ValidationFraction, random);
+            int heldIds = validation.Select(e => e.Id).Distinct(StringComparer.Ordinal).Count();
+            validationNote = ids < train.Count + validation.Count
+                ? FormattableString.Invariant($"validation: {validation.Count:N0} rows held out, split by the id column ({heldIds:N0} of {ids:N0} ids, stratified by label), so no variant of a validation example is trained on")
+                : FormattableString.Invariant($"validation: {validation.Count:N0} of {train.Count + validation.Count:N0} examples held out (stratified by label; one row per id)");
+        }
+        else
+        {
+            validationNote = validation is { Count: > 0 }
+                ? FormattableString.Invariant($"validation: {validation.Count:N0} examples given")
+                : "no validation data: no early stopping, the last epoch is kept";
         }
 
         string[] labels = [.. train.Select(e => e.Label ?? throw new ArgumentException($"example '{e.Id}' has no label; training needs labelled examples.", nameof(train)))
@@ -125,7 +137,12 @@ public static class Trainer
         state.ZeroUntouchedRows();
         var model = new TextClassifier(network, labels, options.Features);
         int kept = validate && options.EarlyStopping.RestoreBest ? bestEpoch : records.Count;
-        var report = new TrainingReport(records, kept, records.Count < options.Epochs, Sparsity(network, state.IsTouched), labels.Length, options);
+        var report = new TrainingReport(records, kept, records.Count < options.Epochs, Sparsity(network, state.IsTouched), labels.Length, options)
+        {
+            TrainingRows = train.Count,
+            ValidationRows = validationFeatures.Length,
+            ValidationNote = validationNote,
+        };
         return (model, report);
     }
 
@@ -250,20 +267,46 @@ public static class Trainer
         return weights;
     }
 
-    /// <summary>Holds out <paramref name="fraction"/> of each label's examples (at least one when it has two or more).</summary>
+    /// <summary>
+    /// Holds out <paramref name="fraction"/> of each label's ids (at least one when the label has two or more
+    /// ids; none when <paramref name="fraction"/> is 0). Rows that share an id (an augmented corpus's variants of
+    /// one original) go to the same side, so no variant of a validation example is trained on; with one row per
+    /// id this is a stratified split by row.
+    /// </summary>
     internal static (IReadOnlyList<Example> Train, IReadOnlyList<Example> Validation) StratifiedSplit(IReadOnlyList<Example> examples, double fraction, AugmentRandom random)
     {
         var train = new List<Example>();
         var validation = new List<Example>();
-        foreach (var group in examples.GroupBy(e => e.Label ?? "", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        if (fraction <= 0)
         {
-            Example[] items = [.. group];
+            train.AddRange(examples);
+            return (train, validation);
+        }
+
+        // Each id's rows, in order of first appearance; an id is stratified by its first row's label.
+        var groups = new Dictionary<string, List<Example>>(StringComparer.Ordinal);
+        var firsts = new List<List<Example>>();
+        foreach (Example e in examples)
+        {
+            if (!groups.TryGetValue(e.Id, out List<Example>? rows))
+            {
+                rows = [];
+                groups[e.Id] = rows;
+                firsts.Add(rows);
+            }
+
+            rows.Add(e);
+        }
+
+        foreach (var label in firsts.GroupBy(g => g[0].Label ?? "", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            List<Example>[] items = [.. label];
             int[] order = [.. Enumerable.Range(0, items.Length)];
             Shuffle(order, random);
             int held = items.Length < 2 ? 0 : Math.Max(1, (int)Math.Round(items.Length * fraction));
             for (int k = 0; k < items.Length; k++)
             {
-                (k < held ? validation : train).Add(items[order[k]]);
+                (k < held ? validation : train).AddRange(items[order[k]]);
             }
         }
 

@@ -5,9 +5,9 @@ public enum OptimizerKind
 {
     /// <summary>Mini-batch SGD with momentum.</summary>
     Sgd,
-    /// <summary>Adam.</summary>
+    /// <summary>Adam (Kingma and Ba 2015); <see cref="TrainerOptions.WeightDecay"/> is added to the gradient (L2), as in PyTorch's Adam.</summary>
     Adam,
-    /// <summary>Adam with decoupled weight decay (AdamW).</summary>
+    /// <summary>AdamW (Loshchilov and Hutter 2019): Adam with <see cref="TrainerOptions.WeightDecay"/> decoupled from the gradient.</summary>
     AdamW,
 }
 
@@ -68,7 +68,11 @@ public sealed record TrainerOptions
     /// <summary>L1: λ·Σ|w|, applied as a proximal soft-threshold after each step, so weights become exactly zero. Default: 0.</summary>
     public double L1 { get; init; }
 
-    /// <summary>Decoupled weight decay: w ← w − lr·wd·w each step (AdamW's, as in PyTorch's AdamW). Default: 0.</summary>
+    /// <summary>
+    /// Weight decay wd. With AdamW and SGD decoupled: w ← w − lr·wd·w after each step (PyTorch's AdamW). With Adam
+    /// coupled: wd·w added to the gradient before the adaptive step (PyTorch's Adam), so Adam and AdamW differ
+    /// exactly when wd &gt; 0. Default: 0.
+    /// </summary>
     public double WeightDecay { get; init; }
 
     /// <summary>The optimiser. Default: <see cref="OptimizerKind.AdamW"/>.</summary>

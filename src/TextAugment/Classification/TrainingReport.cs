@@ -42,8 +42,37 @@ public sealed class TrainingReport
     /// <summary>A plain reading of the curves: bias, variance, or neither.</summary>
     public string Diagnosis { get; }
 
+    /// <summary>Rows trained on (after any validation rows were held out).</summary>
+    public int TrainingRows { get; init; }
+
+    /// <summary>Rows validated on (0 without validation).</summary>
+    public int ValidationRows { get; init; }
+
+    /// <summary>Where the validation data came from, in words: held out by id or by row, given, or none.</summary>
+    public string ValidationNote { get; init; } = "";
+
     /// <summary>The best epoch's record.</summary>
     public EpochRecord Best => Epochs[BestEpoch - 1];
+
+    /// <summary>
+    /// The epoch where the curves part: validation loss at its minimum, after which it rose (by at least 1 % of
+    /// that minimum) while training loss kept falling; null when they never part this way.
+    /// </summary>
+    public int? PartingEpoch
+    {
+        get
+        {
+            if (Epochs.Count == 0 || double.IsNaN(Epochs[0].ValidationLoss))
+            {
+                return null;
+            }
+
+            EpochRecord minimum = Epochs.MinBy(e => e.ValidationLoss)!;
+            EpochRecord last = Epochs[^1];
+            bool rose = Epochs.Skip(minimum.Epoch).Any(e => e.ValidationLoss > minimum.ValidationLoss * 1.01 + 1e-9);
+            return rose && last.TrainLoss < minimum.TrainLoss ? minimum.Epoch : null;
+        }
+    }
 
     private string Diagnose()
     {
@@ -56,9 +85,21 @@ public sealed class TrainingReport
             return where + FormattableString.Invariant($"training loss is {best.TrainLoss:F3} (guessing scores {chance:F3}); without validation data the curves cannot tell variance from bias.");
         }
 
-        if (best.TrainLoss > 0.35 * chance)
+        // The whole curve, not only the kept epoch: training loss falling while validation loss rises after
+        // its minimum is variance, whichever epoch was kept.
+        if (PartingEpoch is int parting)
         {
-            return where + numbers + "Training loss stays high: the model underfits (high bias). Train longer, widen it (hidden, dim), add features (word_ngrams, char n-grams) or regularise less.";
+            EpochRecord at = Epochs[parting - 1], last = Epochs[^1];
+            string kept = BestEpoch == parting ? " The kept model is that epoch's." : BestEpoch < parting ? "" : $" The kept model (epoch {BestEpoch}) is past it.";
+            return where + numbers + FormattableString.Invariant(
+                $"The curves part at epoch {parting}: validation loss is lowest there ({at.ValidationLoss:F3}) and rises to {last.ValidationLoss:F3} by epoch {last.Epoch} while training loss falls from {at.TrainLoss:F3} to {last.TrainLoss:F3}: the model overfits (high variance) after epoch {parting}.{kept} Regularise more (dropout, l2, l1), add data or augmentation, or keep early stopping on.");
+        }
+
+        double lowestTrain = Epochs.Min(e => e.TrainLoss);
+        if (lowestTrain > 0.35 * chance)
+        {
+            return where + numbers + FormattableString.Invariant(
+                $"Training loss stays high over the whole curve (lowest {lowestTrain:F3}) and validation loss with it: the model underfits (high bias). Train longer, widen it (hidden, dim), add features (word_ngrams, char n-grams) or regularise less.");
         }
 
         if (best.ValidationLoss > 2 * best.TrainLoss + 0.1)
@@ -88,16 +129,22 @@ public sealed class TrainingReport
         var sb = new StringBuilder("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,learning_rate,sparsity,seconds\n");
         foreach (EpochRecord e in Epochs)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{e.Epoch},{e.TrainLoss:R},{e.TrainAccuracy:R},{e.ValidationLoss:R},{e.ValidationAccuracy:R},{e.LearningRate:R},{e.Sparsity:R},{e.Seconds:F3}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{e.Epoch},{e.TrainLoss:R},{e.TrainAccuracy:R},{CsvNumber(e.ValidationLoss)},{CsvNumber(e.ValidationAccuracy)},{e.LearningRate:R},{e.Sparsity:R},{e.Seconds:F3}\n");
         }
 
         return sb.ToString();
     }
 
+    // An empty field, not NaN, where there is no value (no validation data).
+    private static string CsvNumber(double value) => double.IsNaN(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture);
+
     /// <summary>Everything as JSON.</summary>
     public string Json() => JsonSerializer.Serialize(new
     {
         best_epoch = BestEpoch,
+        training_rows = TrainingRows,
+        validation_rows = ValidationRows,
+        validation = ValidationNote,
         stopped_early = StoppedEarly,
         sparsity = Sparsity,
         diagnosis = Diagnosis,
@@ -117,11 +164,14 @@ public sealed class TrainingReport
     /// <summary>A console table of the curves, the best epoch marked.</summary>
     public string Table()
     {
-        var sb = new StringBuilder("epoch  train loss  train acc  valid loss  valid acc  lr        zeros\n");
+        // Without validation data the validation columns are left out, not filled with NaN.
+        bool validated = Epochs.Count > 0 && !double.IsNaN(Epochs[0].ValidationLoss);
+        var sb = new StringBuilder(validated ? "epoch  train loss  train acc  valid loss  valid acc  lr        zeros\n" : "epoch  train loss  train acc  lr        zeros\n");
         foreach (EpochRecord e in Epochs)
         {
+            string valid = validated ? string.Create(CultureInfo.InvariantCulture, $"{e.ValidationLoss,10:F4}  {e.ValidationAccuracy,9:P1}  ") : "";
             sb.Append(CultureInfo.InvariantCulture,
-                $"{e.Epoch,5}  {e.TrainLoss,10:F4}  {e.TrainAccuracy,9:P1}  {e.ValidationLoss,10:F4}  {e.ValidationAccuracy,9:P1}  {e.LearningRate,-8:G3}  {e.Sparsity,5:P1}{(e.Epoch == BestEpoch ? "  ← kept" : "")}\n");
+                $"{e.Epoch,5}  {e.TrainLoss,10:F4}  {e.TrainAccuracy,9:P1}  {valid}{e.LearningRate,-8:G3}  {e.Sparsity,5:P1}{(e.Epoch == BestEpoch ? "  ← kept" : "")}\n");
         }
 
         return sb.ToString();

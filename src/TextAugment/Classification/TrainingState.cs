@@ -3,17 +3,21 @@ using System.Numerics.Tensors;
 namespace TextAugment.Classification;
 
 /// <summary>
-/// The optimiser's state and one update step: SGD with momentum, Adam or AdamW on the dense layers;
-/// the same, lazily, on the embedding rows a batch touched (as PyTorch's sparse optimisers do).
-/// Regularisation: coupled L2 through the gradient, decoupled weight decay, and L1 as a proximal
-/// soft-threshold — so L1 gives exact zeros. A row not touched for some steps gets, when next touched
+/// The optimiser's state and one update step: the <see cref="Optimizer"/> (SGD, Adam or AdamW) on the dense
+/// layers; the same, lazily, on the embedding rows a batch touched (as PyTorch's sparse optimisers do).
+/// Regularisation: <see cref="CoupledPenalty"/> (L2, and Adam's weight decay) through the gradient,
+/// <see cref="DecoupledDecay"/> (AdamW's and SGD's weight decay), and <see cref="L1Proximal"/> — so L1 gives exact zeros. A row not touched for some steps gets, when next touched
 /// (and at each epoch's end), the shrinking and thresholding of the steps it missed, combined.
 /// </summary>
 internal sealed class TrainingState
 {
-    private const float Beta1 = 0.9f, Beta2 = 0.999f, Epsilon = 1e-8f;
     private readonly Network _network;
     private readonly TrainerOptions _options;
+    private readonly Optimizer _optimizer;
+    private readonly LearningRateSchedule _schedule;
+    private readonly CoupledPenalty _coupled;
+    private readonly DecoupledDecay _decay;
+    private readonly L1Proximal _l1;
     private readonly long _totalSteps;
     private readonly float[] _denseM, _denseV;
     private readonly float[] _rowM, _rowV;
@@ -32,10 +36,15 @@ internal sealed class TrainingState
         _network = network;
         _options = options;
         _totalSteps = Math.Max(1, totalSteps);
+        _optimizer = Optimizer.Create(options);
+        _schedule = LearningRateSchedule.Create(options.Schedule);
+        _coupled = new CoupledPenalty((float)(2 * options.L2 + (_optimizer.DecouplesWeightDecay ? 0 : options.WeightDecay)));
+        _decay = new DecoupledDecay(_optimizer.DecouplesWeightDecay ? (float)options.WeightDecay : 0f);
+        _l1 = new L1Proximal((float)options.L1);
         _denseM = new float[network.Dense.Length];
         _denseV = new float[network.Dense.Length];
         _rowM = new float[network.Embeddings.Length];
-        _rowV = options.Optimizer == OptimizerKind.Sgd ? [] : new float[network.Embeddings.Length];
+        _rowV = _optimizer.HasSecondMoment ? new float[network.Embeddings.Length] : [];
         _rowLast = new long[network.Buckets];
         Array.Fill(_rowLast, -1);
         _rowTouched = new bool[network.Buckets];
@@ -86,25 +95,24 @@ internal sealed class TrainingState
     public void Step(Span<float> denseGradient)
     {
         double progress = (double)_step / _totalSteps;
-        double lr = _options.LearningRate * _options.Schedule switch
-        {
-            Schedule.Linear => Math.Max(0, 1 - progress),
-            Schedule.Cosine => 0.5 * (1 + Math.Cos(Math.PI * Math.Min(1, progress))),
-            _ => 1,
-        };
+        double lr = _options.LearningRate * _schedule.Factor(progress);
         LearningRate = lr;
-        double shrink = 1 - lr * (2 * _options.L2 + _options.WeightDecay);
+
+        // Rows a step does not touch get, when next touched, the shrinking of both penalties combined
+        // (the gradient of a coupled penalty alone, as plain gradient descent would apply it).
+        double shrink = 1 - lr * (_coupled.Coefficient + _decay.Rate);
         _cumulativeLogShrink.Add(_cumulativeLogShrink[^1] + Math.Log(Math.Max(shrink, 1e-30)));
         _cumulativeL1.Add(_cumulativeL1[^1] + lr * _options.L1);
 
-        var step = new StepConstants(_options, lr, _step);
+        float rate = (float)lr;
+        bool regularises = _coupled.Coefficient > 0 || _decay.Rate > 0 || _l1.Lambda > 0;
         for (int l = 0; l < _network.Layers; l++)
         {
             int weights = _network.In[l] * _network.Out[l];
             Update(_network.Dense.AsSpan(_network.WeightAt[l], weights), denseGradient.Slice(_network.WeightAt[l], weights),
-                _denseM.AsSpan(_network.WeightAt[l], weights), _denseV.AsSpan(_network.WeightAt[l], weights), true, step);
+                _denseM.AsSpan(_network.WeightAt[l], weights), _denseV.AsSpan(_network.WeightAt[l], weights), regularises, rate);
             Update(_network.Dense.AsSpan(_network.BiasAt[l], _network.Out[l]), denseGradient.Slice(_network.BiasAt[l], _network.Out[l]),
-                _denseM.AsSpan(_network.BiasAt[l], _network.Out[l]), _denseV.AsSpan(_network.BiasAt[l], _network.Out[l]), false, step);
+                _denseM.AsSpan(_network.BiasAt[l], _network.Out[l]), _denseV.AsSpan(_network.BiasAt[l], _network.Out[l]), false, rate);
         }
 
         int dim = _network.Dimensions;
@@ -113,7 +121,7 @@ internal sealed class TrainingState
             CatchUp(row, _step);
             int slot = _slots[row];
             Update(_network.Row(row), _rowGradients.AsSpan(slot * dim, dim), _rowM.AsSpan(row * dim, dim),
-                _rowV.Length == 0 ? [] : _rowV.AsSpan(row * dim, dim), true, step);
+                _rowV.Length == 0 ? [] : _rowV.AsSpan(row * dim, dim), regularises, rate);
             _rowLast[row] = _step;
             _rowTouched[row] = true;
         }
@@ -159,74 +167,28 @@ internal sealed class TrainingState
         Span<float> w = _network.Row(row);
         for (int i = 0; i < w.Length; i++)
         {
-            w[i] = SoftThreshold(w[i] * factor, threshold);
+            w[i] = L1Proximal.SoftThreshold(w[i] * factor, threshold);
         }
     }
 
-    /// <summary>What one step's updates share, computed once per step.</summary>
-    private readonly struct StepConstants(TrainerOptions options, double lr, long step)
-    {
-        public readonly float Rate = (float)lr;
-        public readonly float L2 = (float)(2 * options.L2);
-        public readonly float Decay = (float)(lr * options.WeightDecay);
-        public readonly float L1 = (float)(lr * options.L1);
-        public readonly bool Adam = options.Optimizer != OptimizerKind.Sgd;
-        public readonly float Momentum = (float)options.Momentum;
-        public readonly float Correction1 = 1 - MathF.Pow(Beta1, step + 1);
-        public readonly float Correction2 = 1 - MathF.Pow(Beta2, step + 1);
-        public readonly bool Regularises = options.L2 > 0 || options.WeightDecay > 0 || options.L1 > 0;
-    }
-
-    /// <summary>One optimiser step on <paramref name="w"/>, vectorised; <paramref name="regularised"/> for weights, not biases.</summary>
-    private void Update(Span<float> w, Span<float> g, Span<float> m, Span<float> v, bool regularised, in StepConstants c)
+    /// <summary>One step on <paramref name="w"/>: the penalty into the gradient, the optimiser, then decay and L1; <paramref name="regularised"/> for weights, not biases.</summary>
+    private void Update(Span<float> w, Span<float> g, Span<float> m, Span<float> v, bool regularised, float rate)
     {
         Span<float> grad = _scratch1.AsSpan(0, w.Length), work = _scratch2.AsSpan(0, w.Length);
-        bool reg = regularised && c.Regularises;
-        if (reg && c.L2 > 0)
+        if (regularised)
         {
-            TensorPrimitives.MultiplyAdd(w, c.L2, g, grad);
+            _coupled.AddTo(w, g, grad);
         }
         else
         {
             g.CopyTo(grad);
         }
 
-        if (c.Adam)
+        _optimizer.Update(w, grad, m, v, rate, _step, work);
+        if (regularised)
         {
-            TensorPrimitives.Multiply(m, Beta1, m);
-            TensorPrimitives.MultiplyAdd(grad, 1 - Beta1, m, m);
-            TensorPrimitives.Multiply(v, Beta2, v);
-            TensorPrimitives.Multiply(grad, grad, work);
-            TensorPrimitives.MultiplyAdd(work, 1 - Beta2, v, v);
-            TensorPrimitives.Multiply(v, 1 / c.Correction2, work);
-            TensorPrimitives.Sqrt(work, work);
-            TensorPrimitives.Add(work, Epsilon, work);
-            TensorPrimitives.Divide(m, work, work);
-            TensorPrimitives.MultiplyAdd(work, -c.Rate / c.Correction1, w, w);
-        }
-        else
-        {
-            TensorPrimitives.MultiplyAdd(m, c.Momentum, grad, m);
-            TensorPrimitives.MultiplyAdd(m, -c.Rate, w, w);
-        }
-
-        if (reg)
-        {
-            if (c.Decay > 0)
-            {
-                TensorPrimitives.Multiply(w, 1 - c.Decay, w);
-            }
-
-            if (c.L1 > 0)
-            {
-                for (int i = 0; i < w.Length; i++)
-                {
-                    w[i] = SoftThreshold(w[i], c.L1);
-                }
-            }
+            _decay.Apply(w, rate);
+            _l1.Apply(w, rate);
         }
     }
-
-    private static float SoftThreshold(float w, float threshold) =>
-        threshold <= 0 ? w : w > threshold ? w - threshold : w < -threshold ? w + threshold : 0f;
 }

@@ -25,59 +25,107 @@ public readonly record struct MeanStd(double Mean, double Std)
     public override string ToString() => FormattableString.Invariant($"{Mean:F4} ± {Std:F4}");
 }
 
-/// <summary>
-/// The ablation: the same trainer and seeds with and without augmentation, scored on the same test set.
-/// </summary>
-/// <param name="Seeds">The seeds used.</param>
-/// <param name="WithAccuracy">Test accuracy per seed, trained on the augmented corpus.</param>
-/// <param name="WithoutAccuracy">Test accuracy per seed, trained on the originals only.</param>
-/// <param name="WithMacroF1">Test macro-F1 per seed, augmented.</param>
-/// <param name="WithoutMacroF1">Test macro-F1 per seed, originals only.</param>
-public sealed record Ablation(IReadOnlyList<ulong> Seeds, IReadOnlyList<double> WithAccuracy, IReadOnlyList<double> WithoutAccuracy, IReadOnlyList<double> WithMacroF1, IReadOnlyList<double> WithoutMacroF1)
+/// <summary>Test scores per seed of one arm of the ablation.</summary>
+/// <param name="Rows">Training rows of this arm.</param>
+/// <param name="Accuracy">Test accuracy per seed.</param>
+/// <param name="MacroF1">Test macro-F1 per seed.</param>
+public sealed record AblationArm(int Rows, IReadOnlyList<double> Accuracy, IReadOnlyList<double> MacroF1);
+
+/// <summary>One question of the ablation, answered for accuracy and macro-F1 by paired t-tests over seeds.</summary>
+/// <param name="Question">The question in words.</param>
+/// <param name="Accuracy">The paired test of test accuracy (first arm − second arm).</param>
+/// <param name="MacroF1">The paired test of test macro-F1 (first arm − second arm).</param>
+public sealed record AblationComparison(string Question, PairedTTest Accuracy, PairedTTest MacroF1)
 {
-    /// <summary>Per-seed accuracy gain (with − without): mean ± std.</summary>
-    public MeanStd AccuracyGain => MeanStd.Of([.. WithAccuracy.Zip(WithoutAccuracy, (a, b) => a - b)]);
-
-    /// <summary>Per-seed macro-F1 gain (with − without): mean ± std.</summary>
-    public MeanStd MacroF1Gain => MeanStd.Of([.. WithMacroF1.Zip(WithoutMacroF1, (a, b) => a - b)]);
-
-    /// <summary>A plain answer: did augmentation help, by how much, and how sure.</summary>
-    public string Verdict
+    /// <summary>Compares <paramref name="first"/> with <paramref name="second"/>, seed by seed.</summary>
+    public static AblationComparison Of(string question, AblationArm first, AblationArm second)
     {
-        get
-        {
-            MeanStd gain = AccuracyGain;
-            int wins = WithAccuracy.Zip(WithoutAccuracy).Count(p => p.First > p.Second);
-            double standardError = gain.Std / Math.Sqrt(Math.Max(1, Seeds.Count));
-            string direction = gain.Mean > 0 ? "helped" : gain.Mean < 0 ? "hurt" : "made no difference";
-            string certainty = Seeds.Count < 2 ? "one seed: no spread to judge by"
-                : Math.Abs(gain.Mean) > 2 * standardError ? "more than twice its standard error: a clear effect"
-                : "within twice its standard error: not a clear effect";
-            return FormattableString.Invariant(
-                $"Augmentation {direction}: test accuracy {gain.Mean * 100:+0.00;-0.00} points on average over {Seeds.Count} seeds ({wins} of {Seeds.Count} seeds better; {certainty}).");
-        }
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        return new AblationComparison(question, PairedTTest.Of(first.Accuracy, second.Accuracy), PairedTTest.Of(first.MacroF1, second.MacroF1));
     }
 
-    /// <summary>The table, as printed.</summary>
+    /// <summary>The answer in one line per metric, e.g. "accuracy +0.67 points (SE 0.33, t = 2.03, df = 4, p = 0.112): not clear".</summary>
+    public string Answer()
+    {
+        string yes = Accuracy.Clear && MacroF1.Clear && Math.Sign(Accuracy.MeanDifference) == Math.Sign(MacroF1.MeanDifference)
+            ? (Accuracy.MeanDifference > 0 ? "yes" : "no, it hurts")
+            : Accuracy.Clear || MacroF1.Clear ? "mixed" : "no clear effect";
+        return $"{Question} {yes}.\n  {Line("accuracy", Accuracy)}\n  {Line("macro-F1", MacroF1)}\n";
+    }
+
+    private static string Line(string metric, PairedTTest test)
+    {
+        if (test.T is not double t)
+        {
+            return FormattableString.Invariant($"{metric} {test.MeanDifference * 100:+0.00;-0.00;0.00} points over {test.Pairs} seeds: no spread across seeds to test against");
+        }
+
+        string p = test.P < 0.001 ? "p < 0.001" : FormattableString.Invariant($"p = {test.P:F3}");
+        string clear = test.Clear ? "clear (p < 0.05)" : "not clear (p ≥ 0.05)";
+        return FormattableString.Invariant(
+            $"{metric} {test.MeanDifference * 100:+0.00;-0.00;0.00} points (SE {test.StandardError * 100:F2}, t = {t:F2}, df = {test.DegreesOfFreedom}, {p}): {clear}");
+    }
+}
+
+/// <summary>
+/// The three-arm ablation: the same trainer and seeds on the originals alone, on the augmented corpus, and on
+/// a repetition control (each original repeated as many times as it has rows in the augmented corpus: the
+/// same rows, epochs and updates, but no new text), scored on the same test set. Two questions, each by a
+/// paired t-test over seeds for accuracy and macro-F1: does more training on the same text help (control vs
+/// originals), and does the new text help (augmented vs control).
+/// </summary>
+/// <param name="Seeds">The seeds used, one per run of each arm.</param>
+/// <param name="Originals">Trained on the originals alone.</param>
+/// <param name="Augmented">Trained on the augmented corpus.</param>
+/// <param name="Repetition">Trained on the repetition control.</param>
+public sealed record Ablation(IReadOnlyList<ulong> Seeds, AblationArm Originals, AblationArm Augmented, AblationArm Repetition)
+{
+    /// <summary>Control vs originals: does more training on the same text help?</summary>
+    public AblationComparison MoreTraining => AblationComparison.Of("Does more training on the same text help (repetition control vs originals)?", Repetition, Originals);
+
+    /// <summary>Augmented vs control: does the new text help?</summary>
+    public AblationComparison NewText => AblationComparison.Of("Does the new text help (augmented vs repetition control)?", Augmented, Repetition);
+
+    /// <summary>Augmented vs originals: the total effect, repetition and new text together.</summary>
+    public AblationComparison Total => AblationComparison.Of("Does augmentation help at all (augmented vs originals)?", Augmented, Originals);
+
+    /// <summary>The two answers, each with accuracy and macro-F1 tests.</summary>
+    public string Verdict => MoreTraining.Answer() + NewText.Answer();
+
+    /// <summary>The table of arms, as printed.</summary>
     public string Table()
     {
-        var sb = new StringBuilder("                      accuracy           macro-F1\n");
-        sb.Append(CultureInfo.InvariantCulture, $"with augmentation     {MeanStd.Of(WithAccuracy),-18} {MeanStd.Of(WithMacroF1)}\n");
-        sb.Append(CultureInfo.InvariantCulture, $"without               {MeanStd.Of(WithoutAccuracy),-18} {MeanStd.Of(WithoutMacroF1)}\n");
-        sb.Append(CultureInfo.InvariantCulture, $"paired difference     {AccuracyGain,-18} {MacroF1Gain}\n");
+        var sb = new StringBuilder("                      rows       accuracy           macro-F1\n");
+        foreach (var (name, arm) in Arms())
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{name,-21} {arm.Rows,-10:N0} {MeanStd.Of(arm.Accuracy),-18} {MeanStd.Of(arm.MacroF1)}\n");
+        }
+
         return sb.ToString();
     }
 
-    /// <summary>As JSON.</summary>
+    /// <summary>As JSON: every arm and seed, and the three paired tests.</summary>
     public string Json() => JsonSerializer.Serialize(new
     {
         seeds = Seeds,
-        with_augmentation = new { accuracy = WithAccuracy, macro_f1 = WithMacroF1 },
-        without_augmentation = new { accuracy = WithoutAccuracy, macro_f1 = WithoutMacroF1 },
-        accuracy_gain = new { mean = AccuracyGain.Mean, std = AccuracyGain.Std },
-        macro_f1_gain = new { mean = MacroF1Gain.Mean, std = MacroF1Gain.Std },
+        arms = Arms().ToDictionary(a => a.Name.Replace(' ', '_'), a => new { rows = a.Arm.Rows, accuracy = a.Arm.Accuracy, macro_f1 = a.Arm.MacroF1 }),
+        tests = new[] { ("repetition_vs_originals", MoreTraining), ("augmented_vs_repetition", NewText), ("augmented_vs_originals", Total) }
+            .ToDictionary(c => c.Item1, c => new { question = c.Item2.Question, accuracy = TestJson(c.Item2.Accuracy), macro_f1 = TestJson(c.Item2.MacroF1) }),
         verdict = Verdict,
     }, new JsonSerializerOptions { WriteIndented = true });
+
+    private static object TestJson(PairedTTest t) => new
+    {
+        mean_difference = t.MeanDifference,
+        standard_error = t.StandardError,
+        t = t.T is double v && double.IsFinite(v) ? v : (double?)null,
+        df = t.DegreesOfFreedom,
+        p = t.P,
+        clear = t.Clear,
+    };
+
+    private IEnumerable<(string Name, AblationArm Arm)> Arms() => [("originals", Originals), ("augmented", Augmented), ("repetition control", Repetition)];
 }
 
 /// <summary>What the train and evaluate sections produced.</summary>
@@ -174,31 +222,52 @@ public static class Experiment
         Ablation? ablation = null;
         if (test is not null && pipeline.Evaluate!.AblationSeeds > 0)
         {
+            List<Example> repetition = RepetitionControl(plain, augmented);
             var seeds = new List<ulong>();
-            var withAccuracy = new List<double>();
-            var withoutAccuracy = new List<double>();
-            var withF1 = new List<double>();
-            var withoutF1 = new List<double>();
+            var scores = new List<Evaluation>[3] { [], [], [] };
             for (int k = 0; k < pipeline.Evaluate.AblationSeeds; k++)
             {
                 ulong seed = train.Options.Seed + (ulong)k;
-                log?.Report($"ablation: seed {seed} ({k + 1} of {pipeline.Evaluate.AblationSeeds})");
-                Evaluation with = k == 0 ? score! : Evaluation.Of(Trainer.Train(augmented, validationOrNull, WithSeed(train.Options, seed)).Model, test);
-                Evaluation without = Evaluation.Of(Trainer.Train(plain, validationOrNull, WithSeed(train.Options, seed)).Model, test);
+                log?.Report($"ablation: seed {seed} ({k + 1} of {pipeline.Evaluate.AblationSeeds}): originals, augmented, repetition control");
                 seeds.Add(seed);
-                withAccuracy.Add(with.Accuracy);
-                withoutAccuracy.Add(without.Accuracy);
-                withF1.Add(with.MacroF1);
-                withoutF1.Add(without.MacroF1);
+                scores[0].Add(Evaluation.Of(Trainer.Train(plain, validationOrNull, WithSeed(train.Options, seed)).Model, test));
+                scores[1].Add(k == 0 ? score! : Evaluation.Of(Trainer.Train(augmented, validationOrNull, WithSeed(train.Options, seed)).Model, test));
+                scores[2].Add(Evaluation.Of(Trainer.Train(repetition, validationOrNull, WithSeed(train.Options, seed)).Model, test));
             }
 
-            ablation = new Ablation(seeds, withAccuracy, withoutAccuracy, withF1, withoutF1);
+            AblationArm Arm(int i, int rows) => new(rows, [.. scores[i].Select(e => e.Accuracy)], [.. scores[i].Select(e => e.MacroF1)]);
+            ablation = new Ablation(seeds, Arm(0, plain.Count), Arm(1, augmented.Count), Arm(2, repetition.Count));
             using AtomicOutput output = AtomicOutput.Open(Path.Combine(train.ReportDirectory, "ablation.json"));
             output.Stream.Write(Encoding.UTF8.GetBytes(ablation.Json()));
             output.Commit();
         }
 
         return new ExperimentResult(report, train.ModelPath, score, ablation);
+    }
+
+    /// <summary>
+    /// The repetition control: for each row of the augmented corpus, in its order, the original with the same
+    /// id; so each original appears as many times as it has rows in the augmented corpus.
+    /// </summary>
+    /// <exception cref="ArgumentException">An augmented row's id is not among the originals.</exception>
+    public static List<Example> RepetitionControl(IReadOnlyList<Example> originals, IReadOnlyList<Example> augmented)
+    {
+        ArgumentNullException.ThrowIfNull(originals);
+        ArgumentNullException.ThrowIfNull(augmented);
+        var byId = new Dictionary<string, Example>(StringComparer.Ordinal);
+        foreach (Example e in originals)
+        {
+            byId.TryAdd(e.Id, e);
+        }
+
+        var control = new List<Example>(augmented.Count);
+        foreach (Example row in augmented)
+        {
+            control.Add(byId.TryGetValue(row.Id, out Example? original) ? original
+                : throw new ArgumentException($"the augmented corpus has a row with id '{row.Id}' that no original has; the repetition control needs every row's original.", nameof(augmented)));
+        }
+
+        return control;
     }
 
     private static IEnumerable<Example> ReadOutput(PipelineOutput output)

@@ -13,7 +13,7 @@ public sealed record TrainSection(TrainerOptions Options, string ModelPath, stri
 
 /// <summary>The <c>evaluate</c> section: a labelled test set and, optionally, the ablation.</summary>
 /// <param name="TestPath">The test file (format from its extension; columns as the input's).</param>
-/// <param name="AblationSeeds">Seeds for the with/without-augmentation ablation, or 0 for none.</param>
+/// <param name="AblationSeeds">Seeds for the three-arm ablation (originals, augmented, repetition control), default 5, or 0 for none.</param>
 public sealed record EvaluateSection(string TestPath, int AblationSeeds);
 
 /// <summary>Reads the <c>train</c> and <c>evaluate</c> sections.</summary>
@@ -125,7 +125,7 @@ internal static class TrainingSections
             YamlFields? a = d.Mapping(f.Raw("ablation"), "evaluate.ablation", "without_augmentation", "seeds");
             bool? without = a?.Bool("without_augmentation");
             long? count = a?.Integer("seeds", 1, 100);
-            seeds = without == false ? 0 : (int)(count ?? 3);
+            seeds = without == false ? 0 : (int)(count ?? 5);
         }
 
         return test is null ? null : new EvaluateSection(test, seeds);
