@@ -174,7 +174,7 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
                 continue;
             }
 
-            if (original.Equals(_model.Vocabulary[id], StringComparison.OrdinalIgnoreCase))
+            if (original.Equals(_model.Vocabulary[id], StringComparison.OrdinalIgnoreCase) || !SubstitutionOptions.Allows(original, _model.Vocabulary[id]))
             {
                 continue;
             }
