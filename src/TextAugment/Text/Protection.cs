@@ -193,6 +193,28 @@ public sealed partial class Protection
         }
     }
 
+    /// <summary>
+    /// Title case ("John", "McDonald") or an acronym of at most four capitals ("NASA"); a longer all-capitals word
+    /// is emphasis ("GREAT"), not a name. One-letter words ("I", "A") are never names.
+    /// </summary>
+    private static bool IsNameLike(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 2 || !char.IsUpper(word[0]))
+        {
+            return false;
+        }
+
+        foreach (char c in word[1..])
+        {
+            if (char.IsLower(c))
+            {
+                return true;
+            }
+        }
+
+        return word.Length <= 4;
+    }
+
     private bool IsNegator(ReadOnlySpan<char> word) =>
         _options.Negators is { } negators
         && (negators.Contains(word) || word.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || word.EndsWith("n’t", StringComparison.OrdinalIgnoreCase));
@@ -265,7 +287,7 @@ public sealed partial class Protection
                 continue;
             }
 
-            bool capitalised = t.Length >= 2 && char.IsUpper(t.Span[0]);
+            bool capitalised = IsNameLike(t.Span);
             if (!capitalised)
             {
                 previousName = -1;
