@@ -124,4 +124,24 @@ public class LabelSafetyTests
         Assert.Equal(["name", "URL", "sale", "shop"], Kept(Protection.Default));
         Assert.Empty(Kept(Protection.Create(new ProtectionOptions { Placeholders = false, Hashtags = false, Mentions = false, Names = NamePolicy.Replace })));
     }
+
+    [Fact]
+    public void The_pipeline_reads_the_protection_switches()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        File.WriteAllText(Path.Combine(dir, "in.tsv"), "text\tlabel\nYesterday John spoke\tx\n");
+        string path = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(path, """
+            input: { path: in.tsv }
+            output: { path: out.jsonl }
+            augment:
+              protect: { names: replace, negators: false, placeholders: false, hashtags: false, mentions: false }
+              stages:
+                - random_swap: {}
+            """);
+        Protection protection = Pipelines.Pipeline.Load(path).Generator.Options.Protection;
+        string[] kept = [.. TokenList.Create("Yesterday John did not tag #sale {id} @shop", protection).AsSpan().ToArray()
+            .Where(t => t.Has(TokenFlags.Protected)).Select(t => t.Span.ToString())];
+        Assert.Empty(kept);
+    }
 }
