@@ -9,6 +9,7 @@ Run:  apt-get install wordnet-base && /usr/bin/python3 dictionaries/build_wordne
 Writes (deterministically, sorted):
   en-wordnet.tsv                   word<TAB>pos<TAB>syn1,syn2,...   (pos: n v a r)
   en-inflection-exceptions.tsv     inflected<TAB>pos<TAB>lemma       (WordNet's *.exc lists)
+  en-antonyms.tsv                  word<TAB>antonym                  (WordNet's '!' pointers)
 
 Choices:
   * Keys are single tokens (no spaces): the tokenizer never produces a multi-word token, so
@@ -98,7 +99,47 @@ def main():
         out.write("# Built by dictionaries/build_wordnet.py. Format: inflected<TAB>pos<TAB>lemma\n")
         for inflected, pos, base in exceptions:
             out.write(f"{inflected}\t{pos}\t{base}\n")
-    print(f"{len(entries)} entries, {len(exceptions)} exceptions", file=sys.stderr)
+    antonyms = read_antonyms()
+    with open(os.path.join(HERE, "en-antonyms.tsv"), "w", encoding="utf-8", newline="\n") as out:
+        out.write("# English antonym pairs from WordNet 3.0's antonym pointers ('!'); see LICENSE-WordNet.txt.\n")
+        out.write("# Built by dictionaries/build_wordnet.py. Format: word<TAB>antonym (lower case, each pair once, a < b).\n")
+        out.write("# A pair joins every word of the two synsets the pointer links (good/bad, also well/ill).\n")
+        for a, b in antonyms:
+            out.write(f"{a}\t{b}\n")
+    print(f"{len(entries)} entries, {len(exceptions)} exceptions, {len(antonyms)} antonym pairs", file=sys.stderr)
+
+
+def read_antonyms():
+    """Sorted (a, b) pairs, a < b, lower case: the words of two synsets linked by an antonym pointer.
+
+    The pointer block of a data.* line is: p_cnt, then p_cnt groups of
+    (pointer_symbol, synset_offset, pos, source/target hex). '!' is the antonym pointer.
+    """
+    synsets = {}
+    links = []
+    for name, pos in POS.items():
+        synsets[pos] = read_synsets(os.path.join(WORDNET, "data." + name))
+        with open(os.path.join(WORDNET, "data." + name), encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("  "):
+                    continue
+                parts = line.split(" ")
+                count = int(parts[3], 16)
+                at = 4 + 2 * count
+                p_cnt = int(parts[at])
+                for i in range(p_cnt):
+                    symbol, offset, target_pos = parts[at + 1 + 4 * i: at + 4 + 4 * i]
+                    if symbol == "!":
+                        target_pos = "a" if target_pos == "s" else target_pos
+                        links.append((pos, parts[0], target_pos, offset))
+    pairs = set()
+    for pos, offset, target_pos, target in links:
+        for a in synsets[pos][offset]:
+            for b in synsets[target_pos][target]:
+                a_low, b_low = a.lower(), b.lower()
+                if a_low != b_low:
+                    pairs.add((min(a_low, b_low), max(a_low, b_low)))
+    return sorted(pairs)
 
 
 if __name__ == "__main__":

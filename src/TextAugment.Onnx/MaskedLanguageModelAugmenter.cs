@@ -24,8 +24,9 @@ public sealed record MaskFillOptions
 /// words; each picked word (all its word pieces) becomes one [MASK]; every mask of a sentence is filled from
 /// the same model call (all at once, not in rounds: one call per batch instead of one per masked word).
 /// Candidates exclude word pieces (##), special and [unused] tokens, anything not starting with a letter,
-/// the original word in any case, and stop words when the original is not one; the chosen word keeps the
-/// original's case. Sentences of a batch are
+/// the original word in any case, stop words when the original is not one, and whatever the shared policy's
+/// <see cref="SubstitutionOptions.Allows"/> rejects (antonyms, one-letter words, digits for a word); the chosen
+/// word keeps the original's case. Texts longer than the model are filled in windows around the picked words. Sentences of a batch are
 /// sorted by length and padded together.
 /// </summary>
 /// <remarks>
@@ -69,49 +70,68 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
     /// <inheritdoc/>
     protected override void AugmentBatchCore(IReadOnlyList<TokenList> batch, IReadOnlyList<AugmentRandom> randoms)
     {
-        var inputs = new Input[batch.Count];
+        var inputs = new List<Window>[batch.Count];
+        var all = new List<(int Sentence, int Window)>();
         for (int i = 0; i < batch.Count; i++)
         {
             inputs[i] = Encode(batch[i], randoms[i]);
+            for (int w = 0; w < inputs[i].Count; w++)
+            {
+                all.Add((i, w));
+            }
         }
 
-        // Group by length so that padding is small; each group is one model call.
-        int[] order = [.. Enumerable.Range(0, batch.Count).Where(i => inputs[i].Masks.Count > 0).OrderBy(i => inputs[i].Ids.Length)];
-        var fills = new float[batch.Count][][];
+        // Group windows by length so that padding is small; each group is one model call.
+        (int Sentence, int Window)[] order = [.. all.OrderBy(x => inputs[x.Sentence][x.Window].Ids.Length).ThenBy(x => x.Sentence).ThenBy(x => x.Window)];
+        var fills = new float[batch.Count][][][];
+        for (int i = 0; i < batch.Count; i++)
+        {
+            fills[i] = new float[inputs[i].Count][][];
+        }
+
         for (int start = 0; start < order.Length; start += _fill.BatchSize)
         {
-            int[] group = order[start..Math.Min(order.Length, start + _fill.BatchSize)];
+            var group = order[start..Math.Min(order.Length, start + _fill.BatchSize)];
             var positions = new List<(int Sequence, int Position)>();
             for (int g = 0; g < group.Length; g++)
             {
-                positions.AddRange(inputs[group[g]].Masks.Select(m => (g, m.Piece)));
+                positions.AddRange(inputs[group[g].Sentence][group[g].Window].Masks.Select(m => (g, m.Piece)));
             }
 
-            float[][] logits = _model.Logits([.. group.Select(i => inputs[i].Ids)], positions);
+            float[][] logits = _model.Logits([.. group.Select(x => inputs[x.Sentence][x.Window].Ids)], positions);
             int k = 0;
-            foreach (int i in group)
+            foreach (var (i, w) in group)
             {
-                fills[i] = logits[k..(k += inputs[i].Masks.Count)];
+                fills[i][w] = logits[k..(k += inputs[i][w].Masks.Count)];
             }
         }
 
         for (int i = 0; i < batch.Count; i++)
         {
-            for (int m = 0; m < inputs[i].Masks.Count; m++)
+            for (int w = 0; w < inputs[i].Count; w++)
             {
-                int token = inputs[i].Masks[m].Token;
-                if (Choose(fills[i][m], batch[i][token].Span, !batch[i][token].Has(TokenFlags.StopWord), randoms[i]) is { } word)
+                for (int m = 0; m < inputs[i][w].Masks.Count; m++)
                 {
-                    batch[i][token] = batch[i][token].ReplaceWith(word);
+                    int token = inputs[i][w].Masks[m].Token;
+                    if (Choose(fills[i][w][m], batch[i][token].Span, !batch[i][token].Has(TokenFlags.StopWord), randoms[i]) is { } word)
+                    {
+                        batch[i][token] = batch[i][token].ReplaceWith(word);
+                    }
                 }
             }
         }
     }
 
-    private sealed record Input(long[] Ids, List<(int Token, int Piece)> Masks);
+    /// <summary>One model input: [CLS] pieces… [SEP], and where its masks are (token index, piece position).</summary>
+    private sealed record Window(long[] Ids, List<(int Token, int Piece)> Masks);
 
-    /// <summary>Picks the words to mask (the shared policy) and builds [CLS] pieces… [SEP] with one [MASK] per picked word.</summary>
-    private Input Encode(TokenList tokens, AugmentRandom random)
+    /// <summary>
+    /// Picks the words to mask (the shared policy) and builds the model inputs, one [MASK] per picked word. A text
+    /// that fits the model is one window; a longer one is cut into windows, each starting a quarter of the model's
+    /// length before the first picked word it has not covered yet, so that every picked word is filled with context
+    /// on both sides and p holds over the whole text. Texts without a picked word give no window.
+    /// </summary>
+    private List<Window> Encode(TokenList tokens, AugmentRandom random)
     {
         var eligible = new List<int>();
         for (int j = 0; j < tokens.Count; j++)
@@ -131,35 +151,78 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
             chosen.Add(eligible[n]);
         }
 
-        var ids = new List<long> { _cls };
-        var masks = new List<(int Token, int Piece)>();
-        int limit = _model.MaxSequenceLength - 1;
-        for (int j = 0; j < tokens.Count && ids.Count < limit; j++)
+        var windows = new List<Window>();
+        if (chosen.Count == 0)
         {
-            Token t = tokens[j];
-            if (t.Kind == TokenKind.Whitespace)
-            {
-                continue;
-            }
-
-            if (chosen.Contains(j))
-            {
-                masks.Add((j, ids.Count));
-                ids.Add(_mask);
-                continue;
-            }
-
-            foreach (int id in _model.Tokenizer.EncodeToIds(t.Span, addSpecialTokens: false))
-            {
-                if (ids.Count < limit)
-                {
-                    ids.Add(id);
-                }
-            }
+            return windows;
         }
 
-        ids.Add(_sep);
-        return new Input([.. ids], masks);
+        // Word pieces of every non-whitespace token; a picked word is one [MASK].
+        var pieces = new List<(int Token, long[] Ids)>();
+        int total = 0;
+        for (int j = 0; j < tokens.Count; j++)
+        {
+            if (tokens[j].Kind == TokenKind.Whitespace)
+            {
+                continue;
+            }
+
+            long[] ids = chosen.Contains(j) ? [_mask] : [.. _model.Tokenizer.EncodeToIds(tokens[j].Span, addSpecialTokens: false).Select(id => (long)id)];
+            pieces.Add((j, ids));
+            total += ids.Length;
+        }
+
+        int capacity = _model.MaxSequenceLength - 2;
+        int first = 0, lead = 0;
+        if (total > capacity)
+        {
+            lead = capacity / 4;
+        }
+
+        var covered = new HashSet<int>();
+        while (true)
+        {
+            int next = pieces.FindIndex(first, p => chosen.Contains(p.Token) && !covered.Contains(p.Token));
+            if (next < 0)
+            {
+                return windows;
+            }
+
+            // Step back over up to `lead` pieces of context before the first uncovered picked word.
+            int start = next, before = 0;
+            while (start > 0 && before + pieces[start - 1].Ids.Length <= lead)
+            {
+                before += pieces[--start].Ids.Length;
+            }
+
+            var ids = new List<long> { _cls };
+            var masks = new List<(int Token, int Piece)>();
+            int at = start;
+            for (; at < pieces.Count && ids.Count - 1 + pieces[at].Ids.Length <= capacity; at++)
+            {
+                if (chosen.Contains(pieces[at].Token) && covered.Add(pieces[at].Token))
+                {
+                    masks.Add((pieces[at].Token, ids.Count));
+                }
+
+                ids.AddRange(pieces[at].Ids);
+            }
+
+            if (at == start)
+            {
+                // A single token longer than the model: its first pieces only (it cannot be a mask).
+                ids.AddRange(pieces[at].Ids.AsSpan(0, capacity).ToArray());
+                at++;
+            }
+
+            ids.Add(_sep);
+            if (masks.Count > 0)
+            {
+                windows.Add(new Window([.. ids], masks));
+            }
+
+            first = at;
+        }
     }
 
     /// <summary>Samples a replacement from one mask's logits: filters, top-k, temperature, top-p.</summary>
@@ -174,7 +237,7 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
                 continue;
             }
 
-            if (original.Equals(_model.Vocabulary[id], StringComparison.OrdinalIgnoreCase))
+            if (original.Equals(_model.Vocabulary[id], StringComparison.OrdinalIgnoreCase) || !SubstitutionOptions.Allows(original, _model.Vocabulary[id]))
             {
                 continue;
             }

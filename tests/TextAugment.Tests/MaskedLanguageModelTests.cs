@@ -44,9 +44,10 @@ public class MaskedLanguageModelTests
     public void Masked_words_are_replaced_by_whole_words_in_the_original_case_and_nothing_else_changes()
     {
         const string text = "The Captain of the ship looked at the WHALE, far away in the sea.";
+        var names = Protection.Create(new ProtectionOptions { Names = NamePolicy.Replace }); // "Captain" is not a name here
         for (int v = 0; v < 20; v++)
         {
-            string output = Stage(1.0).Augment(text, AugmentRandom.For(1, "m", v));
+            string output = Stage(1.0).Augment(text, AugmentRandom.For(1, "m", v), names);
             TokenList before = TokenList.Create(text), after = TokenList.Create(output);
             Assert.Equal(before.Count, after.Count);
             for (int i = 0; i < before.Count; i++)
@@ -100,5 +101,60 @@ public class MaskedLanguageModelTests
     {
         Pipeline pipeline = Pipeline.Load(Path.Combine(TestPaths.Root, "pipelines", "mlm.yaml"));
         Assert.Equal(4, pipeline.Generator.Options.Variants);
+    }
+
+    [Fact]
+    public void Long_texts_are_filled_in_windows_so_p_holds_over_the_whole_text()
+    {
+        // 240 content words, far past the model's length: every picked word is filled, also the last ones.
+        string[] words = ["sailor", "harbour", "rope", "storm", "captain", "island", "lantern", "anchor"];
+        string text = string.Join(' ', Enumerable.Range(0, 240).Select(i => words[i % words.Length])) + ".";
+        Assert.True(TokenList.Create(text).WordCount > 4 * Model.Value.MaxSequenceLength);
+        int changed = 0, changedInLastQuarter = 0;
+        const int variants = 5;
+        for (int v = 0; v < variants; v++)
+        {
+            TokenList before = TokenList.Create(text), after = TokenList.Create(Stage(0.3).Augment(text, AugmentRandom.For(2, "w", v)));
+            Assert.Equal(before.Count, after.Count);
+            for (int i = 0; i < before.Count; i++)
+            {
+                if (before[i].Kind == TokenKind.Word && !before[i].Span.Equals(after[i].Span, StringComparison.OrdinalIgnoreCase))
+                {
+                    changed++;
+                    changedInLastQuarter += i > before.Count * 3 / 4 ? 1 : 0;
+                }
+            }
+        }
+
+        // p = 0.3 of 240 words is 72 picks per variant; a pick goes unfilled only when no candidate passes the filters.
+        Assert.InRange(changed, (int)(0.8 * 72 * variants), 72 * variants);
+        Assert.InRange(changedInLastQuarter, (int)(0.15 * changed), changed);
+    }
+
+    [Fact]
+    public void Fills_are_whole_words_of_two_letters_or_more_and_one_letter_words_stay()
+    {
+        const string text = "The forms s didn't expect a x in O'Brien's old boat, and the sailor sang a song about the sea.";
+        for (int v = 0; v < 20; v++)
+        {
+            TokenList before = TokenList.Create(text), after = TokenList.Create(Stage(1.0).Augment(text, AugmentRandom.For(3, "o", v)));
+            Assert.Equal(before.Count, after.Count);
+            for (int i = 0; i < before.Count; i++)
+            {
+                if (before[i].Kind != TokenKind.Word)
+                {
+                    continue;
+                }
+
+                if (before[i].Length == 1 || before[i].Span.SequenceEqual("didn't"))
+                {
+                    Assert.Equal(before[i].ToString(), after[i].ToString());
+                }
+                else
+                {
+                    Assert.True(after[i].Length >= 2, after.ToString());
+                }
+            }
+        }
     }
 }

@@ -184,7 +184,7 @@ public sealed class RandomInsertionAugmenter : Augmenter
             for (int i = 0; i < tokens.Count; i++)
             {
                 Token t = tokens[i];
-                if (t.Kind == TokenKind.Word && !t.Has(TokenFlags.Protected | TokenFlags.Changed) && (_includeStopWords || !t.Has(TokenFlags.StopWord)))
+                if (SubstitutionOptions.IsReplaceable(t) && (_includeStopWords || !t.Has(TokenFlags.StopWord)))
                 {
                     sources[n++] = i;
                 }
@@ -213,7 +213,7 @@ public sealed class RandomInsertionAugmenter : Augmenter
 
     /// <summary>
     /// Inserts <paramref name="word"/> at a random word boundary: before a word that starts the text or follows
-    /// whitespace, or after the last word. Never inside a run such as a URL (<c>x.org/film</c>).
+    /// whitespace, or after the last word. Never inside a run such as a URL (<c>x.org/film</c>) or a protected unit.
     /// </summary>
     private static void Insert(TokenList tokens, Token word, AugmentRandom random)
     {
@@ -243,5 +243,7 @@ public sealed class RandomInsertionAugmenter : Augmenter
         tokens.Insert(last + 1, Space);
     }
 
-    private static bool IsBoundary(TokenList tokens, int index) => index == 0 || tokens[index - 1].Kind == TokenKind.Whitespace;
+    // Whitespace inside a protected unit ("New York", "Bill Gates") is protected too: no insertion splits the unit.
+    private static bool IsBoundary(TokenList tokens, int index) =>
+        index == 0 || (tokens[index - 1].Kind == TokenKind.Whitespace && !(tokens[index - 1].Has(TokenFlags.Protected) && tokens[index].Has(TokenFlags.Protected)));
 }

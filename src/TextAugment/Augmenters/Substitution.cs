@@ -25,11 +25,37 @@ public sealed class SubstitutionOptions
     /// </summary>
     public int CountFor(int eligible) => Math.Clamp((int)Math.Floor(Probability * eligible + 0.5), Min, Math.Max(Min, Max));
 
-    /// <summary>Whether the token may be replaced: a word, not protected, and not a stop word unless they are included.</summary>
-    public bool IsEligible(in Token token) =>
-        token.Kind == TokenKind.Word
-        && !token.Has(TokenFlags.Protected | TokenFlags.Changed)
-        && (IncludeStopWords || !token.Has(TokenFlags.StopWord));
+    /// <summary>
+    /// Whether the token may be replaced: <see cref="IsReplaceable"/>, and not a stop word unless they are included.
+    /// </summary>
+    public bool IsEligible(in Token token) => IsReplaceable(token) && (IncludeStopWords || !token.Has(TokenFlags.StopWord));
+
+    /// <summary>
+    /// Whether any substitution source may replace the token: a word of at least two characters (a one-letter
+    /// word's dictionary senses are abbreviations: "a" → "angstrom", "x" → "10"), not protected, not written by a stage.
+    /// </summary>
+    public static bool IsReplaceable(in Token token) =>
+        token.Kind == TokenKind.Word && token.Length >= 2 && !token.Has(TokenFlags.Protected | TokenFlags.Changed);
+
+    /// <summary>
+    /// Whether <paramref name="candidate"/> may replace <paramref name="original"/> in any substitution source: not an
+    /// antonym of it (<see cref="Antonyms.English"/>), containing a digit only when the original does, and at least two
+    /// characters unless the original is one character.
+    /// </summary>
+    public static bool Allows(ReadOnlySpan<char> original, ReadOnlySpan<char> candidate)
+    {
+        if (candidate.Length < 2 && original.Length >= 2)
+        {
+            return false;
+        }
+
+        if (candidate.IndexOfAnyInRange('0', '9') >= 0 && original.IndexOfAnyInRange('0', '9') < 0)
+        {
+            return false;
+        }
+
+        return !Antonyms.English.AreAntonyms(original, candidate);
+    }
 
     /// <exception cref="ArgumentOutOfRangeException">A value is out of its range.</exception>
     internal SubstitutionOptions Validated()
@@ -86,12 +112,13 @@ public abstract class SubstitutionAugmenter : Augmenter
             int index = eligible[pick];
             eligible[pick] = eligible[--remaining];
             ReadOnlySpan<string> candidates = GetCandidates(tokens, index);
-            if (candidates.IsEmpty)
+            string? choice = Pick(tokens[index].Span, candidates, random);
+            if (choice is null)
             {
                 continue;
             }
 
-            tokens[index] = tokens[index].ReplaceWith(candidates[random.Next(candidates.Length)]);
+            tokens[index] = tokens[index].ReplaceWith(choice);
             replaced++;
         }
 
@@ -99,6 +126,27 @@ public abstract class SubstitutionAugmenter : Augmenter
         {
             ArrayPool<int>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>A uniform choice among the candidates that <see cref="SubstitutionOptions.Allows"/>; null when none is allowed.</summary>
+    private static string? Pick(ReadOnlySpan<char> original, ReadOnlySpan<string> candidates, AugmentRandom random)
+    {
+        if (candidates.IsEmpty)
+        {
+            return null;
+        }
+
+        Span<int> allowed = candidates.Length <= 256 ? stackalloc int[candidates.Length] : new int[candidates.Length];
+        int n = 0;
+        for (int c = 0; c < candidates.Length; c++)
+        {
+            if (SubstitutionOptions.Allows(original, candidates[c]))
+            {
+                allowed[n++] = c;
+            }
+        }
+
+        return n == 0 ? null : candidates[allowed[random.Next(n)]];
     }
 }
 

@@ -33,6 +33,7 @@ public sealed class TfIdfOptions
 /// </remarks>
 public sealed class TfIdfAugmenter : Augmenter
 {
+    private const int MaxDraws = 8;
     private readonly TfIdfStatistics _statistics;
     private readonly TfIdfOptions _options;
     private readonly string[] _vocabulary;
@@ -161,8 +162,7 @@ public sealed class TfIdfAugmenter : Augmenter
         for (int i = 0; i < all.Length; i++)
         {
             Token t = all[i];
-            bool eligible = t.Kind == TokenKind.Word && !t.Has(TokenFlags.Protected | TokenFlags.Changed)
-                            && (_options.IncludeStopWords || !t.Has(TokenFlags.StopWord));
+            bool eligible = SubstitutionOptions.IsReplaceable(t) && (_options.IncludeStopWords || !t.Has(TokenFlags.StopWord));
             destination[i] = !eligible ? 0 : sum > 0 ? Math.Min(1, p * words * (max - destination[i]) / sum) : p;
         }
     }
@@ -201,7 +201,16 @@ public sealed class TfIdfAugmenter : Augmenter
         {
             if (probabilities[i] > 0 && random.NextDouble() < probabilities[i])
             {
-                tokens[i] = tokens[i].ReplaceWith(_vocabulary[_sampler.Sample(random)]);
+                // A draw the shared rules reject (an antonym, a number for a word) is drawn again, a few times at most.
+                for (int attempt = 0; attempt < MaxDraws; attempt++)
+                {
+                    string candidate = _vocabulary[_sampler.Sample(random)];
+                    if (SubstitutionOptions.Allows(tokens[i].Span, candidate))
+                    {
+                        tokens[i] = tokens[i].ReplaceWith(candidate);
+                        break;
+                    }
+                }
             }
         }
 

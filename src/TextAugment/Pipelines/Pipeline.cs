@@ -25,7 +25,7 @@ public sealed class Pipeline
     private static readonly string[] TopKeys = ["seed", "threads", "input", "augment", "output", "train", "evaluate"];
     private static readonly string[] InputKeys = ["path", "format", "text", "label", "id", "header", "on_error"];
     private static readonly string[] AugmentKeys = ["variants", "keep_original", "max_attempts", "protect", "stages"];
-    private static readonly string[] ProtectKeys = ["stopwords", "words", "patterns", "numbers", "urls", "emails"];
+    private static readonly string[] ProtectKeys = ["stopwords", "words", "patterns", "numbers", "urls", "emails", "negators", "names", "placeholders", "hashtags", "mentions"];
     private static readonly string[] OutputKeys = ["path", "format"];
 
     private Pipeline(string file, PipelineInput? input, PipelineOutput? output, VariantGenerator generator, bool keepOriginal, int? threads, TrainSection? train, EvaluateSection? evaluate)
@@ -312,6 +312,11 @@ public sealed class Pipeline
             Numbers = f.Bool("numbers") ?? defaults.Numbers,
             Urls = f.Bool("urls") ?? defaults.Urls,
             Emails = f.Bool("emails") ?? defaults.Emails,
+            Negators = f.Bool("negators") is false ? null : defaults.Negators,
+            Names = f.Choice("names", ["keep", "replace"]) switch { "replace" => NamePolicy.Replace, "keep" => NamePolicy.Keep, _ => defaults.Names },
+            Placeholders = f.Bool("placeholders") ?? defaults.Placeholders,
+            Hashtags = f.Bool("hashtags") ?? defaults.Hashtags,
+            Mentions = f.Bool("mentions") ?? defaults.Mentions,
         };
         return d.Errors.Count > before ? null : Protection.Create(options);
     }

@@ -25,6 +25,38 @@ public sealed class ProtectionOptions
 
     /// <summary>Protect e-mail addresses. Default: true.</summary>
     public bool Emails { get; init; } = true;
+
+    /// <summary>
+    /// Negators (<c>not</c>, <c>no</c>, <c>never</c>, <c>without</c>, any word ending in <c>n't</c> …; the list is
+    /// dictionaries/negators-en.txt): changing, deleting or moving one flips a label. Null for none.
+    /// Default: <see cref="WordSet.EnglishNegators"/>.
+    /// </summary>
+    public WordSet? Negators { get; init; } = WordSet.EnglishNegators;
+
+    /// <summary>
+    /// Capitalised words inside a sentence (likely names: "John", "Bill Gates"): <see cref="NamePolicy.Keep"/>
+    /// protects them, a multi-word name as one unit (with a capitalised sentence-initial word before it).
+    /// Default: <see cref="NamePolicy.Keep"/>.
+    /// </summary>
+    public NamePolicy Names { get; init; } = NamePolicy.Keep;
+
+    /// <summary>Protect template placeholders in brackets, braces or angle brackets (<c>[id]</c>, <c>{user_name}</c>, <c>&lt;PRODUCT&gt;</c>). Default: true.</summary>
+    public bool Placeholders { get; init; } = true;
+
+    /// <summary>Protect hashtags (<c>#blessed</c>). Default: true.</summary>
+    public bool Hashtags { get; init; } = true;
+
+    /// <summary>Protect @mentions (<c>@user</c>). Default: true.</summary>
+    public bool Mentions { get; init; } = true;
+}
+
+/// <summary>What happens to capitalised words inside a sentence (likely names).</summary>
+public enum NamePolicy
+{
+    /// <summary>Protected: no stage changes or moves them.</summary>
+    Keep,
+    /// <summary>Treated like any other word.</summary>
+    Replace,
 }
 
 /// <summary>
@@ -36,12 +68,29 @@ public sealed partial class Protection
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
     private readonly ProtectionOptions _options;
     private readonly WordSet? _words;
+    private readonly List<string[]> _phrases = [];
     private readonly Regex[] _patterns;
 
     private Protection(ProtectionOptions options)
     {
         _options = options;
-        _words = options.Words.Count > 0 ? new WordSet(options.Words) : null;
+        var single = new List<string>();
+        foreach (string w in options.Words)
+        {
+            // A protected entry matches the token sequence it tokenizes to: "[id]", "New York", "{user_name}".
+            TokenList parts = TokenList.Create(w, None);
+            string[] sequence = [.. parts.AsSpan().ToArray().Where(t => t.Kind != TokenKind.Whitespace).Select(t => t.Span.ToString())];
+            if (sequence.Length == 1 && parts[0].Kind is TokenKind.Word or TokenKind.Number)
+            {
+                single.Add(sequence[0]);
+            }
+            else if (sequence.Length > 0)
+            {
+                _phrases.Add(sequence);
+            }
+        }
+
+        _words = single.Count > 0 ? new WordSet(single) : null;
         _patterns = new Regex[options.Patterns.Count];
         for (int i = 0; i < _patterns.Length; i++)
         {
@@ -53,7 +102,11 @@ public sealed partial class Protection
     public static Protection Default { get; } = new(new ProtectionOptions());
 
     /// <summary>Nothing protected and no stop words.</summary>
-    public static Protection None { get; } = new(new ProtectionOptions { StopWords = null, Numbers = false, Urls = false, Emails = false });
+    public static Protection None { get; } = new(new ProtectionOptions
+    {
+        StopWords = null, Numbers = false, Urls = false, Emails = false, Negators = null, Names = NamePolicy.Replace,
+        Placeholders = false, Hashtags = false, Mentions = false,
+    });
 
     /// <summary>Creates a protection from <paramref name="options"/> (default: <see cref="Default"/>'s).</summary>
     /// <exception cref="ArgumentException">A pattern is not a valid regular expression.</exception>
@@ -87,7 +140,7 @@ public sealed partial class Protection
                 flags |= TokenFlags.StopWord;
             }
 
-            if ((_options.Numbers && t.Span.IndexOfAnyInRange('0', '9') >= 0) || _words?.Contains(t.Span) == true)
+            if ((_options.Numbers && t.Span.IndexOfAnyInRange('0', '9') >= 0) || _words?.Contains(t.Span) == true || IsNegator(t.Span))
             {
                 flags |= TokenFlags.Protected;
             }
@@ -109,9 +162,153 @@ public sealed partial class Protection
             ProtectMatches(tokens, EmailPattern());
         }
 
+        if (_options.Placeholders && text.AsSpan().IndexOfAny("[{<") >= 0)
+        {
+            ProtectMatches(tokens, PlaceholderPattern());
+        }
+
+        if (_options.Hashtags && text.Contains('#', StringComparison.Ordinal))
+        {
+            ProtectMatches(tokens, HashtagPattern());
+        }
+
+        if (_options.Mentions && text.Contains('@', StringComparison.Ordinal))
+        {
+            ProtectMatches(tokens, MentionPattern());
+        }
+
         foreach (Regex pattern in _patterns)
         {
             ProtectMatches(tokens, pattern);
+        }
+
+        foreach (string[] phrase in _phrases)
+        {
+            ProtectPhrase(tokens, phrase);
+        }
+
+        if (_options.Names == NamePolicy.Keep)
+        {
+            ProtectNames(tokens);
+        }
+    }
+
+    /// <summary>
+    /// Title case ("John", "McDonald") or an acronym of at most four capitals ("NASA"); a longer all-capitals word
+    /// is emphasis ("GREAT"), not a name. One-letter words ("I", "A") are never names.
+    /// </summary>
+    private static bool IsNameLike(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 2 || !char.IsUpper(word[0]))
+        {
+            return false;
+        }
+
+        foreach (char c in word[1..])
+        {
+            if (char.IsLower(c))
+            {
+                return true;
+            }
+        }
+
+        return word.Length <= 4;
+    }
+
+    private bool IsNegator(ReadOnlySpan<char> word) =>
+        _options.Negators is { } negators
+        && (negators.Contains(word) || word.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || word.EndsWith("n’t", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Protects every occurrence of the non-whitespace token sequence <paramref name="phrase"/> (any case), with the whitespace inside it.</summary>
+    private static void ProtectPhrase(TokenList tokens, string[] phrase)
+    {
+        for (int start = 0; start < tokens.Count; start++)
+        {
+            int i = start, k = 0;
+            while (k < phrase.Length && i < tokens.Count)
+            {
+                if (tokens[i].Kind == TokenKind.Whitespace && k > 0)
+                {
+                    i++;
+                    continue;
+                }
+
+                if (!tokens[i].Span.Equals(phrase[k], StringComparison.OrdinalIgnoreCase))
+                {
+                    break;
+                }
+
+                i++;
+                k++;
+            }
+
+            if (k == phrase.Length)
+            {
+                for (int j = start; j < i; j++)
+                {
+                    tokens[j] = tokens[j].With(TokenFlags.Protected);
+                }
+
+                start = i - 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Protects capitalised words that do not start a sentence (likely names), and a capitalised
+    /// sentence-initial word directly followed by one ("Bill Gates"), with the whitespace between them.
+    /// </summary>
+    private static void ProtectNames(TokenList tokens)
+    {
+        bool sentenceStart = true;
+        int previousName = -1; // index of the last name word, or of a capitalised sentence-initial word
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            Token t = tokens[i];
+            if (t.Kind == TokenKind.Whitespace)
+            {
+                if (t.Span.Contains('\n'))
+                {
+                    sentenceStart = true;
+                    previousName = -1;
+                }
+
+                continue;
+            }
+
+            if (t.Kind != TokenKind.Word)
+            {
+                if (t.Kind == TokenKind.Symbol && t.Span.IndexOfAny(".!?…") >= 0)
+                {
+                    sentenceStart = true;
+                }
+
+                previousName = -1;
+                continue;
+            }
+
+            bool capitalised = IsNameLike(t.Span);
+            if (!capitalised)
+            {
+                previousName = -1;
+                sentenceStart = false;
+                continue;
+            }
+
+            if (!sentenceStart)
+            {
+                tokens[i] = t.With(TokenFlags.Protected);
+                if (previousName >= 0 && i - previousName <= 2)
+                {
+                    for (int j = previousName; j < i; j++)
+                    {
+                        tokens[j] = tokens[j].With(TokenFlags.Protected);
+                    }
+                }
+            }
+
+            previousName = i;
+            sentenceStart = false;
         }
     }
 
@@ -151,4 +348,13 @@ public sealed partial class Protection
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"\[[^\[\]\r\n]{1,60}\]|\{[^{}\r\n]{1,60}\}|<[^<>\s][^<>\r\n]{0,59}>", RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceholderPattern();
+
+    [GeneratedRegex(@"(?<![\w#])#\w+", RegexOptions.CultureInvariant)]
+    private static partial Regex HashtagPattern();
+
+    [GeneratedRegex(@"(?<![\w@.])@\w+", RegexOptions.CultureInvariant)]
+    private static partial Regex MentionPattern();
 }

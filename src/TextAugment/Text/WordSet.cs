@@ -25,6 +25,12 @@ public sealed class WordSet
     /// <summary>The built-in English stop-word list (dictionaries/stopwords-en.txt, embedded in the library).</summary>
     public static WordSet EnglishStopWords { get; } = new(ReadWords(EmbeddedResource.ReadLines("TextAugment.stopwords-en.txt")));
 
+    /// <summary>
+    /// The built-in English negators (dictionaries/negators-en.txt, embedded in the library): not, no, never,
+    /// nor, neither, none, nobody, nothing, nowhere, without, cannot, n't, hardly, barely, scarcely, seldom, rarely ….
+    /// </summary>
+    public static WordSet EnglishNegators { get; } = new(ReadWords(EmbeddedResource.ReadLines("TextAugment.negators-en.txt")));
+
     /// <summary>Number of words.</summary>
     public int Count => _words.Count;
 
