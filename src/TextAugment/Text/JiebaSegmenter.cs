@@ -29,14 +29,14 @@ public sealed partial class JiebaSegmenter : Segmenter
     private static readonly int[] LetterRank = [0, 2, 1, 3];
     private static readonly int[][] Previous = [[E, S], [M, B], [B, M], [S, E]];
 
-    private readonly Dictionary<string, long> _frequencies; // words and all their prefixes (prefix-only entries: 0)
-    private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Dictionary<string, Entry> _frequencies; // words and all their prefixes (prefix-only entries: 0)
+    private readonly Dictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly HashSet<string> _forceSplit;
     private readonly Hmm _hmm;
     private readonly long _total;
     private readonly double _logTotal;
 
-    private JiebaSegmenter(Dictionary<string, long> frequencies, long total, HashSet<string> forceSplit, Hmm hmm, bool useHmm)
+    private JiebaSegmenter(Dictionary<string, Entry> frequencies, long total, HashSet<string> forceSplit, Hmm hmm, bool useHmm)
     {
         _frequencies = frequencies;
         _lookup = frequencies.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -67,7 +67,7 @@ public sealed partial class JiebaSegmenter : Segmenter
     public JiebaSegmenter WithUserWords(IEnumerable<string> lines, string source = "user dictionary")
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var frequencies = new Dictionary<string, long>(_frequencies, StringComparer.Ordinal);
+        var frequencies = new Dictionary<string, Entry>(_frequencies, StringComparer.Ordinal);
         var forceSplit = new HashSet<string>(_forceSplit, StringComparer.Ordinal);
         var building = new JiebaSegmenter(frequencies, _total, forceSplit, _hmm, UseHmm);
         long total = _total;
@@ -91,12 +91,12 @@ public sealed partial class JiebaSegmenter : Segmenter
             long freq = m.Groups[2].Success
                 ? long.Parse(m.Groups[2].Value.AsSpan().Trim(), NumberStyles.None, CultureInfo.InvariantCulture)
                 : building.SuggestFrequency(word);
-            frequencies[word] = freq;
+            frequencies[word] = new Entry(freq);
             total += freq;
             building = new JiebaSegmenter(frequencies, total, forceSplit, _hmm, UseHmm);
             for (int i = 1; i < word.Length; i++)
             {
-                frequencies.TryAdd(word[..i], 0);
+                frequencies.TryAdd(word[..i], default);
             }
 
             if (freq == 0)
@@ -139,7 +139,7 @@ public sealed partial class JiebaSegmenter : Segmenter
             return 0;
         }
 
-        int[] next = new int[n]; // end (exclusive) of the word the best route takes at each position
+        Span<int> next = n <= 128 ? stackalloc int[n] : new int[n]; // end (exclusive) of the word the best route takes at each position
         Route(run, next);
         int count = 0;
         if (!UseHmm)
@@ -174,19 +174,20 @@ public sealed partial class JiebaSegmenter : Segmenter
     }
 
     /// <summary>Fills <paramref name="next"/> with the maximum log-probability route over the DAG of dictionary words.</summary>
-    private void Route(ReadOnlySpan<char> run, int[] next)
+    private void Route(ReadOnlySpan<char> run, Span<int> next)
     {
         int n = run.Length;
-        double[] score = new double[n + 1];
+        Span<double> score = n < 128 ? stackalloc double[n + 1] : new double[n + 1];
+        score[n] = 0;
         for (int k = n - 1; k >= 0; k--)
         {
             double best = double.NegativeInfinity;
             int bestEnd = -1;
-            for (int i = k + 1; i <= n && _lookup.TryGetValue(run[k..i], out long freq); i++)
+            for (int i = k + 1; i <= n && _lookup.TryGetValue(run[k..i], out Entry entry); i++)
             {
-                if (freq > 0)
+                if (entry.Frequency > 0)
                 {
-                    double s = Math.Log(freq) - _logTotal + score[i];
+                    double s = entry.LogFrequency - _logTotal + score[i];
                     if (s >= best)
                     {
                         best = s;
@@ -198,8 +199,8 @@ public sealed partial class JiebaSegmenter : Segmenter
             if (bestEnd < 0)
             {
                 // No dictionary word starts here: the single character, frequency as looked up or 1.
-                long freq = _lookup.TryGetValue(run[k..(k + 1)], out long f) && f > 0 ? f : 1;
-                best = Math.Log(freq) - _logTotal + score[k + 1];
+                double logFreq = _lookup.TryGetValue(run[k..(k + 1)], out Entry single) && single.Frequency > 0 ? single.LogFrequency : 0; // log(1)
+                best = logFreq - _logTotal + score[k + 1];
                 bestEnd = k + 1;
             }
 
@@ -214,7 +215,7 @@ public sealed partial class JiebaSegmenter : Segmenter
         {
             wordLengths[count++] = 1;
         }
-        else if (_lookup.TryGetValue(buffer, out long f) && f > 0)
+        else if (_lookup.TryGetValue(buffer, out Entry entry) && entry.Frequency > 0)
         {
             for (int i = 0; i < buffer.Length; i++)
             {
@@ -296,8 +297,8 @@ public sealed partial class JiebaSegmenter : Segmenter
     private int Viterbi(ReadOnlySpan<char> obs, Span<int> wordLengths, int count)
     {
         int n = obs.Length;
-        double[] v = new double[n * 4];
-        byte[] back = new byte[n * 4];
+        Span<double> v = n <= 64 ? stackalloc double[n * 4] : new double[n * 4];
+        Span<byte> back = n <= 64 ? stackalloc byte[n * 4] : new byte[n * 4];
         for (int y = 0; y < 4; y++)
         {
             v[y] = _hmm.Start[y] + _hmm.Emit(y, obs[0]);
@@ -357,16 +358,16 @@ public sealed partial class JiebaSegmenter : Segmenter
         double freq = 1;
         foreach (string part in WithHmm(false).Cut(word))
         {
-            freq *= (_frequencies.TryGetValue(part, out long f) ? f : 1) / (double)_total;
+            freq *= (_frequencies.TryGetValue(part, out Entry f) ? f.Frequency : 1) / (double)_total;
         }
 
-        long own = _frequencies.TryGetValue(word, out long w) ? w : 1;
+        long own = _frequencies.TryGetValue(word, out Entry w) ? w.Frequency : 1;
         return Math.Max((long)(freq * _total) + 1, own);
     }
 
     private static JiebaSegmenter LoadDefault()
     {
-        var frequencies = new Dictionary<string, long>(700_000, StringComparer.Ordinal);
+        var frequencies = new Dictionary<string, Entry>(700_000, StringComparer.Ordinal);
         long total = 0;
         int number = 0;
         foreach (string line in ReadGzipResource("TextAugment.zh-jieba.dict.gz"))
@@ -379,11 +380,11 @@ public sealed partial class JiebaSegmenter : Segmenter
             }
 
             string word = line[..tab];
-            frequencies[word] = freq;
+            frequencies[word] = new Entry(freq);
             total += freq;
             for (int i = 1; i < word.Length; i++)
             {
-                frequencies.TryAdd(word[..i], 0);
+                frequencies.TryAdd(word[..i], default);
             }
         }
 
@@ -400,6 +401,12 @@ public sealed partial class JiebaSegmenter : Segmenter
         {
             yield return line;
         }
+    }
+
+    /// <summary>A dictionary entry: jieba's frequency (0 for a prefix that is not a word) and its logarithm, computed once.</summary>
+    private readonly record struct Entry(long Frequency)
+    {
+        public double LogFrequency { get; } = Frequency > 0 ? Math.Log(Frequency) : 0;
     }
 
     [GeneratedRegex("^(.+?)( [0-9]+)?( [a-z]+)?$", RegexOptions.CultureInvariant)]
