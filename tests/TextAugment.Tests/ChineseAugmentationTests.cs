@@ -109,6 +109,10 @@ public class ChineseAugmentationTests
     {
         Pipeline zh = Pipeline.Load(Path.Combine(TestPaths.Root, "pipelines", "eda-zh.yaml"), requireInputOutput: false);
         Assert.Same(JiebaSegmenter.Default, zh.Generator.Options.Segmenter);
+        TokenList tokens = TokenList.Create("演员的表演很精彩", zh.Generator.Options.Protection, zh.Generator.Options.Segmenter);
+        Assert.Equal(["的", "很"], tokens.AsSpan().ToArray().Where(t => t.Has(TokenFlags.StopWord)).Select(t => t.ToString()));
+        Assert.True(WordSet.ChineseStopWords.Contains("的"));
+        Assert.False(WordSet.EnglishStopWords.Contains("的"));
 
         string dir = TestPaths.NewTempDirectory();
         string path = Path.Combine(dir, "fr.yaml");

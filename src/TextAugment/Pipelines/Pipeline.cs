@@ -240,8 +240,8 @@ public sealed class Pipeline
         long? variants = f.Integer("variants", 1, 1000);
         long? attempts = f.Integer("max_attempts", 1, 1000);
         bool? keepOriginal = f.Bool("keep_original");
-        Protection? protection = ReadProtection(f, d);
         Segmenter? segmenter = ReadLanguage(top, d);
+        Protection? protection = ReadProtection(f, d, ReferenceEquals(segmenter, JiebaSegmenter.Default) ? WordSet.ChineseStopWords : WordSet.EnglishStopWords);
         var context = new StageContext(d, new ResourceCache(), input, top.Has("input"));
         IReadOnlyList<Augmenter>? stages = null;
         if (!f.Has("stages"))
@@ -283,7 +283,8 @@ public sealed class Pipeline
         return null;
     }
 
-    private static Protection? ReadProtection(YamlFields augment, Diagnostics d)
+    /// <summary>Reads <c>augment.protect</c>; <paramref name="defaultStopWords"/> is the language's list (English, or Chinese with <c>language: zh</c>).</summary>
+    private static Protection? ReadProtection(YamlFields augment, Diagnostics d, WordSet defaultStopWords)
     {
         YamlFields? f = d.Mapping(augment.Raw("protect"), "augment.protect", ProtectKeys);
         if (f is null)
@@ -292,7 +293,7 @@ public sealed class Pipeline
         }
 
         int before = d.Errors.Count;
-        WordSet? stopWords = WordSet.EnglishStopWords;
+        WordSet? stopWords = defaultStopWords;
         string? stop = f.String("stopwords");
         if (stop is "none")
         {
