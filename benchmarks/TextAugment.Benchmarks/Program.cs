@@ -17,6 +17,13 @@ if (args is ["mlm", var model, var vocab, var batches, var size])
     return;
 }
 
+// dotnet run -c Release --project benchmarks/TextAugment.Benchmarks -- jieba DIR   agreement with Python jieba (dictionaries/build_jieba.py corpus DIR)
+if (args is ["jieba", var corpusDir])
+{
+    JiebaAgreementRun.Run(corpusDir);
+    return;
+}
+
 bool smoke = args.Contains("--smoke");
 IConfig config = smoke
     ? DefaultConfig.Instance.AddJob(Job.Dry.WithId("smoke")).WithOptions(ConfigOptions.DisableOptimizationsValidator)

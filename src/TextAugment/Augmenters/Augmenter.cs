@@ -8,11 +8,14 @@ namespace TextAugment.Augmenters;
 /// </summary>
 public abstract class Augmenter
 {
-    /// <summary>Rewrites <paramref name="text"/> once, with <paramref name="protection"/> (default: <see cref="Protection.Default"/>).</summary>
-    public string Augment(string text, AugmentRandom random, Protection? protection = null)
+    /// <summary>
+    /// Rewrites <paramref name="text"/> once, with <paramref name="protection"/> (default: <see cref="Protection.Default"/>)
+    /// and words found by <paramref name="segmenter"/> (default: <see cref="Segmenter.None"/>, English).
+    /// </summary>
+    public string Augment(string text, AugmentRandom random, Protection? protection = null, Segmenter? segmenter = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        TokenList tokens = TokenList.Create(text, protection);
+        TokenList tokens = TokenList.Create(text, protection, segmenter);
         AugmentCore(tokens, random);
         return tokens.Render();
     }

@@ -153,7 +153,7 @@ public sealed class RandomDeletionAugmenter : Augmenter
 
 /// <summary>
 /// EDA random insertion: n times, takes a random eligible word that has synonyms and inserts one of its
-/// synonyms before a random word (or at the end), separated by a space.
+/// synonyms before a random word (or at the end), separated by a space (by nothing between Chinese words).
 /// </summary>
 public sealed class RandomInsertionAugmenter : Augmenter
 {
@@ -212,8 +212,10 @@ public sealed class RandomInsertionAugmenter : Augmenter
     }
 
     /// <summary>
-    /// Inserts <paramref name="word"/> at a random word boundary: before a word that starts the text or follows
-    /// whitespace, or after the last word. Never inside a run such as a URL (<c>x.org/film</c>) or a protected unit.
+    /// Inserts <paramref name="word"/> at a random word boundary: before a word that starts the text, follows
+    /// whitespace, or starts with a character of a script written without spaces (Chinese) after anything but
+    /// a spaced word; or after the last word. Never inside a run such as a URL (<c>x.org/film</c>) or a protected
+    /// unit. The word joins its neighbour with a space, or with nothing when either side is an unspaced script (Chinese).
     /// </summary>
     private static void Insert(TokenList tokens, Token word, AugmentRandom random)
     {
@@ -233,17 +235,43 @@ public sealed class RandomInsertionAugmenter : Augmenter
         {
             if (tokens[i].Kind == TokenKind.Word && IsBoundary(tokens, i) && slot-- == 0)
             {
-                tokens.Insert(i, Space);
+                if (JoinsWithSpace(word, tokens[i]))
+                {
+                    tokens.Insert(i, Space);
+                }
+
                 tokens.Insert(i, word);
                 return;
             }
         }
 
         tokens.Insert(last + 1, word);
-        tokens.Insert(last + 1, Space);
+        if (last < 0 || JoinsWithSpace(tokens[last], word))
+        {
+            tokens.Insert(last + 1, Space);
+        }
     }
 
+    /// <summary>False when the left token ends or the right one starts with an unspaced script (no space between Chinese words).</summary>
+    private static bool JoinsWithSpace(Token left, Token right) =>
+        !Segmenter.EndsUnspaced(left.Span) && !Segmenter.StartsUnspaced(right.Span);
+
     // Whitespace inside a protected unit ("New York", "Bill Gates") is protected too: no insertion splits the unit.
-    private static bool IsBoundary(TokenList tokens, int index) =>
-        index == 0 || (tokens[index - 1].Kind == TokenKind.Whitespace && !(tokens[index - 1].Has(TokenFlags.Protected) && tokens[index].Has(TokenFlags.Protected)));
+    private static bool IsBoundary(TokenList tokens, int index)
+    {
+        if (index == 0)
+        {
+            return true;
+        }
+
+        Token previous = tokens[index - 1];
+        if (previous.Kind == TokenKind.Whitespace)
+        {
+            return !(previous.Has(TokenFlags.Protected) && tokens[index].Has(TokenFlags.Protected));
+        }
+
+        return Segmenter.StartsUnspaced(tokens[index].Span)
+            && !(previous.Has(TokenFlags.Protected) && tokens[index].Has(TokenFlags.Protected))
+            && (previous.Kind != TokenKind.Word || Segmenter.EndsUnspaced(previous.Span));
+    }
 }

@@ -19,6 +19,13 @@ public sealed class VariantOptions
 
     /// <summary>What no stage may change, and the stop words. Default: <see cref="Protection.Default"/>.</summary>
     public Protection Protection { get; init; } = Protection.Default;
+
+    /// <summary>
+    /// How runs of scripts written without spaces are split into words: <see cref="Segmenter.None"/> (English,
+    /// the default) leaves them whole; <see cref="JiebaSegmenter.Default"/> cuts Chinese as jieba does.
+    /// Pipelines choose it with <c>language: en | zh</c>.
+    /// </summary>
+    public Segmenter Segmenter { get; init; } = Segmenter.None;
 }
 
 /// <summary>
@@ -102,7 +109,7 @@ public sealed class VariantGenerator
             _open.Clear();
             for (int e = 0; e < examples.Count; e++)
             {
-                Grow(_originals, e + 1).Reset(examples[e].Text, options.Protection);
+                Grow(_originals, e + 1).Reset(examples[e].Text, options.Protection, options.Segmenter);
                 for (int v = 0; v < n; v++)
                 {
                     _slots[e * n + v] = (-1, 0);

@@ -22,7 +22,7 @@ public sealed record PipelineOutput(string Path, CorpusFormat Format);
 /// </summary>
 public sealed class Pipeline
 {
-    private static readonly string[] TopKeys = ["seed", "threads", "input", "augment", "output", "train", "evaluate"];
+    private static readonly string[] TopKeys = ["seed", "language", "threads", "input", "augment", "output", "train", "evaluate"];
     private static readonly string[] InputKeys = ["path", "format", "text", "label", "id", "header", "on_error"];
     private static readonly string[] AugmentKeys = ["variants", "keep_original", "max_attempts", "protect", "stages"];
     private static readonly string[] ProtectKeys = ["stopwords", "words", "patterns", "numbers", "urls", "emails", "negators", "names", "placeholders", "hashtags", "mentions"];
@@ -240,7 +240,8 @@ public sealed class Pipeline
         long? variants = f.Integer("variants", 1, 1000);
         long? attempts = f.Integer("max_attempts", 1, 1000);
         bool? keepOriginal = f.Bool("keep_original");
-        Protection? protection = ReadProtection(f, d);
+        Segmenter? segmenter = ReadLanguage(top, d);
+        Protection? protection = ReadProtection(f, d, ReferenceEquals(segmenter, JiebaSegmenter.Default) ? WordSet.ChineseStopWords : WordSet.EnglishStopWords);
         var context = new StageContext(d, new ResourceCache(), input, top.Has("input"));
         IReadOnlyList<Augmenter>? stages = null;
         if (!f.Has("stages"))
@@ -252,7 +253,7 @@ public sealed class Pipeline
             stages = StageCatalog.BuildList(f.Raw("stages"), context, "augment.stages");
         }
 
-        if (stages is null || protection is null)
+        if (stages is null || protection is null || segmenter is null)
         {
             return (null, null, true);
         }
@@ -264,11 +265,26 @@ public sealed class Pipeline
             MaxAttempts = (int)(attempts ?? defaults.MaxAttempts),
             Seed = seed,
             Protection = protection,
+            Segmenter = segmenter,
         };
         return (stages.Count == 1 ? stages[0] : Augment.Sequence(stages), options, keepOriginal ?? true);
     }
 
-    private static Protection? ReadProtection(YamlFields augment, Diagnostics d)
+    /// <summary>The top-level <c>language</c>: <c>en</c> (the default) or <c>zh</c>, as the segmenter it selects.</summary>
+    private static Segmenter? ReadLanguage(YamlFields top, Diagnostics d)
+    {
+        string? language = top.String("language");
+        if (language is null or "en" or "zh")
+        {
+            return Segmenter.ForLanguage(language ?? "en");
+        }
+
+        d.Add(top.Raw("language")!, $"language: '{language}' is not supported; expected en (the default) or zh.");
+        return null;
+    }
+
+    /// <summary>Reads <c>augment.protect</c>; <paramref name="defaultStopWords"/> is the language's list (English, or Chinese with <c>language: zh</c>).</summary>
+    private static Protection? ReadProtection(YamlFields augment, Diagnostics d, WordSet defaultStopWords)
     {
         YamlFields? f = d.Mapping(augment.Raw("protect"), "augment.protect", ProtectKeys);
         if (f is null)
@@ -277,7 +293,7 @@ public sealed class Pipeline
         }
 
         int before = d.Errors.Count;
-        WordSet? stopWords = WordSet.EnglishStopWords;
+        WordSet? stopWords = defaultStopWords;
         string? stop = f.String("stopwords");
         if (stop is "none")
         {

@@ -32,21 +32,27 @@ public sealed class TokenList
     /// <summary>The tokens as a read-only span.</summary>
     public ReadOnlySpan<Token> AsSpan() => _items.AsSpan(0, Count);
 
-    /// <summary>Tokenizes <paramref name="text"/> into this list and marks protected words and stop words.</summary>
-    public static TokenList Create(string text, Protection? protection = null)
+    /// <summary>
+    /// Tokenizes <paramref name="text"/> into this list (unspaced scripts split by <paramref name="segmenter"/>,
+    /// default <see cref="Segmenter.None"/>) and marks protected words and stop words.
+    /// </summary>
+    public static TokenList Create(string text, Protection? protection = null, Segmenter? segmenter = null)
     {
         var tokens = new TokenList();
-        tokens.Reset(text, protection ?? Protection.Default);
+        tokens.Reset(text, protection ?? Protection.Default, segmenter);
         return tokens;
     }
 
-    /// <summary>Replaces the contents with the tokens of <paramref name="text"/>, marked by <paramref name="protection"/>.</summary>
-    public void Reset(string text, Protection protection)
+    /// <summary>
+    /// Replaces the contents with the tokens of <paramref name="text"/> (unspaced scripts split by
+    /// <paramref name="segmenter"/>, default <see cref="Segmenter.None"/>), marked by <paramref name="protection"/>.
+    /// </summary>
+    public void Reset(string text, Protection protection, Segmenter? segmenter = null)
     {
         ArgumentNullException.ThrowIfNull(protection);
         Clear();
         Source = text;
-        WordTokenizer.Tokenize(text, this);
+        WordTokenizer.Tokenize(text, this, segmenter);
         protection.Mark(this);
     }
 

@@ -31,6 +31,14 @@ public sealed class WordSet
     /// </summary>
     public static WordSet EnglishNegators { get; } = new(ReadWords(EmbeddedResource.ReadLines("TextAugment.negators-en.txt")));
 
+    /// <summary>
+    /// The built-in Chinese stop-word list, the default with <c>language: zh</c> (dictionaries/stopwords-zh.txt:
+    /// npm stopwords-iso 1.1.0, MIT; embedded in the library).
+    /// </summary>
+    public static WordSet ChineseStopWords => LazyChinese.Value;
+
+    private static readonly Lazy<WordSet> LazyChinese = new(() => new(ReadWords(EmbeddedResource.ReadLines("TextAugment.stopwords-zh.txt"))));
+
     /// <summary>Number of words.</summary>
     public int Count => _words.Count;
 

@@ -17,8 +17,12 @@ namespace TextAugment.Text;
 /// </remarks>
 public static class WordTokenizer
 {
-    /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="destination"/>.</summary>
-    public static void Tokenize(string text, TokenList destination)
+    /// <summary>
+    /// Appends the tokens of <paramref name="text"/> to <paramref name="destination"/>. Runs of scripts written
+    /// without spaces (see <see cref="Segmenter.IsUnspaced(int)"/>) inside a word are split into words by
+    /// <paramref name="segmenter"/> (default: <see cref="Segmenter.None"/>, which leaves them whole).
+    /// </summary>
+    public static void Tokenize(string text, TokenList destination, Segmenter? segmenter = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(destination);
@@ -33,10 +37,19 @@ public static class WordTokenizer
                 case CharClass.Letter:
                     i = i - start == 1 ? ScanInitialism(text, i) : i;
                     i = i - start == 1 ? ScanWord(text, i) : i;
-                    destination.Add(Token.FromInput(text, start, i - start, TokenKind.Word));
+                    if (segmenter is null || ReferenceEquals(segmenter, Segmenter.None))
+                    {
+                        destination.Add(Token.FromInput(text, start, i - start, TokenKind.Word));
+                    }
+                    else
+                    {
+                        WordSegmentation.AddWords(text, start, i, destination, segmenter);
+                    }
+
                     break;
                 case CharClass.Digit:
                     i = ScanNumber(text, i);
+                    i = segmenter is null || ReferenceEquals(segmenter, Segmenter.None) ? i : WordSegmentation.NumberEnd(text, start, i);
                     destination.Add(Token.FromInput(text, start, i - start, TokenKind.Number));
                     break;
                 case CharClass.Space:

@@ -1,0 +1,469 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace TextAugment.Text;
+
+/// <summary>
+/// Chinese word segmentation equal to jieba's default mode (Sun Junyi, jieba 0.42.1): a prefix dictionary
+/// gives the directed acyclic graph of dictionary words over the run, the route of maximum log probability
+/// (word frequency over the total) through it is taken, and with <see cref="Hmm"/> the runs of single
+/// characters it leaves that are not themselves a word are cut by a BMES hidden Markov model (Viterbi).
+/// Dictionary and HMM tables are jieba's own (<c>dictionaries/zh-jieba.dict.gz</c>, <c>zh-jieba-hmm.tsv.gz</c>,
+/// MIT, built by <c>dictionaries/build_jieba.py</c>). Immutable and thread-safe; a user dictionary makes a new instance.
+/// </summary>
+/// <remarks>
+/// The HMM cuts characters U+4E00–U+9FD5 (jieba's range); any other run inside the buffer stays one word,
+/// as in jieba. Unlike jieba, Latin letters and digits next to Han characters are tokens of their own: the
+/// tokenizer asks the segmenter only about the Han run.
+/// </remarks>
+public sealed partial class JiebaSegmenter : Segmenter
+{
+    private const double MinFloat = -3.14e100; // jieba's floor for an unseen emission
+    private const int HanFirst = 0x4E00, HanLast = 0x9FD5;
+    private const int B = 0, M = 1, E = 2, S = 3;
+    private static readonly Lazy<JiebaSegmenter> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    // Python's max over (probability, state letter) breaks ties by the letter: B < E < M < S.
+    private static readonly int[] LetterRank = [0, 2, 1, 3];
+    private static readonly int[][] Previous = [[E, S], [M, B], [B, M], [S, E]];
+
+    private readonly Dictionary<string, Entry> _frequencies; // words and all their prefixes (prefix-only entries: 0)
+    private readonly Dictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly HashSet<string> _forceSplit;
+    private readonly Hmm _hmm;
+    private readonly long _total;
+    private readonly double _logTotal;
+
+    private JiebaSegmenter(Dictionary<string, Entry> frequencies, long total, HashSet<string> forceSplit, Hmm hmm, bool useHmm)
+    {
+        _frequencies = frequencies;
+        _lookup = frequencies.GetAlternateLookup<ReadOnlySpan<char>>();
+        _forceSplit = forceSplit;
+        _hmm = hmm;
+        _total = total;
+        _logTotal = Math.Log(total);
+        UseHmm = useHmm;
+    }
+
+    /// <summary>jieba's dictionary, HMM on. Loaded once, on first use, from the library's resources.</summary>
+    public static JiebaSegmenter Default => LazyDefault.Value;
+
+    /// <summary>Whether runs of unknown single characters are cut by the HMM (jieba's <c>HMM=True</c>). Default: true.</summary>
+    public bool UseHmm { get; }
+
+    /// <summary>This segmenter with the HMM on or off; shares the dictionary.</summary>
+    public JiebaSegmenter WithHmm(bool useHmm) => useHmm == UseHmm ? this : new(_frequencies, _total, _forceSplit, _hmm, useHmm);
+
+    /// <summary>
+    /// A new segmenter with the words of a user dictionary added, with jieba's semantics: one entry a line,
+    /// <c>word [freq] [pos]</c>; without a frequency the word gets the one that makes it just win over its
+    /// own segmentation (jieba's <c>suggest_freq</c>); frequency 0 forces the word apart. Blank lines are skipped.
+    /// </summary>
+    /// <param name="lines">The lines of the user dictionary.</param>
+    /// <param name="source">Name used in error messages (a file path).</param>
+    /// <exception cref="FormatException">A line whose word is empty; the message names source and line.</exception>
+    public JiebaSegmenter WithUserWords(IEnumerable<string> lines, string source = "user dictionary")
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var frequencies = new Dictionary<string, Entry>(_frequencies, StringComparer.Ordinal);
+        var forceSplit = new HashSet<string>(_forceSplit, StringComparer.Ordinal);
+        var building = new JiebaSegmenter(frequencies, _total, forceSplit, _hmm, UseHmm);
+        long total = _total;
+        int number = 0;
+        foreach (string raw in lines)
+        {
+            number++;
+            string line = (number == 1 ? raw.TrimStart('\uFEFF') : raw).Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            Match m = UserLine().Match(line);
+            string word = m.Groups[1].Value;
+            if (!m.Success || word.Length == 0)
+            {
+                throw new FormatException($"{source}:{number}:1: '{line}' is not 'word [freq] [pos]'.");
+            }
+
+            long freq = m.Groups[2].Success
+                ? long.Parse(m.Groups[2].Value.AsSpan().Trim(), NumberStyles.None, CultureInfo.InvariantCulture)
+                : building.SuggestFrequency(word);
+            frequencies[word] = new Entry(freq);
+            total += freq;
+            building = new JiebaSegmenter(frequencies, total, forceSplit, _hmm, UseHmm);
+            for (int i = 1; i < word.Length; i++)
+            {
+                frequencies.TryAdd(word[..i], default);
+            }
+
+            if (freq == 0)
+            {
+                forceSplit.Add(word);
+            }
+        }
+
+        return building;
+    }
+
+    /// <summary>Adds words from a user dictionary file (UTF-8); see <see cref="WithUserWords(IEnumerable{string}, string)"/>.</summary>
+    /// <exception cref="FormatException">A malformed line (file and line named).</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public JiebaSegmenter WithUserDictionary(string path) => WithUserWords(File.ReadLines(path), path);
+
+    /// <summary>The words of <paramref name="run"/> as strings (a convenience over <see cref="Segment"/>).</summary>
+    public List<string> Cut(string run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var lengths = new int[run.Length];
+        int n = Segment(run, lengths);
+        var words = new List<string>(n);
+        int at = 0;
+        for (int i = 0; i < n; i++)
+        {
+            words.Add(run.Substring(at, lengths[i]));
+            at += lengths[i];
+        }
+
+        return words;
+    }
+
+    /// <inheritdoc/>
+    public override int Segment(ReadOnlySpan<char> run, Span<int> wordLengths)
+    {
+        int n = run.Length;
+        if (n == 0)
+        {
+            return 0;
+        }
+
+        Span<int> next = n <= 128 ? stackalloc int[n] : new int[n]; // end (exclusive) of the word the best route takes at each position
+        Route(run, next);
+        int count = 0;
+        if (!UseHmm)
+        {
+            for (int x = 0; x < n; x = next[x])
+            {
+                wordLengths[count++] = next[x] - x;
+            }
+
+            return count;
+        }
+
+        int bufferStart = -1;
+        for (int x = 0; x < n; x = next[x])
+        {
+            if (next[x] - x == 1)
+            {
+                bufferStart = bufferStart < 0 ? x : bufferStart;
+                continue;
+            }
+
+            if (bufferStart >= 0)
+            {
+                count = FlushBuffer(run[bufferStart..x], wordLengths, count);
+                bufferStart = -1;
+            }
+
+            wordLengths[count++] = next[x] - x;
+        }
+
+        return bufferStart >= 0 ? FlushBuffer(run[bufferStart..], wordLengths, count) : count;
+    }
+
+    /// <summary>Fills <paramref name="next"/> with the maximum log-probability route over the DAG of dictionary words.</summary>
+    private void Route(ReadOnlySpan<char> run, Span<int> next)
+    {
+        int n = run.Length;
+        Span<double> score = n < 128 ? stackalloc double[n + 1] : new double[n + 1];
+        score[n] = 0;
+        for (int k = n - 1; k >= 0; k--)
+        {
+            double best = double.NegativeInfinity;
+            int bestEnd = -1;
+            for (int i = k + 1; i <= n && _lookup.TryGetValue(run[k..i], out Entry entry); i++)
+            {
+                if (entry.Frequency > 0)
+                {
+                    double s = entry.LogFrequency - _logTotal + score[i];
+                    if (s >= best)
+                    {
+                        best = s;
+                        bestEnd = i;
+                    }
+                }
+            }
+
+            if (bestEnd < 0)
+            {
+                // No dictionary word starts here: the single character, frequency as looked up or 1.
+                double logFreq = _lookup.TryGetValue(run[k..(k + 1)], out Entry single) && single.Frequency > 0 ? single.LogFrequency : 0; // log(1)
+                best = logFreq - _logTotal + score[k + 1];
+                bestEnd = k + 1;
+            }
+
+            score[k] = best;
+            next[k] = bestEnd;
+        }
+    }
+
+    private int FlushBuffer(ReadOnlySpan<char> buffer, Span<int> wordLengths, int count)
+    {
+        if (buffer.Length == 1)
+        {
+            wordLengths[count++] = 1;
+        }
+        else if (_lookup.TryGetValue(buffer, out Entry entry) && entry.Frequency > 0)
+        {
+            for (int i = 0; i < buffer.Length; i++)
+            {
+                wordLengths[count++] = 1;
+            }
+        }
+        else
+        {
+            count = CutUnknown(buffer, wordLengths, count);
+        }
+
+        return count;
+    }
+
+    /// <summary>jieba's <c>finalseg.cut</c>: HMM over each run of U+4E00–U+9FD5; any other run is one word.</summary>
+    private int CutUnknown(ReadOnlySpan<char> buffer, Span<int> wordLengths, int count)
+    {
+        int i = 0;
+        while (i < buffer.Length)
+        {
+            bool han = IsHmmHan(buffer[i]);
+            int j = i + 1;
+            while (j < buffer.Length && IsHmmHan(buffer[j]) == han)
+            {
+                j++;
+            }
+
+            if (han)
+            {
+                int first = count;
+                count = Viterbi(buffer[i..j], wordLengths, count);
+                count = ForceSplit(buffer[i..j], wordLengths, first, count);
+            }
+            else
+            {
+                wordLengths[count++] = j - i;
+            }
+
+            i = j;
+        }
+
+        return count;
+    }
+
+    private int ForceSplit(ReadOnlySpan<char> text, Span<int> wordLengths, int first, int count)
+    {
+        if (_forceSplit.Count == 0)
+        {
+            return count;
+        }
+
+        var lookup = _forceSplit.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<int> words = wordLengths[first..count].ToArray();
+        int at = 0;
+        count = first;
+        foreach (int len in words)
+        {
+            if (len > 1 && lookup.Contains(text.Slice(at, len)))
+            {
+                for (int c = 0; c < len; c++)
+                {
+                    wordLengths[count++] = 1;
+                }
+            }
+            else
+            {
+                wordLengths[count++] = len;
+            }
+
+            at += len;
+        }
+
+        return count;
+    }
+
+    private static bool IsHmmHan(char c) => c is >= (char)HanFirst and <= (char)HanLast;
+
+    /// <summary>BMES Viterbi over <paramref name="obs"/> (all in U+4E00–U+9FD5), then jieba's reading of the states.</summary>
+    private int Viterbi(ReadOnlySpan<char> obs, Span<int> wordLengths, int count)
+    {
+        int n = obs.Length;
+        Span<double> v = n <= 64 ? stackalloc double[n * 4] : new double[n * 4];
+        Span<byte> back = n <= 64 ? stackalloc byte[n * 4] : new byte[n * 4];
+        for (int y = 0; y < 4; y++)
+        {
+            v[y] = _hmm.Start[y] + _hmm.Emit(y, obs[0]);
+        }
+
+        for (int t = 1; t < n; t++)
+        {
+            for (int y = 0; y < 4; y++)
+            {
+                double em = _hmm.Emit(y, obs[t]);
+                double best = double.NegativeInfinity;
+                int bestState = -1;
+                foreach (int y0 in Previous[y])
+                {
+                    double p = v[((t - 1) * 4) + y0] + _hmm.Trans[(y0 * 4) + y] + em;
+                    if (bestState < 0 || p > best || (p == best && LetterRank[y0] > LetterRank[bestState]))
+                    {
+                        best = p;
+                        bestState = y0;
+                    }
+                }
+
+                v[(t * 4) + y] = best;
+                back[(t * 4) + y] = (byte)bestState;
+            }
+        }
+
+        int state = v[((n - 1) * 4) + S] >= v[((n - 1) * 4) + E] ? S : E;
+        Span<byte> path = n <= 256 ? stackalloc byte[n] : new byte[n];
+        for (int t = n - 1; t >= 0; t--)
+        {
+            path[t] = (byte)state;
+            state = back[(t * 4) + state];
+        }
+
+        int wordStart = 0;
+        for (int t = 0; t < n; t++)
+        {
+            if (path[t] is E or S)
+            {
+                wordLengths[count++] = t + 1 - wordStart;
+                wordStart = t + 1;
+            }
+        }
+
+        if (wordStart < n)
+        {
+            wordLengths[count++] = n - wordStart;
+        }
+
+        return count;
+    }
+
+    /// <summary>jieba's <c>suggest_freq(word, tune=False)</c>: just enough to beat the product of its parts' probabilities.</summary>
+    private long SuggestFrequency(string word)
+    {
+        double freq = 1;
+        foreach (string part in WithHmm(false).Cut(word))
+        {
+            freq *= (_frequencies.TryGetValue(part, out Entry f) ? f.Frequency : 1) / (double)_total;
+        }
+
+        long own = _frequencies.TryGetValue(word, out Entry w) ? w.Frequency : 1;
+        return Math.Max((long)(freq * _total) + 1, own);
+    }
+
+    private static JiebaSegmenter LoadDefault()
+    {
+        var frequencies = new Dictionary<string, Entry>(700_000, StringComparer.Ordinal);
+        long total = 0;
+        int number = 0;
+        foreach (string line in ReadGzipResource("TextAugment.zh-jieba.dict.gz"))
+        {
+            number++;
+            int tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab <= 0 || !long.TryParse(line.AsSpan(tab + 1), NumberStyles.None, CultureInfo.InvariantCulture, out long freq))
+            {
+                throw new InvalidDataException($"zh-jieba.dict.gz:{number}:1: '{line}' is not 'word<TAB>frequency'.");
+            }
+
+            string word = line[..tab];
+            frequencies[word] = new Entry(freq);
+            total += freq;
+            for (int i = 1; i < word.Length; i++)
+            {
+                frequencies.TryAdd(word[..i], default);
+            }
+        }
+
+        return new JiebaSegmenter(frequencies, total, new HashSet<string>(StringComparer.Ordinal), Hmm.Load(), useHmm: true);
+    }
+
+    private static IEnumerable<string> ReadGzipResource(string name)
+    {
+        using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The library was built without its resource '{name}'.");
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
+        }
+    }
+
+    /// <summary>A dictionary entry: jieba's frequency (0 for a prefix that is not a word) and its logarithm, computed once.</summary>
+    private readonly record struct Entry(long Frequency)
+    {
+        public double LogFrequency { get; } = Frequency > 0 ? Math.Log(Frequency) : 0;
+    }
+
+    [GeneratedRegex("^(.+?)( [0-9]+)?( [a-z]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex UserLine();
+
+    /// <summary>jieba's BMES tables: start and transition log probabilities, emissions for U+4E00–U+9FD5.</summary>
+    private sealed class Hmm
+    {
+        private readonly double[] _emit;
+
+        private Hmm(double[] start, double[] trans, double[] emit)
+        {
+            Start = start;
+            Trans = trans;
+            _emit = emit;
+        }
+
+        public double[] Start { get; }
+
+        public double[] Trans { get; }
+
+        public double Emit(int state, char c) => _emit[(state * (HanLast - HanFirst + 1)) + (c - HanFirst)];
+
+        public static Hmm Load()
+        {
+            const int width = HanLast - HanFirst + 1;
+            double[] start = [MinFloat, MinFloat, MinFloat, MinFloat];
+            double[] trans = new double[16];
+            Array.Fill(trans, MinFloat);
+            double[] emit = new double[4 * width];
+            Array.Fill(emit, MinFloat);
+            int number = 0;
+            foreach (string line in ReadGzipResource("TextAugment.zh-jieba-hmm.tsv.gz"))
+            {
+                number++;
+                string[] f = line.Split('\t');
+                double p = double.Parse(f[^1], NumberStyles.Float, CultureInfo.InvariantCulture);
+                int state = "BMES".IndexOf(f[1], StringComparison.Ordinal);
+                switch (f[0])
+                {
+                    case "start":
+                        start[state] = p;
+                        break;
+                    case "trans":
+                        trans[(state * 4) + "BMES".IndexOf(f[2], StringComparison.Ordinal)] = p;
+                        break;
+                    case "emit" when f[2].Length == 1 && IsHmmHan(f[2][0]):
+                        emit[(state * width) + (f[2][0] - HanFirst)] = p;
+                        break;
+                    case "emit":
+                        break; // characters the HMM is never asked about
+                    default:
+                        throw new InvalidDataException($"zh-jieba-hmm.tsv.gz:{number}:1: unknown table '{f[0]}'.");
+                }
+            }
+
+            return new Hmm(start, trans, emit);
+        }
+    }
+}
