@@ -148,6 +148,14 @@ internal sealed class TrainSettings : CommandSettings
     [Description("Early stopping patience in epochs; 0 turns early stopping off (default 3).")]
     public int Patience { get; init; } = 3;
 
+    [CommandOption("--min-epochs <N>")]
+    [Description("First epoch early stopping may keep or stop at (default 5).")]
+    public int MinEpochs { get; init; } = new EarlyStoppingOptions().MinEpochs;
+
+    [CommandOption("--no-refit")]
+    [Description("Keep the model trained without the held-out split, instead of training again on all of DATA for the epochs early stopping chose (the default).")]
+    public bool NoRefit { get; init; }
+
     [CommandOption("--balanced")]
     [Description("Weigh classes by N / (classes · n_c).")]
     public bool Balanced { get; init; }
@@ -182,7 +190,8 @@ internal sealed class TrainSettings : CommandSettings
         LearningRate = LearningRate, Epochs = Epochs, BatchSize = BatchSize, BalanceClasses = Balanced, Seed = Seed,
         ValidationFraction = ValidationFraction,
         // Patience 0 turns early stopping off entirely: train every epoch and keep the last, restoring nothing.
-        EarlyStopping = new EarlyStoppingOptions { Enabled = Patience > 0, Patience = Math.Max(1, Patience), RestoreBest = Patience > 0 },
+        EarlyStopping = new EarlyStoppingOptions { Enabled = Patience > 0, Patience = Math.Max(1, Patience), RestoreBest = Patience > 0, MinEpochs = MinEpochs },
+        Refit = !NoRefit,
         InitialVectors = Vectors is null ? null : TextAugment.Vectors.WordVectors.Load(Vectors),
     };
 }

@@ -156,7 +156,7 @@ public class ClassifierTests
         {
             Features = new FeatureOptions { Buckets = 4096, Dimensions = 8, WordNgrams = 1 },
             Hidden = [8], Epochs = 12, LearningRate = 0.02, Seed = 5,
-            EarlyStopping = new EarlyStoppingOptions { Patience = 3 },
+            EarlyStopping = new EarlyStoppingOptions { Patience = 3, MinEpochs = 1 },
         };
         var (model, report) = Trainer.Train(train, validation, options);
         Assert.True(report.StoppedEarly);
@@ -190,6 +190,18 @@ public class ClassifierTests
 
         Assert.Equal("pos", loaded.Predict("a superb one").Label);
         Assert.Equal("neg", loaded.Predict("so dull").Label);
+    }
+
+    [Fact]
+    public void Early_stopping_keeps_no_epoch_before_min_epochs()
+    {
+        // Flipped validation labels: the best validation loss is at epoch 1, but min_epochs 4 forbids keeping it.
+        var train = Synthetic();
+        var validation = train.Select(e => e with { Label = e.Label == "pos" ? "neg" : "pos" }).ToList();
+        var options = Small(epochs: 12) with { EarlyStopping = new EarlyStoppingOptions { Patience = 2, MinEpochs = 4 } };
+        var (_, report) = Trainer.Train(train, validation, options);
+        Assert.Equal(4, report.BestEpoch);
+        Assert.Equal(6, report.Epochs.Count);
     }
 
     [Fact]
@@ -327,10 +339,16 @@ public class ClassifierTests
         Assert.Empty(none);
 
         // The trainer says so, and counts only what it trained on.
-        var (_, report) = Trainer.Train(augmented, null, Small(epochs: 2) with { ValidationFraction = 0.2 });
+        var (_, report) = Trainer.Train(augmented, null, Small(epochs: 2) with { ValidationFraction = 0.2, Refit = false });
         Assert.Equal(160, report.TrainingRows);
         Assert.Equal(40, report.ValidationRows);
         Assert.Contains("split by the id column", report.ValidationNote, StringComparison.Ordinal);
+
+        // With refit, the epochs chosen on the split are trained again on all 200 rows.
+        var (_, refit) = Trainer.Train(augmented, null, Small(epochs: 2) with { ValidationFraction = 0.2, Refit = true });
+        Assert.Equal(200, refit.TrainingRows);
+        Assert.Equal(refit.BestEpoch, refit.RefitEpochs);
+        Assert.Contains("then refit on all 200 rows", refit.ValidationNote, StringComparison.Ordinal);
 
         // Without validation: no NaN in the table or the curves file.
         var (_, plain) = Trainer.Train(Synthetic(), null, Small(epochs: 2));

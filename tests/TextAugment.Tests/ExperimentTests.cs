@@ -132,9 +132,9 @@ public class ExperimentTests
         using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "report", "report.json")));
         Assert.Contains("split by the id column", report.RootElement.GetProperty("validation").GetString(), StringComparison.Ordinal);
         Assert.Equal(40, report.RootElement.GetProperty("validation_rows").GetInt32()); // 10 of 40 ids, 4 rows each
-        Assert.Equal(120, report.RootElement.GetProperty("training_rows").GetInt32());
+        Assert.Equal(160, report.RootElement.GetProperty("training_rows").GetInt32()); // refit on all rows after the split chose the epochs
         Assert.Equal(3, report.RootElement.GetProperty("best_epoch").GetInt32()); // patience 0: no early stop, no restore
-        Assert.Contains("trained on 120 examples", output, StringComparison.Ordinal);
+        Assert.Contains("trained on 160 examples", output, StringComparison.Ordinal);
     }
 
     [Fact]

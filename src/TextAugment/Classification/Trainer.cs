@@ -27,6 +27,11 @@ public static class Trainer
         options.Validate();
         var random = new AugmentRandom(options.Seed ^ 0x7472_6169_6E00UL);
         string validationNote;
+        if (validation is null && options.ValidationFraction > 0 && options.Refit)
+        {
+            return TrainAndRefit(train, options, progress);
+        }
+
         if (validation is null && options.ValidationFraction > 0)
         {
             int ids = train.Select(e => e.Id).Distinct(StringComparer.Ordinal).Count();
@@ -109,6 +114,11 @@ public static class Trainer
                 continue;
             }
 
+            if (epoch < Math.Min(options.EarlyStopping.MinEpochs, options.Epochs))
+            {
+                continue;
+            }
+
             double score = options.EarlyStopping.Monitor == StoppingMetric.Loss ? validationLoss : -validationAccuracy;
             if (double.IsNaN(bestScore) || score < bestScore - options.EarlyStopping.MinDelta)
             {
@@ -144,6 +154,40 @@ public static class Trainer
             ValidationNote = validationNote,
         };
         return (model, report);
+    }
+
+    /// <summary>
+    /// Chooses the number of epochs by early stopping on a held-out split of <paramref name="all"/>, then trains
+    /// from the start on all of it for that many epochs. The report holds the selection run's curves.
+    /// </summary>
+    private static (TextClassifier Model, TrainingReport Report) TrainAndRefit(IReadOnlyList<Example> all, TrainerOptions options, IProgress<EpochRecord>? progress)
+    {
+        var (_, selectionReport) = Train(all, null, options with { Refit = false }, progress);
+        int epochs = selectionReport.BestEpoch;
+        var (model, refit) = Refit(all, epochs, options);
+        var report = new TrainingReport(selectionReport.Epochs, epochs, selectionReport.StoppedEarly, refit.Sparsity, selectionReport.Classes, options)
+        {
+            TrainingRows = all.Count,
+            ValidationRows = selectionReport.ValidationRows,
+            ValidationNote = FormattableString.Invariant($"{selectionReport.ValidationNote}; then refit on all {all.Count:N0} rows for the {epochs} epochs chosen"),
+            RefitEpochs = epochs,
+        };
+        return (model, report);
+    }
+
+    /// <summary>Trains from the start on <paramref name="all"/> for exactly <paramref name="epochs"/> epochs, without validation (the refit after early stopping chose the count).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="epochs"/> below 1.</exception>
+    public static (TextClassifier Model, TrainingReport Report) Refit(IReadOnlyList<Example> all, int epochs, TrainerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
+        return Train(all, null, options with
+        {
+            Epochs = epochs,
+            Refit = false,
+            ValidationFraction = 0,
+            EarlyStopping = new EarlyStoppingOptions { Enabled = false, RestoreBest = false },
+        });
     }
 
     /// <summary>Sets the row of every training word found in <paramref name="vectors"/> to its (unit) vector.</summary>

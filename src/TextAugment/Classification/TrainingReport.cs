@@ -51,6 +51,9 @@ public sealed class TrainingReport
     /// <summary>Where the validation data came from, in words: held out by id or by row, given, or none.</summary>
     public string ValidationNote { get; init; } = "";
 
+    /// <summary>Epochs of the refit on all the data after early stopping chose them, or null without a refit.</summary>
+    public int? RefitEpochs { get; init; }
+
     /// <summary>The best epoch's record.</summary>
     public EpochRecord Best => Epochs[BestEpoch - 1];
 
@@ -145,6 +148,7 @@ public sealed class TrainingReport
         training_rows = TrainingRows,
         validation_rows = ValidationRows,
         validation = ValidationNote,
+        refit_epochs = RefitEpochs,
         stopped_early = StoppedEarly,
         sparsity = Sparsity,
         diagnosis = Diagnosis,

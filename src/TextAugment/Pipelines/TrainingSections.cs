@@ -22,11 +22,11 @@ internal static class TrainingSections
     private static readonly string[] TrainKeys =
     [
         "model", "report", "features", "hidden", "dropout", "l2", "l1", "weight_decay", "optimizer", "learning_rate",
-        "schedule", "momentum", "batch_size", "epochs", "class_weights", "early_stopping", "validation",
+        "schedule", "momentum", "batch_size", "epochs", "class_weights", "early_stopping", "validation", "refit",
     ];
 
     private static readonly string[] FeatureKeys = ["word_ngrams", "buckets", "dim", "char_ngrams", "lowercase", "vectors"];
-    private static readonly string[] StoppingKeys = ["enabled", "patience", "min_delta", "monitor", "restore_best"];
+    private static readonly string[] StoppingKeys = ["enabled", "patience", "min_delta", "monitor", "restore_best", "min_epochs"];
     private static readonly string[] ValidationKeys = ["fraction", "path"];
 
     public static TrainSection? ReadTrain(YamlFields top, Diagnostics d, ulong seed, PipelineOutput? output)
@@ -71,6 +71,7 @@ internal static class TrainingSections
         long? epochs = f.Integer("epochs", 1, 10000);
         string? classWeights = f.Choice("class_weights", ["none", "balanced"]);
         EarlyStoppingOptions stopping = ReadStopping(f, d);
+        bool? refit = f.Bool("refit");
         var (fraction, validationPath) = ReadValidation(f, d);
         if (d.Errors.Count > before)
         {
@@ -93,6 +94,7 @@ internal static class TrainingSections
             Epochs = (int)(epochs ?? defaults.Epochs),
             BalanceClasses = classWeights == "balanced",
             EarlyStopping = stopping,
+            Refit = refit ?? defaults.Refit,
             ValidationFraction = fraction ?? defaults.ValidationFraction,
             Seed = seed,
             InitialVectors = vectors,
@@ -235,6 +237,7 @@ internal static class TrainingSections
             MinDelta = f.Number("min_delta", 0, 1) ?? defaults.MinDelta,
             Monitor = f.Choice("monitor", ["loss", "accuracy"]) == "accuracy" ? StoppingMetric.Accuracy : StoppingMetric.Loss,
             RestoreBest = f.Bool("restore_best") ?? defaults.RestoreBest,
+            MinEpochs = (int)(f.Integer("min_epochs", 1, 10000) ?? defaults.MinEpochs),
         };
     }
 
