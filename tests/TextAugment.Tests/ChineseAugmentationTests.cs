@@ -115,6 +115,18 @@ public class ChineseAugmentationTests
         Assert.False(WordSet.EnglishStopWords.Contains("的"));
 
         string dir = TestPaths.NewTempDirectory();
+        File.Copy(TestPaths.Fixture("zh-userdict.txt"), Path.Combine(dir, "words.txt"));
+        string user = Path.Combine(dir, "user.yaml");
+        File.WriteAllText(user, "language: zh\nsegmentation: { hmm: false, user_dictionary: words.txt }\naugment:\n  stages:\n    - random_swap: {}\n");
+        var segmenter = Assert.IsType<JiebaSegmenter>(Pipeline.Load(user, requireInputOutput: false).Generator.Options.Segmenter);
+        Assert.False(segmenter.UseHmm);
+        Assert.Equal(["云计算"], segmenter.Cut("云计算"));
+
+        string english = Path.Combine(dir, "en.yaml");
+        File.WriteAllText(english, "segmentation: { hmm: false }\naugment:\n  stages:\n    - random_swap: {}\n");
+        var misplaced = Assert.Throws<PipelineException>(() => Pipeline.Load(english, requireInputOutput: false));
+        Assert.Contains("en.yaml:1:15: segmentation applies to Chinese text", misplaced.Message, StringComparison.Ordinal);
+
         string path = Path.Combine(dir, "fr.yaml");
         File.WriteAllText(path, "language: fr\naugment:\n  stages:\n    - random_swap: {}\n");
         var error = Assert.Throws<PipelineException>(() => Pipeline.Load(path, requireInputOutput: false));

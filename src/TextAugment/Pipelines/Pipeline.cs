@@ -22,10 +22,11 @@ public sealed record PipelineOutput(string Path, CorpusFormat Format);
 /// </summary>
 public sealed class Pipeline
 {
-    private static readonly string[] TopKeys = ["seed", "language", "threads", "input", "augment", "output", "train", "evaluate"];
+    private static readonly string[] TopKeys = ["seed", "language", "segmentation", "threads", "input", "augment", "output", "train", "evaluate"];
     private static readonly string[] InputKeys = ["path", "format", "text", "label", "id", "header", "on_error"];
     private static readonly string[] AugmentKeys = ["variants", "keep_original", "max_attempts", "protect", "stages"];
     private static readonly string[] ProtectKeys = ["stopwords", "words", "patterns", "numbers", "urls", "emails", "negators", "names", "placeholders", "hashtags", "mentions"];
+    private static readonly string[] SegmentationKeys = ["hmm", "user_dictionary"];
     private static readonly string[] OutputKeys = ["path", "format"];
 
     private Pipeline(string file, PipelineInput? input, PipelineOutput? output, VariantGenerator generator, bool keepOriginal, int? threads, TrainSection? train, EvaluateSection? evaluate)
@@ -241,7 +242,7 @@ public sealed class Pipeline
         long? attempts = f.Integer("max_attempts", 1, 1000);
         bool? keepOriginal = f.Bool("keep_original");
         Segmenter? segmenter = ReadLanguage(top, d);
-        Protection? protection = ReadProtection(f, d, ReferenceEquals(segmenter, JiebaSegmenter.Default) ? WordSet.ChineseStopWords : WordSet.EnglishStopWords);
+        Protection? protection = ReadProtection(f, d, segmenter is JiebaSegmenter ? WordSet.ChineseStopWords : WordSet.EnglishStopWords);
         var context = new StageContext(d, new ResourceCache(), input, top.Has("input"));
         IReadOnlyList<Augmenter>? stages = null;
         if (!f.Has("stages"))
@@ -270,17 +271,56 @@ public sealed class Pipeline
         return (stages.Count == 1 ? stages[0] : Augment.Sequence(stages), options, keepOriginal ?? true);
     }
 
-    /// <summary>The top-level <c>language</c>: <c>en</c> (the default) or <c>zh</c>, as the segmenter it selects.</summary>
+    /// <summary>
+    /// The top-level <c>language</c>: <c>en</c> (the default) or <c>zh</c>, as the segmenter it selects; with zh,
+    /// <c>segmentation: { hmm: true, user_dictionary: PATH }</c> (jieba's <c>word [freq] [pos]</c> lines) adjusts it.
+    /// </summary>
     private static Segmenter? ReadLanguage(YamlFields top, Diagnostics d)
     {
         string? language = top.String("language");
-        if (language is null or "en" or "zh")
+        if (language is not (null or "en" or "zh"))
         {
-            return Segmenter.ForLanguage(language ?? "en");
+            d.Add(top.Raw("language")!, $"language: '{language}' is not supported; expected en (the default) or zh.");
+            return null;
         }
 
-        d.Add(top.Raw("language")!, $"language: '{language}' is not supported; expected en (the default) or zh.");
-        return null;
+        Segmenter segmenter = Segmenter.ForLanguage(language ?? "en");
+        if (!top.Has("segmentation"))
+        {
+            return segmenter;
+        }
+
+        YamlFields? f = d.Mapping(top.Raw("segmentation"), "segmentation", SegmentationKeys);
+        if (f is null)
+        {
+            return null;
+        }
+
+        if (segmenter is not JiebaSegmenter jieba)
+        {
+            d.Add(top.Raw("segmentation")!, "segmentation applies to Chinese text: add 'language: zh' or remove the segmentation section.");
+            return null;
+        }
+
+        int before = d.Errors.Count;
+        bool? hmm = f.Bool("hmm");
+        string? userDictionary = f.Path("user_dictionary", required: false, mustExist: true, example: "my-words.txt");
+        if (d.Errors.Count > before)
+        {
+            return null;
+        }
+
+        try
+        {
+            jieba = userDictionary is null ? jieba : jieba.WithUserDictionary(userDictionary);
+        }
+        catch (FormatException error)
+        {
+            d.Add(f.Raw("user_dictionary")!, $"segmentation.user_dictionary: {error.Message}");
+            return null;
+        }
+
+        return jieba.WithHmm(hmm ?? true);
     }
 
     /// <summary>Reads <c>augment.protect</c>; <paramref name="defaultStopWords"/> is the language's list (English, or Chinese with <c>language: zh</c>).</summary>
