@@ -192,3 +192,28 @@ public class HostileInputTests
         Assert.False(File.Exists(Path.Combine(dir, "out.txt")));
     }
 }
+
+/// <summary>Pipeline files too deep, too large or not a file of text.</summary>
+public class HostilePipelineTests
+{
+    [Fact]
+    public void Yaml_nested_200000_levels_is_a_depth_error_not_a_stack_overflow()
+    {
+        string path = Path.Combine(TestPaths.NewTempDirectory(), "deep.yaml");
+        File.WriteAllText(path, "seed: " + new string('[', 200_000) + new string(']', 200_000) + "\n");
+        var error = Assert.Throws<TextAugment.Pipelines.PipelineException>(() => TextAugment.Pipelines.Pipeline.Load(path));
+        Assert.Contains(error.Errors, e => e.Message.StartsWith("nested more than 64 levels deep", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_pipeline_path_at_dev_zero_is_refused_in_bounded_time()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var error = Assert.Throws<TextAugment.Pipelines.PipelineException>(() => TextAugment.Pipelines.Pipeline.Load("/dev/zero"));
+        Assert.Contains(error.Errors, e => e.Message.Contains("larger than 1 MiB", StringComparison.Ordinal));
+    }
+}

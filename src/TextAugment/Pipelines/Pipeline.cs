@@ -114,7 +114,13 @@ public sealed class Pipeline
     {
         try
         {
-            using var reader = new StreamReader(path);
+            string? text = YamlGuard.Read(path, d);
+            if (text is null)
+            {
+                return null;
+            }
+
+            using var reader = new StringReader(text);
             var stream = new YamlStream();
             stream.Load(reader);
             if (stream.Documents.Count == 0)
