@@ -217,3 +217,63 @@ public class HostilePipelineTests
         Assert.Contains(error.Errors, e => e.Message.Contains("larger than 1 MiB", StringComparison.Ordinal));
     }
 }
+
+/// <summary>Devices and FIFOs where a file must be read whole or twice.</summary>
+public class NonRegularFileTests
+{
+    [Fact]
+    public void Vectors_a_dictionary_statistics_and_a_model_at_dev_zero_are_refused_at_once()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        Assert.Throws<NotARegularFileException>(() => TextAugment.Vectors.WordVectors.Load("/dev/zero"));
+        Assert.Throws<NotARegularFileException>(() => TextAugment.Dictionaries.SynonymDictionary.Load("/dev/urandom"));
+        Assert.Throws<NotARegularFileException>(() => TfIdfStatistics.Load("/dev/zero"));
+        Assert.Throws<NotARegularFileException>(() => TextAugment.Classification.TextClassifier.Load("/dev/zero"));
+        Assert.Throws<NotARegularFileException>(() => TextAugment.Text.WordSet.Load("/dev/zero"));
+    }
+
+    [Fact]
+    public void A_pipeline_dictionary_at_dev_zero_is_a_pipeline_error_at_its_position()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string path = Path.Combine(TestPaths.NewTempDirectory(), "p.yaml");
+        File.WriteAllText(path, "augment:\n  stages:\n    - synonym: { dictionary: /dev/zero }\n");
+        var error = Assert.Throws<TextAugment.Pipelines.PipelineException>(() => TextAugment.Pipelines.Pipeline.Load(path, requireInputOutput: false));
+        Assert.Contains(error.Errors, e => e.Line == 3 && e.Message.Contains("not a regular file", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_shard_of_a_device_input_is_refused_with_exit_2()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string dir = TestPaths.NewTempDirectory();
+        File.WriteAllText(Path.Combine(dir, "p.yaml"), "augment:\n  stages: [ { random_swap: {} } ]\n");
+        var errors = new StringWriter();
+        TextWriter original = Console.Error;
+        Console.SetError(errors);
+        int code;
+        try
+        {
+            code = TextAugment.Cli.TextAugmentApp.Run(["augment", Path.Combine(dir, "p.yaml"), "-i", "/dev/zero", "--input-format", "text", "-o", Path.Combine(dir, "out.txt"), "--shard", "1/2", "--no-progress"], new Spectre.Console.Testing.TestConsole(), errors);
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+
+        Assert.Equal(2, code);
+        Assert.Contains("a shard reads the input twice", errors.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -101,6 +101,8 @@ public sealed partial class TextClassifier
             throw new FileNotFoundException($"{path}: model file not found.", path);
         }
 
+        FileIdentity.EnsureRegularFile(path, "model file");
+
         byte[] all = File.ReadAllBytes(path);
         if (all.Length < Magic.Length + 4 + 32 || Encoding.ASCII.GetString(all, 0, Magic.Length) != Magic)
         {

@@ -146,6 +146,8 @@ public sealed class TfIdfStatistics
             throw new FileNotFoundException($"{path}: TF-IDF statistics file not found.", path);
         }
 
+        FileIdentity.EnsureRegularFile(path, "TF-IDF statistics file");
+
         using var reader = new StreamReader(path, new UTF8Encoding(false, true));
         if (reader.ReadLine() != Header)
         {

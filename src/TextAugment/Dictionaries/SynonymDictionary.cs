@@ -72,6 +72,8 @@ public sealed class SynonymDictionary
             throw new FileNotFoundException($"{path}: synonym dictionary not found.", path);
         }
 
+        Corpus.FileIdentity.EnsureRegularFile(path, "synonym dictionary", "it is read twice (once to detect its format), so it must be a regular file");
+
         SynonymFormat format = options.Format == SynonymFormat.Auto ? Detect(path) : options.Format;
         var builder = new Builder();
         bool hasPos = format == SynonymFormat.MyThes ? ReadMyThes(path, builder) : ReadTsv(path, builder);

@@ -263,6 +263,12 @@ internal sealed class YamlFields
             return null;
         }
 
+        if (mustExist && !(What == "input" && key == "path") && Corpus.FileIdentity.IsDeviceOrPipe(full))
+        {
+            _diagnostics.Add(_values[key].Value, $"{What}.{key}: {YamlGuard.Quote(value)} is a device, FIFO or socket, not a regular file; it is read whole, so give a regular file.");
+            return null;
+        }
+
         return full;
     }
 

@@ -44,7 +44,11 @@ public sealed class WordSet
 
     /// <summary>Reads one word per line; blank lines and lines starting with '#' are skipped.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static WordSet Load(string path) => new(ReadWords(File.ReadLines(path)));
+    public static WordSet Load(string path)
+    {
+        Corpus.FileIdentity.EnsureRegularFile(path, "word list");
+        return new(ReadWords(File.ReadLines(path)));
+    }
 
     /// <summary>True when the set holds <paramref name="word"/>, in any case.</summary>
     public bool Contains(ReadOnlySpan<char> word)

@@ -142,6 +142,8 @@ public sealed partial class WordVectors
             throw new FileNotFoundException($"{path}: word-vector file not found.", path);
         }
 
+        Corpus.FileIdentity.EnsureRegularFile(path, "word-vector file");
+
         if (options.Limit is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Limit, "limit must be at least 1.");
