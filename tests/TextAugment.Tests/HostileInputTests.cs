@@ -277,3 +277,30 @@ public class NonRegularFileTests
         Assert.Contains("a shard reads the input twice", errors.ToString(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>Word-vector files whose header or values cannot be trusted: one fixture each.</summary>
+public class HostileVectorTests
+{
+    [Theory]
+    [InlineData("vectors-huge-header.vec", "1: byte 0: the header declares 2,000,000,000 dimensions")]
+    [InlineData("vectors-too-many-rows.vec", "1: byte 0: the header promises 250,000,000 vectors of 2 dimensions")]
+    [InlineData("vectors-dimension-mismatch.vec", "2: the header declares 2 dimensions but the first vector has 3")]
+    [InlineData("vectors-nan.vec", "3:5: expected a finite number but found 'NaN'")]
+    [InlineData("vectors-inf.vec", "2:9: expected a finite number but found 'inf'")]
+    public void A_vector_file_with_a_false_header_or_a_non_finite_value_is_refused(string fixture, string expected)
+    {
+        string path = TestPaths.Fixture(Path.Combine("hostile", fixture));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var error = Assert.Throws<DataFormatException>(() => TextAugment.Vectors.WordVectors.Load(path));
+        Assert.StartsWith($"{path}:{expected}", error.Message, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"refused in {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void Glove_format_on_a_file_with_a_word2vec_header_is_refused()
+    {
+        string path = TestPaths.Fixture(Path.Combine("hostile", "vectors-word2vec-header.txt"));
+        var error = Assert.Throws<DataFormatException>(() => TextAugment.Vectors.WordVectors.Load(path, new TextAugment.Vectors.WordVectorOptions { Format = TextAugment.Vectors.WordVectorFormat.Glove }));
+        Assert.Contains("is a word2vec / fastText header", error.Message, StringComparison.Ordinal);
+    }
+}
