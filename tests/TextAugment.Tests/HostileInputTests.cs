@@ -304,3 +304,39 @@ public class HostileVectorTests
         Assert.Contains("is a word2vec / fastText header", error.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Crafted model files with a valid checksum: every header field is checked before anything is allocated.</summary>
+public class HostileModelTests
+{
+    private static string Crafted(string headerJson)
+    {
+        using var body = new MemoryStream();
+        using (var writer = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write("TXAMODEL"u8);
+            writer.Write(1);
+            byte[] header = System.Text.Encoding.UTF8.GetBytes(headerJson);
+            writer.Write(header.Length);
+            writer.Write(header);
+            writer.Write(0);
+            writer.Write(0);
+        }
+
+        byte[] content = body.ToArray();
+        string path = Path.Combine(TestPaths.NewTempDirectory(), "crafted.tam");
+        File.WriteAllBytes(path, [.. content, .. System.Security.Cryptography.SHA256.HashData(content)]);
+        return path;
+    }
+
+    [Theory]
+    [InlineData("""{"Labels":["a","b"],"Hidden":[],"Dimensions":2000000000,"Buckets":2000000000,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "2000000000 buckets of 2000000000 dimensions")]
+    [InlineData("""{"Labels":["a","a"],"Hidden":[],"Dimensions":4,"Buckets":16,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "the label 'a' appears twice")]
+    [InlineData("""{"Labels":["a","b"],"Hidden":[100000,100000],"Dimensions":4,"Buckets":16,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "the layers need more than")]
+    [InlineData("""{"Labels":["a","b"],"Hidden":[-5],"Dimensions":4,"Buckets":16,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "a layer of -5 units")]
+    public void A_crafted_header_is_a_clear_error_not_an_allocation(string header, string expected)
+    {
+        string path = Crafted(header);
+        var error = Assert.Throws<DataFormatException>(() => TextAugment.Classification.TextClassifier.Load(path));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+}
