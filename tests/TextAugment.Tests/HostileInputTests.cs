@@ -340,3 +340,27 @@ public class HostileModelTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>A JSONL string with a lone surrogate escape, as Python's json.dumps writes for a cut emoji.</summary>
+public class LoneSurrogateTests
+{
+    private static readonly string Fixture = TestPaths.Fixture(Path.Combine("hostile", "lone-surrogate.jsonl"));
+
+    [Fact]
+    public void It_is_a_file_line_column_error()
+    {
+        using CorpusReader reader = CorpusReader.Open(Fixture, new CorpusReaderOptions { Format = CorpusFormat.Jsonl });
+        var error = Assert.Throws<DataFormatException>(() => reader.ReadAll().ToList());
+        Assert.StartsWith($"{Fixture}:2:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("lone surrogate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_on_error_skip_the_row_is_skipped_and_counted()
+    {
+        using CorpusReader reader = CorpusReader.Open(Fixture, new CorpusReaderOptions { Format = CorpusFormat.Jsonl, OnError = RowErrorMode.Skip });
+        List<Example> rows = [.. reader.ReadAll()];
+        Assert.Equal(["1", "3"], rows.Select(r => r.Id));
+        Assert.Equal(1, reader.SkippedCount);
+    }
+}
