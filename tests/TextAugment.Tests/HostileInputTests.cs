@@ -364,3 +364,34 @@ public class LoneSurrogateTests
         Assert.Equal(1, reader.SkippedCount);
     }
 }
+
+/// <summary>Invalid UTF-8 in a dictionary or a stop-word list: file, line and byte offset, never U+FFFD.</summary>
+public class InvalidUtf8ResourceTests
+{
+    [Fact]
+    public void A_stop_word_list_in_latin1_names_the_byte()
+    {
+        string path = TestPaths.Fixture(Path.Combine("hostile", "stopwords-latin1.txt"));
+        var error = Assert.Throws<DataFormatException>(() => TextAugment.Text.WordSet.Load(path));
+        Assert.StartsWith($"{path}:3: byte 10: invalid UTF-8 (byte 0xE9)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_synonym_dictionary_in_latin1_names_the_byte()
+    {
+        string path = TestPaths.Fixture(Path.Combine("hostile", "synonyms-latin1.tsv"));
+        var error = Assert.Throws<DataFormatException>(() => TextAugment.Dictionaries.SynonymDictionary.Load(path));
+        Assert.StartsWith($"{path}:2: byte 29: invalid UTF-8 (byte 0xF6)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pipeline_with_a_latin1_stop_word_list_is_a_pipeline_error()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        File.Copy(TestPaths.Fixture(Path.Combine("hostile", "stopwords-latin1.txt")), Path.Combine(dir, "stop.txt"));
+        string path = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(path, "augment:\n  protect: { stopwords: stop.txt }\n  stages: [ { random_swap: {} } ]\n");
+        var error = Assert.Throws<TextAugment.Pipelines.PipelineException>(() => TextAugment.Pipelines.Pipeline.Load(path, requireInputOutput: false));
+        Assert.Contains(error.Errors, e => e.Message.Contains("byte 10: invalid UTF-8", StringComparison.Ordinal));
+    }
+}

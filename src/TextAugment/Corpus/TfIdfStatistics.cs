@@ -147,6 +147,7 @@ public sealed class TfIdfStatistics
         }
 
         FileIdentity.EnsureRegularFile(path, "TF-IDF statistics file");
+        Utf8LineReader.EnsureFileIsUtf8(path);
 
         using var reader = new StreamReader(path, new UTF8Encoding(false, true));
         if (reader.ReadLine() != Header)

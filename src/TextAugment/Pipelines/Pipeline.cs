@@ -308,7 +308,14 @@ public sealed class Pipeline
         else if (stop is not null and not "default")
         {
             string? path = f.Path("stopwords", required: false, mustExist: true, example: "../dictionaries/stopwords-en.txt");
-            stopWords = path is null ? null : WordSet.Load(path);
+            try
+            {
+                stopWords = path is null ? null : WordSet.Load(path);
+            }
+            catch (DataFormatException error)
+            {
+                f.Error("stopwords", $"{f.What}.stopwords cannot be read: {error.Message}");
+            }
         }
 
         IReadOnlyList<string> patterns = f.StringList("patterns") ?? [];
