@@ -43,6 +43,12 @@ case_ train-model-is-training-data 2 /dev/null -- train in.tsv -o ./in.tsv
 case_ pipeline-train-model-is-input 2 /dev/null -- run train-model-is-input.yaml --no-progress
 case_ output-dev-null              0 /dev/null -- augment p.yaml -i in.tsv -o /dev/null --no-progress
 case_ output-proc-self-fd-1        0 /dev/null -- augment p.yaml -i in.tsv -o /proc/self/fd/1 --no-progress
+mkfifo out.fifo no-writer.fifo
+(cat out.fifo > fifo.out) &
+case_ output-fifo                  0 /dev/null -- augment p.yaml -i in.tsv -o out.fifo --no-progress
+wait
+[ -s fifo.out ] || echo "FAIL  output-fifo: nothing arrived through the FIFO"
+case_ vectors-fifo-without-writer  2 /dev/null -- train in.tsv -o model.tam --vectors no-writer.fifo
 case_ cr-only-tsv                  0 /dev/null -- augment p.yaml -i "$fixtures/hostile/cr-only.tsv" -o out-cr.tsv --no-progress
 case_ pipeline-dev-zero            2 /dev/null -- validate /dev/zero
 case_ yaml-200000-deep             2 /dev/null -- validate deep.yaml
