@@ -395,3 +395,15 @@ public class InvalidUtf8ResourceTests
         Assert.Contains(error.Errors, e => e.Message.Contains("byte 10: invalid UTF-8", StringComparison.Ordinal));
     }
 }
+
+/// <summary>A statistics file that names a word twice.</summary>
+public class DuplicateStatisticsTests
+{
+    [Fact]
+    public void A_second_line_for_a_word_is_an_error_at_its_line()
+    {
+        string path = TestPaths.Fixture(Path.Combine("hostile", "tfidf-duplicate-word.tsv"));
+        var error = Assert.Throws<DataFormatException>(() => TfIdfStatistics.Load(path));
+        Assert.StartsWith($"{path}:5:1: the word 'fox' appears a second time", error.Message, StringComparison.Ordinal);
+    }
+}
