@@ -407,3 +407,16 @@ public class DuplicateStatisticsTests
         Assert.StartsWith($"{path}:5:1: the word 'fox' appears a second time", error.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>A protect pattern that backtracks catastrophically.</summary>
+public class BacktrackingPatternTests
+{
+    [Fact]
+    public void Its_timeout_names_the_pattern()
+    {
+        var protection = TextAugment.Text.Protection.Create(new TextAugment.Text.ProtectionOptions { Patterns = ["^(a+)+$"] });
+        string text = new string('a', 40) + "!";
+        var error = Assert.Throws<ArgumentException>(() => TextAugment.Text.TokenList.Create(text, protection));
+        Assert.Contains("the protect pattern '^(a+)+$' took more than 1 s", error.Message, StringComparison.Ordinal);
+    }
+}
