@@ -174,6 +174,9 @@ namespace TextAugment.Cli
                     errors.WriteLine($"textaugment: {same.Message}");
                     errors.WriteLine("Nothing was written.");
                     return UsageError;
+                case TextAugment.Corpus.NotARegularFileException special:
+                    errors.WriteLine($"textaugment: {special.Message}");
+                    return UsageError;
                 case FileNotFoundException missing:
                     errors.WriteLine($"textaugment: {missing.Message}");
                     return UsageError;

@@ -192,3 +192,231 @@ public class HostileInputTests
         Assert.False(File.Exists(Path.Combine(dir, "out.txt")));
     }
 }
+
+/// <summary>Pipeline files too deep, too large or not a file of text.</summary>
+public class HostilePipelineTests
+{
+    [Fact]
+    public void Yaml_nested_200000_levels_is_a_depth_error_not_a_stack_overflow()
+    {
+        string path = Path.Combine(TestPaths.NewTempDirectory(), "deep.yaml");
+        File.WriteAllText(path, "seed: " + new string('[', 200_000) + new string(']', 200_000) + "\n");
+        var error = Assert.Throws<TextAugment.Pipelines.PipelineException>(() => TextAugment.Pipelines.Pipeline.Load(path));
+        Assert.Contains(error.Errors, e => e.Message.StartsWith("nested more than 64 levels deep", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_pipeline_path_at_dev_zero_is_refused_in_bounded_time()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var error = Assert.Throws<TextAugment.Pipelines.PipelineException>(() => TextAugment.Pipelines.Pipeline.Load("/dev/zero"));
+        Assert.Contains(error.Errors, e => e.Message.Contains("larger than 1 MiB", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>Devices and FIFOs where a file must be read whole or twice.</summary>
+public class NonRegularFileTests
+{
+    [Fact]
+    public void Vectors_a_dictionary_statistics_and_a_model_at_dev_zero_are_refused_at_once()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        Assert.Throws<NotARegularFileException>(() => TextAugment.Vectors.WordVectors.Load("/dev/zero"));
+        Assert.Throws<NotARegularFileException>(() => TextAugment.Dictionaries.SynonymDictionary.Load("/dev/urandom"));
+        Assert.Throws<NotARegularFileException>(() => TfIdfStatistics.Load("/dev/zero"));
+        Assert.Throws<NotARegularFileException>(() => TextAugment.Classification.TextClassifier.Load("/dev/zero"));
+        Assert.Throws<NotARegularFileException>(() => TextAugment.Text.WordSet.Load("/dev/zero"));
+    }
+
+    [Fact]
+    public void A_pipeline_dictionary_at_dev_zero_is_a_pipeline_error_at_its_position()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string path = Path.Combine(TestPaths.NewTempDirectory(), "p.yaml");
+        File.WriteAllText(path, "augment:\n  stages:\n    - synonym: { dictionary: /dev/zero }\n");
+        var error = Assert.Throws<TextAugment.Pipelines.PipelineException>(() => TextAugment.Pipelines.Pipeline.Load(path, requireInputOutput: false));
+        Assert.Contains(error.Errors, e => e.Line == 3 && e.Message.Contains("not a regular file", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_shard_of_a_device_input_is_refused_with_exit_2()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string dir = TestPaths.NewTempDirectory();
+        File.WriteAllText(Path.Combine(dir, "p.yaml"), "augment:\n  stages: [ { random_swap: {} } ]\n");
+        var errors = new StringWriter();
+        TextWriter original = Console.Error;
+        Console.SetError(errors);
+        int code;
+        try
+        {
+            code = TextAugment.Cli.TextAugmentApp.Run(["augment", Path.Combine(dir, "p.yaml"), "-i", "/dev/zero", "--input-format", "text", "-o", Path.Combine(dir, "out.txt"), "--shard", "1/2", "--no-progress"], new Spectre.Console.Testing.TestConsole(), errors);
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+
+        Assert.Equal(2, code);
+        Assert.Contains("a shard reads the input twice", errors.ToString(), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Word-vector files whose header or values cannot be trusted: one fixture each.</summary>
+public class HostileVectorTests
+{
+    [Theory]
+    [InlineData("vectors-huge-header.vec", "1: byte 0: the header declares 2,000,000,000 dimensions")]
+    [InlineData("vectors-too-many-rows.vec", "1: byte 0: the header promises 250,000,000 vectors of 2 dimensions")]
+    [InlineData("vectors-dimension-mismatch.vec", "2: the header declares 2 dimensions but the first vector has 3")]
+    [InlineData("vectors-nan.vec", "3:5: expected a finite number but found 'NaN'")]
+    [InlineData("vectors-inf.vec", "2:9: expected a finite number but found 'inf'")]
+    public void A_vector_file_with_a_false_header_or_a_non_finite_value_is_refused(string fixture, string expected)
+    {
+        string path = TestPaths.Fixture(Path.Combine("hostile", fixture));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var error = Assert.Throws<DataFormatException>(() => TextAugment.Vectors.WordVectors.Load(path));
+        Assert.StartsWith($"{path}:{expected}", error.Message, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"refused in {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void Glove_format_on_a_file_with_a_word2vec_header_is_refused()
+    {
+        string path = TestPaths.Fixture(Path.Combine("hostile", "vectors-word2vec-header.txt"));
+        var error = Assert.Throws<DataFormatException>(() => TextAugment.Vectors.WordVectors.Load(path, new TextAugment.Vectors.WordVectorOptions { Format = TextAugment.Vectors.WordVectorFormat.Glove }));
+        Assert.Contains("is a word2vec / fastText header", error.Message, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Crafted model files with a valid checksum: every header field is checked before anything is allocated.</summary>
+public class HostileModelTests
+{
+    private static string Crafted(string headerJson)
+    {
+        using var body = new MemoryStream();
+        using (var writer = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write("TXAMODEL"u8);
+            writer.Write(1);
+            byte[] header = System.Text.Encoding.UTF8.GetBytes(headerJson);
+            writer.Write(header.Length);
+            writer.Write(header);
+            writer.Write(0);
+            writer.Write(0);
+        }
+
+        byte[] content = body.ToArray();
+        string path = Path.Combine(TestPaths.NewTempDirectory(), "crafted.tam");
+        File.WriteAllBytes(path, [.. content, .. System.Security.Cryptography.SHA256.HashData(content)]);
+        return path;
+    }
+
+    [Theory]
+    [InlineData("""{"Labels":["a","b"],"Hidden":[],"Dimensions":2000000000,"Buckets":2000000000,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "2000000000 buckets of 2000000000 dimensions")]
+    [InlineData("""{"Labels":["a","a"],"Hidden":[],"Dimensions":4,"Buckets":16,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "the label 'a' appears twice")]
+    [InlineData("""{"Labels":["a","b"],"Hidden":[100000,100000],"Dimensions":4,"Buckets":16,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "the layers need more than")]
+    [InlineData("""{"Labels":["a","b"],"Hidden":[-5],"Dimensions":4,"Buckets":16,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "a layer of -5 units")]
+    public void A_crafted_header_is_a_clear_error_not_an_allocation(string header, string expected)
+    {
+        string path = Crafted(header);
+        var error = Assert.Throws<DataFormatException>(() => TextAugment.Classification.TextClassifier.Load(path));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>A JSONL string with a lone surrogate escape, as Python's json.dumps writes for a cut emoji.</summary>
+public class LoneSurrogateTests
+{
+    private static readonly string Fixture = TestPaths.Fixture(Path.Combine("hostile", "lone-surrogate.jsonl"));
+
+    [Fact]
+    public void It_is_a_file_line_column_error()
+    {
+        using CorpusReader reader = CorpusReader.Open(Fixture, new CorpusReaderOptions { Format = CorpusFormat.Jsonl });
+        var error = Assert.Throws<DataFormatException>(() => reader.ReadAll().ToList());
+        Assert.StartsWith($"{Fixture}:2:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("lone surrogate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_on_error_skip_the_row_is_skipped_and_counted()
+    {
+        using CorpusReader reader = CorpusReader.Open(Fixture, new CorpusReaderOptions { Format = CorpusFormat.Jsonl, OnError = RowErrorMode.Skip });
+        List<Example> rows = [.. reader.ReadAll()];
+        Assert.Equal(["1", "3"], rows.Select(r => r.Id));
+        Assert.Equal(1, reader.SkippedCount);
+    }
+}
+
+/// <summary>Invalid UTF-8 in a dictionary or a stop-word list: file, line and byte offset, never U+FFFD.</summary>
+public class InvalidUtf8ResourceTests
+{
+    [Fact]
+    public void A_stop_word_list_in_latin1_names_the_byte()
+    {
+        string path = TestPaths.Fixture(Path.Combine("hostile", "stopwords-latin1.txt"));
+        var error = Assert.Throws<DataFormatException>(() => TextAugment.Text.WordSet.Load(path));
+        Assert.StartsWith($"{path}:3: byte 10: invalid UTF-8 (byte 0xE9)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_synonym_dictionary_in_latin1_names_the_byte()
+    {
+        string path = TestPaths.Fixture(Path.Combine("hostile", "synonyms-latin1.tsv"));
+        var error = Assert.Throws<DataFormatException>(() => TextAugment.Dictionaries.SynonymDictionary.Load(path));
+        Assert.StartsWith($"{path}:2: byte 29: invalid UTF-8 (byte 0xF6)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pipeline_with_a_latin1_stop_word_list_is_a_pipeline_error()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        File.Copy(TestPaths.Fixture(Path.Combine("hostile", "stopwords-latin1.txt")), Path.Combine(dir, "stop.txt"));
+        string path = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(path, "augment:\n  protect: { stopwords: stop.txt }\n  stages: [ { random_swap: {} } ]\n");
+        var error = Assert.Throws<TextAugment.Pipelines.PipelineException>(() => TextAugment.Pipelines.Pipeline.Load(path, requireInputOutput: false));
+        Assert.Contains(error.Errors, e => e.Message.Contains("byte 10: invalid UTF-8", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>A statistics file that names a word twice.</summary>
+public class DuplicateStatisticsTests
+{
+    [Fact]
+    public void A_second_line_for_a_word_is_an_error_at_its_line()
+    {
+        string path = TestPaths.Fixture(Path.Combine("hostile", "tfidf-duplicate-word.tsv"));
+        var error = Assert.Throws<DataFormatException>(() => TfIdfStatistics.Load(path));
+        Assert.StartsWith($"{path}:5:1: the word 'fox' appears a second time", error.Message, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>A protect pattern that backtracks catastrophically.</summary>
+public class BacktrackingPatternTests
+{
+    [Fact]
+    public void Its_timeout_names_the_pattern()
+    {
+        var protection = TextAugment.Text.Protection.Create(new TextAugment.Text.ProtectionOptions { Patterns = ["^(a+)+$"] });
+        string text = new string('a', 40) + "!";
+        var error = Assert.Throws<ArgumentException>(() => TextAugment.Text.TokenList.Create(text, protection));
+        Assert.Contains("the protect pattern '^(a+)+$' took more than 1 s", error.Message, StringComparison.Ordinal);
+    }
+}

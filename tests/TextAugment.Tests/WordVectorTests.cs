@@ -119,7 +119,7 @@ public class WordVectorTests
     {
         string path = Write("bad.txt", Encoding.UTF8.GetBytes("good 1 0 0\nfine 0.9 x 0\n"));
         var error = Assert.Throws<DataFormatException>(() => WordVectors.Load(path));
-        Assert.Equal($"{path}:2:10: expected a number but found 'x'.", error.Message);
+        Assert.Equal($"{path}:2:10: expected a finite number but found 'x'.", error.Message);
     }
 
     [Fact]

@@ -101,6 +101,8 @@ public sealed partial class TextClassifier
             throw new FileNotFoundException($"{path}: model file not found.", path);
         }
 
+        FileIdentity.EnsureRegularFile(path, "model file");
+
         byte[] all = File.ReadAllBytes(path);
         if (all.Length < Magic.Length + 4 + 32 || Encoding.ASCII.GetString(all, 0, Magic.Length) != Magic)
         {
@@ -124,6 +126,7 @@ public sealed partial class TextClassifier
             using var reader = new BinaryReader(new MemoryStream(all, Magic.Length + 4, content.Length - Magic.Length - 4));
             Header header = JsonSerializer.Deserialize(reader.ReadBytes(reader.ReadInt32()), HeaderContext.Default.Header)
                 ?? throw new InvalidDataException("empty header");
+            CheckHeader(header, content.Length);
             var features = new FeatureOptions
             {
                 Dimensions = header.Dimensions, Buckets = header.Buckets, WordNgrams = header.WordNgrams,
@@ -156,6 +159,58 @@ public sealed partial class TextClassifier
         catch (Exception error) when (error is InvalidDataException or EndOfStreamException or JsonException or ArgumentOutOfRangeException)
         {
             throw DataFormatException.AtByte(path, 0, 0L, $"the model's contents are inconsistent ({error.Message}) although its checksum matches: it was written by an incompatible build.");
+        }
+    }
+
+    /// <summary>The most hash buckets times dimensions a model may hold: 2^28 floats (1 GiB).</summary>
+    public const long MaxEmbeddingValues = 1L << 28;
+
+    /// <summary>Checks every header field before anything is allocated; a crafted file with a valid checksum is refused.</summary>
+    private static void CheckHeader(Header header, long contentBytes)
+    {
+        if (header.Labels is null || header.Hidden is null)
+        {
+            throw new InvalidDataException("the header has no labels or no hidden sizes");
+        }
+
+        if (header.Labels.Length < 1 || header.Labels.Length > 1 << 20)
+        {
+            throw new InvalidDataException($"{header.Labels.Length} labels; a model has 1 to 1,048,576");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string label in header.Labels)
+        {
+            if (string.IsNullOrEmpty(label) || !seen.Add(label))
+            {
+                throw new InvalidDataException(string.IsNullOrEmpty(label) ? "an empty label" : $"the label '{(label.Length > 80 ? label[..80] + "…" : label)}' appears twice");
+            }
+        }
+
+        if (header.Dimensions < 1 || header.Buckets < 1 || (long)header.Dimensions * header.Buckets > MaxEmbeddingValues)
+        {
+            throw new InvalidDataException($"{header.Buckets} buckets of {header.Dimensions} dimensions; both must be positive and their product at most {MaxEmbeddingValues:N0}");
+        }
+
+        if (header.WordNgrams is < 1 or > 64 || header.CharNgramMin < 0 || header.CharNgramMax < header.CharNgramMin || header.CharNgramMax > 64)
+        {
+            throw new InvalidDataException($"word n-grams {header.WordNgrams}, character n-grams {header.CharNgramMin}..{header.CharNgramMax}: out of range");
+        }
+
+        long dense = 0, previous = header.Dimensions;
+        foreach (long size in header.Hidden.Select(h => (long)h).Append(header.Labels.Length))
+        {
+            if (size < 1)
+            {
+                throw new InvalidDataException($"a layer of {size} units");
+            }
+
+            dense += previous * size + size;
+            previous = size;
+            if (dense * 4 > contentBytes)
+            {
+                throw new InvalidDataException($"the layers need more than {dense:N0} parameters but the file holds {contentBytes:N0} bytes");
+            }
         }
     }
 

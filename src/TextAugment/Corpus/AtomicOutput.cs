@@ -34,7 +34,7 @@ public sealed class AtomicOutput : IDisposable
         }
 
         string full = Path.GetFullPath(path);
-        if (FileIdentity.IsDeviceOrPipe(full))
+        if (FileIdentity.IsDeviceOrPipe(full) || (File.Exists(full) && IsSystemFolder(full)))
         {
             return new AtomicOutput(null, null, new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16));
         }
@@ -51,6 +51,10 @@ public sealed class AtomicOutput : IDisposable
             throw;
         }
     }
+
+    /// <summary>/proc and /dev hold links to open files (/dev/stdout, /proc/self/fd/1): no temporary file can be made beside them.</summary>
+    private static bool IsSystemFolder(string full) =>
+        OperatingSystem.IsLinux() && (full.StartsWith("/proc/", StringComparison.Ordinal) || full.StartsWith("/dev/", StringComparison.Ordinal));
 
     /// <summary>Flushes and moves the file into place.</summary>
     public void Commit()

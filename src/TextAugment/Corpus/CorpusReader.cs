@@ -468,6 +468,12 @@ public abstract class CorpusReader : IDisposable
             {
                 throw Error(LineNumber, line, (int)(json.BytePositionInLine ?? 0), $"invalid JSON: {json.Message.Split(" Path:", StringSplitOptions.None)[0].Split(" LineNumber:", StringSplitOptions.None)[0]}");
             }
+            catch (InvalidOperationException)
+            {
+                // System.Text.Json cannot turn a lone surrogate escape (\uD83D without its pair, as a cut emoji) into a string.
+                throw Error(LineNumber, line, (int)reader.TokenStartIndex,
+                    "a string holds a lone surrogate escape (such as \\uD83D without the \\uDC00-\\uDFFF that must follow it), which is no character: fix the string, or set on_error: skip.");
+            }
 
             if (text is null)
             {

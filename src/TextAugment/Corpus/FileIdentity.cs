@@ -142,6 +142,20 @@ public static class FileIdentity
         return kind is 0x2000 or 0x6000 or 0x1000 or 0xC000; // S_IFCHR, S_IFBLK, S_IFIFO, S_IFSOCK
     }
 
+    /// <summary>Refuses a device, FIFO or socket where a regular file is needed.</summary>
+    /// <param name="path">The path to check.</param>
+    /// <param name="what">What the file is, for the message (e.g. "word-vector file").</param>
+    /// <param name="why">Why it must be a regular file (e.g. "it is read whole").</param>
+    /// <exception cref="NotARegularFileException">The path is a device, FIFO or socket.</exception>
+    public static void EnsureRegularFile(string path, string what, string why = "it is read whole, so it must be a regular file")
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (IsDeviceOrPipe(path))
+        {
+            throw new NotARegularFileException($"{path}: the {what} is a device, FIFO or socket, not a regular file; {why}.");
+        }
+    }
+
     private static bool TryDeviceAndInode(string path, out (ulong Device, ulong Inode) identity)
     {
         identity = default;

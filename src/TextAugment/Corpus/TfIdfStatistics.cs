@@ -146,6 +146,9 @@ public sealed class TfIdfStatistics
             throw new FileNotFoundException($"{path}: TF-IDF statistics file not found.", path);
         }
 
+        FileIdentity.EnsureRegularFile(path, "TF-IDF statistics file");
+        Utf8LineReader.EnsureFileIsUtf8(path);
+
         using var reader = new StreamReader(path, new UTF8Encoding(false, true));
         if (reader.ReadLine() != Header)
         {
@@ -170,10 +173,14 @@ public sealed class TfIdfStatistics
                 || !double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out double tf) || !(tf > 0) || tf > df)
             {
                 throw new DataFormatException(path, lineNumber, 0,
-                    $"expected 'word<TAB>DF<TAB>T' with 1 <= DF <= {documents} and 0 < T <= DF but found '{line}'.");
+                    $"expected 'word<TAB>DF<TAB>T' with 1 <= DF <= {documents} and 0 < T <= DF but found '{(line.Length > 80 ? line[..80] + "…" : line)}'.");
             }
 
-            words[parts[0]] = (df, tf);
+            if (!words.TryAdd(parts[0], (df, tf)))
+            {
+                throw new DataFormatException(path, lineNumber, 1,
+                    $"the word '{(parts[0].Length > 80 ? parts[0][..80] + "…" : parts[0])}' appears a second time; each word has one line (write the file with 'textaugment fit-tfidf').");
+            }
         }
 
         return new TfIdfStatistics(documents, words);

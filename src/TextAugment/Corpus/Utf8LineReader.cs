@@ -96,6 +96,17 @@ internal sealed class Utf8LineReader : IDisposable
         }
     }
 
+    /// <summary>Reads the whole file and throws at its first invalid UTF-8 byte, naming the line and byte offset.</summary>
+    /// <exception cref="DataFormatException">The file holds invalid UTF-8 or a line longer than <see cref="MaxLineBytes"/>.</exception>
+    public static void EnsureFileIsUtf8(string path)
+    {
+        using var lines = new Utf8LineReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), path);
+        while (lines.TryReadLine(out ReadOnlySpan<byte> line, out _))
+        {
+            lines.EnsureUtf8(line);
+        }
+    }
+
     /// <summary>Throws when <paramref name="line"/> (the line last returned) is not UTF-8, naming the first bad byte's offset.</summary>
     /// <exception cref="DataFormatException">The line holds invalid UTF-8.</exception>
     public void EnsureUtf8(ReadOnlySpan<byte> line)

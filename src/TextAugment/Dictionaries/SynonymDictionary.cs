@@ -72,7 +72,14 @@ public sealed class SynonymDictionary
             throw new FileNotFoundException($"{path}: synonym dictionary not found.", path);
         }
 
+        Corpus.FileIdentity.EnsureRegularFile(path, "synonym dictionary", "it is read twice (once to detect its format), so it must be a regular file");
+
         SynonymFormat format = options.Format == SynonymFormat.Auto ? Detect(path) : options.Format;
+        if (format == SynonymFormat.Tsv)
+        {
+            Corpus.Utf8LineReader.EnsureFileIsUtf8(path);
+        }
+
         var builder = new Builder();
         bool hasPos = format == SynonymFormat.MyThes ? ReadMyThes(path, builder) : ReadTsv(path, builder);
         bool inflect = options.Inflection == InflectionMode.English
@@ -236,6 +243,10 @@ public sealed class SynonymDictionary
             _ => throw new DataFormatException(path, 1, 1, $"MyThes encoding '{encodingName}' is not supported; convert the file to UTF-8 (iconv) and change its first line to UTF-8."),
         };
         probe.Dispose();
+        if (encoding is UTF8Encoding)
+        {
+            Corpus.Utf8LineReader.EnsureFileIsUtf8(path);
+        }
 
         using var reader = new StreamReader(path, encoding);
         reader.ReadLine();

@@ -115,7 +115,13 @@ public sealed class Pipeline
     {
         try
         {
-            using var reader = new StreamReader(path);
+            string? text = YamlGuard.Read(path, d);
+            if (text is null)
+            {
+                return null;
+            }
+
+            using var reader = new StringReader(text);
             var stream = new YamlStream();
             stream.Load(reader);
             if (stream.Documents.Count == 0)
@@ -342,7 +348,14 @@ public sealed class Pipeline
         else if (stop is not null and not "default")
         {
             string? path = f.Path("stopwords", required: false, mustExist: true, example: "../dictionaries/stopwords-en.txt");
-            stopWords = path is null ? null : WordSet.Load(path);
+            try
+            {
+                stopWords = path is null ? null : WordSet.Load(path);
+            }
+            catch (DataFormatException error)
+            {
+                f.Error("stopwords", $"{f.What}.stopwords cannot be read: {error.Message}");
+            }
         }
 
         IReadOnlyList<string> patterns = f.StringList("patterns") ?? [];

@@ -43,6 +43,11 @@ public static class PipelineRunner
         string outputPath = settings.OutputPath ?? pipeline.Output?.Path
             ?? throw new ArgumentException($"{pipeline.File}: the pipeline has no output; give one (--output PATH or -).");
         FileIdentity.EnsureDistinct(("the output", outputPath), ("the input", inputPath));
+        if (settings.Shard is not null && inputPath != "-")
+        {
+            FileIdentity.EnsureRegularFile(inputPath, "input", "a shard reads the input twice (once to count its records), so it must be a regular file");
+        }
+
 
         CorpusReaderOptions baseOptions = pipeline.Input?.Reader ?? new CorpusReaderOptions { Format = CorpusFormat.Text };
         CorpusFormat inputFormat = settings.InputFormat

@@ -43,7 +43,7 @@ internal sealed class Diagnostics(string file)
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
         YamlScalarNode s when IsNull(s) => "empty",
-        YamlScalarNode s => $"'{s.Value}'",
+        YamlScalarNode s => YamlGuard.Quote(s.Value),
         _ => "something else",
     };
 
@@ -119,7 +119,7 @@ internal sealed class YamlFields
             if (Array.IndexOf(keys, key) < 0)
             {
                 string? hint = Diagnostics.Nearest(key, keys);
-                diagnostics.Add(keyNode, $"{what}: unknown key '{key}'{(hint is null ? "" : $"; did you mean '{hint}'?")} Valid keys: {string.Join(", ", keys)}.");
+                diagnostics.Add(keyNode, $"{what}: unknown key {YamlGuard.Quote(key)}{(hint is null ? "" : $"; did you mean '{hint}'?")} Valid keys: {string.Join(", ", keys)}.");
                 continue;
             }
 
@@ -179,7 +179,7 @@ internal sealed class YamlFields
         if (value is not null && !choices.Contains(value))
         {
             string? hint = Diagnostics.Nearest(value, choices);
-            _diagnostics.Add(_values[key].Value, $"{What}.{key} is '{value}'; it must be one of {string.Join(", ", choices)}{(hint is null ? "" : $" (did you mean '{hint}'?)")}.");
+            _diagnostics.Add(_values[key].Value, $"{What}.{key} is {YamlGuard.Quote(value)}; it must be one of {string.Join(", ", choices)}{(hint is null ? "" : $" (did you mean '{hint}'?)")}.");
             return null;
         }
 
@@ -195,7 +195,7 @@ internal sealed class YamlFields
 
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
         {
-            _diagnostics.Add(node!, $"{What}.{key} must be a whole number but is '{text}'.");
+            _diagnostics.Add(node!, $"{What}.{key} must be a whole number but is {YamlGuard.Quote(text)}.");
             return null;
         }
 
@@ -217,7 +217,7 @@ internal sealed class YamlFields
 
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
         {
-            _diagnostics.Add(node!, $"{What}.{key} must be a number but is '{text}'.");
+            _diagnostics.Add(node!, $"{What}.{key} must be a number but is {YamlGuard.Quote(text)}.");
             return null;
         }
 
@@ -242,7 +242,7 @@ internal sealed class YamlFields
             case "true" or "True" or "yes": return true;
             case "false" or "False" or "no": return false;
             default:
-                _diagnostics.Add(node!, $"{What}.{key} must be true or false but is '{text}'.");
+                _diagnostics.Add(node!, $"{What}.{key} must be true or false but is {YamlGuard.Quote(text)}.");
                 return null;
         }
     }
@@ -259,7 +259,13 @@ internal sealed class YamlFields
         string full = System.IO.Path.GetFullPath(System.IO.Path.Combine(_diagnostics.BaseDirectory, value));
         if (mustExist && !File.Exists(full))
         {
-            _diagnostics.Add(_values[key].Value, $"{What}.{key}: file '{value}' not found (looked for {full}); paths are relative to the pipeline file.");
+            _diagnostics.Add(_values[key].Value, $"{What}.{key}: file {YamlGuard.Quote(value)} not found (looked for {YamlGuard.Quote(full)}); paths are relative to the pipeline file.");
+            return null;
+        }
+
+        if (mustExist && !(What == "input" && key == "path") && Corpus.FileIdentity.IsDeviceOrPipe(full))
+        {
+            _diagnostics.Add(_values[key].Value, $"{What}.{key}: {YamlGuard.Quote(value)} is a device, FIFO or socket, not a regular file; it is read whole, so give a regular file.");
             return null;
         }
 

@@ -179,7 +179,16 @@ public sealed partial class Protection
 
         foreach (Regex pattern in _patterns)
         {
-            ProtectMatches(tokens, pattern);
+            try
+            {
+                ProtectMatches(tokens, pattern);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                string start = text.Length > 80 ? text[..80] + "…" : text;
+                throw new ArgumentException(
+                    $"the protect pattern '{pattern}' took more than {PatternTimeout.TotalSeconds:0} s on a text of {text.Length:N0} characters ('{start}'): it backtracks catastrophically; simplify it (avoid nested quantifiers such as (a+)+).");
+            }
         }
 
         foreach (string[] phrase in _phrases)

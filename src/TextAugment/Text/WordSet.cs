@@ -44,7 +44,13 @@ public sealed class WordSet
 
     /// <summary>Reads one word per line; blank lines and lines starting with '#' are skipped.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static WordSet Load(string path) => new(ReadWords(File.ReadLines(path)));
+    /// <exception cref="DataFormatException">The file is not UTF-8 (the message names the line and byte offset).</exception>
+    public static WordSet Load(string path)
+    {
+        Corpus.FileIdentity.EnsureRegularFile(path, "word list");
+        Corpus.Utf8LineReader.EnsureFileIsUtf8(path);
+        return new(ReadWords(File.ReadLines(path, new System.Text.UTF8Encoding(false, true))));
+    }
 
     /// <summary>True when the set holds <paramref name="word"/>, in any case.</summary>
     public bool Contains(ReadOnlySpan<char> word)

@@ -142,6 +142,8 @@ public sealed partial class WordVectors
             throw new FileNotFoundException($"{path}: word-vector file not found.", path);
         }
 
+        Corpus.FileIdentity.EnsureRegularFile(path, "word-vector file");
+
         if (options.Limit is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Limit, "limit must be at least 1.");
@@ -153,6 +155,40 @@ public sealed partial class WordVectors
             WordVectorFormat.Word2VecBinary => LoadBinary(path, options.Limit),
             _ => LoadText(path, format == WordVectorFormat.Glove, options.Limit),
         };
+    }
+
+    /// <summary>The most dimensions a vector file may declare: 65,536.</summary>
+    public const int MaxDimensions = 1 << 16;
+
+    /// <summary>
+    /// Refuses a header that the file cannot hold before anything is allocated: each of COUNT rows needs at least
+    /// <paramref name="minimumBytesPerDimension"/> bytes per dimension and two more (a word and a separator).
+    /// </summary>
+    private static void CheckHeader(string path, long fileLength, long count, int dimensions, int minimumBytesPerDimension)
+    {
+        if (dimensions > MaxDimensions)
+        {
+            throw DataFormatException.AtByte(path, 1, 0L, $"the header declares {dimensions:N0} dimensions; at most {MaxDimensions:N0} are supported. Is the header damaged?");
+        }
+
+        long least = count * ((long)dimensions * minimumBytesPerDimension + 2);
+        if (least > fileLength)
+        {
+            throw DataFormatException.AtByte(path, 1, 0L,
+                $"the header promises {count:N0} vectors of {dimensions:N0} dimensions (at least {least:N0} bytes) but the file has {fileLength:N0} bytes: the header is wrong or the file is truncated.");
+        }
+    }
+
+    /// <summary>The space-separated field at <paramref name="index"/> (0-based) of <paramref name="line"/>.</summary>
+    private static ReadOnlySpan<byte> Field(ReadOnlySpan<byte> line, int index)
+    {
+        for (int i = 0; i < index; i++)
+        {
+            line = line[(line.IndexOf((byte)' ') + 1)..];
+        }
+
+        int space = line.IndexOf((byte)' ');
+        return space < 0 ? line : line[..space];
     }
 
     internal static int StrideFor(int dimensions) => (dimensions + 7) / 8 * 8;
@@ -211,6 +247,7 @@ public sealed partial class WordVectors
         }
 
         int rows = Math.Min(count, limit ?? int.MaxValue);
+        CheckHeader(path, stream.Length, rows, dimensions, 4);
         int stride = StrideFor(dimensions);
         var words = new string[rows];
         var matrix = new float[(long)rows * stride];
@@ -231,6 +268,15 @@ public sealed partial class WordVectors
             {
                 throw DataFormatException.AtByte(path, 0, vectorOffset,
                     $"the file ends inside the vector of '{words[i]}' (word {i + 1} of {count}): expected {dimensions} float32 values ({dimensions * 4} bytes); the file is truncated.");
+            }
+
+            ReadOnlySpan<float> vector = matrix.AsSpan(i * stride, dimensions);
+            for (int d = 0; d < vector.Length; d++)
+            {
+                if (!float.IsFinite(vector[d]))
+                {
+                    throw DataFormatException.AtByte(path, 0, vectorOffset + 4L * d, $"value {d + 1} of the vector of '{words[i]}' is {vector[d]}; vectors must hold finite numbers.");
+                }
             }
         }
 
@@ -260,6 +306,12 @@ public sealed partial class WordVectors
         }
 
         int rows = Math.Min(count, limit ?? int.MaxValue);
+        if (!glove)
+        {
+            CheckHeader(path, stream.Length, rows, dimensions, 2);
+        }
+
+        bool first = true;
         var words = new List<string>(rows);
         float[]? matrix = glove ? null : new float[(long)rows * StrideFor(dimensions)];
         while (words.Count < rows && lines.TryReadLine(out ReadOnlySpan<byte> line, out _))
@@ -277,6 +329,18 @@ public sealed partial class WordVectors
 
             // The word is everything before the last D numbers (some GloVe words contain spaces).
             int fields = line.Count((byte)' ') + 1;
+            if (first && glove && TryParseHeader(line, out _, out _))
+            {
+                throw new DataFormatException(path, lines.LineNumber, 1, $"the first line '{Encoding.UTF8.GetString(line)}' is a word2vec / fastText header 'COUNT DIMENSIONS', not a GloVe vector: set format: word2vec (or auto).");
+            }
+
+            if (first && !glove && fields - 1 > dimensions
+                && float.TryParse(Field(line, fields - 1 - dimensions), NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            {
+                throw new DataFormatException(path, lines.LineNumber, 0, $"the header declares {dimensions} dimensions but the first vector has {fields - 1}: the header and the data disagree.");
+            }
+
+            first = false;
             if (dimensions == 0)
             {
                 dimensions = fields - 1;
@@ -300,10 +364,10 @@ public sealed partial class WordVectors
             {
                 int space = line[..end].LastIndexOf((byte)' ');
                 ReadOnlySpan<byte> number = line[(space + 1)..end];
-                if (!float.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out row[d]))
+                if (!float.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out row[d]) || !float.IsFinite(row[d]))
                 {
                     throw new DataFormatException(path, lines.LineNumber, Encoding.UTF8.GetCharCount(line[..(space + 1)]) + 1,
-                        $"expected a number but found '{Encoding.UTF8.GetString(number)}'.");
+                        $"expected a finite number but found '{Encoding.UTF8.GetString(number)}'.");
                 }
 
                 end = space;
