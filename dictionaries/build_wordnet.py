@@ -10,6 +10,14 @@ Writes (deterministically, sorted):
   en-wordnet.tsv                   word<TAB>pos<TAB>syn1,syn2,...   (pos: n v a r)
   en-inflection-exceptions.tsv     inflected<TAB>pos<TAB>lemma       (WordNet's *.exc lists)
   en-antonyms.tsv                  word<TAB>antonym                  (WordNet's '!' pointers)
+  en-word-forms.txt                one regular inflected English word form a line (SCOWL, see below)
+
+The word-form list comes from the Debian packages `wamerican-large` and `wbritish` (SCOWL, Kevin
+Atkinson; licence in LICENSE-SCOWL.txt, redistribution allowed with the notice):
+  apt-get install wamerican-large wbritish
+Only lower-case words that end like a regular inflection (-s, -ed/-d, -ing, -er/-r, -est/-st) are kept,
+possessives dropped: the inflector checks the forms it builds against it ("newses", "skilfulest" are not
+there). The `huge` list is not used: it contains such forms ("newses", "goodnesses").
 
 Choices:
   * Keys are single tokens (no spaces): the tokenizer never produces a multi-word token, so
@@ -21,9 +29,12 @@ Choices:
     capitalised synonym of a lower-case word (a proper name: "white" -> "Caucasian").
 """
 import os
+import re
 import sys
 
 WORDNET = os.environ.get("WORDNET_DIR", "/usr/share/wordnet")
+WORD_LISTS = ["/usr/share/dict/american-english-large", "/usr/share/dict/british-english"]
+INFLECTED = re.compile(r"^[a-z][a-z'-]*(s|ed|d|ing|er|r|est|st)$")
 HERE = os.path.dirname(os.path.abspath(__file__))
 POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 
@@ -99,6 +110,19 @@ def main():
         out.write("# Built by dictionaries/build_wordnet.py. Format: inflected<TAB>pos<TAB>lemma\n")
         for inflected, pos, base in exceptions:
             out.write(f"{inflected}\t{pos}\t{base}\n")
+    forms = set()
+    for path in WORD_LISTS:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                word = line.strip()
+                if INFLECTED.match(word) and not word.endswith("'s"):
+                    forms.add(word)
+    with open(os.path.join(HERE, "en-word-forms.txt"), "w", encoding="utf-8", newline="\n") as out:
+        out.write("# Regular inflected English word forms from SCOWL (wamerican-large, wbritish); see LICENSE-SCOWL.txt.\n")
+        out.write("# Built by dictionaries/build_wordnet.py. One word a line.\n")
+        for word in sorted(forms):
+            out.write(word + "\n")
+
     antonyms = read_antonyms()
     with open(os.path.join(HERE, "en-antonyms.tsv"), "w", encoding="utf-8", newline="\n") as out:
         out.write("# English antonym pairs from WordNet 3.0's antonym pointers ('!'); see LICENSE-WordNet.txt.\n")
@@ -106,7 +130,7 @@ def main():
         out.write("# A pair joins every word of the two synsets the pointer links (good/bad, also well/ill).\n")
         for a, b in antonyms:
             out.write(f"{a}\t{b}\n")
-    print(f"{len(entries)} entries, {len(exceptions)} exceptions, {len(antonyms)} antonym pairs", file=sys.stderr)
+    print(f"{len(entries)} entries, {len(exceptions)} exceptions, {len(antonyms)} antonym pairs, {len(forms)} word forms", file=sys.stderr)
 
 
 def read_antonyms():

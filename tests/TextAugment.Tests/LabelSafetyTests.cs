@@ -144,4 +144,18 @@ public class LabelSafetyTests
             .Where(t => t.Has(TokenFlags.Protected)).Select(t => t.Span.ToString())];
         Assert.Empty(kept);
     }
+
+    [Fact]
+    public void Inflected_synonyms_are_real_word_forms_and_only_the_head_is_inflected()
+    {
+        string path = Path.Combine(TestPaths.NewTempDirectory(), "wn.tsv");
+        File.WriteAllText(path, "report\tn\tnews,account\nthought\tn\tidea,analytic thinking\nclever\ta\tsmart,skilful\nrun\tv\tblack market,operate,walk away\n");
+        SynonymDictionary dictionary = SynonymDictionary.Load(path);
+        Assert.Equal(["accounts"], dictionary.GetSynonyms("reports").ToArray()); // not "newses": news is a mass noun
+        Assert.Equal(["ideas"], dictionary.GetSynonyms("thoughts").ToArray()); // not "analytic thinkings"
+        Assert.Equal(["smartest"], dictionary.GetSynonyms("cleverest").ToArray()); // not "skilfulest"
+        Assert.Equal(["operated", "walked away"], dictionary.GetSynonyms("ran").ToArray().Order(StringComparer.Ordinal)); // not "blacked market"
+        Assert.False(EnglishInflector.Default.IsWordForm("newses"));
+        Assert.True(EnglishInflector.Default.IsWordForm("accounts"));
+    }
 }

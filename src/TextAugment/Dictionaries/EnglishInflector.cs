@@ -27,7 +27,9 @@ public enum Inflection : byte
 /// adj.exc and adv.exc, both ways. Where an irregular verb has several past forms (began/begun) the
 /// exception lists do not say which is which, so such synonyms are not offered for a past-tense word.
 /// Adjectives of three or more syllables are not inflected (they take "more"/"most"), and neither are
-/// multi-word adjectives. A multi-word noun inflects its last word, a multi-word verb its first.
+/// multi-word adjectives. A multi-word noun inflects its last word, a phrasal verb (second word a function
+/// word: "go away") its first; other multi-word verbs ("black market") are not inflected. A regular form must be in
+/// the word-form list (<see cref="Default"/>).
 /// </remarks>
 public sealed class EnglishInflector
 {
@@ -47,8 +49,14 @@ public sealed class EnglishInflector
     private readonly Dictionary<string, List<(string Lemma, char Pos, Inflection Kind)>> _irregularLemmas = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, char, Inflection), List<string>> _irregularForms = [];
 
-    private EnglishInflector(IEnumerable<string> exceptionLines)
+    private readonly TextAugment.Text.WordSet? _wordForms;
+
+    // Adverb particles of phrasal verbs that are not in the stop-word list ("go away", "set aside").
+    private static readonly TextAugment.Text.WordSet Particles = new(["away", "back", "aside", "apart", "along", "around", "forward", "together", "ahead", "behind", "across", "round"]);
+
+    private EnglishInflector(IEnumerable<string> exceptionLines, TextAugment.Text.WordSet? wordForms)
     {
+        _wordForms = wordForms;
         foreach (string line in exceptionLines)
         {
             if (line.Length == 0 || line[0] == '#')
@@ -76,7 +84,17 @@ public sealed class EnglishInflector
     }
 
     /// <summary>The inflector built from WordNet 3.0's exception lists (embedded in the library).</summary>
-    public static EnglishInflector Default { get; } = new(EmbeddedResource.ReadLines("TextAugment.en-inflection-exceptions.tsv"));
+    /// <remarks>
+    /// A regular form it builds is used only when it is a real English word form, one of SCOWL's
+    /// (dictionaries/en-word-forms.txt): that rules out plurals of mass nouns ("newses", "goodnesses") and
+    /// comparatives no one writes ("skilfulest").
+    /// </remarks>
+    public static EnglishInflector Default { get; } = new(
+        EmbeddedResource.ReadLines("TextAugment.en-inflection-exceptions.tsv"),
+        new TextAugment.Text.WordSet(EmbeddedResource.ReadLines("TextAugment.en-word-forms.txt").Where(l => l.Length > 0 && l[0] != '#')));
+
+    /// <summary>True when the regular form <paramref name="form"/> is in the word-form list (always true without one).</summary>
+    public bool IsWordForm(ReadOnlySpan<char> form) => _wordForms?.Contains(form) != false;
 
     /// <summary>
     /// Adds to <paramref name="destination"/> every (lemma, part of speech, inflection) that
@@ -124,7 +142,13 @@ public sealed class EnglishInflector
 
             if (pos == 'v')
             {
-                return InflectWord(lemma[..space], pos, kind) is { } head ? string.Concat(head, lemma.AsSpan(space)) : null;
+                // A phrasal verb ("go away", "look up", "take a breath") inflects its verb; a compound verb whose
+                // second word is content ("black market") has no such form ("blacked market"), so none is offered.
+                ReadOnlySpan<char> rest = lemma.AsSpan(space + 1);
+                int end = rest.IndexOf(' ');
+                ReadOnlySpan<char> second = end < 0 ? rest : rest[..end];
+                bool phrasal = Particles.Contains(second) || TextAugment.Text.WordSet.EnglishStopWords.Contains(second);
+                return phrasal && InflectWord(lemma[..space], pos, kind) is { } head ? string.Concat(head, lemma.AsSpan(space)) : null;
             }
 
             return null;
@@ -140,6 +164,11 @@ public sealed class EnglishInflector
             return forms.Count == 1 ? forms[0] : null;
         }
 
+        return InflectRegular(word, kind) is { } form && IsWordForm(form) ? form : null;
+    }
+
+    private static string? InflectRegular(string word, Inflection kind)
+    {
         if (word.Length == 0 || !char.IsAsciiLetterLower(word[^1]))
         {
             return null;
