@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Label safety (issue 12): every stage over the quickstart corpus, counted by count.py, for this checkout
-# ("after") and for an earlier commit ("before", default: main; e.g. BEFORE=v0.1 or a commit id).
+# ("after") and for an earlier commit ("before", default: 080fe15, the last commit before issue 12; BEFORE=<commit> for another).
 #
 #   benchmarks/label-safety/run.sh            # needs dotnet and python3 (standard library only)
-#   VARIANTS=2 BEFORE=main benchmarks/label-safety/run.sh
+#   VARIANTS=2 BEFORE=080fe15 benchmarks/label-safety/run.sh
 #
 # Each stage runs alone with its quickstart settings, p raised to make faults visible; the counts should all
 # be 0 after (count.py says what each count measures and where it is approximate).
@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 work=benchmarks/work/label-safety
-before=${BEFORE:-main}
+before=${BEFORE:-080fe15}   # the last commit before issue 12 (main has it merged since)
 variants=${VARIANTS:-2}
 rm -rf "$work" && mkdir -p "$work"
 git worktree remove --force "$work-before" 2>/dev/null || true
