@@ -15,7 +15,11 @@ Each variant is aligned with its original word by word (difflib on the word toke
                approximate: a word of this shape that WordNet lists under another form may be counted
   protected    protected units not kept in place: "U.S." (the pipeline's protect.words), capitalised words
                inside a sentence (likely names) and acronyms of at most four capitals
-  replacements all replaced words, for scale
+  replacements all replaced words (for a swap: the words that changed position), for scale
+A swap is counted position by position, so a swapped one-letter word or an antonym pair swapped within a
+sentence counts too; bad forms apply to stages that inflect (synonym, random_insertion): word_vector, tfidf and
+mlm take their words verbatim from the vectors', the corpus's or the model's vocabulary, which the issue
+accepts as real word forms, so they print '-' there.
 """
 import difflib
 import json
@@ -42,7 +46,9 @@ for line in lines("en-antonyms.tsv"):
 NEGATORS = set(lines("negators-en.txt"))
 FORMS = set(lines("en-word-forms.txt"))
 for line in lines("en-wordnet.tsv"):
-    FORMS.add(line.split("\t")[0].lower())
+    head, _, synonyms = line.split("\t")
+    FORMS.add(head.lower())
+    FORMS.update(s.lower() for s in synonyms.split(","))
 for line in lines("en-inflection-exceptions.tsv"):
     FORMS.add(line.split("\t")[0].lower())
 
@@ -76,7 +82,7 @@ def protected_positions(text, words):
             if m.start() <= start < m.end():
                 keep.add(i)
     for i, (start, w) in enumerate(words):
-        before = text[:start].rstrip()
+        before = text[:start].rstrip().rstrip("([{\"'“‘").rstrip()  # an opening bracket or quote keeps a sentence start
         initial = before == "" or before[-1] in ".!?…\n"
         name_like = len(w) >= 2 and w[0].isupper() and (any(c.islower() for c in w[1:]) or len(w) <= 4)
         if name_like and not initial:
@@ -99,6 +105,23 @@ def count(originals, path):
             keep = protected_positions(original, ow)
             original_lower = {w.lower() for w in a}
             kept = set()
+            if len(a) == len(b):
+                # Same number of words (a swap, one-word substitutions): compare position by position.
+                for i in range(len(a)):
+                    if a[i].lower() == b[i].lower():
+                        kept.add(i)
+                        continue
+                    c["replacements"] += 1
+                    if is_antonym(a[i], b[i]):
+                        c["antonyms"] += 1
+                    if len(a[i]) == 1 or (any(ch.isdigit() for ch in b[i]) and not any(ch.isdigit() for ch in a[i])):
+                        c["one_letter_numeric"] += 1
+                    low = b[i].lower()
+                    if low.endswith(SUFFIXES) and low not in FORMS and low not in original_lower:
+                        c["bad_forms"] += 1
+                c["negators"] += sum(1 for i, w in enumerate(a) if is_negator(w) and i not in kept)
+                c["protected"] += sum(1 for i in keep if i not in kept)
+                continue
             for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=[w.lower() for w in a], b=[w.lower() for w in b], autojunk=False).get_opcodes():
                 if op == "equal":
                     kept.update(range(i1, i2))
@@ -137,6 +160,10 @@ def main():
                 print(f"{stage}\t{side}\t(no output)")
                 continue
             c = count(originals, path)
+            if stage in ("word_vector", "tfidf", "mlm"):
+                c["bad_forms"] = "-"
+            if stage == "random_swap":
+                c["antonyms"] = c["one_letter_numeric"] = c["bad_forms"] = "-"  # a swap moves words, it replaces none
             print(f"{stage}\t{side}\t" + "\t".join(str(c[k]) for k in keys))
 
 

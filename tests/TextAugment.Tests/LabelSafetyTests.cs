@@ -89,6 +89,8 @@ public class LabelSafetyTests
             new SubstitutionOptions { Probability = 1 });
         Assert.Equal(new HashSet<string> { "Yesterday John talked" }, Outputs(augmenter, "Yesterday John spoke"));
         Assert.Equal(new HashSet<string> { "Bill Gates talked" }, Outputs(augmenter, "Bill Gates spoke"));
+        var president = new SynonymAugmenter(Dictionary(("president", ["chair"]), ("united", ["joined"]), ("states", ["nations"])), new SubstitutionOptions { Probability = 1 });
+        Assert.Equal(new HashSet<string> { "36th President of the United States" }, Outputs(president, "36th President of the United States"));
         var replace = Protection.Create(new ProtectionOptions { Names = NamePolicy.Replace });
         Assert.Equal(new HashSet<string> { "Yesterday Toilet talked" }, Outputs(augmenter, "Yesterday John spoke", replace));
 

@@ -12,8 +12,16 @@ namespace TextAugment.Dictionaries;
 public sealed class Antonyms
 {
     private readonly HashSet<(string, string)> _pairs;
+    private readonly HashSet<string> _members = new(StringComparer.Ordinal);
 
-    private Antonyms(HashSet<(string, string)> pairs) => _pairs = pairs;
+    private Antonyms(HashSet<(string, string)> pairs)
+    {
+        _pairs = pairs;
+        foreach (var (a, _) in pairs)
+        {
+            _members.Add(a);
+        }
+    }
 
     /// <summary>WordNet 3.0's English antonym pairs, embedded in the library.</summary>
     public static Antonyms English { get; } = Read(EmbeddedResource.ReadLines("TextAugment.en-antonyms.tsv"));
@@ -38,7 +46,15 @@ public sealed class Antonyms
             return true;
         }
 
-        List<string> xs = Lemmas(x), ys = Lemmas(y);
+        // Most words have no antonym at all: look at the lemmas of a side only when one of its forms has one.
+        List<string> xs = Lemmas(x);
+        xs.RemoveAll(l => !_members.Contains(l));
+        if (xs.Count == 0)
+        {
+            return false;
+        }
+
+        List<string> ys = Lemmas(y);
         foreach (string l in xs)
         {
             foreach (string m in ys)

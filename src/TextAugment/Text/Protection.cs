@@ -291,6 +291,10 @@ public sealed partial class Protection
                 {
                     sentenceStart = true;
                 }
+                else if (t.Kind == TokenKind.Number)
+                {
+                    sentenceStart = false; // "36th President": the word after a number is inside the sentence
+                }
 
                 previousName = -1;
                 continue;
