@@ -82,6 +82,15 @@ public class LabelSafetyTests
     }
 
     [Fact]
+    public void Abbreviations_written_with_dots_are_not_replaced()
+    {
+        var augmenter = new SynonymAugmenter(
+            Dictionary(("e.g.", ["pie"]), ("u.s.", ["cake"]), ("birds", ["fowl"])),
+            new SubstitutionOptions { Probability = 1, IncludeStopWords = true });
+        Assert.Equal(new HashSet<string> { "fowl, e.g. robins of the U.S. too" }, Outputs(augmenter, "birds, e.g. robins of the U.S. too"));
+    }
+
+    [Fact]
     public void Names_inside_a_sentence_are_kept_as_one_unit_unless_asked()
     {
         var augmenter = new SynonymAugmenter(

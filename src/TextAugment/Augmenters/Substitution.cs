@@ -32,10 +32,13 @@ public sealed class SubstitutionOptions
 
     /// <summary>
     /// Whether any substitution source may replace the token: a word of at least two characters (a one-letter
-    /// word's dictionary senses are abbreviations: "a" → "angstrom", "x" → "10"), not protected, not written by a stage.
+    /// word's dictionary senses are abbreviations: "a" → "angstrom", "x" → "10"), not an abbreviation written with
+    /// dots ("e.g.", "U.S.": a language model or TF-IDF draw replaces them with unrelated words), not protected,
+    /// not written by a stage.
     /// </summary>
     public static bool IsReplaceable(in Token token) =>
-        token.Kind == TokenKind.Word && token.Length >= 2 && !token.Has(TokenFlags.Protected | TokenFlags.Changed);
+        token.Kind == TokenKind.Word && token.Length >= 2 && !token.Has(TokenFlags.Protected | TokenFlags.Changed)
+        && !token.Span.Contains('.');
 
     /// <summary>
     /// Whether <paramref name="candidate"/> may replace <paramref name="original"/> in any substitution source: not an
