@@ -123,4 +123,20 @@ public class CommandLineTests
         string message = TextAugment.Cli.TextAugmentApp.InProductVoice(new ArgumentOutOfRangeException("probability", 1.5, "sometimes: p must be between 0 and 1."));
         Assert.Equal("sometimes: p must be between 0 and 1. (it is 1.5)", message);
     }
+
+    [Theory]
+    [InlineData("output: { path: '-' }\n")]
+    [InlineData("input: { path: '-' }\noutput: { path: '-' }\n")]
+    public void Augment_with_standard_streams_in_the_pipeline_takes_the_format_from_the_command_line(string sections)
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string pipeline = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(pipeline, "seed: 1\n" + sections + "augment:\n  variants: 1\n  stages:\n    - random_swap: {}\n");
+        var (code, output, errors) = Textaugment("one two three four\n", "augment", pipeline, "--input-format", "text", "--output-format", "text", "--no-progress");
+        Assert.True(code == 0, errors);
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("one two three four", lines[0]);
+        Assert.DoesNotContain("{", output, StringComparison.Ordinal); // text, not JSON
+    }
 }

@@ -165,7 +165,7 @@ public sealed class Pipeline
         }
 
         string? path = f.Path("path", required: true, mustExist: true, example: "data/train.tsv");
-        CorpusFormat? format = Format(f, path);
+        CorpusFormat? format = Format(f, path, streaming: !required);
         bool? header = f.Bool("header");
         string? onError = f.Choice("on_error", ["fail", "skip"]);
         string? text = f.String("text"), label = f.String("label"), id = f.String("id");
@@ -204,11 +204,15 @@ public sealed class Pipeline
         }
 
         string? path = f.Path("path", required: true, mustExist: false, example: "out/augmented.jsonl");
-        CorpusFormat? format = Format(f, path);
+        CorpusFormat? format = Format(f, path, streaming: !required);
         return path is null || format is null ? null : new PipelineOutput(path, format.Value);
     }
 
-    private static CorpusFormat? Format(YamlFields f, string? path)
+    /// <summary>
+    /// The section's format: its format key, else the path's extension. A standard stream ('-') has no extension: a run must
+    /// name its format, while streaming ('textaugment augment') leaves it to --input-format/--output-format, whose default is text.
+    /// </summary>
+    private static CorpusFormat? Format(YamlFields f, string? path, bool streaming)
     {
         if (f.Has("format"))
         {
@@ -219,6 +223,11 @@ public sealed class Pipeline
         if (path is null)
         {
             return null;
+        }
+
+        if (path == "-" && streaming)
+        {
+            return CorpusFormat.Text;
         }
 
         CorpusFormat? fromExtension = path == "-" ? null : CorpusFormats.FromExtension(path);
