@@ -25,10 +25,27 @@ public class CorpusTests
     private static DataFormatException ReadError(string content, CorpusReaderOptions options) => ReadError(Encoding.UTF8.GetBytes(content), options);
 
     [Fact]
-    public void Tsv_reads_named_columns_and_unescapes_fields()
+    public void Tsv_escaped_reads_named_columns_and_unescapes_fields()
     {
-        var rows = Read("label\ttext\tid\r\npos\tgood\\tfilm\\nhere\ta1\n\nneg\tbad\ta2\n", new CorpusReaderOptions());
+        var rows = Read("label\ttext\tid\r\npos\tgood\\tfilm\\nhere\ta1\n\nneg\tbad\ta2\n", new CorpusReaderOptions { Format = CorpusFormat.TsvEscaped });
         Assert.Equal([new Example("a1", "good\tfilm\nhere", "pos"), new Example("a2", "bad", "neg")], rows);
+    }
+
+    [Fact]
+    public void Plain_tsv_keeps_backslashes_as_they_are()
+    {
+        var rows = Read("text\tlabel\nC:\\temp\\new and \\frac{1}{2}\tpos\n", new CorpusReaderOptions());
+        Assert.Equal("C:\\temp\\new and \\frac{1}{2}", rows[0].Text);
+        var chars = new CharBuffer();
+        RowFormatter.For(CorpusFormat.Tsv).WriteRow(chars, "1", 0, rows[0].Text, "pos");
+        Assert.Equal("1\t0\tC:\\temp\\new and \\frac{1}{2}\tpos\n", chars.AsSpan().ToString()); // written back unchanged
+    }
+
+    [Fact]
+    public void Plain_tsv_refuses_a_tab_or_line_break_in_a_field_and_names_the_formats_that_hold_one()
+    {
+        var error = Assert.Throws<DataFormatException>(() => RowFormatter.For(CorpusFormat.Tsv).WriteRow(new CharBuffer(), "1", 0, "a\tb", null));
+        Assert.Contains("write format tsv-escaped, csv or jsonl instead", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,7 +138,7 @@ public class CorpusTests
     }
 
     [Theory]
-    [InlineData(CorpusFormat.Tsv)]
+    [InlineData(CorpusFormat.TsvEscaped)]
     [InlineData(CorpusFormat.Csv)]
     [InlineData(CorpusFormat.Jsonl)]
     public void What_a_writer_writes_its_reader_reads_back(CorpusFormat format)

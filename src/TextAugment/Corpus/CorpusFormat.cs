@@ -3,7 +3,11 @@ namespace TextAugment.Corpus;
 /// <summary>Corpus file formats.</summary>
 public enum CorpusFormat
 {
-    /// <summary>Tab-separated values with a header line. Tabs, line breaks and backslashes inside a field are written <c>\t</c>, <c>\n</c>, <c>\r</c>, <c>\\</c>.</summary>
+    /// <summary>
+    /// Plain tab-separated values with a header line, as pandas and spreadsheets write them: a field is taken as it is
+    /// (a backslash is a backslash: <c>C:\temp\new</c> stays so). A field cannot hold a tab or a line break; writing one
+    /// is an error that names <see cref="TsvEscaped"/>, CSV and JSON Lines, which can.
+    /// </summary>
     Tsv,
     /// <summary>Comma-separated values (RFC 4180): quoted fields may hold commas, doubled quotes and line breaks.</summary>
     Csv,
@@ -11,18 +15,24 @@ public enum CorpusFormat
     Jsonl,
     /// <summary>One text per line, no label.</summary>
     Text,
+    /// <summary>
+    /// Tab-separated values in the escaped dialect (<c>tsv-escaped</c>): inside a field <c>\t</c>, <c>\n</c>, <c>\r</c> and
+    /// <c>\\</c> stand for a tab, a line feed, a carriage return and a backslash, so any text fits on one line.
+    /// </summary>
+    TsvEscaped,
 }
 
 /// <summary>Helpers for <see cref="CorpusFormat"/>.</summary>
 public static class CorpusFormats
 {
     /// <summary>The names used in pipelines and on the command line.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["tsv", "csv", "jsonl", "text"];
+    public static IReadOnlyList<string> Names { get; } = ["tsv", "tsv-escaped", "csv", "jsonl", "text"];
 
-    /// <summary>Parses a format name (<c>tsv</c>, <c>csv</c>, <c>jsonl</c>, <c>text</c>); null when unknown.</summary>
+    /// <summary>Parses a format name (<c>tsv</c>, <c>tsv-escaped</c>, <c>csv</c>, <c>jsonl</c>, <c>text</c>); null when unknown.</summary>
     public static CorpusFormat? Parse(string name) => name switch
     {
         "tsv" => CorpusFormat.Tsv,
+        "tsv-escaped" => CorpusFormat.TsvEscaped,
         "csv" => CorpusFormat.Csv,
         "jsonl" or "ndjson" => CorpusFormat.Jsonl,
         "text" or "txt" => CorpusFormat.Text,

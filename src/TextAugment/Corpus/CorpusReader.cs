@@ -86,7 +86,7 @@ public abstract class CorpusReader : IDisposable
         {
             CorpusReader reader = options.Format switch
             {
-                CorpusFormat.Tsv => new DelimitedReader(stream, displayName, options, csv: false),
+                CorpusFormat.Tsv or CorpusFormat.TsvEscaped => new DelimitedReader(stream, displayName, options, csv: false),
                 CorpusFormat.Csv => new DelimitedReader(stream, displayName, options, csv: true),
                 CorpusFormat.Jsonl => new JsonlReader(stream, displayName, options),
                 _ => new TextReader(stream, displayName, options),
@@ -305,7 +305,8 @@ public abstract class CorpusReader : IDisposable
             {
                 foreach (Range range in bytes.Split((byte)'\t'))
                 {
-                    _fields.Add(Unescape(Encoding.UTF8.GetString(bytes[range])));
+                    string field = Encoding.UTF8.GetString(bytes[range]);
+                    _fields.Add(Options.Format == CorpusFormat.TsvEscaped ? Unescape(field) : field);
                 }
 
                 return true;

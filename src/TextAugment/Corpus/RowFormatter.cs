@@ -9,8 +9,9 @@ internal abstract class RowFormatter
 {
     public static RowFormatter For(CorpusFormat format) => format switch
     {
-        CorpusFormat.Tsv => new Delimited('\t'),
-        CorpusFormat.Csv => new Delimited(','),
+        CorpusFormat.Tsv => new Delimited('\t', escaped: false),
+        CorpusFormat.TsvEscaped => new Delimited('\t', escaped: true),
+        CorpusFormat.Csv => new Delimited(',', escaped: false),
         CorpusFormat.Jsonl => new Jsonl(),
         _ => new PlainText(),
     };
@@ -27,9 +28,10 @@ internal abstract class RowFormatter
         destination.Append(digits[..n]);
     }
 
-    private sealed class Delimited(char separator) : RowFormatter
+    private sealed class Delimited(char separator, bool escaped) : RowFormatter
     {
-        private readonly System.Buffers.SearchValues<char> _special = System.Buffers.SearchValues.Create(separator == '\t' ? "\t\n\r\\" : ",\"\n\r");
+        private readonly System.Buffers.SearchValues<char> _special = System.Buffers.SearchValues.Create(
+            separator == ',' ? ",\"\n\r" : escaped ? "\t\n\r\\" : "\t\n\r");
 
         public override void WriteHeader(CharBuffer destination)
         {
@@ -73,6 +75,12 @@ internal abstract class RowFormatter
                 return;
             }
 
+            if (!escaped)
+            {
+                throw new DataFormatException("<output>", 0, 0,
+                    $"a field holds a tab or a line break, which plain tsv cannot hold: '{Shorten(value)}'; write format tsv-escaped, csv or jsonl instead.");
+            }
+
             foreach (char c in value)
             {
                 switch (c)
@@ -86,6 +94,9 @@ internal abstract class RowFormatter
             }
         }
     }
+
+    private static string Shorten(ReadOnlySpan<char> value) =>
+        (value.Length > 60 ? string.Concat(value[..60], "…") : value.ToString()).Replace("\t", "\\t", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal);
 
     private sealed class Jsonl : RowFormatter
     {
