@@ -4,4 +4,18 @@ namespace TextAugment;
 /// <param name="Id">The example's id: from the input's id column, else its record number (1-based).</param>
 /// <param name="Text">The text.</param>
 /// <param name="Label">The label, or null for unlabelled text.</param>
-public sealed record Example(string Id, string Text, string? Label);
+public sealed record Example(string Id, string Text, string? Label)
+{
+    /// <summary>
+    /// The label exactly as the JSON Lines input wrote it (<c>1</c>, <c>"1"</c>, <c>true</c>), so that JSON Lines output
+    /// gives it back unchanged; null when the input was not JSON Lines or had no label. Default: null.
+    /// </summary>
+    public string? LabelJson { get; init; }
+
+    /// <summary>
+    /// The JSON Lines record's other members (every field but id, variant, text and label), exactly as written and in their
+    /// order, comma-separated (<c>"source": "wiki", "n": 3</c>); JSON Lines output carries them into every row. Null when
+    /// the input was not JSON Lines or the record had no other fields. Default: null.
+    /// </summary>
+    public string? OtherJsonFields { get; init; }
+}

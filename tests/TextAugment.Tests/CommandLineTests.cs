@@ -139,4 +139,31 @@ public class CommandLineTests
         Assert.Equal("one two three four", lines[0]);
         Assert.DoesNotContain("{", output, StringComparison.Ordinal); // text, not JSON
     }
+
+    [Fact]
+    public void A_jsonl_round_trip_keeps_the_label_as_json_wrote_it_and_every_other_field()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string pipeline = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 2\n  stages:\n    - random_swap: {}\n");
+        string input = "{\"text\": \"one two three four\", \"label\": 1, \"source\": \"hf\", \"meta\": {\"split\": [1, 2]}, \"score\": 0.5}\n"
+                       + "{\"label\": \"neg\", \"text\": \"five six seven eight\"}\n";
+        var (code, output, errors) = Textaugment(input, "augment", pipeline, "--input-format", "jsonl", "--no-progress");
+        Assert.True(code == 0, errors);
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(6, lines.Length);
+        foreach (string line in lines[..3])
+        {
+            using var row = System.Text.Json.JsonDocument.Parse(line);
+            Assert.Equal(System.Text.Json.JsonValueKind.Number, row.RootElement.GetProperty("label").ValueKind);
+            Assert.Equal(1, row.RootElement.GetProperty("label").GetInt32());
+            Assert.Equal("hf", row.RootElement.GetProperty("source").GetString());
+            Assert.Equal(2, row.RootElement.GetProperty("meta").GetProperty("split")[1].GetInt32());
+            Assert.Equal(0.5, row.RootElement.GetProperty("score").GetDouble());
+        }
+
+        using var last = System.Text.Json.JsonDocument.Parse(lines[5]);
+        Assert.Equal("neg", last.RootElement.GetProperty("label").GetString());
+        Assert.False(last.RootElement.TryGetProperty("source", out _));
+    }
 }

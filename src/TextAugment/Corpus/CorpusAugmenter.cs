@@ -275,13 +275,13 @@ public static class CorpusAugmenter
                 Example example = Examples[e];
                 if (keepOriginal)
                 {
-                    formatter.WriteRow(_chars, example.Id, 0, example.Text, example.Label);
+                    formatter.WriteRow(_chars, example.Id, 0, example.Text, example.Label, example);
                     rows++;
                 }
 
                 for (int v = 0; v < variants; v++)
                 {
-                    formatter.WriteRow(_chars, example.Id, v + 1, _worker.Variant(e, v), example.Label);
+                    formatter.WriteRow(_chars, example.Id, v + 1, _worker.Variant(e, v), example.Label, example);
                     rows++;
                 }
             }

@@ -426,8 +426,9 @@ public abstract class CorpusReader : IDisposable
             }
             while (line.Trim((byte)' ').IsEmpty);
 
-            string? text = null, label = null, id = null;
+            string? text = null, label = null, id = null, labelJson = null;
             var fields = new List<string>();
+            List<string>? others = null;
             var reader = new Utf8JsonReader(line);
             try
             {
@@ -440,7 +441,9 @@ public abstract class CorpusReader : IDisposable
                 {
                     string name = reader.GetString()!;
                     fields.Add(name);
+                    int memberStart = (int)reader.TokenStartIndex;
                     reader.Read();
+                    int valueStart = (int)reader.TokenStartIndex;
                     if (name == Options.TextColumn)
                     {
                         text = reader.TokenType == JsonTokenType.String ? reader.GetString()
@@ -449,6 +452,7 @@ public abstract class CorpusReader : IDisposable
                     else if (name == _labelName)
                     {
                         label = Scalar(ref reader, line, name);
+                        labelJson = label is null ? null : Encoding.UTF8.GetString(line[valueStart..(int)reader.BytesConsumed]);
                     }
                     else if (name == _idName)
                     {
@@ -457,6 +461,10 @@ public abstract class CorpusReader : IDisposable
                     else
                     {
                         reader.Skip();
+                        if (name is not ("id" or "variant" or "text" or "label"))
+                        {
+                            (others ??= []).Add(Encoding.UTF8.GetString(line[memberStart..(int)reader.BytesConsumed]));
+                        }
                     }
                 }
 
@@ -491,7 +499,11 @@ public abstract class CorpusReader : IDisposable
                 throw Error(LineNumber, $"the object has no '{Options.IdColumn}' field; it has: {Fields(fields)}.");
             }
 
-            example = new Example(id ?? LineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), text, label);
+            example = new Example(id ?? LineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), text, label)
+            {
+                LabelJson = labelJson,
+                OtherJsonFields = others is null ? null : string.Join(", ", others),
+            };
             return true;
         }
 

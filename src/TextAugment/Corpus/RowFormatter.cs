@@ -19,7 +19,13 @@ internal abstract class RowFormatter
     public abstract void WriteHeader(CharBuffer destination);
 
     /// <exception cref="DataFormatException">The format cannot hold the text (a line break in plain text).</exception>
-    public abstract void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label);
+    /// <param name="destination">Where the row goes.</param>
+    /// <param name="id">The example's id.</param>
+    /// <param name="variant">0 for the original, 1.. for the variants.</param>
+    /// <param name="text">The row's text.</param>
+    /// <param name="label">The label, or null.</param>
+    /// <param name="source">The input example, whose original JSON label and other fields JSON Lines output carries over; null for none.</param>
+    public abstract void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label, Example? source = null);
 
     private static void AppendInt(CharBuffer destination, int value)
     {
@@ -38,7 +44,7 @@ internal abstract class RowFormatter
             destination.Append(separator == '\t' ? "id\tvariant\ttext\tlabel\n" : "id,variant,text,label\n");
         }
 
-        public override void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label)
+        public override void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label, Example? source = null)
         {
             Field(destination, id);
             destination.Append(separator);
@@ -104,7 +110,7 @@ internal abstract class RowFormatter
         {
         }
 
-        public override void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label)
+        public override void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label, Example? source = null)
         {
             destination.Append("{\"id\":");
             JsonString(destination, id);
@@ -117,9 +123,19 @@ internal abstract class RowFormatter
             {
                 destination.Append("null");
             }
+            else if (source?.LabelJson is { } json && source.Label == label)
+            {
+                destination.Append(json);
+            }
             else
             {
                 JsonString(destination, label);
+            }
+
+            if (source?.OtherJsonFields is { } others)
+            {
+                destination.Append(',');
+                destination.Append(others);
             }
 
             destination.Append("}\n");
@@ -174,7 +190,7 @@ internal abstract class RowFormatter
         {
         }
 
-        public override void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label)
+        public override void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label, Example? source = null)
         {
             if (text.IndexOfAny('\n', '\r') >= 0)
             {
