@@ -209,6 +209,11 @@ internal static class Runner
             }
         }
 
+        if (summary.EmptyTexts > 0)
+        {
+            Console.Error.WriteLine($"textaugment: skipped {summary.EmptyTexts:N0} records whose text is empty or only white space (in every format they are counted, not written).");
+        }
+
         if (summary.Fallbacks > 0)
         {
             Console.Error.WriteLine($"textaugment: {summary.Fallbacks:N0} variants repeat the original or another variant: no distinct text was found in max_attempts tries.");

@@ -166,4 +166,21 @@ public class CommandLineTests
         Assert.Equal("neg", last.RootElement.GetProperty("label").GetString());
         Assert.False(last.RootElement.TryGetProperty("source", out _));
     }
+
+    [Theory]
+    [InlineData("text", "one two three\n\n   \nfour five six\n")]
+    [InlineData("tsv", "text\tlabel\none two three\tpos\n\tneg\n  \tneg\nfour five six\tpos\n")]
+    [InlineData("csv", "text,label\none two three,pos\n,neg\n\"  \",neg\nfour five six,pos\n")]
+    [InlineData("jsonl", "{\"text\": \"one two three\"}\n{\"text\": \"\"}\n{\"text\": \" \\t \"}\n{\"text\": \"four five six\"}\n")]
+    public void Empty_texts_follow_one_rule_in_every_format_skipped_and_counted(string format, string input)
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string pipeline = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 1\n  stages:\n    - random_swap: {}\n");
+        var (code, output, errors) = Textaugment(input, "augment", pipeline, "--input-format", format, "--output-format", "text", "--no-progress");
+        Assert.True(code == 0, errors);
+        Assert.Equal(4, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // 2 examples, the original and 1 variant each
+        Assert.Contains("2 examples → 4 rows", errors, StringComparison.Ordinal);
+        Assert.Contains("skipped 2 records whose text is empty or only white space", errors, StringComparison.Ordinal);
+    }
 }

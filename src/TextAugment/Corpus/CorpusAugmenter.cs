@@ -61,7 +61,11 @@ public sealed record AugmentProgress(long BytesRead, long Examples, long Rows, T
 /// <param name="SkippedMessages">The first messages of skipped rows.</param>
 /// <param name="Fallbacks">Variants that repeat the original or another variant because no distinct text was found.</param>
 /// <param name="Elapsed">Wall time.</param>
-public sealed record AugmentSummary(long Examples, long Rows, long Skipped, IReadOnlyList<string> SkippedMessages, long Fallbacks, TimeSpan Elapsed);
+public sealed record AugmentSummary(long Examples, long Rows, long Skipped, IReadOnlyList<string> SkippedMessages, long Fallbacks, TimeSpan Elapsed)
+{
+    /// <summary>Records skipped because their text is empty or only white space (<see cref="CorpusReader.EmptyTextCount"/>); not written.</summary>
+    public long EmptyTexts { get; init; }
+}
 
 /// <summary>
 /// Augments a corpus from a reader to a stream: reads a step of examples, augments it on every worker
@@ -184,7 +188,7 @@ public static class CorpusAugmenter
         output.Flush();
         long fallbacks = steps.Sum(step => step.Chunks.Sum(chunk => chunk.Fallbacks));
         options.Progress?.Report(new AugmentProgress(reader.BytesRead, examples, rows, clock.Elapsed));
-        return new AugmentSummary(examples, rows, reader.SkippedCount, reader.SkippedMessages, fallbacks, clock.Elapsed);
+        return new AugmentSummary(examples, rows, reader.SkippedCount, reader.SkippedMessages, fallbacks, clock.Elapsed) { EmptyTexts = reader.EmptyTextCount };
     }
 
     private static void WaitRethrowingFirstError(params Task[] tasks)

@@ -52,6 +52,12 @@ public abstract class CorpusReader : IDisposable
     /// <summary>Records read so far, skipped ones included (the header is not a record).</summary>
     public long RecordCount { get; private set; }
 
+    /// <summary>
+    /// Records skipped because their text is empty or only white space, in every format: an empty line of a text corpus, an
+    /// empty TSV/CSV text field, an empty JSON text. They are counted, not augmented, not written, not trained on.
+    /// </summary>
+    public long EmptyTextCount { get; private set; }
+
     /// <summary>Malformed rows skipped (only with <see cref="RowErrorMode.Skip"/>).</summary>
     public long SkippedCount { get; private set; }
 
@@ -142,6 +148,12 @@ public abstract class CorpusReader : IDisposable
                 }
 
                 RecordCount++;
+                if (string.IsNullOrWhiteSpace(example.Text))
+                {
+                    EmptyTextCount++; // one rule for every format: an empty or white-space text is no example
+                    continue;
+                }
+
                 return true;
             }
             catch (DataFormatException error) when (Options.OnError == RowErrorMode.Skip && error.Line > HeaderLines)
@@ -530,23 +542,19 @@ public abstract class CorpusReader : IDisposable
         };
     }
 
-    /// <summary>Reads plain text: one example per non-empty line, no label.</summary>
+    /// <summary>Reads plain text: one example per line, no label (an empty line is an empty text: see <see cref="EmptyTextCount"/>).</summary>
     private sealed class TextReader(Stream stream, string displayName, CorpusReaderOptions options)
         : CorpusReader(stream, displayName, options)
     {
         private protected override bool TryReadCore([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Example? example)
         {
             example = null;
-            ReadOnlySpan<byte> line;
-            do
+            if (!NextLine(out ReadOnlySpan<byte> line, out _))
             {
-                if (!NextLine(out line, out _))
-                {
-                    return false;
-                }
+                return false;
             }
-            while (line.IsEmpty);
 
+            // An empty line is a record with an empty text, skipped and counted by TryRead like an empty text in any format.
             example = new Example(LineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), Encoding.UTF8.GetString(line), null);
             return true;
         }
