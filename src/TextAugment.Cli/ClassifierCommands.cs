@@ -268,6 +268,13 @@ internal sealed class PredictSettings : CommandSettings
     [CommandArgument(0, "<MODEL>")]
     [Description("A model written by 'train' or a pipeline's train section.")]
     public string Model { get; init; } = "";
+
+    [CommandOption("-k|--top <N>")]
+    [Description("Also list the N most probable labels, most probable first, in a \"top\" list of label and probability (as fastText's predict k).")]
+    public int? K { get; init; }
+
+    public override ValidationResult Validate() =>
+        K is < 1 ? ValidationResult.Error($"-k is {K}; it must be at least 1.") : ValidationResult.Success();
 }
 
 internal sealed class PredictCommand : Command<PredictSettings>
@@ -282,7 +289,16 @@ internal sealed class PredictCommand : Command<PredictSettings>
             input.EnsureUtf8(bytes);
             Prediction p = model.Predict(Encoding.UTF8.GetString(bytes));
             var probabilities = model.Labels.Select((l, i) => (l, i)).ToDictionary(e => e.l, e => Math.Round(p.Probabilities[e.i], 6));
-            output.WriteLine(JsonSerializer.Serialize(new { label = p.Label, probabilities }));
+            if (settings.K is { } k)
+            {
+                var top = model.Labels.Select((l, i) => (l, i)).OrderByDescending(e => p.Probabilities[e.i]).ThenBy(e => e.i).Take(k)
+                    .Select(e => new { label = e.l, probability = Math.Round(p.Probabilities[e.i], 6) });
+                output.WriteLine(JsonSerializer.Serialize(new { label = p.Label, probabilities, top }));
+            }
+            else
+            {
+                output.WriteLine(JsonSerializer.Serialize(new { label = p.Label, probabilities }));
+            }
         }
 
         return TextAugmentApp.Ok;

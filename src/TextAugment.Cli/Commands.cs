@@ -106,11 +106,11 @@ internal sealed class AugmentSettings : RunSettingsBase
     public string Output { get; init; } = "-";
 
     [CommandOption("--input-format <FORMAT>")]
-    [Description("tsv, tsv-escaped, csv, jsonl or text (default: from the input's extension, else the pipeline's input format, else text).")]
+    [Description("tsv, tsv-escaped, csv, jsonl, text or fasttext (default: from the input's extension, else the pipeline's input format, else text).")]
     public string? InputFormat { get; init; }
 
     [CommandOption("--output-format <FORMAT>")]
-    [Description("tsv, tsv-escaped, csv, jsonl or text (default: from the output's extension, else the input format).")]
+    [Description("tsv, tsv-escaped, csv, jsonl, text or fasttext (default: from the output's extension, else the input format).")]
     public string? OutputFormat { get; init; }
 
     public override ValidationResult Validate()
@@ -239,7 +239,7 @@ internal sealed class FitTfIdfSettings : CommandSettings
     public string? Output { get; init; }
 
     [CommandOption("--format <FORMAT>")]
-    [Description("tsv, tsv-escaped, csv, jsonl or text (default: from the input's extension, else text).")]
+    [Description("tsv, tsv-escaped, csv, jsonl, text or fasttext (default: from the input's extension, else text).")]
     public string? Format { get; init; }
 
     [CommandOption("--text <COLUMN>")]

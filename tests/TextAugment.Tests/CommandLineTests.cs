@@ -183,4 +183,25 @@ public class CommandLineTests
         Assert.Contains("2 examples → 4 rows", errors, StringComparison.Ordinal);
         Assert.Contains("skipped 2 records whose text is empty or only white space", errors, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FastText_format_is_read_and_written_with_its_labels()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string pipeline = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 1\n  stages:\n    - random_swap: {}\n");
+        string input = "__label__pos a fine film indeed\n__label__neg  a dull one sadly\nno label at all here\n";
+        var (code, output, errors) = Textaugment(input, "augment", pipeline, "--input-format", "fasttext", "--output-format", "fasttext", "--no-progress");
+        Assert.True(code == 0, errors);
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(6, lines.Length);
+        Assert.Equal("__label__pos a fine film indeed", lines[0]);
+        Assert.StartsWith("__label__pos ", lines[1], StringComparison.Ordinal);
+        Assert.Equal("__label__neg a dull one sadly", lines[2]);
+        Assert.Equal("no label at all here", lines[4]);
+
+        (code, _, errors) = Textaugment("__label__a __label__b text\n", "augment", pipeline, "--input-format", "fasttext", "--no-progress");
+        Assert.Equal(1, code);
+        Assert.Contains("<stdin>:1: the line has a second label '__label__b'", errors, StringComparison.Ordinal);
+    }
 }

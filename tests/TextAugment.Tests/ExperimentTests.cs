@@ -166,5 +166,18 @@ public class ExperimentTests
         Assert.Equal(6, json.RootElement.GetProperty("confusion").GetArrayLength());
         double accuracy = json.RootElement.GetProperty("accuracy").GetDouble();
         Assert.InRange(accuracy, 0, 1);
+
+        (code, output, _) = StreamingTests.Textaugment("a small songbird with a red breast\na dish of rice and beans\n", "predict", model, "-k", "2");
+        Assert.Equal(0, code);
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        foreach (string line in lines)
+        {
+            using var prediction = System.Text.Json.JsonDocument.Parse(line);
+            var top = prediction.RootElement.GetProperty("top").EnumerateArray().ToList();
+            Assert.Equal(2, top.Count);
+            Assert.Equal(prediction.RootElement.GetProperty("label").GetString(), top[0].GetProperty("label").GetString());
+            Assert.True(top[0].GetProperty("probability").GetDouble() >= top[1].GetProperty("probability").GetDouble());
+        }
     }
 }

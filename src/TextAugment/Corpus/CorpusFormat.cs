@@ -20,19 +20,25 @@ public enum CorpusFormat
     /// <c>\\</c> stand for a tab, a line feed, a carriage return and a backslash, so any text fits on one line.
     /// </summary>
     TsvEscaped,
+    /// <summary>
+    /// fastText's classification format (<c>fasttext</c>): one example per line, the label as a leading <c>__label__NAME</c>
+    /// token, the text after it (<c>__label__pos a fine film</c>); a line without one is unlabelled. One label per line.
+    /// </summary>
+    FastText,
 }
 
 /// <summary>Helpers for <see cref="CorpusFormat"/>.</summary>
 public static class CorpusFormats
 {
     /// <summary>The names used in pipelines and on the command line.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["tsv", "tsv-escaped", "csv", "jsonl", "text"];
+    public static IReadOnlyList<string> Names { get; } = ["tsv", "tsv-escaped", "csv", "jsonl", "text", "fasttext"];
 
-    /// <summary>Parses a format name (<c>tsv</c>, <c>tsv-escaped</c>, <c>csv</c>, <c>jsonl</c>, <c>text</c>); null when unknown.</summary>
+    /// <summary>Parses a format name (<c>tsv</c>, <c>tsv-escaped</c>, <c>csv</c>, <c>jsonl</c>, <c>text</c>, <c>fasttext</c>); null when unknown.</summary>
     public static CorpusFormat? Parse(string name) => name switch
     {
         "tsv" => CorpusFormat.Tsv,
         "tsv-escaped" => CorpusFormat.TsvEscaped,
+        "fasttext" => CorpusFormat.FastText,
         "csv" => CorpusFormat.Csv,
         "jsonl" or "ndjson" => CorpusFormat.Jsonl,
         "text" or "txt" => CorpusFormat.Text,

@@ -95,6 +95,7 @@ public abstract class CorpusReader : IDisposable
                 CorpusFormat.Tsv or CorpusFormat.TsvEscaped => new DelimitedReader(stream, displayName, options, csv: false),
                 CorpusFormat.Csv => new DelimitedReader(stream, displayName, options, csv: true),
                 CorpusFormat.Jsonl => new JsonlReader(stream, displayName, options),
+                CorpusFormat.FastText => new FastTextReader(stream, displayName, options),
                 _ => new TextReader(stream, displayName, options),
             };
             reader.Start();
@@ -556,6 +557,46 @@ public abstract class CorpusReader : IDisposable
 
             // An empty line is a record with an empty text, skipped and counted by TryRead like an empty text in any format.
             example = new Example(LineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), Encoding.UTF8.GetString(line), null);
+            return true;
+        }
+    }
+
+    /// <summary>Reads fastText's format: <c>__label__NAME text</c> per line (see <see cref="CorpusFormat.FastText"/>).</summary>
+    private sealed class FastTextReader(Stream stream, string displayName, CorpusReaderOptions options)
+        : CorpusReader(stream, displayName, options)
+    {
+        internal const string Prefix = "__label__";
+
+        private protected override bool TryReadCore([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Example? example)
+        {
+            example = null;
+            if (!NextLine(out ReadOnlySpan<byte> bytes, out _))
+            {
+                return false;
+            }
+
+            string line = Encoding.UTF8.GetString(bytes);
+            string? label = null;
+            ReadOnlySpan<char> rest = line.AsSpan().TrimStart(' ');
+            while (rest.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                int end = rest.IndexOfAny(' ', '\t');
+                string name = (end < 0 ? rest : rest[..end])[Prefix.Length..].ToString();
+                if (label is not null)
+                {
+                    throw Error(LineNumber, $"the line has a second label '{Prefix}{name}' after '{Prefix}{label}'; give one label per line (multi-label data is not supported).");
+                }
+
+                if (name.Length == 0)
+                {
+                    throw Error(LineNumber, $"'{Prefix}' has no name; write the label after it, as in {Prefix}positive.");
+                }
+
+                label = name;
+                rest = end < 0 ? [] : rest[end..].TrimStart([' ', '\t']);
+            }
+
+            example = new Example(LineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), rest.ToString(), label);
             return true;
         }
     }

@@ -13,6 +13,7 @@ internal abstract class RowFormatter
         CorpusFormat.TsvEscaped => new Delimited('\t', escaped: true),
         CorpusFormat.Csv => new Delimited(',', escaped: false),
         CorpusFormat.Jsonl => new Jsonl(),
+        CorpusFormat.FastText => new FastText(),
         _ => new PlainText(),
     };
 
@@ -181,6 +182,38 @@ internal abstract class RowFormatter
 
             destination.Append(value[start..]);
             destination.Append('"');
+        }
+    }
+
+    private sealed class FastText : RowFormatter
+    {
+        public override void WriteHeader(CharBuffer destination)
+        {
+        }
+
+        public override void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label, Example? source = null)
+        {
+            if (text.IndexOfAny('\n', '\r') >= 0)
+            {
+                throw new DataFormatException("<output>", 0, 0,
+                    $"example '{id}' (variant {variant}) holds a line break, which the fasttext format cannot hold; write tsv-escaped, csv or jsonl instead.");
+            }
+
+            if (label is not null)
+            {
+                if (label.Length == 0 || label.AsSpan().IndexOfAny(' ', '\t') >= 0 || label.AsSpan().IndexOfAny('\n', '\r') >= 0)
+                {
+                    throw new DataFormatException("<output>", 0, 0,
+                        $"example '{id}' has the label '{label}', which a fasttext label cannot be (it must be one word); write tsv, csv or jsonl instead.");
+                }
+
+                destination.Append("__label__");
+                destination.Append(label);
+                destination.Append(' ');
+            }
+
+            destination.Append(text);
+            destination.Append('\n');
         }
     }
 
