@@ -28,6 +28,13 @@ public class TokenizerTests
     [InlineData("ok 👍🏽 fine", new[] { "ok", " ", "👍", "🏽", " ", "fine" })]
     [InlineData("end-", new[] { "end", "-" })]
     [InlineData("  \t\n", new[] { "  \t\n" })]
+    [InlineData("שירתתי בצה\u05F4ל", new[] { "שירתתי", " ", "בצה\u05F4ל" })] // Hebrew gershayim (UAX #29 MidLetter)
+    [InlineData("נסענו לתל\u05BEאביב", new[] { "נסענו", " ", "לתל\u05BEאביב" })] // Hebrew maqaf
+    [InlineData("من می\u200Cخواهم", new[] { "من", " ", "می\u200Cخواهم" })] // Persian zero-width non-joiner (Format)
+    [InlineData("state\u2011of\u2011the\u2011art work", new[] { "state\u2011of\u2011the\u2011art", " ", "work" })] // non-breaking hyphen
+    [InlineData("La\u00B7lecció", new[] { "La\u00B7lecció" })] // Catalan middle dot (MidLetter)
+    [InlineData("end\u00B7", new[] { "end", "\u00B7" })] // a joiner joins only two word characters
+    [InlineData("note:this", new[] { "note", ":", "this" })] // the colon is not tailored in
     public void Splits_words_numbers_whitespace_and_symbols(string text, string[] expected)
     {
         TokenList tokens = TokenList.Create(text);

@@ -9,9 +9,9 @@ namespace TextAugment.Text;
 /// lone surrogates included.
 /// </summary>
 /// <remarks>
-/// A word starts with a letter and continues over letters, combining marks and digits; an apostrophe
-/// (<c>'</c> or <c>’</c>) or a hyphen joins two word characters (<c>don't</c>, <c>O'Brien</c>,
-/// <c>well-known</c>, <c>COVID-19</c>). A number starts with a digit and continues over letters, digits
+/// A word starts with a letter and continues over letters, combining marks, format characters and digits; an apostrophe
+/// (<c>'</c> or <c>’</c>), a hyphen or another of UAX #29's word-joining characters joins two word characters
+/// (<c>don't</c>, <c>O'Brien</c>, <c>well-known</c>, <c>COVID-19</c>, <c>La·lecció</c>, <c>צה״ל</c>). A number starts with a digit and continues over letters, digits
 /// and a <c>.</c> or <c>,</c> between digits (<c>3.14</c>, <c>1,000</c>, <c>10km</c>). Single letters joined by
 /// dots are one word with their last dot (<c>U.S.</c>, <c>e.g.</c>).
 /// </remarks>
@@ -124,7 +124,18 @@ public static class WordTokenizer
         return i;
     }
 
-    private static bool IsJoiner(char c) => c is '\'' or '’' or '-' or '‐';
+    /// <summary>
+    /// Characters that join two word characters into one word. From UAX #29 (Unicode word boundaries): the apostrophes
+    /// (Single_Quote, MidNumLet U+2018/U+2019/U+FF07) and the MidLetter characters other than the colon: the middle dot
+    /// (Catalan <c>l·l</c>, U+00B7), the Greek ano teleia (U+0387), the Armenian apostrophe (U+055F), the Hebrew gershayim
+    /// (<c>צה״ל</c>, U+05F4), the hyphenation point (U+2027) and their presentation forms. Tailored like most tokenizers:
+    /// the hyphens join too (<c>-</c>, U+2010, the non-breaking hyphen U+2011, the Hebrew maqaf U+05BE in <c>תל־אביב</c>);
+    /// the full stop and the colon do not (sentence ends and <c>note:this</c> stay apart; initialisms are handled on their own).
+    /// Format characters (U+200C zero-width non-joiner in Persian <c>می‌خواهم</c>, U+200D, the soft hyphen) are
+    /// Extend/Format in UAX #29 and stay inside a word like combining marks (see <see cref="Classify"/>).
+    /// </summary>
+    private static bool IsJoiner(char c) => c is '\'' or '’' or '‘' or '\uFF07' or '-' or '‐' or '\u2011' or '\u05BE'
+        or '\u00B7' or '\u0387' or '\u055F' or '\u05F4' or '\u2027' or '\uFE13' or '\uFE55' or '\uFF1A';
 
     private enum CharClass : byte { Letter, Mark, Digit, Space, Other }
 
@@ -166,7 +177,9 @@ public static class WordTokenizer
         {
             UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
                 or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter => CharClass.Letter,
-            UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark => CharClass.Mark,
+            // Format characters (ZWNJ, ZWJ, soft hyphen) continue a word as marks do: UAX #29's Extend and Format (rule WB4).
+            UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+                or UnicodeCategory.Format => CharClass.Mark,
             UnicodeCategory.DecimalDigitNumber => CharClass.Digit,
             _ => CharClass.Other,
         };
