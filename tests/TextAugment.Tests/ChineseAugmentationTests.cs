@@ -105,6 +105,25 @@ public class ChineseAugmentationTests
     }
 
     [Fact]
+    public void Chinese_negators_are_protected_by_default_with_language_zh()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string path = Path.Combine(dir, "zh.yaml");
+        File.WriteAllText(path, "language: zh\naugment:\n  stages:\n    - random_deletion: { p: 0.9 }\n");
+        Pipeline zh = Pipeline.Load(path, requireInputOutput: false);
+        var deletion = new RandomDeletionAugmenter(0.9);
+        for (ulong seed = 0; seed < 30; seed++)
+        {
+            string variant = deletion.Augment("这部电影不好看，我从来没有喜欢过。", new AugmentRandom(seed), zh.Generator.Options.Protection, zh.Generator.Options.Segmenter);
+            Assert.Contains("不", variant, StringComparison.Ordinal);
+            Assert.Contains("没有", variant, StringComparison.Ordinal);
+        }
+
+        Assert.True(WordSet.ChineseNegators.Contains("没有"));
+        Assert.False(WordSet.EnglishNegators.Contains("没有"));
+    }
+
+    [Fact]
     public void Language_is_read_from_the_pipeline_and_checked()
     {
         Pipeline zh = Pipeline.Load(Path.Combine(TestPaths.Root, "pipelines", "eda-zh.yaml"), requireInputOutput: false);

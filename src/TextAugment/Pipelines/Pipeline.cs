@@ -257,7 +257,8 @@ public sealed class Pipeline
         long? attempts = f.Integer("max_attempts", 1, 1000);
         bool? keepOriginal = f.Bool("keep_original");
         Segmenter? segmenter = ReadLanguage(top, d);
-        Protection? protection = ReadProtection(f, d, segmenter is JiebaSegmenter ? WordSet.ChineseStopWords : WordSet.EnglishStopWords);
+        bool chinese = segmenter is JiebaSegmenter;
+        Protection? protection = ReadProtection(f, d, chinese ? WordSet.ChineseStopWords : WordSet.EnglishStopWords, chinese ? WordSet.ChineseNegators : WordSet.EnglishNegators);
         var context = new StageContext(d, new ResourceCache(), input, top.Has("input"));
         IReadOnlyList<Augmenter>? stages = null;
         if (!f.Has("stages"))
@@ -339,7 +340,7 @@ public sealed class Pipeline
     }
 
     /// <summary>Reads <c>augment.protect</c>; <paramref name="defaultStopWords"/> is the language's list (English, or Chinese with <c>language: zh</c>).</summary>
-    private static Protection? ReadProtection(YamlFields augment, Diagnostics d, WordSet defaultStopWords)
+    private static Protection? ReadProtection(YamlFields augment, Diagnostics d, WordSet defaultStopWords, WordSet defaultNegators)
     {
         YamlFields? f = d.Mapping(augment.Raw("protect"), "augment.protect", ProtectKeys);
         if (f is null)
@@ -390,7 +391,7 @@ public sealed class Pipeline
             Numbers = f.Bool("numbers") ?? defaults.Numbers,
             Urls = f.Bool("urls") ?? defaults.Urls,
             Emails = f.Bool("emails") ?? defaults.Emails,
-            Negators = f.Bool("negators") is false ? null : defaults.Negators,
+            Negators = f.Bool("negators") is false ? null : defaultNegators,
             Names = f.Choice("names", ["keep", "replace"]) switch { "replace" => NamePolicy.Replace, "keep" => NamePolicy.Keep, _ => defaults.Names },
             Placeholders = f.Bool("placeholders") ?? defaults.Placeholders,
             Hashtags = f.Bool("hashtags") ?? defaults.Hashtags,

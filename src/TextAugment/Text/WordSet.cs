@@ -32,6 +32,14 @@ public sealed class WordSet
     public static WordSet EnglishNegators { get; } = new(ReadWords(EmbeddedResource.ReadLines("TextAugment.negators-en.txt")));
 
     /// <summary>
+    /// The built-in Chinese negators, the default with <c>language: zh</c> (dictionaries/negators-zh.txt, embedded in
+    /// the library): 不, 没, 没有, 无, 非, 未, 别, 不是, 从不, 并非, 绝不 …, as jieba segments them.
+    /// </summary>
+    public static WordSet ChineseNegators => LazyChineseNegators.Value;
+
+    private static readonly Lazy<WordSet> LazyChineseNegators = new(() => new(ReadWords(EmbeddedResource.ReadLines("TextAugment.negators-zh.txt"))));
+
+    /// <summary>
     /// The built-in Chinese stop-word list, the default with <c>language: zh</c> (dictionaries/stopwords-zh.txt:
     /// npm stopwords-iso 1.1.0, MIT; embedded in the library).
     /// </summary>
