@@ -7,6 +7,7 @@ using Spectre.Console.Cli;
 using TextAugment.Classification;
 using TextAugment.Corpus;
 using TextAugment.Pipelines;
+using TextAugment.Text;
 
 namespace TextAugment.Cli;
 
@@ -108,6 +109,10 @@ internal sealed class TrainSettings : CommandSettings
     [Description("Hash buckets (default 262144).")]
     public int Buckets { get; init; } = 1 << 18;
 
+    [CommandOption("--language <LANG>")]
+    [Description("en (default) or zh: zh segments Chinese into words (jieba) for the features; the model records it, so predict and evaluate segment the same way.")]
+    public string Language { get; init; } = "en";
+
     [CommandOption("--vectors <FILE>")]
     [Description("Word vectors to start the word features from (word2vec, GloVe, fastText .vec); --dim must match them.")]
     public string? Vectors { get; init; }
@@ -171,6 +176,11 @@ internal sealed class TrainSettings : CommandSettings
             return ValidationResult.Error("--output is required: where to write the model, e.g. -o out/model.tam.");
         }
 
+        if (Language is not ("en" or "zh"))
+        {
+            return ValidationResult.Error($"--language is '{Language}'; it must be en or zh.");
+        }
+
         if (Optimizer is not ("sgd" or "adam" or "adamw"))
         {
             return ValidationResult.Error($"--optimizer is '{Optimizer}'; it must be sgd, adam or adamw.");
@@ -183,7 +193,7 @@ internal sealed class TrainSettings : CommandSettings
 
     public TrainerOptions ToOptions() => new()
     {
-        Features = new FeatureOptions { Dimensions = Dim, WordNgrams = WordNgrams, Buckets = Buckets },
+        Features = new FeatureOptions { Dimensions = Dim, WordNgrams = WordNgrams, Buckets = Buckets, Segmenter = Segmenter.ForLanguage(Language) },
         Hidden = [.. Hidden.Split(',').Select(int.Parse).Where(n => n > 0)],
         Dropout = Dropout, L1 = L1, L2 = L2, WeightDecay = WeightDecay,
         Optimizer = Optimizer switch { "sgd" => OptimizerKind.Sgd, "adam" => OptimizerKind.Adam, _ => OptimizerKind.AdamW },

@@ -23,6 +23,17 @@ public sealed class FeatureOptions
     /// <summary>Embedding dimensions. Default: 64.</summary>
     public int Dimensions { get; init; } = 64;
 
+    /// <summary>
+    /// How words are found in scripts written without spaces: <see cref="Segmenter.None"/> for English (the
+    /// default; a run of Han characters stays one word) or a <see cref="JiebaSegmenter"/> for Chinese, so
+    /// that Chinese text gives one feature per segmented word (and character n-grams of each word). Model
+    /// files record it (language, HMM, user-dictionary lines), so a loaded model segments as in training.
+    /// </summary>
+    public Segmenter Segmenter { get; init; } = Segmenter.None;
+
+    /// <summary>The language <see cref="Segmenter"/> stands for: <c>zh</c> for a <see cref="JiebaSegmenter"/>, otherwise <c>en</c>.</summary>
+    public string Language => Segmenter is JiebaSegmenter ? "zh" : "en";
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(WordNgrams, 1, "word_ngrams");
@@ -32,13 +43,20 @@ public sealed class FeatureOptions
         {
             throw new ArgumentOutOfRangeException(nameof(CharNgramMax), "char n-grams: give min and max with 1 <= min <= max, or neither.");
         }
+
+        ArgumentNullException.ThrowIfNull(Segmenter);
+        if (Segmenter is not JiebaSegmenter && !ReferenceEquals(Segmenter, Segmenter.None))
+        {
+            throw new ArgumentException($"segmenter {Segmenter.GetType().Name} cannot be recorded in a model file; use Segmenter.None (en) or a JiebaSegmenter (zh).", nameof(Segmenter));
+        }
     }
 }
 
 /// <summary>
 /// Turns a text into hashed feature ids (fastText-style buckets): each word, each word n-gram up to
 /// <see cref="FeatureOptions.WordNgrams"/>, and optionally each character n-gram of each word. Words are the
-/// tokenizer's words and numbers; punctuation is dropped. The hash is stable across runs and machines.
+/// tokenizer's words and numbers, with runs of unspaced scripts cut by <see cref="FeatureOptions.Segmenter"/>;
+/// punctuation is dropped. The hash is stable across runs and machines.
 /// </summary>
 public sealed class Featurizer(FeatureOptions options)
 {
@@ -55,7 +73,7 @@ public sealed class Featurizer(FeatureOptions options)
     public int[] Featurize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        _tokens.Reset(text, Protection.None);
+        _tokens.Reset(text, Protection.None, Options.Segmenter);
         _wordHashes.Clear();
         var features = new List<int>();
         foreach (Token token in _tokens.AsSpan())

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TextAugment.Corpus;
+using TextAugment.Text;
 
 namespace TextAugment.Classification;
 
@@ -18,7 +19,8 @@ public sealed record Prediction(string Label, IReadOnlyList<float> Probabilities
 public sealed partial class TextClassifier
 {
     private const string Magic = "TXAMODEL";
-    private const int FormatVersion = 1;
+    // Version 2 adds the language and segmenter to the header; version 1 files load as English (Segmenter.None).
+    private const int FormatVersion = 2, FirstVersion = 1;
     private readonly ThreadLocal<(Featurizer Featurizer, Network.Scratch Scratch)> _workers;
 
     internal TextClassifier(Network network, IReadOnlyList<string> labels, FeatureOptions features)
@@ -60,7 +62,12 @@ public sealed partial class TextClassifier
             writer.Write(Encoding.ASCII.GetBytes(Magic));
             writer.Write(FormatVersion);
             byte[] header = JsonSerializer.SerializeToUtf8Bytes(new Header(
-                [.. Labels], [.. Hidden], Features.Dimensions, Features.Buckets, Features.WordNgrams, Features.CharNgramMin, Features.CharNgramMax, Features.Lowercase), HeaderContext.Default.Header);
+                [.. Labels], [.. Hidden], Features.Dimensions, Features.Buckets, Features.WordNgrams, Features.CharNgramMin, Features.CharNgramMax, Features.Lowercase)
+            {
+                Language = Features.Language,
+                Hmm = Features.Segmenter is JiebaSegmenter jieba ? jieba.UseHmm : null,
+                UserWords = Features.Segmenter is JiebaSegmenter { UserWords.Count: > 0 } withWords ? [.. withWords.UserWords] : null,
+            }, HeaderContext.Default.Header);
             writer.Write(header.Length);
             writer.Write(header);
             writer.Write(Network.Dense.Length);
@@ -110,9 +117,9 @@ public sealed partial class TextClassifier
         }
 
         int version = BitConverter.ToInt32(all, Magic.Length);
-        if (version != FormatVersion)
+        if (version is < FirstVersion or > FormatVersion)
         {
-            throw DataFormatException.AtByte(path, 0, Magic.Length, $"model format version {version}; this TextAugment reads version {FormatVersion}. Retrain the model or use the TextAugment that wrote it.");
+            throw DataFormatException.AtByte(path, 0, Magic.Length, $"model format version {version}; this TextAugment reads versions {FirstVersion} to {FormatVersion}. Retrain the model or use the TextAugment that wrote it.");
         }
 
         ReadOnlySpan<byte> content = all.AsSpan(0, all.Length - 32);
@@ -131,6 +138,7 @@ public sealed partial class TextClassifier
             {
                 Dimensions = header.Dimensions, Buckets = header.Buckets, WordNgrams = header.WordNgrams,
                 CharNgramMin = header.CharNgramMin, CharNgramMax = header.CharNgramMax, Lowercase = header.Lowercase,
+                Segmenter = ReadSegmenter(header, path),
             };
             var network = new Network(header.Buckets, header.Dimensions, header.Hidden, header.Labels.Length);
             int dense = reader.ReadInt32();
@@ -214,8 +222,48 @@ public sealed partial class TextClassifier
         }
     }
 
+    /// <summary>The segmenter a header records: none (version 1) or <c>en</c> → <see cref="Segmenter.None"/>; <c>zh</c> → jieba with the recorded HMM and user words.</summary>
+    private static Segmenter ReadSegmenter(Header header, string path)
+    {
+        switch (header.Language)
+        {
+            case null or "en":
+                return Segmenter.None;
+            case "zh":
+                JiebaSegmenter jieba = JiebaSegmenter.Default;
+                if (header.UserWords is { Length: > 0 } words)
+                {
+                    try
+                    {
+                        jieba = jieba.WithUserWords(words, $"{path} (user words)");
+                    }
+                    catch (FormatException error)
+                    {
+                        throw new InvalidDataException(error.Message, error);
+                    }
+                }
+
+                return jieba.WithHmm(header.Hmm ?? true);
+            default:
+                throw new InvalidDataException($"language '{header.Language}' where en or zh is expected");
+        }
+    }
+
     internal sealed record Header(
-        string[] Labels, int[] Hidden, int Dimensions, int Buckets, int WordNgrams, int CharNgramMin, int CharNgramMax, bool Lowercase);
+        string[] Labels, int[] Hidden, int Dimensions, int Buckets, int WordNgrams, int CharNgramMin, int CharNgramMax, bool Lowercase)
+    {
+        /// <summary>en or zh (version 2); absent in version 1 files, which are English.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Language { get; init; }
+
+        /// <summary>For zh: jieba's HMM on or off.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public bool? Hmm { get; init; }
+
+        /// <summary>For zh: the user-dictionary lines added to jieba's dictionary, in order.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string[]? UserWords { get; init; }
+    }
 
     [JsonSerializable(typeof(Header))]
     internal sealed partial class HeaderContext : JsonSerializerContext;

@@ -100,8 +100,9 @@ public sealed class Pipeline
             d.Add(top.Raw("output")!, $"output.path is the input file ({output.Path}); a run never writes over its input: choose another path.");
         }
 
-        var (augmenter, options, keepOriginal) = ReadAugment(top, d, (ulong)(seed ?? 0), input);
-        TrainSection? train = TrainingSections.ReadTrain(top, d, (ulong)(seed ?? 0), output);
+        Segmenter? segmenter = ReadLanguage(top, d);
+        var (augmenter, options, keepOriginal) = ReadAugment(top, d, (ulong)(seed ?? 0), input, segmenter);
+        TrainSection? train = TrainingSections.ReadTrain(top, d, (ulong)(seed ?? 0), output, segmenter ?? Segmenter.None);
         EvaluateSection? evaluate = TrainingSections.ReadEvaluate(top, d, train);
         if (d.Errors.Count > 0 || augmenter is null || options is null)
         {
@@ -239,7 +240,7 @@ public sealed class Pipeline
         return fromExtension;
     }
 
-    private static (Augmenter?, VariantOptions?, bool) ReadAugment(YamlFields top, Diagnostics d, ulong seed, PipelineInput? input)
+    private static (Augmenter?, VariantOptions?, bool) ReadAugment(YamlFields top, Diagnostics d, ulong seed, PipelineInput? input, Segmenter? segmenter)
     {
         if (!top.Has("augment"))
         {
@@ -256,7 +257,6 @@ public sealed class Pipeline
         long? variants = f.Integer("variants", 1, 1000);
         long? attempts = f.Integer("max_attempts", 1, 1000);
         bool? keepOriginal = f.Bool("keep_original");
-        Segmenter? segmenter = ReadLanguage(top, d);
         bool chinese = segmenter is JiebaSegmenter;
         Protection? protection = ReadProtection(f, d, chinese ? WordSet.ChineseStopWords : WordSet.EnglishStopWords, chinese ? WordSet.ChineseNegators : WordSet.EnglishNegators);
         var context = new StageContext(d, new ResourceCache(), input, top.Has("input"));

@@ -1,5 +1,6 @@
 using TextAugment.Classification;
 using TextAugment.Corpus;
+using TextAugment.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace TextAugment.Pipelines;
@@ -29,7 +30,7 @@ internal static class TrainingSections
     private static readonly string[] StoppingKeys = ["enabled", "patience", "min_delta", "monitor", "restore_best", "min_epochs"];
     private static readonly string[] ValidationKeys = ["fraction", "path"];
 
-    public static TrainSection? ReadTrain(YamlFields top, Diagnostics d, ulong seed, PipelineOutput? output)
+    public static TrainSection? ReadTrain(YamlFields top, Diagnostics d, ulong seed, PipelineOutput? output, Segmenter segmenter)
     {
         if (!top.Has("train"))
         {
@@ -57,7 +58,7 @@ internal static class TrainingSections
         string report = f.Path("report", required: false, mustExist: false, example: "out/report") ?? Path.Combine(outputDirectory, "report");
 
         var defaults = new TrainerOptions();
-        FeatureOptions features = ReadFeatures(f, d, out Vectors.WordVectors? vectors);
+        FeatureOptions features = ReadFeatures(f, d, segmenter, out Vectors.WordVectors? vectors);
         IReadOnlyList<int> hidden = ReadHidden(f) ?? defaults.Hidden;
         double? dropout = f.Number("dropout", 0, 0.99);
         double? l2 = f.Number("l2", 0, 10);
@@ -133,9 +134,10 @@ internal static class TrainingSections
         return test is null ? null : new EvaluateSection(test, seeds);
     }
 
-    private static FeatureOptions ReadFeatures(YamlFields train, Diagnostics d, out Vectors.WordVectors? vectors)
+    /// <summary>train.features; <paramref name="segmenter"/> is the pipeline's <c>language</c> (and <c>segmentation</c>), recorded in the model.</summary>
+    private static FeatureOptions ReadFeatures(YamlFields train, Diagnostics d, Segmenter segmenter, out Vectors.WordVectors? vectors)
     {
-        var defaults = new FeatureOptions();
+        var defaults = new FeatureOptions { Segmenter = segmenter };
         vectors = null;
         YamlFields? f = d.Mapping(train.Raw("features"), "train.features", FeatureKeys);
         if (f is null)
@@ -166,6 +168,7 @@ internal static class TrainingSections
             Lowercase = lowercase ?? defaults.Lowercase,
             CharNgramMin = min,
             CharNgramMax = max,
+            Segmenter = segmenter,
         };
         vectors = ReadVectors(f, features);
         return features;

@@ -36,8 +36,9 @@ public sealed partial class JiebaSegmenter : Segmenter
     private readonly long _total;
     private readonly double _logTotal;
 
-    private JiebaSegmenter(Dictionary<string, Entry> frequencies, long total, HashSet<string> forceSplit, Hmm hmm, bool useHmm)
+    private JiebaSegmenter(Dictionary<string, Entry> frequencies, long total, HashSet<string> forceSplit, Hmm hmm, bool useHmm, string[]? userWords = null)
     {
+        UserWords = userWords ?? [];
         _frequencies = frequencies;
         _lookup = frequencies.GetAlternateLookup<ReadOnlySpan<char>>();
         _forceSplit = forceSplit;
@@ -54,7 +55,14 @@ public sealed partial class JiebaSegmenter : Segmenter
     public bool UseHmm { get; }
 
     /// <summary>This segmenter with the HMM on or off; shares the dictionary.</summary>
-    public JiebaSegmenter WithHmm(bool useHmm) => useHmm == UseHmm ? this : new(_frequencies, _total, _forceSplit, _hmm, useHmm);
+    public JiebaSegmenter WithHmm(bool useHmm) => useHmm == UseHmm ? this : new(_frequencies, _total, _forceSplit, _hmm, useHmm, [.. UserWords]);
+
+    /// <summary>
+    /// Every non-blank user-dictionary line added to <see cref="Default"/> to make this segmenter, in order
+    /// (empty for jieba's own dictionary). <c>Default.WithUserWords(UserWords).WithHmm(UseHmm)</c> makes an
+    /// equal segmenter: model files record these lines so that a model segments as it did in training.
+    /// </summary>
+    public IReadOnlyList<string> UserWords { get; }
 
     /// <summary>
     /// A new segmenter with the words of a user dictionary added, with jieba's semantics: one entry a line,
@@ -69,6 +77,7 @@ public sealed partial class JiebaSegmenter : Segmenter
         ArgumentNullException.ThrowIfNull(lines);
         var frequencies = new Dictionary<string, Entry>(_frequencies, StringComparer.Ordinal);
         var forceSplit = new HashSet<string>(_forceSplit, StringComparer.Ordinal);
+        var userWords = new List<string>(UserWords);
         var building = new JiebaSegmenter(frequencies, _total, forceSplit, _hmm, UseHmm);
         long total = _total;
         int number = 0;
@@ -91,6 +100,7 @@ public sealed partial class JiebaSegmenter : Segmenter
             long freq = m.Groups[2].Success
                 ? long.Parse(m.Groups[2].Value.AsSpan().Trim(), NumberStyles.None, CultureInfo.InvariantCulture)
                 : building.SuggestFrequency(word);
+            userWords.Add(line);
             frequencies[word] = new Entry(freq);
             total += freq;
             building = new JiebaSegmenter(frequencies, total, forceSplit, _hmm, UseHmm);
@@ -105,7 +115,7 @@ public sealed partial class JiebaSegmenter : Segmenter
             }
         }
 
-        return building;
+        return new JiebaSegmenter(frequencies, total, forceSplit, _hmm, UseHmm, [.. userWords]);
     }
 
     /// <summary>Adds words from a user dictionary file (UTF-8); see <see cref="WithUserWords(IEnumerable{string}, string)"/>.</summary>
