@@ -4,6 +4,7 @@ using Spectre.Console.Cli;
 using TextAugment;
 using TextAugment.Corpus;
 using TextAugment.Pipelines;
+using TextAugment.Text;
 
 namespace TextAugment.Cli;
 
@@ -246,11 +247,20 @@ internal sealed class FitTfIdfSettings : CommandSettings
     [Description("The text column or JSON field (default: text).")]
     public string Text { get; init; } = "text";
 
+    [CommandOption("--language <LANG>")]
+    [Description("en (default) or zh: zh counts Chinese words as jieba segments them, the words a 'language: zh' pipeline's tfidf stage replaces.")]
+    public string Language { get; init; } = "en";
+
     public override ValidationResult Validate()
     {
         if (Output is null)
         {
             return ValidationResult.Error("--output is required: where to write the statistics, e.g. -o stats.tsv.");
+        }
+
+        if (Language is not ("en" or "zh"))
+        {
+            return ValidationResult.Error($"--language is '{Language}'; it must be en or zh.");
         }
 
         return Format is not null && CorpusFormats.Parse(Format) is null
@@ -269,7 +279,7 @@ internal sealed class FitTfIdfCommand : Command<FitTfIdfSettings>
         FileIdentity.EnsureDistinct(("--output", settings.Output), ("the input", settings.Input));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using CorpusReader reader = CorpusReader.Open(settings.Input, new CorpusReaderOptions { Format = format, TextColumn = settings.Text });
-        TfIdfStatistics statistics = TfIdfStatistics.Fit(reader);
+        TfIdfStatistics statistics = TfIdfStatistics.Fit(reader, Segmenter.ForLanguage(settings.Language));
         statistics.Save(settings.Output!);
         Console.Error.WriteLine($"textaugment: {statistics.Documents:N0} examples, {statistics.Count:N0} distinct words in {clock.Elapsed.TotalSeconds:F2} s → {settings.Output}");
         return TextAugmentApp.Ok;

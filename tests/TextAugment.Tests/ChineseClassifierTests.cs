@@ -2,7 +2,9 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using TextAugment.Augmenters;
 using TextAugment.Classification;
+using TextAugment.Corpus;
 using TextAugment.Pipelines;
 using TextAugment.Text;
 
@@ -159,5 +161,64 @@ public class ChineseClassifierTests
         body.Write(file.AsSpan(magic + 8 + headerLength, file.Length - 32 - (magic + 8 + headerLength)));
         byte[] content = body.ToArray();
         return [.. content, .. SHA256.HashData(content)];
+    }
+}
+
+/// <summary>TF-IDF statistics and the tfidf stage on Chinese text: they count segmented words.</summary>
+public class ChineseTfIdfTests
+{
+    private static readonly string[] Corpus = ["这部电影非常好看", "这部电影非常无聊", "那个演员非常出色"];
+
+    [Fact]
+    public void Statistics_fitted_for_chinese_count_jieba_words()
+    {
+        TfIdfStatistics zh = TfIdfStatistics.Fit(Corpus, JiebaSegmenter.Default);
+        Assert.Equal(3, zh.Documents);
+        Assert.Equal(Corpus.SelectMany(JiebaSegmenter.Default.Cut).Distinct().Order(StringComparer.Ordinal), zh.Words.Order(StringComparer.Ordinal));
+        Assert.Equal(3, zh.DocumentFrequency("非常"));
+        Assert.Equal(2, zh.DocumentFrequency("电影"));
+        Assert.Equal(0, zh.DocumentFrequency(Corpus[0]));
+        int words = JiebaSegmenter.Default.Cut(Corpus[0]).Count;
+        Assert.Equal(Math.Log(3.0 / 1) / words, zh.Score("好看"), 12);
+
+        // English analysis counts each clause as one word.
+        TfIdfStatistics en = TfIdfStatistics.Fit(Corpus);
+        Assert.Equal(1, en.DocumentFrequency(Corpus[0]));
+        Assert.Equal(0, en.DocumentFrequency("电影"));
+    }
+
+    [Fact]
+    public void The_tfidf_stage_of_a_chinese_pipeline_fits_on_segmented_words()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        File.WriteAllLines(Path.Combine(dir, "in.tsv"), ["id\ttext\tlabel", .. Corpus.Select((t, i) => $"{i}\t{t}\tx")]);
+        string path = Path.Combine(dir, "zh.yaml");
+        File.WriteAllText(path, "seed: 1\nlanguage: zh\ninput: { path: in.tsv }\noutput: { path: out.tsv }\naugment:\n  variants: 8\n  stages:\n    - tfidf: { p: 1.0, include_stopwords: true }\n");
+        VariantGenerator generator = Pipeline.Load(path).Generator;
+
+        // Every corpus word has 2 characters, every clause 8: a variant of a 4-word sentence is at most
+        // 8 characters long when replacements are jieba words, and at least 11 when one is a whole clause.
+        List<string> words = [.. Corpus.SelectMany(JiebaSegmenter.Default.Cut)];
+        Assert.All(words, w => Assert.Equal(2, w.Length));
+        Assert.Equal(4, JiebaSegmenter.Default.Cut(Corpus[0]).Count);
+        IReadOnlyList<string> variants = generator.Generate("0", Corpus[0]);
+        Assert.Contains(variants, v => v != Corpus[0]);
+        Assert.All(variants, v => Assert.True(v.Length <= 8, v));
+    }
+
+    [Fact]
+    public void Fit_tfidf_takes_a_language()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string input = Path.Combine(dir, "corpus.txt");
+        File.WriteAllLines(input, Corpus);
+        string output = Path.Combine(dir, "zh-stats.tsv");
+        Assert.Equal(0, TextAugment.Cli.TextAugmentApp.Run(["fit-tfidf", input, "-o", output, "--language", "zh"], new Spectre.Console.Testing.TestConsole(), TextWriter.Null));
+        Assert.Equal(2, TfIdfStatistics.Load(output).DocumentFrequency("电影"));
+
+        var console = new Spectre.Console.Testing.TestConsole();
+        var errors = new StringWriter();
+        Assert.NotEqual(0, TextAugment.Cli.TextAugmentApp.Run(["fit-tfidf", input, "-o", Path.Combine(dir, "x.tsv"), "--language", "ja"], console, errors));
+        Assert.Contains("--language is 'ja'; it must be en or zh.", console.Output + errors, StringComparison.Ordinal);
     }
 }

@@ -9,7 +9,9 @@ namespace TextAugment.Corpus;
 /// the document frequency DF(w) and the summed term frequency T(w) = Σ over examples x of count_x(w)/|x|,
 /// where |x| is the number of words of x. From them, IDF(w) = log(N / DF(w)) and the corpus score
 /// S(w) = IDF(w) · T(w) = Σ over examples of Σ over occurrences of IDF(w)/|x|. Words are the tokenizer's
-/// <see cref="TokenKind.Word"/> tokens; numbers, punctuation and whitespace are not words.
+/// <see cref="TokenKind.Word"/> tokens, with runs of unspaced scripts cut by the segmenter given to
+/// <see cref="Fit(IEnumerable{string}, Segmenter?)"/> (for Chinese, jieba's words, as the stages see them);
+/// numbers, punctuation and whitespace are not words.
 /// </summary>
 /// <remarks>
 /// Fitted in one streaming pass. Saved as UTF-8 text: a first line <c># textaugment tfidf v1</c>, a line
@@ -60,7 +62,11 @@ public sealed class TfIdfStatistics
     public long DocumentFrequency(ReadOnlySpan<char> word) => Find(word).Df;
 
     /// <summary>Fits the statistics on texts, in one pass.</summary>
-    public static TfIdfStatistics Fit(IEnumerable<string> texts)
+    /// <param name="texts">The examples' texts.</param>
+    /// <param name="segmenter">How words are found in unspaced scripts; default <see cref="Segmenter.None"/> (English).
+    /// Use the pipeline's segmenter (<see cref="JiebaSegmenter"/> for <c>language: zh</c>) so that the words counted
+    /// are the words the tfidf stage replaces.</param>
+    public static TfIdfStatistics Fit(IEnumerable<string> texts, Segmenter? segmenter = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var words = new Dictionary<string, (long Df, double Tf)>(StringComparer.Ordinal);
@@ -73,7 +79,7 @@ public sealed class TfIdfStatistics
         foreach (string text in texts)
         {
             documents++;
-            tokens.Reset(text, Protection.None);
+            tokens.Reset(text, Protection.None, segmenter);
             counts.Clear();
             int length = 0;
             foreach (Token token in tokens.AsSpan())
@@ -98,11 +104,11 @@ public sealed class TfIdfStatistics
         return new TfIdfStatistics(documents, words);
     }
 
-    /// <summary>Fits the statistics on every example of a corpus, in one pass.</summary>
-    public static TfIdfStatistics Fit(CorpusReader reader)
+    /// <summary>Fits the statistics on every example of a corpus, in one pass; <paramref name="segmenter"/> as in <see cref="Fit(IEnumerable{string}, Segmenter?)"/>.</summary>
+    public static TfIdfStatistics Fit(CorpusReader reader, Segmenter? segmenter = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return Fit(reader.ReadAll().Select(e => e.Text));
+        return Fit(reader.ReadAll().Select(e => e.Text), segmenter);
     }
 
     /// <summary>The statistics of two corpora together (e.g. of two shards).</summary>

@@ -259,7 +259,7 @@ public sealed class Pipeline
         bool? keepOriginal = f.Bool("keep_original");
         bool chinese = segmenter is JiebaSegmenter;
         Protection? protection = ReadProtection(f, d, chinese ? WordSet.ChineseStopWords : WordSet.EnglishStopWords, chinese ? WordSet.ChineseNegators : WordSet.EnglishNegators);
-        var context = new StageContext(d, new ResourceCache(), input, top.Has("input"));
+        var context = new StageContext(d, new ResourceCache(), input, top.Has("input"), segmenter ?? Segmenter.None);
         IReadOnlyList<Augmenter>? stages = null;
         if (!f.Has("stages"))
         {

@@ -2,6 +2,7 @@ using TextAugment.Augmenters;
 using TextAugment.Corpus;
 using TextAugment.Vectors;
 using TextAugment.Dictionaries;
+using TextAugment.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace TextAugment.Pipelines;
@@ -239,7 +240,7 @@ internal static class StageCatalog
         return context.Resources.Get($"tfidf-fit|{path}", () =>
         {
             using CorpusReader reader = CorpusReader.Open(path, options);
-            return TfIdfStatistics.Fit(reader);
+            return TfIdfStatistics.Fit(reader, context.Segmenter);
         });
     }
 
@@ -434,4 +435,4 @@ internal static class StageCatalog
 }
 
 /// <summary>What stage builders share: where to report mistakes, and the loaded resources.</summary>
-internal sealed record StageContext(Diagnostics Diagnostics, ResourceCache Resources, PipelineInput? Input, bool InputDeclared);
+internal sealed record StageContext(Diagnostics Diagnostics, ResourceCache Resources, PipelineInput? Input, bool InputDeclared, Segmenter Segmenter);
