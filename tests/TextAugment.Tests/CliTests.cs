@@ -4,6 +4,7 @@ using TextAugment.Cli;
 namespace TextAugment.Tests;
 
 /// <summary>The textaugment command: exit codes, messages, atomic output.</summary>
+[Collection(ConsoleCollection.Name)]
 public class CliTests
 {
     private static (int ExitCode, string Output, string Errors) Run(params string[] args)

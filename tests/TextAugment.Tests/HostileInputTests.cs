@@ -6,6 +6,7 @@ using TextAugment.Corpus;
 namespace TextAugment.Tests;
 
 /// <summary>Hostile paths, files and signals: no run overwrites a file it reads, devices are written directly, temp files do not survive.</summary>
+[Collection(ConsoleCollection.Name)]
 public class HostileInputTests
 {
     private static (int ExitCode, string Errors) Run(params string[] args)
@@ -219,6 +220,7 @@ public class HostilePipelineTests
 }
 
 /// <summary>Devices and FIFOs where a file must be read whole or twice.</summary>
+[Collection(ConsoleCollection.Name)]
 public class NonRegularFileTests
 {
     [Fact]
