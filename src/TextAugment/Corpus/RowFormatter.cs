@@ -185,6 +185,16 @@ internal abstract class RowFormatter
         }
     }
 
+    /// <summary>Refuses a text with a line break in a format of one record per line.</summary>
+    private static void RequireOneLine(ReadOnlySpan<char> text, string id, int variant, string format, string alternatives)
+    {
+        if (text.IndexOfAny('\n', '\r') >= 0)
+        {
+            throw new DataFormatException("<output>", 0, 0,
+                $"example '{id}' (variant {variant}) holds a line break, which the {format} format cannot hold; write {alternatives} instead.");
+        }
+    }
+
     private sealed class FastText : RowFormatter
     {
         public override void WriteHeader(CharBuffer destination)
@@ -193,15 +203,10 @@ internal abstract class RowFormatter
 
         public override void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label, Example? source = null)
         {
-            if (text.IndexOfAny('\n', '\r') >= 0)
-            {
-                throw new DataFormatException("<output>", 0, 0,
-                    $"example '{id}' (variant {variant}) holds a line break, which the fasttext format cannot hold; write tsv-escaped, csv or jsonl instead.");
-            }
-
+            RequireOneLine(text, id, variant, "fasttext", "tsv-escaped, csv or jsonl");
             if (label is not null)
             {
-                if (label.Length == 0 || label.AsSpan().IndexOfAny(' ', '\t') >= 0 || label.AsSpan().IndexOfAny('\n', '\r') >= 0)
+                if (label.Length == 0 || label.AsSpan().IndexOfAny(" \t\n\r") >= 0)
                 {
                     throw new DataFormatException("<output>", 0, 0,
                         $"example '{id}' has the label '{label}', which a fasttext label cannot be (it must be one word); write tsv, csv or jsonl instead.");
@@ -225,12 +230,7 @@ internal abstract class RowFormatter
 
         public override void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label, Example? source = null)
         {
-            if (text.IndexOfAny('\n', '\r') >= 0)
-            {
-                throw new DataFormatException("<output>", 0, 0,
-                    $"example '{id}' (variant {variant}) holds a line break, which the text format cannot hold; write tsv, csv or jsonl instead.");
-            }
-
+            RequireOneLine(text, id, variant, "text", "tsv, csv or jsonl");
             destination.Append(text);
             destination.Append('\n');
         }
