@@ -19,7 +19,7 @@ dotnet tool install --tool-path "$work/tools" --add-source "$work/nupkg" TextAug
 printf '| package | nupkg | unpacked |\n| --- | ---: | ---: |\n'
 for f in "$work"/nupkg/*.nupkg; do
   unpacked=$(unzip -l "$f" | tail -1 | awk '{print $1}')
-  printf '| %s | %.1f MB | %.1f MB |\n' "$(basename "$f")" "$(stat -c %s "$f" | awk '{print $1/1e6}')" "$(awk -v b="$unpacked" 'BEGIN{print b/1e6}')"
+  printf '| %s | %.2f MB | %.2f MB |\n' "$(basename "$f")" "$(stat -c %s "$f" | awk '{print $1/1e6}')" "$(awk -v b="$unpacked" 'BEGIN{print b/1e6}')"
 done
 echo "installed ($(dotnet --info | awk '/RID:/{print $2; exit}')): $(du -sm "$work/tools" | cut -f1) MB in $work/tools"
 
