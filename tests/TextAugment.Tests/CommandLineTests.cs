@@ -204,4 +204,33 @@ public class CommandLineTests
         Assert.Equal(1, code);
         Assert.Contains("<stdin>:1: the line has a second label '__label__b'", errors, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Standard_output_redirected_to_a_file_shares_its_offset_with_the_commands_around_it()
+    {
+        // `{ echo HEAD; textaugment … --shard 1/2; textaugment … --shard 2/2; echo TAIL; } > out`: each writer continues
+        // where the previous one stopped (a file stream at its own position would overwrite the header and half the shards).
+        string dir = TestPaths.NewTempDirectory();
+        string input = Path.Combine(dir, "in.tsv");
+        File.WriteAllText(input, "id\ttext\tlabel\n" + string.Concat(Enumerable.Range(1, 40).Select(i => $"{i}\tword{i} one two three four\ta\n")));
+        string pipeline = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 2\n  stages: [ { random_swap: {} } ]\n");
+        string cli = $"dotnet '{Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll")}' augment '{pipeline}' -i '{input}' --no-progress";
+        string output = Path.Combine(dir, "out.tsv");
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"{{ echo HEAD; {cli} --shard 1/2; {cli} --shard 2/2; echo TAIL; }} > '{output}'");
+        using (Process shell = Process.Start(start)!)
+        {
+            string errors = shell.StandardError.ReadToEnd();
+            shell.WaitForExit();
+            Assert.True(shell.ExitCode == 0, errors);
+        }
+
+        string[] lines = File.ReadAllLines(output);
+        Assert.Equal("HEAD", lines[0]);
+        Assert.Equal("TAIL", lines[^1]);
+        Assert.Equal(2, lines.Count(l => l.StartsWith("id\t", StringComparison.Ordinal))); // one header per shard
+        Assert.Equal(40 * 3, lines.Length - 4); // HEAD, two headers, TAIL; 40 originals with 2 variants each
+    }
 }

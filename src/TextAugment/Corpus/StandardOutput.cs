@@ -16,11 +16,27 @@ public sealed class StandardOutput : Stream
     /// <summary>Lines (newline bytes) written to standard output through this class so far in the process.</summary>
     public static long LinesWritten => Interlocked.Read(ref _lines);
 
-    /// <summary>Opens standard output. On Unix it is written through its file descriptor, so a reader that has gone
-    /// (<c>| head</c>) raises <see cref="ClosedPipeException"/> at the next write.</summary>
-    public static Stream Open() => new StandardOutput(OperatingSystem.IsWindows()
-        ? Console.OpenStandardOutput()
-        : new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0));
+    /// <summary>Opens standard output. On Unix a pipe, FIFO or terminal is written through its file descriptor, so a
+    /// reader that has gone (<c>| head</c>) raises <see cref="ClosedPipeException"/> at the next write. A regular file
+    /// (<c>&gt; out.tsv</c>) goes through the console stream, whose write(2) calls move the offset the descriptor shares
+    /// with the shell: a file stream writes at its own position and would let the next command in
+    /// <c>{ textaugment …; echo done; } &gt; out</c> or a shard loop overwrite the output.</summary>
+    public static Stream Open()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return new StandardOutput(Console.OpenStandardOutput());
+        }
+
+        var descriptor = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+        if (!descriptor.CanSeek)
+        {
+            return new StandardOutput(descriptor);
+        }
+
+        descriptor.Dispose();
+        return new StandardOutput(Console.OpenStandardOutput());
+    }
 
     /// <inheritdoc/>
     public override bool CanRead => false;
