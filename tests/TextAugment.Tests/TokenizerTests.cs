@@ -29,6 +29,9 @@ public class TokenizerTests
     [InlineData("end-", new[] { "end", "-" })]
     [InlineData("  \t\n", new[] { "  \t\n" })]
     [InlineData("שירתתי בצה\u05F4ל", new[] { "שירתתי", " ", "בצה\u05F4ל" })] // Hebrew gershayim (UAX #29 MidLetter)
+    [InlineData("שירתתי בצה\"ל ובאו\"ם", new[] { "שירתתי", " ", "בצה\"ל", " ", "ובאו\"ם" })] // a plain quote inside Hebrew letters (UAX #29 WB7b/WB7c)
+    [InlineData("הוא אמר \"שלום\" לי", new[] { "הוא", " ", "אמר", " ", "\"", "שלום", "\"", " ", "לי" })] // quotes around a Hebrew word stay apart
+    [InlineData("say \"hi\"there", new[] { "say", " ", "\"", "hi", "\"", "there" })] // only between Hebrew letters
     [InlineData("נסענו לתל\u05BEאביב", new[] { "נסענו", " ", "לתל\u05BEאביב" })] // Hebrew maqaf
     [InlineData("من می\u200Cخواهم", new[] { "من", " ", "می\u200Cخواهم" })] // Persian zero-width non-joiner (Format)
     [InlineData("state\u2011of\u2011the\u2011art work", new[] { "state\u2011of\u2011the\u2011art", " ", "work" })] // non-breaking hyphen

@@ -81,6 +81,10 @@ public static class WordTokenizer
             {
                 i += 1 + next;
             }
+            else if (text[i] == '"' && i > 0 && i + 1 < text.Length && IsHebrewLetter(text[i - 1]) && IsHebrewLetter(text[i + 1]))
+            {
+                i += 2; // UAX #29 WB7b/WB7c: Hebrew acronyms typed with a plain quote (צה"ל, או"ם) are one word
+            }
             else
             {
                 break;
@@ -89,6 +93,9 @@ public static class WordTokenizer
 
         return i;
     }
+
+    /// <summary>UAX #29's Hebrew_Letter: the Hebrew letters U+05D0–U+05F2 and their presentation forms (U+FB1D–U+FB4F).</summary>
+    private static bool IsHebrewLetter(char c) => c is >= '\u05D0' and <= '\u05F2' || (c is >= '\uFB1D' and <= '\uFB4F' && char.IsLetter(c));
 
     /// <summary>After one letter at <paramref name="i"/> - 1: consumes an initialism such as <c>U.S.</c> or <c>e.g.</c>, if there is one.</summary>
     private static int ScanInitialism(string text, int i)
