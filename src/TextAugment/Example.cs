@@ -13,6 +13,12 @@ public sealed record Example(string Id, string Text, string? Label)
     public string? LabelJson { get; init; }
 
     /// <summary>
+    /// The id exactly as the JSON Lines input wrote it (<c>7</c> or <c>"7"</c>), so that JSON Lines output gives it back
+    /// with its JSON type; null when the input was not JSON Lines or the id came from the record number. Default: null.
+    /// </summary>
+    public string? IdJson { get; init; }
+
+    /// <summary>
     /// The JSON Lines record's other members (every field but id, variant, text and label), exactly as written and in their
     /// order, comma-separated (<c>"source": "wiki", "n": 3</c>); JSON Lines output carries them into every row. Null when
     /// the input was not JSON Lines or the record had no other fields. Default: null.

@@ -141,12 +141,12 @@ public class CommandLineTests
     }
 
     [Fact]
-    public void A_jsonl_round_trip_keeps_the_label_as_json_wrote_it_and_every_other_field()
+    public void A_jsonl_round_trip_keeps_the_id_and_label_as_json_wrote_them_and_every_other_field()
     {
         string dir = TestPaths.NewTempDirectory();
         string pipeline = Path.Combine(dir, "p.yaml");
         File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 2\n  stages:\n    - random_swap: {}\n");
-        string input = "{\"text\": \"one two three four\", \"label\": 1, \"source\": \"hf\", \"meta\": {\"split\": [1, 2]}, \"score\": 0.5}\n"
+        string input = "{\"id\": 7, \"text\": \"one two three four\", \"label\": 1, \"source\": \"hf\", \"meta\": {\"split\": [1, 2]}, \"score\": 0.5}\n"
                        + "{\"label\": \"neg\", \"text\": \"five six seven eight\"}\n";
         var (code, output, errors) = Textaugment(input, "augment", pipeline, "--input-format", "jsonl", "--no-progress");
         Assert.True(code == 0, errors);
@@ -157,6 +157,7 @@ public class CommandLineTests
             using var row = System.Text.Json.JsonDocument.Parse(line);
             Assert.Equal(System.Text.Json.JsonValueKind.Number, row.RootElement.GetProperty("label").ValueKind);
             Assert.Equal(1, row.RootElement.GetProperty("label").GetInt32());
+            Assert.Equal(7, row.RootElement.GetProperty("id").GetInt32()); // a number stays a number
             Assert.Equal("hf", row.RootElement.GetProperty("source").GetString());
             Assert.Equal(2, row.RootElement.GetProperty("meta").GetProperty("split")[1].GetInt32());
             Assert.Equal(0.5, row.RootElement.GetProperty("score").GetDouble());
@@ -164,6 +165,7 @@ public class CommandLineTests
 
         using var last = System.Text.Json.JsonDocument.Parse(lines[5]);
         Assert.Equal("neg", last.RootElement.GetProperty("label").GetString());
+        Assert.Equal("2", last.RootElement.GetProperty("id").GetString()); // no id in the input: the record number, as a string
         Assert.False(last.RootElement.TryGetProperty("source", out _));
     }
 

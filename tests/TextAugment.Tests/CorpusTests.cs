@@ -68,7 +68,7 @@ public class CorpusTests
     public void Jsonl_reads_strings_and_numbers()
     {
         var rows = Read("{\"id\": 7, \"text\": \"caf\\u00e9 ok\", \"label\": 1, \"extra\": [1, {\"a\": 2}]}\n{\"text\": \"x\"}\n", new CorpusReaderOptions { Format = CorpusFormat.Jsonl });
-        Assert.Equal([new Example("7", "café ok", "1") { LabelJson = "1", OtherJsonFields = "\"extra\": [1, {\"a\": 2}]" }, new Example("2", "x", null)], rows);
+        Assert.Equal([new Example("7", "café ok", "1") { LabelJson = "1", IdJson = "7", OtherJsonFields = "\"extra\": [1, {\"a\": 2}]" }, new Example("2", "x", null)], rows);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public class CorpusTests
         }
 
         var rows = Read(chars.AsSpan().ToString(), new CorpusReaderOptions { Format = format })
-            .Select(r => r with { LabelJson = null, OtherJsonFields = null }).ToList(); // the raw JSON is tested on its own
+            .Select(r => r with { LabelJson = null, IdJson = null, OtherJsonFields = null }).ToList(); // the raw JSON is tested on its own
         Assert.Equal(examples[0], rows[0]);
         Assert.Equal(examples[1] with { Label = format == CorpusFormat.Jsonl ? null : "" }, rows[1]);
     }

@@ -439,7 +439,7 @@ public abstract class CorpusReader : IDisposable
             }
             while (line.Trim((byte)' ').IsEmpty);
 
-            string? text = null, label = null, id = null, labelJson = null;
+            string? text = null, label = null, id = null, labelJson = null, idJson = null;
             var fields = new List<string>();
             List<string>? others = null;
             var reader = new Utf8JsonReader(line);
@@ -470,6 +470,7 @@ public abstract class CorpusReader : IDisposable
                     else if (name == _idName)
                     {
                         id = Scalar(ref reader, line, name);
+                        idJson = Encoding.UTF8.GetString(line[valueStart..(int)reader.BytesConsumed]);
                     }
                     else
                     {
@@ -515,6 +516,7 @@ public abstract class CorpusReader : IDisposable
             example = new Example(id ?? LineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), text, label)
             {
                 LabelJson = labelJson,
+                IdJson = id is null ? null : idJson,
                 OtherJsonFields = others is null ? null : string.Join(", ", others),
             };
             return true;

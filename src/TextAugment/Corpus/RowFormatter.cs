@@ -114,7 +114,15 @@ internal abstract class RowFormatter
         public override void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label, Example? source = null)
         {
             destination.Append("{\"id\":");
-            JsonString(destination, id);
+            if (source?.IdJson is { } idJson && source.Id == id)
+            {
+                destination.Append(idJson);
+            }
+            else
+            {
+                JsonString(destination, id);
+            }
+
             destination.Append(",\"variant\":");
             AppendInt(destination, variant);
             destination.Append(",\"text\":");
