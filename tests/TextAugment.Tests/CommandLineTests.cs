@@ -207,6 +207,27 @@ public class CommandLineTests
         Assert.Contains("<stdin>:1: the line has a second label '__label__b'", errors, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("cooking.train", "cooking.valid")] // fastText's own tutorial names: no extension implies a format
+    [InlineData("train.txt", "test.txt")] // .txt says text, but the first line's __label__ says fastText
+    [InlineData("train.ft", "test.fasttext")]
+    public void Train_and_evaluate_read_fasttext_files_by_their_labels(string trainName, string testName)
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string[] good = ["a fine film indeed", "great acting and a fine story", "i loved it", "wonderful and moving"];
+        string[] bad = ["a dull one sadly", "boring and far too long", "i hated it", "dreadful and tedious"];
+        string corpus = string.Concat(good.Select(t => $"__label__pos {t}\n")) + string.Concat(bad.Select(t => $"__label__neg {t}\n"));
+        string train = Path.Combine(dir, trainName), test = Path.Combine(dir, testName), model = Path.Combine(dir, "m.tam");
+        File.WriteAllText(train, corpus);
+        File.WriteAllText(test, corpus);
+        var (code, _, errors) = Textaugment("", "train", train, "-o", model, "--epochs", "3");
+        Assert.True(code == 0, errors);
+        (code, string output, errors) = Textaugment("", "evaluate", model, test, "--json");
+        Assert.True(code == 0, errors);
+        using var scores = System.Text.Json.JsonDocument.Parse(output);
+        Assert.Equal(8, scores.RootElement.GetProperty("count").GetInt32());
+    }
+
     [Fact]
     public void Standard_output_redirected_to_a_file_shares_its_offset_with_the_commands_around_it()
     {

@@ -45,11 +45,48 @@ public static class CorpusFormats
         _ => null,
     };
 
-    /// <summary>The format a file's extension implies (<c>.tsv</c>, <c>.csv</c>, <c>.jsonl</c>/<c>.ndjson</c>, <c>.txt</c>); null when it implies none.</summary>
+    /// <summary>The format a file's extension implies (<c>.tsv</c>, <c>.csv</c>, <c>.jsonl</c>/<c>.ndjson</c>, <c>.txt</c>,
+    /// <c>.ft</c>/<c>.fasttext</c>); null when it implies none.</summary>
     public static CorpusFormat? FromExtension(string path)
     {
         string ext = Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
-        return ext.Length == 0 ? null : Parse(ext);
+        return ext.Length == 0 ? null : ext == "ft" ? CorpusFormat.FastText : Parse(ext);
+    }
+
+    /// <summary>
+    /// The format of a labelled corpus file: its extension's, else <paramref name="fallback"/>; but a file whose first
+    /// non-empty line starts with fastText's <c>__label__</c> is read as <see cref="CorpusFormat.FastText"/> when the
+    /// extension says text or nothing (fastText corpora are often <c>.txt</c>, <c>cooking.train</c>, <c>data.valid</c>).
+    /// Standard input (<c>-</c>) and files that are not regular are not looked into.
+    /// </summary>
+    public static CorpusFormat ForLabelledFile(string path, CorpusFormat fallback)
+    {
+        CorpusFormat? fromExtension = path == "-" ? null : FromExtension(path);
+        CorpusFormat format = fromExtension ?? fallback;
+        if (path == "-" || fromExtension is not (null or CorpusFormat.Text) || !File.Exists(path) || FileIdentity.IsDeviceOrPipe(path))
+        {
+            return format;
+        }
+
+        return StartsWithFastTextLabel(path) ? CorpusFormat.FastText : format;
+    }
+
+    private static bool StartsWithFastTextLabel(string path)
+    {
+        Span<byte> head = stackalloc byte[4096];
+        int read;
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1))
+        {
+            read = file.Read(head);
+        }
+
+        ReadOnlySpan<byte> text = head[..read];
+        if (text.StartsWith("\uFEFF"u8))
+        {
+            text = text[3..];
+        }
+
+        return text.TrimStart("\r\n \t"u8).StartsWith("__label__"u8);
     }
 }
 

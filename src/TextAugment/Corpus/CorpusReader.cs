@@ -110,7 +110,8 @@ public abstract class CorpusReader : IDisposable
 
     /// <summary>
     /// Reads a whole labelled file into memory: the format from its extension (else <paramref name="columns"/>'
-    /// format), the columns named as in <paramref name="columns"/>, a <c>label</c> column required.
+    /// format; a text or extension-less file whose first line starts with <c>__label__</c> is fastText's, see
+    /// <see cref="CorpusFormats.ForLabelledFile"/>), the columns named as in <paramref name="columns"/>, a <c>label</c> column required.
     /// </summary>
     /// <exception cref="DataFormatException">A row is malformed or has no label.</exception>
     public static List<Example> ReadLabelled(string path, CorpusReaderOptions? columns = null)
@@ -119,7 +120,7 @@ public abstract class CorpusReader : IDisposable
         columns ??= new CorpusReaderOptions();
         CorpusReaderOptions options = columns with
         {
-            Format = (path == "-" ? null : CorpusFormats.FromExtension(path)) ?? columns.Format,
+            Format = CorpusFormats.ForLabelledFile(path, columns.Format),
             LabelColumn = columns.LabelColumn ?? "label",
         };
         using CorpusReader reader = Open(path, options);
