@@ -90,7 +90,7 @@ internal sealed class ValidateCommand : Command<PipelineSettings>
             }
         }
 
-        Console.Error.WriteLine($"{settings.Pipeline}: valid. Input {pipeline.Input!.Path} ({pipeline.Input.Reader.Format.ToString().ToLowerInvariant()}) → "
+        Console.Out.WriteLine($"{settings.Pipeline}: valid. Input {pipeline.Input!.Path} ({pipeline.Input.Reader.Format.ToString().ToLowerInvariant()}) → "
                                 + $"{pipeline.Generator.Options.Variants} variants per example → {pipeline.Output!.Path} ({pipeline.Output.Format.ToString().ToLowerInvariant()}).");
         return TextAugmentApp.Ok;
     }
@@ -199,7 +199,7 @@ internal static class Runner
         }
 
         Console.Error.WriteLine(
-            $"textaugment: {summary.Examples:N0} examples → {summary.Rows:N0} rows in {summary.Elapsed.TotalSeconds:F2} s ({Rate(summary.Rows, summary.Elapsed)} rows/s)"
+            $"textaugment: {summary.Examples:N0} example{(summary.Examples == 1 ? "" : "s")} → {summary.Rows:N0} row{(summary.Rows == 1 ? "" : "s")} in {summary.Elapsed.TotalSeconds:F2} s ({Rate(summary.Rows, summary.Elapsed)} rows/s)"
             + (outputPath == "-" ? "" : $" → {outputPath}"));
         if (summary.Skipped > 0)
         {

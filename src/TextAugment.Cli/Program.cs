@@ -92,9 +92,17 @@ namespace TextAugment.Cli
         /// </summary>
         public static string? UnknownOption(IReadOnlyList<string> args)
         {
-            if (args.Count == 0 || !SettingsOf.TryGetValue(args[0], out Type? settings))
+            if (args.Count == 0 || args[0] is "--help" or "-h" or "--version" or "-v")
             {
                 return null;
+            }
+
+            if (!SettingsOf.TryGetValue(args[0], out Type? settings))
+            {
+                string? nearest = Diagnostics.Nearest(args[0], SettingsOf.Keys);
+                string what = args[0].StartsWith('-') ? $"unknown option '{args[0]}' (options come after a command)" : $"unknown command '{args[0]}'";
+                return $"textaugment: {what}{(nearest is null || args[0].StartsWith('-') ? "." : $"; did you mean '{nearest}'?")} "
+                       + $"Commands: {string.Join(", ", SettingsOf.Keys)}. Run 'textaugment --help' for usage.";
             }
 
             var valid = new List<string> { "--help", "-h" };
@@ -124,7 +132,7 @@ namespace TextAugment.Cli
                 if (!valid.Contains(name, StringComparer.Ordinal))
                 {
                     string? hint = Diagnostics.Nearest(name, valid.Where(v => v.StartsWith("--", StringComparison.Ordinal)));
-                    return $"textaugment {args[0]}: unknown option '{name}'{(hint is null ? "" : $"; did you mean '{hint}'?")} "
+                    return $"textaugment {args[0]}: unknown option '{name}'{(hint is null ? "." : $"; did you mean '{hint}'?")} "
                            + $"Options: {string.Join(", ", valid.Where(v => v.StartsWith("--", StringComparison.Ordinal)))}. Run 'textaugment {args[0]} --help' for usage.";
                 }
             }
@@ -135,7 +143,7 @@ namespace TextAugment.Cli
         /// <summary>What a failed run leaves behind: an output file is never half-written, but standard output may already hold complete rows.</summary>
         private static string WhatWasWritten() => StandardOutput.LinesWritten > 0
             ? $"{StandardOutput.LinesWritten:N0} lines had already been written to standard output before the failure (the output is incomplete); no file was changed."
-            : "Nothing was written: the output file is left as it was.";
+            : "Nothing was written, and no file was changed.";
 
         /// <summary>
         /// An argument error's message without the .NET parameter text (" (Parameter 'countRecords')"), which names code, not

@@ -6,9 +6,10 @@ namespace TextAugment;
 /// </summary>
 public sealed class DataFormatException : FormatException
 {
-    /// <summary>Creates the exception for a position given by line and column (both 1-based; column 0 when unknown).</summary>
+    /// <summary>Creates the exception for a position given by line and column (both 1-based; column 0 when unknown; line 0
+    /// when the fault has no line, as a row that cannot be written: then the message starts with the path alone).</summary>
     public DataFormatException(string path, long line, int column, string message)
-        : base($"{path}:{line}{(column > 0 ? $":{column}" : "")}: {message}")
+        : base(line > 0 ? $"{path}:{line}{(column > 0 ? $":{column}" : "")}: {message}" : $"{path}: {message}")
     {
         Path = path;
         Line = line;

@@ -100,9 +100,9 @@ public class CommandLineTests
         Assert.DoesNotContain("valid.", errors, StringComparison.Ordinal);
 
         File.WriteAllText(Path.Combine(dir, file), content.Replace("sentence", "text", StringComparison.Ordinal));
-        (code, _, errors) = Textaugment("", "validate", pipeline);
-        Assert.Equal(0, code);
-        Assert.Contains("valid.", errors, StringComparison.Ordinal);
+        (code, string output, errors) = Textaugment("", "validate", pipeline);
+        Assert.True(code == 0, errors);
+        Assert.Contains("valid.", output, StringComparison.Ordinal); // the verdict is the result: standard output
     }
 
     [Fact]
@@ -255,5 +255,24 @@ public class CommandLineTests
         Assert.Equal("TAIL", lines[^1]);
         Assert.Equal(2, lines.Count(l => l.StartsWith("id\t", StringComparison.Ordinal))); // one header per shard
         Assert.Equal(40 * 3, lines.Length - 4); // HEAD, two headers, TAIL; 40 originals with 2 variants each
+    }
+
+    [Theory]
+    [InlineData("trian", "unknown command 'trian'; did you mean 'train'?")]
+    [InlineData("--bogus", "unknown option '--bogus' (options come after a command).")]
+    public void An_unknown_command_or_top_level_option_is_a_usage_error_that_names_it(string first, string message)
+    {
+        var (code, _, errors) = Textaugment("", first, "data.tsv");
+        Assert.Equal(2, code);
+        Assert.Contains(message, errors, StringComparison.Ordinal);
+        Assert.Contains("Commands: run, validate, augment", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_option_without_a_near_one_ends_its_sentence()
+    {
+        var (code, _, errors) = Textaugment("", "train", "data.tsv", "--zzzzzz");
+        Assert.Equal(2, code);
+        Assert.Contains("unknown option '--zzzzzz'. Options: ", errors, StringComparison.Ordinal);
     }
 }

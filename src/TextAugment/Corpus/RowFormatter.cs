@@ -84,7 +84,7 @@ internal abstract class RowFormatter
 
             if (!escaped)
             {
-                throw new DataFormatException("<output>", 0, 0,
+                throw new DataFormatException("the output", 0, 0,
                     $"a field holds a tab or a line break, which plain tsv cannot hold: '{Shorten(value)}'; write format tsv-escaped, csv or jsonl instead.");
             }
 
@@ -198,7 +198,7 @@ internal abstract class RowFormatter
     {
         if (text.IndexOfAny('\n', '\r') >= 0)
         {
-            throw new DataFormatException("<output>", 0, 0,
+            throw new DataFormatException("the output", 0, 0,
                 $"example '{id}' (variant {variant}) holds a line break, which the {format} format cannot hold; write {alternatives} instead.");
         }
     }
@@ -216,7 +216,7 @@ internal abstract class RowFormatter
             {
                 if (label.Length == 0 || label.AsSpan().IndexOfAny(" \t\n\r") >= 0)
                 {
-                    throw new DataFormatException("<output>", 0, 0,
+                    throw new DataFormatException("the output", 0, 0,
                         $"example '{id}' has the label '{label}', which a fasttext label cannot be (it must be one word); write tsv, csv or jsonl instead.");
                 }
 
