@@ -141,6 +141,21 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void Augment_reads_standard_input_in_the_format_an_input_section_without_a_path_names()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string pipeline = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(pipeline, "seed: 1\ninput: { format: tsv }\noutput: { format: jsonl }\naugment:\n  variants: 1\n  stages:\n    - random_swap: {}\n");
+        var (code, output, errors) = Textaugment("text\tlabel\none two three four\tpos\n", "augment", pipeline, "--no-progress");
+        Assert.True(code == 0, errors);
+        Assert.StartsWith("{\"id\":\"2\",\"variant\":0,\"text\":\"one two three four\",\"label\":\"pos\"}", output, StringComparison.Ordinal);
+
+        (code, _, errors) = Textaugment("", "run", pipeline); // a run has no standard input to fall back on
+        Assert.Equal(2, code);
+        Assert.Contains("'path' is required", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_jsonl_round_trip_keeps_the_id_and_label_as_json_wrote_them_and_every_other_field()
     {
         string dir = TestPaths.NewTempDirectory();

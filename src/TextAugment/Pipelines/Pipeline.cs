@@ -165,7 +165,8 @@ public sealed class Pipeline
             return null;
         }
 
-        string? path = f.Path("path", required: true, mustExist: true, example: "data/train.tsv");
+        // Streaming (textaugment augment) reads standard input unless -i names a file, so there the path may be left out.
+        string? path = f.Path("path", required: required, mustExist: true, example: "data/train.tsv") ?? (required || f.Has("path") ? null : "-");
         CorpusFormat? format = Format(f, path, streaming: !required);
         bool? header = f.Bool("header");
         string? onError = f.Choice("on_error", ["fail", "skip"]);
@@ -204,7 +205,7 @@ public sealed class Pipeline
             return null;
         }
 
-        string? path = f.Path("path", required: true, mustExist: false, example: "out/augmented.jsonl");
+        string? path = f.Path("path", required: required, mustExist: false, example: "out/augmented.jsonl") ?? (required || f.Has("path") ? null : "-");
         CorpusFormat? format = Format(f, path, streaming: !required);
         return path is null || format is null ? null : new PipelineOutput(path, format.Value);
     }

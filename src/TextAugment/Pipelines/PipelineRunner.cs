@@ -54,7 +54,7 @@ public static class PipelineRunner
             ?? (settings.InputPath is null ? baseOptions.Format : (inputPath == "-" ? null : CorpusFormats.FromExtension(inputPath)) ?? baseOptions.Format);
         CorpusReaderOptions readerOptions = baseOptions with { Format = inputFormat };
         CorpusFormat outputFormat = settings.OutputFormat
-            ?? (settings.OutputPath is null ? pipeline.Output?.Format : null)
+            ?? (settings.OutputPath is null || settings.OutputPath == pipeline.Output?.Path ? pipeline.Output?.Format : null)
             ?? (outputPath == "-" ? null : CorpusFormats.FromExtension(outputPath))
             ?? inputFormat;
 
