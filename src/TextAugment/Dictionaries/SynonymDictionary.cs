@@ -52,12 +52,15 @@ public sealed class SynonymDictionary
     private readonly EnglishInflector? _inflector;
     private readonly ConcurrentDictionary<string, string[]> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _cacheLookup;
+    private readonly ConcurrentDictionary<string, string[]> _traditionalCache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _traditionalLookup;
 
     private SynonymDictionary(Dictionary<string, (char, string[])[]> entries, EnglishInflector? inflector)
     {
         _entries = entries;
         _inflector = inflector;
         _cacheLookup = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        _traditionalLookup = _traditionalCache.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Number of head words.</summary>
@@ -129,7 +132,9 @@ public sealed class SynonymDictionary
 
     /// <summary>
     /// The synonyms of <paramref name="word"/> in any case, the word itself excluded; when the dictionary
-    /// inflects, also the synonyms of its lemmas, inflected like the word (<c>films</c> → <c>movies</c>).
+    /// inflects, also the synonyms of its lemmas, inflected like the word (<c>films</c> → <c>movies</c>). A word in
+    /// Traditional Chinese characters that the dictionary does not hold as written gets the synonyms of its
+    /// Simplified form (<see cref="Text.ChineseScript"/>), written in Traditional characters (獲得 → 得到).
     /// Empty when there are none. The span stays valid for the dictionary's lifetime.
     /// </summary>
     public ReadOnlySpan<string> GetSynonyms(ReadOnlySpan<char> word)
@@ -151,8 +156,65 @@ public sealed class SynonymDictionary
         return synonyms;
     }
 
+    /// <summary>
+    /// <see cref="GetSynonyms(ReadOnlySpan{char})"/>, and when <paramref name="traditional"/> is true every synonym
+    /// written in Traditional Chinese characters (<see cref="Text.ChineseScript.ToTraditional(string)"/>), for a word of a
+    /// Traditional text that is written alike in both scripts (信任 → 信賴, not 信赖).
+    /// </summary>
+    public ReadOnlySpan<string> GetSynonyms(ReadOnlySpan<char> word, bool traditional)
+    {
+        ReadOnlySpan<string> synonyms = GetSynonyms(word);
+        if (!traditional || synonyms.IsEmpty)
+        {
+            return synonyms;
+        }
+
+        Span<char> lower = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        word.ToLowerInvariant(lower);
+        if (_traditionalLookup.TryGetValue(lower, out string[]? cached))
+        {
+            return cached;
+        }
+
+        string key = lower.ToString();
+        var converted = new List<string>(synonyms.Length);
+        foreach (string synonym in synonyms)
+        {
+            string t = Text.ChineseScript.ToTraditional(synonym);
+            if (!t.Equals(key, StringComparison.Ordinal) && !converted.Contains(t))
+            {
+                converted.Add(t);
+            }
+        }
+
+        string[] result = [.. converted];
+        if (_traditionalCache.Count < CacheLimit)
+        {
+            _traditionalCache.TryAdd(key, result);
+        }
+
+        return result;
+    }
+
     private string[] Compute(string word)
     {
+        if (!_entries.ContainsKey(word) && Text.ChineseScript.HasTraditional(word))
+        {
+            // A Traditional word the dictionary does not hold as written: its Simplified form's synonyms, written back
+            // in Traditional characters so that the user's text keeps its script.
+            var traditional = new List<string>();
+            foreach (string synonym in Compute(Text.ChineseScript.ToSimplified(word)))
+            {
+                string t = Text.ChineseScript.ToTraditional(synonym);
+                if (!t.Equals(word, StringComparison.Ordinal) && !traditional.Contains(t))
+                {
+                    traditional.Add(t);
+                }
+            }
+
+            return traditional.Count == 0 ? [] : [.. traditional];
+        }
+
         var result = new List<string>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { word };
         if (_entries.TryGetValue(word, out var exact))

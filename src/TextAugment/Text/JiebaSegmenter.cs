@@ -141,7 +141,23 @@ public sealed partial class JiebaSegmenter : Segmenter
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// A run with Traditional characters is cut as its Simplified form (<see cref="ChineseScript"/>: the same
+    /// length, one character for one), since jieba's dictionary and HMM are Simplified; the cuts apply to the run as written.
+    /// </remarks>
     public override int Segment(ReadOnlySpan<char> run, Span<int> wordLengths)
+    {
+        if (!ChineseScript.HasTraditional(run))
+        {
+            return SegmentSimplified(run, wordLengths);
+        }
+
+        Span<char> simplified = run.Length <= 256 ? stackalloc char[run.Length] : new char[run.Length];
+        ChineseScript.ToSimplified(run, simplified);
+        return SegmentSimplified(simplified, wordLengths);
+    }
+
+    private int SegmentSimplified(ReadOnlySpan<char> run, Span<int> wordLengths)
     {
         int n = run.Length;
         if (n == 0)
