@@ -115,7 +115,7 @@ internal static class StageCatalog
     {
         StageRegistry.TryGet(name, out var stage);
         YamlFields? f = context.Diagnostics.Mapping(node, name, stage.Keys);
-        return f is null ? null : stage.Build(new StageArguments(f, context.Resources));
+        return f is null ? null : stage.Build(new StageArguments(f, context.Resources, context.Segmenter));
     }
 
     private static Augmenter? Synonym(YamlNode? node, StageContext context)
