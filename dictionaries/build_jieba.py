@@ -9,6 +9,7 @@ Run:
   /usr/bin/python3 dictionaries/build_jieba.py build      # zh-jieba.dict.gz, zh-jieba-hmm.tsv.gz
   /usr/bin/python3 dictionaries/build_jieba.py oracle     # tests/.../fixtures/zh-segmentation-{hmm,nohmm,user}.txt
   /usr/bin/python3 dictionaries/build_jieba.py corpus OUT # Chinese text from Debian packages + jieba's cuts
+                                                          # (of a Traditional run: of its Simplified mapping, as the library cuts)
 
 Writes (deterministically: gzip with mtime 0, input order kept):
   zh-jieba.dict.gz      word<TAB>freq, one line per entry of jieba's dict.txt (the part-of-speech column
@@ -129,9 +130,32 @@ def corpus_text():
     return "\n".join(chunks)
 
 
+def traditional_to_simplified():
+    """OpenCC's character mapping as the library uses it (dictionaries/zh-opencc-characters.tsv, build_opencc.py)."""
+    table = {}
+    with open(os.path.join(HERE, "zh-opencc-characters.tsv"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if parts[0] == "t2s":
+                table[parts[1]] = parts[2]
+    return table
+
+
+def cut_as_library(run, hmm, t2s):
+    """jieba's cut of the run's Simplified mapping (one character for one), applied to the run as written: what the
+    library's segmenter does with Traditional characters. For a run without them it is jieba's cut of the run."""
+    import jieba
+    words, at = [], 0
+    for w in jieba.lcut("".join(t2s.get(c, c) for c in run), HMM=hmm):
+        words.append(run[at:at + len(w)])
+        at += len(w)
+    return words
+
+
 def corpus(out_dir):
     import jieba
     jieba.setLogLevel(60)
+    t2s = traditional_to_simplified()
     text = corpus_text()
     runs = HAN.findall(text)
     os.makedirs(out_dir, exist_ok=True)
@@ -139,8 +163,9 @@ def corpus(out_dir):
         f.writelines(r + "\n" for r in runs)
     for hmm, name in ((True, "hmm.txt"), (False, "nohmm.txt")):
         with open(os.path.join(out_dir, name), "w", encoding="utf-8") as f:
-            f.writelines("/".join(jieba.lcut(r, HMM=hmm)) + "\n" for r in runs)
-    print(f"{len(runs)} runs, {sum(map(len, runs))} Han characters")
+            f.writelines("/".join(cut_as_library(r, hmm, t2s)) + "\n" for r in runs)
+    traditional = sum(1 for r in runs if any(c in t2s for c in r))
+    print(f"{len(runs)} runs, {sum(map(len, runs))} Han characters; {traditional} runs hold Traditional characters")
 
 
 if __name__ == "__main__":

@@ -17,11 +17,21 @@ public sealed record MaskFillOptions
 
     /// <summary>Sentences per model call (grouped by length, padded together). Default: 32.</summary>
     public int BatchSize { get; init; } = 32;
+
+    /// <summary>
+    /// Whole-word masking for Chinese: when set, a picked Chinese word that the vocabulary writes one piece per
+    /// character (Chinese BERT vocabularies such as bert-base-chinese's) gets one [MASK] per character, and the
+    /// masks are filled together with a word of this dictionary of the same length (the most probable character
+    /// sequences first). Default: null (every picked word is one [MASK]). A pipeline with <c>language: zh</c> sets
+    /// its segmenter.
+    /// </summary>
+    public JiebaSegmenter? WholeWords { get; init; }
 }
 
 /// <summary>
 /// Contextual replacement with a BERT-family masked language model. The shared substitution policy picks the
-/// words; each picked word (all its word pieces) becomes one [MASK]; every mask of a sentence is filled from
+/// words; each picked word (all its word pieces) becomes one [MASK] (a Chinese word with
+/// <see cref="MaskFillOptions.WholeWords"/>: one [MASK] per character, filled together); every mask of a sentence is filled from
 /// the same model call (all at once, not in rounds: one call per batch instead of one per masked word).
 /// Candidates exclude word pieces (##), special and [unused] tokens, anything not starting with a letter,
 /// the original word in any case, stop words when the original is not one, and whatever the shared policy's
@@ -41,6 +51,7 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
     private readonly MaskFillOptions _fill;
     private readonly bool[] _candidate;
     private readonly bool[] _stopWord;
+    private readonly bool[] _hanCharacter;
     private readonly int _cls, _sep, _mask;
 
     /// <summary>Creates the stage.</summary>
@@ -62,6 +73,7 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
         _mask = model.Tokenizer.MaskingTokenId;
         _candidate = [.. model.Vocabulary.Select(v => v.Length > 0 && char.IsLetter(v[0]) && !v.StartsWith("##", StringComparison.Ordinal))];
         _stopWord = [.. model.Vocabulary.Select(v => WordSet.EnglishStopWords.Contains(v))];
+        _hanCharacter = [.. model.Vocabulary.Select(v => v.Length == 1 && Segmenter.IsUnspaced(v[0]))];
     }
 
     /// <inheritdoc/>
@@ -95,14 +107,20 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
             var positions = new List<(int Sequence, int Position)>();
             for (int g = 0; g < group.Length; g++)
             {
-                positions.AddRange(inputs[group[g].Sentence][group[g].Window].Masks.Select(m => (g, m.Piece)));
+                foreach (var (_, piece, count) in inputs[group[g].Sentence][group[g].Window].Masks)
+                {
+                    for (int c = 0; c < count; c++)
+                    {
+                        positions.Add((g, piece + c));
+                    }
+                }
             }
 
             float[][] logits = _model.Logits([.. group.Select(x => inputs[x.Sentence][x.Window].Ids)], positions);
             int k = 0;
             foreach (var (i, w) in group)
             {
-                fills[i][w] = logits[k..(k += inputs[i][w].Masks.Count)];
+                fills[i][w] = logits[k..(k += inputs[i][w].Masks.Sum(m => m.Count))];
             }
         }
 
@@ -110,10 +128,15 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
         {
             for (int w = 0; w < inputs[i].Count; w++)
             {
-                for (int m = 0; m < inputs[i][w].Masks.Count; m++)
+                int at = 0;
+                foreach (var (token, _, count) in inputs[i][w].Masks)
                 {
-                    int token = inputs[i][w].Masks[m].Token;
-                    if (Choose(fills[i][w][m], batch[i][token].Span, !batch[i][token].Has(TokenFlags.StopWord), randoms[i]) is { } word)
+                    bool content = !batch[i][token].Has(TokenFlags.StopWord);
+                    string? word = count == 1
+                        ? Choose(fills[i][w][at], batch[i][token].Span, content, randoms[i])
+                        : ChooseWholeWord(fills[i][w].AsSpan(at, count), batch[i][token].Span, content, batch[i].IsTraditionalChinese, randoms[i]);
+                    at += count;
+                    if (word is not null)
                     {
                         batch[i][token] = batch[i][token].ReplaceWith(word);
                     }
@@ -122,8 +145,11 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
         }
     }
 
-    /// <summary>One model input: [CLS] pieces… [SEP], and where its masks are (token index, piece position).</summary>
-    private sealed record Window(long[] Ids, List<(int Token, int Piece)> Masks);
+    /// <summary>
+    /// One model input: [CLS] pieces… [SEP], and where its masked words are (token index, first piece position,
+    /// number of [MASK] pieces: 1, or a Chinese word's characters under whole-word masking).
+    /// </summary>
+    private sealed record Window(long[] Ids, List<(int Token, int Piece, int Count)> Masks);
 
     /// <summary>
     /// Picks the words to mask (the shared policy) and builds the model inputs, one [MASK] per picked word. A text
@@ -167,7 +193,12 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
                 continue;
             }
 
-            long[] ids = chosen.Contains(j) ? [_mask] : [.. _model.Tokenizer.EncodeToIds(tokens[j].Span, addSpecialTokens: false).Select(id => (long)id)];
+            long[] ids = [.. _model.Tokenizer.EncodeToIds(tokens[j].Span, addSpecialTokens: false).Select(id => (long)id)];
+            if (chosen.Contains(j))
+            {
+                ids = Enumerable.Repeat((long)_mask, IsWholeWord(tokens[j].Span, ids) ? ids.Length : 1).ToArray();
+            }
+
             pieces.Add((j, ids));
             total += ids.Length;
         }
@@ -196,13 +227,13 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
             }
 
             var ids = new List<long> { _cls };
-            var masks = new List<(int Token, int Piece)>();
+            var masks = new List<(int Token, int Piece, int Count)>();
             int at = start;
             for (; at < pieces.Count && ids.Count - 1 + pieces[at].Ids.Length <= capacity; at++)
             {
                 if (chosen.Contains(pieces[at].Token) && covered.Add(pieces[at].Token))
                 {
-                    masks.Add((pieces[at].Token, ids.Count));
+                    masks.Add((pieces[at].Token, ids.Count, pieces[at].Ids.Length));
                 }
 
                 ids.AddRange(pieces[at].Ids);
@@ -260,11 +291,117 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
             return null;
         }
 
-        double max = best[0].Logit, total = 0;
-        var weights = new double[best.Count];
-        for (int c = 0; c < best.Count; c++)
+        int chosen = Sample([.. best.Select(b => (double)b.Logit)], random);
+        return _model.Vocabulary[best[chosen].Id];
+    }
+
+    /// <summary>
+    /// Whole-word masking applies to <paramref name="word"/>: <see cref="MaskFillOptions.WholeWords"/> is set, the word
+    /// is Chinese (starts with a Han character) of two or more characters, and the vocabulary gives one piece per
+    /// character (<paramref name="pieces"/>), none of them [UNK].
+    /// </summary>
+    private bool IsWholeWord(ReadOnlySpan<char> word, long[] pieces) =>
+        _fill.WholeWords is not null && word.Length >= 2 && pieces.Length == word.Length && Segmenter.StartsUnspaced(word)
+        && Array.IndexOf(pieces, (long)_model.Tokenizer.UnknownTokenId) < 0;
+
+    /// <summary>
+    /// Fills the masks of one Chinese word together: a beam over the positions (each position's
+    /// <see cref="MaskFillOptions.TopK"/> most probable Han characters, scored by the sum of the positions' log
+    /// probabilities, the best <c>min(top_k², 256)</c> sequences kept at each step), then the sequences that are words of
+    /// <see cref="MaskFillOptions.WholeWords"/> (and not the original, an antonym or, for a content word, a stop word),
+    /// sampled like one mask's candidates. Null when no sequence is a word.
+    /// </summary>
+    private string? ChooseWholeWord(ReadOnlySpan<float[]> logits, ReadOnlySpan<char> original, bool contentWord, bool traditional, AugmentRandom random)
+    {
+        int width = Math.Min(_fill.TopK * _fill.TopK, 256);
+        var beam = new List<(string Text, double Score)> { (string.Empty, 0) };
+        foreach (float[] position in logits)
         {
-            weights[c] = Math.Exp((best[c].Logit - max) / _fill.Temperature);
+            double logTotal = LogSumExp(position);
+            var top = new List<(int Id, float Logit)>(_fill.TopK + 1);
+            for (int id = 0; id < position.Length; id++)
+            {
+                if (!_hanCharacter[id] || (top.Count == _fill.TopK && position[id] <= top[^1].Logit))
+                {
+                    continue;
+                }
+
+                int at = top.Count;
+                while (at > 0 && top[at - 1].Logit < position[id])
+                {
+                    at--;
+                }
+
+                top.Insert(at, (id, position[id]));
+                if (top.Count > _fill.TopK)
+                {
+                    top.RemoveAt(top.Count - 1);
+                }
+            }
+
+            var next = new List<(string Text, double Score)>(beam.Count * top.Count);
+            foreach (var (text, score) in beam)
+            {
+                foreach (var (id, logit) in top)
+                {
+                    next.Add((text + _model.Vocabulary[id], score + logit - logTotal));
+                }
+            }
+
+            next.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Text, b.Text));
+            beam = next.Count > width ? next.GetRange(0, width) : next;
+        }
+
+        var words = new List<(string Text, double Score)>(_fill.TopK);
+        foreach (var (text, score) in beam)
+        {
+            string written = traditional ? ChineseScript.ToTraditional(text) : text;
+            if (words.Count == _fill.TopK || written.AsSpan().Equals(original, StringComparison.Ordinal) || !_fill.WholeWords!.Contains(text)
+                || !SubstitutionOptions.Allows(original, written) || (contentWord && WordSet.ChineseStopWords.Contains(text)))
+            {
+                continue;
+            }
+
+            words.Add((written, score));
+        }
+
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        // Sample uses logits with the temperature; log probabilities serve the same (a constant shift).
+        return words[Sample([.. words.Select(w => w.Score)], random)].Text;
+    }
+
+    private static double LogSumExp(float[] values)
+    {
+        float max = float.NegativeInfinity;
+        foreach (float v in values)
+        {
+            max = Math.Max(max, v);
+        }
+
+        double sum = 0;
+        foreach (float v in values)
+        {
+            sum += Math.Exp(v - max);
+        }
+
+        return max + Math.Log(sum);
+    }
+
+    /// <summary>
+    /// Samples an index from candidates sorted by decreasing <paramref name="scores"/> (logits or log probabilities):
+    /// temperature, then top-p over the softmax, with probabilities rounded to 1e-6 (see the remarks on determinism).
+    /// </summary>
+    private int Sample(double[] scores, AugmentRandom random)
+    {
+        double max = scores[0], total = 0;
+        var weights = new double[scores.Length];
+        for (int c = 0; c < scores.Length; c++)
+        {
+            weights[c] = Math.Exp((scores[c] - max) / _fill.Temperature);
             total += weights[c];
         }
 
@@ -283,10 +420,10 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
             u -= weights[c];
             if (u < 0)
             {
-                return _model.Vocabulary[best[c].Id];
+                return c;
             }
         }
 
-        return _model.Vocabulary[best[kept - 1].Id];
+        return kept - 1;
     }
 }

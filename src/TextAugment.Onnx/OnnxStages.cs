@@ -47,6 +47,7 @@ public static class OnnxStages
                 TopP = topP ?? defaults.TopP,
                 Temperature = temperature ?? defaults.Temperature,
                 BatchSize = (int)(batch ?? defaults.BatchSize),
+                WholeWords = a.Segmenter as TextAugment.Text.JiebaSegmenter,
             });
         }
         catch (Exception error) when (error is DataFormatException or NotSupportedException)

@@ -194,7 +194,7 @@ public sealed class RandomInsertionAugmenter : Augmenter
             while (n > 0 && synonym is null)
             {
                 int pick = random.Next(n);
-                ReadOnlySpan<string> synonyms = _dictionary.GetSynonyms(tokens[sources[pick]].Span);
+                ReadOnlySpan<string> synonyms = _dictionary.GetSynonyms(tokens[sources[pick]].Span, tokens.IsTraditionalChinese);
                 sources[pick] = sources[--n];
                 if (!synonyms.IsEmpty)
                 {

@@ -164,5 +164,6 @@ public sealed class SynonymAugmenter : SubstitutionAugmenter
         : base(options) => _dictionary = dictionary ?? throw new ArgumentNullException(nameof(dictionary));
 
     /// <inheritdoc/>
-    protected override ReadOnlySpan<string> GetCandidates(TokenList tokens, int index) => _dictionary.GetSynonyms(tokens[index].Span);
+    protected override ReadOnlySpan<string> GetCandidates(TokenList tokens, int index) =>
+        _dictionary.GetSynonyms(tokens[index].Span, tokens.IsTraditionalChinese);
 }

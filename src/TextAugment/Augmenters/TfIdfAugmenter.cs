@@ -205,6 +205,11 @@ public sealed class TfIdfAugmenter : Augmenter
                 for (int attempt = 0; attempt < MaxDraws; attempt++)
                 {
                     string candidate = _vocabulary[_sampler.Sample(random)];
+                    if (tokens.IsTraditionalChinese)
+                    {
+                        candidate = ChineseScript.ToTraditional(candidate); // the text keeps its script
+                    }
+
                     if (SubstitutionOptions.Allows(tokens[i].Span, candidate))
                     {
                         tokens[i] = tokens[i].ReplaceWith(candidate);

@@ -27,6 +27,7 @@ public sealed class WordVectorAugmenter : SubstitutionAugmenter
     private readonly WordVectors _vectors;
     private readonly NeighborOptions _neighbors;
     private readonly ConcurrentDictionary<int, string[]> _cache = new();
+    private readonly ConcurrentDictionary<int, string[]> _traditional = new();
 
     /// <summary>Creates the stage.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
@@ -50,8 +51,39 @@ public sealed class WordVectorAugmenter : SubstitutionAugmenter
     }
 
     /// <inheritdoc/>
-    protected override ReadOnlySpan<string> GetCandidates(TokenList tokens, int index) =>
-        _vectors.TryGetIndex(tokens[index].Span, out int row) ? Lookup([row])[0] : [];
+    /// <remarks>
+    /// A Traditional Chinese word missing from the vectors is looked up through its Simplified form
+    /// (<see cref="ChineseScript"/>), and in a Traditional text the neighbours are written in Traditional characters.
+    /// </remarks>
+    protected override ReadOnlySpan<string> GetCandidates(TokenList tokens, int index)
+    {
+        if (!TryGetRow(tokens[index].Span, out int row))
+        {
+            return [];
+        }
+
+        string[] words = Lookup([row])[0];
+        return tokens.IsTraditionalChinese ? _traditional.GetOrAdd(row, _ => ToTraditional(words)) : words;
+    }
+
+    private bool TryGetRow(ReadOnlySpan<char> word, out int row) =>
+        _vectors.TryGetIndex(word, out row)
+        || (ChineseScript.HasTraditional(word) && _vectors.TryGetIndex(ChineseScript.ToSimplified(word.ToString()), out row));
+
+    private static string[] ToTraditional(string[] words)
+    {
+        var result = new List<string>(words.Length);
+        foreach (string word in words)
+        {
+            string t = ChineseScript.ToTraditional(word);
+            if (!result.Contains(t))
+            {
+                result.Add(t);
+            }
+        }
+
+        return [.. result];
+    }
 
     /// <inheritdoc/>
     protected internal override void AugmentBatchCore(IReadOnlyList<TokenList> batch, IReadOnlyList<AugmentRandom> randoms)
@@ -62,7 +94,7 @@ public sealed class WordVectorAugmenter : SubstitutionAugmenter
         {
             foreach (Token token in tokens.AsSpan())
             {
-                if (Options.IsEligible(token) && _vectors.TryGetIndex(token.Span, out int row) && !_cache.ContainsKey(row))
+                if (Options.IsEligible(token) && TryGetRow(token.Span, out int row) && !_cache.ContainsKey(row))
                 {
                     rows.Add(row);
                 }

@@ -259,7 +259,7 @@ public sealed class Pipeline
         long? attempts = f.Integer("max_attempts", 1, 1000);
         bool? keepOriginal = f.Bool("keep_original");
         bool chinese = segmenter is JiebaSegmenter;
-        Protection? protection = ReadProtection(f, d, chinese ? WordSet.ChineseStopWords : WordSet.EnglishStopWords, chinese ? WordSet.ChineseNegators : WordSet.EnglishNegators);
+        Protection? protection = ReadProtection(f, d, chinese ? WordSet.ChineseStopWords : WordSet.EnglishStopWords, chinese ? WordSet.ChineseNegators : WordSet.EnglishNegators, segmenter ?? Segmenter.None);
         var context = new StageContext(d, new ResourceCache(), input, top.Has("input"), segmenter ?? Segmenter.None);
         IReadOnlyList<Augmenter>? stages = null;
         if (!f.Has("stages"))
@@ -340,8 +340,11 @@ public sealed class Pipeline
         return jieba.WithHmm(hmm ?? true);
     }
 
-    /// <summary>Reads <c>augment.protect</c>; <paramref name="defaultStopWords"/> is the language's list (English, or Chinese with <c>language: zh</c>).</summary>
-    private static Protection? ReadProtection(YamlFields augment, Diagnostics d, WordSet defaultStopWords, WordSet defaultNegators)
+    /// <summary>
+    /// Reads <c>augment.protect</c>; <paramref name="defaultStopWords"/> is the language's list (English, or Chinese with
+    /// <c>language: zh</c>), and protected words are cut into words by the language's <paramref name="segmenter"/>.
+    /// </summary>
+    private static Protection? ReadProtection(YamlFields augment, Diagnostics d, WordSet defaultStopWords, WordSet defaultNegators, Segmenter segmenter)
     {
         YamlFields? f = d.Mapping(augment.Raw("protect"), "augment.protect", ProtectKeys);
         if (f is null)
@@ -397,6 +400,7 @@ public sealed class Pipeline
             Placeholders = f.Bool("placeholders") ?? defaults.Placeholders,
             Hashtags = f.Bool("hashtags") ?? defaults.Hashtags,
             Mentions = f.Bool("mentions") ?? defaults.Mentions,
+            Segmenter = segmenter,
         };
         return d.Errors.Count > before ? null : Protection.Create(options);
     }

@@ -115,7 +115,7 @@ internal static class StageCatalog
     {
         StageRegistry.TryGet(name, out var stage);
         YamlFields? f = context.Diagnostics.Mapping(node, name, stage.Keys);
-        return f is null ? null : stage.Build(new StageArguments(f, context.Resources));
+        return f is null ? null : stage.Build(new StageArguments(f, context.Resources, context.Segmenter));
     }
 
     private static Augmenter? Synonym(YamlNode? node, StageContext context)
@@ -407,19 +407,24 @@ internal static class StageCatalog
         return f.Diagnostics.Errors.Count > before ? null : new EdaCountOptions { Count = (int)(n ?? 1), Alpha = alpha };
     }
 
+    /// <summary>
+    /// The stage's <c>dictionary</c> (with <c>format</c> and <c>inflect</c>); with <c>language: zh</c> it may be left
+    /// out for the default Chinese table (<see cref="SynonymDictionary.Chinese"/>).
+    /// </summary>
     private static SynonymDictionary? Dictionary(YamlFields f, StageContext context)
     {
-        string? path = f.Path("dictionary", required: true, mustExist: true, example: "../dictionaries/en-wordnet.tsv");
-        string? format = f.Choice("format", ["auto", "tsv", "mythes"]);
+        bool chinese = context.Segmenter is JiebaSegmenter;
+        string? path = f.Path("dictionary", required: !chinese, mustExist: true, example: "../dictionaries/en-wordnet.tsv");
+        string? format = f.Choice("format", ["auto", "tsv", "mythes", "cilin"]);
         string? inflect = f.Choice("inflect", ["auto", "english", "none"]);
         if (path is null)
         {
-            return null;
+            return chinese && !f.Has("dictionary") ? SynonymDictionary.Chinese : null;
         }
 
         var options = new SynonymDictionaryOptions
         {
-            Format = format switch { "tsv" => SynonymFormat.Tsv, "mythes" => SynonymFormat.MyThes, _ => SynonymFormat.Auto },
+            Format = format switch { "tsv" => SynonymFormat.Tsv, "mythes" => SynonymFormat.MyThes, "cilin" => SynonymFormat.Cilin, _ => SynonymFormat.Auto },
             Inflection = inflect switch { "english" => InflectionMode.English, "none" => InflectionMode.None, _ => InflectionMode.Auto },
         };
         try

@@ -47,11 +47,15 @@ public sealed class StageArguments
     private readonly YamlFields _fields;
     private readonly ResourceCache _resources;
 
-    internal StageArguments(YamlFields fields, ResourceCache resources)
+    internal StageArguments(YamlFields fields, ResourceCache resources, Text.Segmenter segmenter)
     {
         _fields = fields;
         _resources = resources;
+        Segmenter = segmenter;
     }
+
+    /// <summary>The pipeline's segmenter (its <c>language</c>): <see cref="Text.Segmenter.None"/> for English, a <see cref="Text.JiebaSegmenter"/> for Chinese.</summary>
+    public Text.Segmenter Segmenter { get; }
 
     /// <summary>Whether the key is given.</summary>
     public bool Has(string key) => _fields.Has(key);

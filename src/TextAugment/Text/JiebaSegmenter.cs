@@ -123,6 +123,27 @@ public sealed partial class JiebaSegmenter : Segmenter
     /// <exception cref="IOException">The file cannot be read.</exception>
     public JiebaSegmenter WithUserDictionary(string path) => WithUserWords(File.ReadLines(path), path);
 
+    /// <summary>
+    /// Whether <paramref name="word"/> is a word of the dictionary (jieba's and the user words) with a positive
+    /// frequency; a word in Traditional characters is looked up through its Simplified form (<see cref="ChineseScript"/>).
+    /// </summary>
+    public bool Contains(ReadOnlySpan<char> word)
+    {
+        if (_lookup.TryGetValue(word, out Entry entry) && entry.Frequency > 0)
+        {
+            return true;
+        }
+
+        if (!ChineseScript.HasTraditional(word))
+        {
+            return false;
+        }
+
+        Span<char> simplified = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        ChineseScript.ToSimplified(word, simplified);
+        return _lookup.TryGetValue(simplified, out entry) && entry.Frequency > 0;
+    }
+
     /// <summary>The words of <paramref name="run"/> as strings (a convenience over <see cref="Segment"/>).</summary>
     public List<string> Cut(string run)
     {
@@ -141,7 +162,23 @@ public sealed partial class JiebaSegmenter : Segmenter
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// A run with Traditional characters is cut as its Simplified form (<see cref="ChineseScript"/>: the same
+    /// length, one character for one), since jieba's dictionary and HMM are Simplified; the cuts apply to the run as written.
+    /// </remarks>
     public override int Segment(ReadOnlySpan<char> run, Span<int> wordLengths)
+    {
+        if (!ChineseScript.HasTraditional(run))
+        {
+            return SegmentSimplified(run, wordLengths);
+        }
+
+        Span<char> simplified = run.Length <= 256 ? stackalloc char[run.Length] : new char[run.Length];
+        ChineseScript.ToSimplified(run, simplified);
+        return SegmentSimplified(simplified, wordLengths);
+    }
+
+    private int SegmentSimplified(ReadOnlySpan<char> run, Span<int> wordLengths)
     {
         int n = run.Length;
         if (n == 0)

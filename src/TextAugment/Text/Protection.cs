@@ -48,6 +48,12 @@ public sealed class ProtectionOptions
 
     /// <summary>Protect @mentions (<c>@user</c>). Default: true.</summary>
     public bool Mentions { get; init; } = true;
+
+    /// <summary>
+    /// How <see cref="Words"/> are cut into words: give the segmenter the text is tokenized with, so that a protected
+    /// Chinese phrase (人工智能技术) matches the words jieba cuts it into. Default: <see cref="Segmenter.None"/>.
+    /// </summary>
+    public Segmenter Segmenter { get; init; } = Segmenter.None;
 }
 
 /// <summary>What happens to capitalised words inside a sentence (likely names).</summary>
@@ -78,8 +84,9 @@ public sealed partial class Protection
         foreach (string w in options.Words)
         {
             // A protected entry matches the token sequence it tokenizes to: "[id]", "New York", "{user_name}".
-            TokenList parts = TokenList.Create(w, None);
-            string[] sequence = [.. parts.AsSpan().ToArray().Where(t => t.Kind != TokenKind.Whitespace).Select(t => t.Span.ToString())];
+            TokenList parts = TokenList.Create(w, None, options.Segmenter);
+            // Phrase parts are kept in Simplified characters: a Chinese phrase matches in either script (SameWord).
+            string[] sequence = [.. parts.AsSpan().ToArray().Where(t => t.Kind != TokenKind.Whitespace).Select(t => ChineseScript.ToSimplified(t.Span.ToString()))];
             if (sequence.Length == 1 && parts[0].Kind is TokenKind.Word or TokenKind.Number)
             {
                 single.Add(sequence[0]);
@@ -228,7 +235,25 @@ public sealed partial class Protection
         _options.Negators is { } negators
         && (negators.Contains(word) || word.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || word.EndsWith("n’t", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Protects every occurrence of the non-whitespace token sequence <paramref name="phrase"/> (any case), with the whitespace inside it.</summary>
+    /// <summary>The token is the phrase part in any case, or in Traditional characters (the part is Simplified).</summary>
+    private static bool SameWord(ReadOnlySpan<char> token, string part)
+    {
+        if (token.Equals(part, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (token.Length != part.Length || token.Length > 64 || !ChineseScript.HasTraditional(token))
+        {
+            return false;
+        }
+
+        Span<char> simplified = stackalloc char[token.Length];
+        ChineseScript.ToSimplified(token, simplified);
+        return simplified.Equals(part, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Protects every occurrence of the non-whitespace token sequence <paramref name="phrase"/> (any case, either Chinese script), with the whitespace inside it.</summary>
     private static void ProtectPhrase(TokenList tokens, string[] phrase)
     {
         for (int start = 0; start < tokens.Count; start++)
@@ -242,7 +267,7 @@ public sealed partial class Protection
                     continue;
                 }
 
-                if (!tokens[i].Span.Equals(phrase[k], StringComparison.OrdinalIgnoreCase))
+                if (!SameWord(tokens[i].Span, phrase[k]))
                 {
                     break;
                 }
@@ -356,7 +381,9 @@ public sealed partial class Protection
         }
     }
 
-    [GeneratedRegex(@"(?:\b[A-Za-z][A-Za-z0-9+.-]*://|\bwww\.)\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A URL starts at a scheme or www. that no scheme character precedes (so also right after a Chinese word: 详见https://…)
+    // and ends at white space or at the first CJK character or full-width punctuation (…/film。).
+    [GeneratedRegex(@"(?:(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*://|(?<![A-Za-z0-9.-])www\.)[^\s\u2E80-\u303F\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", RegexOptions.CultureInvariant)]

@@ -8,8 +8,36 @@ public sealed class TokenList
 {
     private Token[] _items = new Token[64];
 
+    private string _source = string.Empty;
+    private sbyte _traditional = -1; // -1: not yet looked at
+
     /// <summary>The text the tokens were read from.</summary>
-    public string Source { get; private set; } = string.Empty;
+    public string Source
+    {
+        get => _source;
+        private set
+        {
+            _source = value;
+            _traditional = -1;
+        }
+    }
+
+    /// <summary>
+    /// Whether <see cref="Source"/> is written in Traditional Chinese (holds a character with a different Simplified
+    /// form, <see cref="ChineseScript"/>), so that words a stage writes are written in Traditional characters too.
+    /// </summary>
+    public bool IsTraditionalChinese
+    {
+        get
+        {
+            if (_traditional < 0)
+            {
+                _traditional = ChineseScript.HasTraditional(_source) ? (sbyte)1 : (sbyte)0;
+            }
+
+            return _traditional == 1;
+        }
+    }
 
     /// <summary>Number of tokens.</summary>
     public int Count { get; private set; }

@@ -60,17 +60,27 @@ public sealed class WordSet
         return new(ReadWords(File.ReadLines(path, new System.Text.UTF8Encoding(false, true))));
     }
 
-    /// <summary>True when the set holds <paramref name="word"/>, in any case.</summary>
+    /// <summary>
+    /// True when the set holds <paramref name="word"/>, in any case, or (for a word with Traditional Chinese
+    /// characters the set does not hold as written) its Simplified form (<see cref="ChineseScript"/>): 沒有 is in a
+    /// set that holds 没有.
+    /// </summary>
     public bool Contains(ReadOnlySpan<char> word)
     {
         if (word.Length > 64)
         {
-            return _lookup.Contains(word.ToString().ToLowerInvariant());
+            string key = word.ToString().ToLowerInvariant();
+            return _lookup.Contains(key) || (ChineseScript.HasTraditional(key) && _lookup.Contains(ChineseScript.ToSimplified(key)));
         }
 
         Span<char> lower = stackalloc char[word.Length];
         word.ToLowerInvariant(lower);
-        return _lookup.Contains(lower);
+        if (_lookup.Contains(lower))
+        {
+            return true;
+        }
+
+        return ChineseScript.ToSimplified(lower, lower) && _lookup.Contains(lower);
     }
 
     private static IEnumerable<string> ReadWords(IEnumerable<string> lines)

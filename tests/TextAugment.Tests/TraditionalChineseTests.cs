@@ -1,0 +1,93 @@
+using TextAugment.Augmenters;
+using TextAugment.Dictionaries;
+using TextAugment.Pipelines;
+using TextAugment.Text;
+
+namespace TextAugment.Tests;
+
+/// <summary>Traditional Chinese: looked up through OpenCC's character mapping, written back as the user wrote it.</summary>
+public class TraditionalChineseTests
+{
+    [Fact]
+    public void Characters_map_one_for_one_both_ways()
+    {
+        Assert.Equal("这部电影没有意思", ChineseScript.ToSimplified("這部電影沒有意思"));
+        Assert.Equal("這部電影沒有意思", ChineseScript.ToTraditional("这部电影没有意思"));
+        Assert.Equal("發", ChineseScript.ToTraditional("发")); // the usual form, not 髮
+        string plain = "plain English, 123";
+        Assert.Same(plain, ChineseScript.ToSimplified(plain));
+        Assert.False(ChineseScript.HasTraditional("这部电影没有意思"));
+        Assert.True(ChineseScript.HasTraditional("這部电影"));
+    }
+
+    [Fact]
+    public void Traditional_runs_are_cut_where_jieba_cuts_their_simplified_form()
+    {
+        int runs = 0;
+        foreach (string line in File.ReadLines(TestPaths.Fixture("zh-segmentation-traditional.txt")))
+        {
+            if (line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            string[] parts = line.Split('\t');
+            Assert.Equal(parts[1], string.Join('/', JiebaSegmenter.Default.Cut(parts[0])));
+            runs++;
+        }
+
+        Assert.Equal(40, runs);
+    }
+
+    [Fact]
+    public void Tokens_keep_the_traditional_text_and_negators_and_stop_words_are_found()
+    {
+        const string text = "這部電影沒有意思，我不喜歡這個演員。";
+        var protection = Protection.Create(new ProtectionOptions { StopWords = WordSet.ChineseStopWords, Negators = WordSet.ChineseNegators });
+        TokenList tokens = TokenList.Create(text, protection, JiebaSegmenter.Default);
+        Assert.True(tokens.IsTraditionalChinese);
+        string[] words = tokens.AsSpan().ToArray().Where(t => t.Kind == TokenKind.Word).Select(t => t.ToString()).ToArray();
+        Assert.Equal(["這部", "電影", "沒有", "意思", "我", "不", "喜歡", "這個", "演員"], words);
+        Assert.Equal(text, string.Concat(tokens.AsSpan().ToArray().Select(t => t.ToString())));
+        Token negator = tokens.AsSpan().ToArray().First(t => t.ToString() == "沒有");
+        Assert.True(negator.Has(TokenFlags.Protected));
+        Assert.True(tokens.AsSpan().ToArray().First(t => t.ToString() == "這個").Has(TokenFlags.StopWord)); // the list has 这个
+        Assert.True(WordSet.ChineseStopWords.Contains("我們"));
+        Assert.False(WordSet.ChineseStopWords.Contains("電影"));
+    }
+
+    [Fact]
+    public void Synonyms_of_traditional_words_come_back_in_traditional_characters()
+    {
+        SynonymDictionary zh = SynonymDictionary.Chinese;
+        Assert.Contains("获得", zh.GetSynonyms("得到").ToArray());
+        Assert.Contains("獲得", zh.GetSynonyms("得到", traditional: true).ToArray());
+        Assert.Contains("得到", zh.GetSynonyms("獲得").ToArray());
+        Assert.Contains("逐漸", zh.GetSynonyms("漸漸").ToArray());
+        Assert.Contains("信賴", zh.GetSynonyms("信任", traditional: true).ToArray());
+        Assert.Contains("信赖", zh.GetSynonyms("信任").ToArray());
+    }
+
+    [Fact]
+    public void A_chinese_pipeline_writes_traditional_variants_in_traditional_characters()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string path = Path.Combine(dir, "zh.yaml");
+        File.WriteAllText(path, "language: zh\naugment:\n  variants: 8\n  stages:\n    - synonym: { p: 1 }\n    - random_insertion: { n: 2 }\n");
+        Pipeline pipeline = Pipeline.Load(path, requireInputOutput: false);
+        const string text = "他漸漸得到了大家的信任，這次比賽終於獲得勝利。";
+        int changed = 0;
+        for (int id = 0; id < 5; id++)
+        {
+            foreach (string variant in pipeline.Generator.Generate(id.ToString(System.Globalization.CultureInfo.InvariantCulture), text))
+            {
+                Assert.DoesNotContain(' ', variant);
+                // No character that has a different Traditional form, i.e. nothing written in Simplified characters.
+                Assert.Equal(ChineseScript.ToTraditional(variant), variant);
+                changed += variant != text ? 1 : 0;
+            }
+        }
+
+        Assert.True(changed >= 30, $"{changed} of 40 variants changed");
+    }
+}
