@@ -422,3 +422,42 @@ public class BacktrackingPatternTests
         Assert.Contains("the protect pattern '^(a+)+$' took more than 1 s", error.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Line-oriented resources with one enormous line: a documented limit and a file:line:column error, loading linear in size.</summary>
+public class ResourceLineLimitTests
+{
+    [Fact]
+    public void A_synonym_line_with_more_entries_than_the_limit_is_an_error_at_its_line()
+    {
+        string path = TestPaths.Fixture(Path.Combine("hostile", "synonyms-too-many.tsv"));
+        var error = Assert.Throws<DataFormatException>(() => TextAugment.Dictionaries.SynonymDictionary.Load(path));
+        Assert.StartsWith($"{path}:2:5: the line lists 10,001 synonyms; a line may list at most 10,000.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_synonym_longer_than_the_limit_is_an_error_at_its_column()
+    {
+        string path = TestPaths.Fixture(Path.Combine("hostile", "synonyms-long-word.tsv"));
+        var error = Assert.Throws<DataFormatException>(() => TextAugment.Dictionaries.SynonymDictionary.Load(path));
+        Assert.StartsWith($"{path}:2:11: a synonym is 1,001 characters long", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_line_of_ten_thousand_synonyms_loads_each_once_in_order()
+    {
+        // The loader checked each new synonym against the list so far (quadratic in entries per line); a set keeps it linear.
+        string path = Path.Combine(TestPaths.NewTempDirectory(), "many.tsv");
+        string[] synonyms = [.. Enumerable.Range(0, 10_000).Select(i => $"w{i % 5000}")];
+        File.WriteAllText(path, $"big\t{string.Join(',', synonyms)}\nbig\tw1,w5000,big\n");
+        var dictionary = TextAugment.Dictionaries.SynonymDictionary.Load(path);
+        Assert.Equal([.. Enumerable.Range(0, 5001).Select(i => $"w{i}")], dictionary.GetSynonyms("big").ToArray());
+    }
+
+    [Fact]
+    public void A_jieba_user_word_longer_than_the_limit_names_its_line()
+    {
+        string path = TestPaths.Fixture(Path.Combine("hostile", "jieba-user-long-word.txt"));
+        var error = Assert.Throws<FormatException>(() => TextAugment.Text.JiebaSegmenter.Default.WithUserDictionary(path));
+        Assert.Equal($"{path}:2:1: the word is 101 characters long; a user word may have at most 100.", error.Message);
+    }
+}
