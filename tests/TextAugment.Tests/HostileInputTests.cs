@@ -334,6 +334,7 @@ public class HostileModelTests
     [InlineData("""{"Labels":["a","b"],"Hidden":[],"Dimensions":2000000000,"Buckets":2000000000,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "2000000000 buckets of 2000000000 dimensions")]
     [InlineData("""{"Labels":["a","a"],"Hidden":[],"Dimensions":4,"Buckets":16,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "the label 'a' appears twice")]
     [InlineData("""{"Labels":["a","b"],"Hidden":[100000,100000],"Dimensions":4,"Buckets":16,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "the layers need more than")]
+    [InlineData("""{"Labels":["a","b"],"Hidden":[],"Dimensions":4,"Buckets":16,"Buckets":2000000000,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "Duplicate")]
     [InlineData("""{"Labels":["a","b"],"Hidden":[-5],"Dimensions":4,"Buckets":16,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "a layer of -5 units")]
     public void A_crafted_header_is_a_clear_error_not_an_allocation(string header, string expected)
     {
@@ -459,5 +460,28 @@ public class ResourceLineLimitTests
         string path = TestPaths.Fixture(Path.Combine("hostile", "jieba-user-long-word.txt"));
         var error = Assert.Throws<FormatException>(() => TextAugment.Text.JiebaSegmenter.Default.WithUserDictionary(path));
         Assert.Equal($"{path}:2:1: the word is 101 characters long; a user word may have at most 100.", error.Message);
+    }
+}
+
+/// <summary>A JSON object that names a key twice: an error at the second key, never its last value taken silently.</summary>
+public class DuplicateJsonKeyTests
+{
+    private static readonly string Fixture = TestPaths.Fixture(Path.Combine("hostile", "jsonl-duplicate-key.jsonl"));
+
+    [Fact]
+    public void It_is_a_file_line_column_error()
+    {
+        using CorpusReader reader = CorpusReader.Open(Fixture, new CorpusReaderOptions { Format = CorpusFormat.Jsonl });
+        var error = Assert.Throws<DataFormatException>(() => reader.ReadAll().ToList());
+        Assert.StartsWith($"{Fixture}:2:43: the key 'label' appears a second time in the object", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_on_error_skip_the_row_is_skipped_and_counted()
+    {
+        using CorpusReader reader = CorpusReader.Open(Fixture, new CorpusReaderOptions { Format = CorpusFormat.Jsonl, OnError = RowErrorMode.Skip });
+        List<Example> rows = [.. reader.ReadAll()];
+        Assert.Equal(["1", "3"], rows.Select(r => r.Id));
+        Assert.Equal(1, reader.SkippedCount);
     }
 }
