@@ -422,6 +422,19 @@ public class BacktrackingPatternTests
         var error = Assert.Throws<ArgumentException>(() => TextAugment.Text.TokenList.Create(text, protection));
         Assert.Contains("the protect pattern '^(a+)+$' took more than 1 s", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void In_a_pipeline_its_timeout_names_the_file_line_and_column_where_it_is_written()
+    {
+        string pipeline = TestPaths.Fixture(Path.Combine("hostile", "backtracking-pattern.yaml"));
+        string input = TestPaths.Fixture(Path.Combine("hostile", "backtracking.txt"));
+        string output = Path.Combine(TestPaths.NewTempDirectory(), "out.txt");
+        var errors = new StringWriter();
+        int code = TextAugmentApp.Run(["augment", pipeline, "-i", input, "--input-format", "text", "-o", output, "--no-progress"], new TestConsole(), errors);
+        Assert.Equal(1, code);
+        Assert.Contains($"{pipeline}:4:24: the protect pattern '^(a+)+$' took more than 1 s", errors.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
 }
 
 /// <summary>Line-oriented resources with one enormous line: a documented limit and a file:line:column error, loading linear in size.</summary>
