@@ -74,15 +74,16 @@ internal static class Printer
 internal sealed class TrainSettings : CommandSettings
 {
     [CommandArgument(0, "<DATA>")]
-    [Description("Labelled training data (tsv, csv or jsonl with text and label columns).")]
+    [Description("Labelled training data (tsv, csv or jsonl with text and label columns), or - for standard input.")]
     public string Data { get; init; } = "";
 
     [CommandOption("-o|--output <MODEL>")]
     [Description("Where to write the model (atomically). Required.")]
+    [NoStandardStream("the model is binary and the training summary is printed on standard output; give a file such as out/model.tam.")]
     public string? Output { get; init; }
 
     [CommandOption("--validation <FILE>")]
-    [Description("Validation data; default: hold out --validation-fraction of DATA (stratified).")]
+    [Description("Validation data, a file or - for standard input (when DATA is a file); default: hold out --validation-fraction of DATA (stratified).")]
     public string? Validation { get; init; }
 
     [CommandOption("--validation-fraction <F>")]
@@ -91,6 +92,7 @@ internal sealed class TrainSettings : CommandSettings
 
     [CommandOption("--report <DIR>")]
     [Description("Where to write report.json, curves.csv and curves.svg (default: MODEL's folder/report).")]
+    [NoStandardStream("the report is a folder of three files; give a folder.")]
     public string? Report { get; init; }
 
     [CommandOption("--hidden <SIZES>")]
@@ -114,6 +116,7 @@ internal sealed class TrainSettings : CommandSettings
     public string Language { get; init; } = "en";
 
     [CommandOption("--vectors <FILE>")]
+    [NoStandardStream("word vectors are checked against the file's size before they are read; give a regular file.")]
     [Description("Word vectors to start the word features from (word2vec, GloVe, fastText .vec); --dim must match them.")]
     public string? Vectors { get; init; }
 
@@ -210,6 +213,11 @@ internal sealed class TrainCommand : Command<TrainSettings>
 {
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.Data == "-" && settings.Validation == "-")
+        {
+            throw new UsageException("<DATA> and --validation are both '-': only one of them can be standard input.");
+        }
+
         string reportDirectory = settings.Report ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Output!))!, "report");
         (string Role, string? Path)[] reads = [("the training data", settings.Data), ("--validation", settings.Validation), ("--vectors", settings.Vectors)];
         FileIdentity.EnsureDistinct([("--output", settings.Output), .. TrainingReport.Files(reportDirectory).Select(f => ("a --report file", (string?)f))], reads);
@@ -244,10 +252,11 @@ internal sealed class EvaluateSettings : CommandSettings
 {
     [CommandArgument(0, "<MODEL>")]
     [Description("A model written by 'train' or a pipeline's train section.")]
+    [NoStandardStream("a model is read from a file (its checksum is checked first); give the model file.")]
     public string Model { get; init; } = "";
 
     [CommandArgument(1, "<TEST>")]
-    [Description("Labelled test data (tsv, csv or jsonl with text and label columns).")]
+    [Description("Labelled test data (tsv, csv or jsonl with text and label columns), or - for standard input.")]
     public string Test { get; init; } = "";
 
     [CommandOption("--json")]
@@ -267,7 +276,7 @@ internal sealed class EvaluateCommand : Command<EvaluateSettings>
         }
         else
         {
-            Printer.Evaluation(evaluation, settings.Test, Console.Out);
+            Printer.Evaluation(evaluation, settings.Test == "-" ? "standard input" : settings.Test, Console.Out);
         }
         return TextAugmentApp.Ok;
     }
@@ -277,6 +286,7 @@ internal sealed class PredictSettings : CommandSettings
 {
     [CommandArgument(0, "<MODEL>")]
     [Description("A model written by 'train' or a pipeline's train section.")]
+    [NoStandardStream("a model is read from a file (its checksum is checked first); give the model file.")]
     public string Model { get; init; } = "";
 
     [CommandOption("-k|--top <N>")]

@@ -59,9 +59,10 @@ namespace TextAugment.Cli
                 config.AddCommand<PredictCommand>("predict")
                     .WithDescription("Label text from standard input, one line each: a JSON line with the label and every label's probability.")
                     .WithExample("predict", "out/topics.tam");
+                config.SetInterceptor(new StandardStreamInterceptor());
                 config.SetExceptionHandler((exception, _) => Report(exception, errors));
             });
-            return app.Run(args);
+            return app.Run(StandardStreamInterceptor.Protect(args));
         }
 
         /// <summary>The settings of each command, for the strict option check; the same names the configuration registers.</summary>
@@ -159,8 +160,11 @@ namespace TextAugment.Cli
             switch (exception)
             {
                 case CommandAppException usage:
-                    errors.WriteLine($"textaugment: {usage.Message}");
+                    errors.WriteLine($"textaugment: {StandardStreamInterceptor.Unprotect(usage.Message)}");
                     errors.WriteLine("Run 'textaugment --help' (or 'textaugment COMMAND --help') for usage.");
+                    return UsageError;
+                case UsageException usage:
+                    errors.WriteLine($"textaugment: {usage.Message}");
                     return UsageError;
                 case PipelineException pipeline:
                     foreach (PipelineError error in pipeline.Errors)

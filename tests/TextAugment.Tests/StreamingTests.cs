@@ -50,3 +50,70 @@ public class StreamingTests
         Assert.Contains("<stdin>:3: expected 2 tab-separated fields", errors, StringComparison.Ordinal);
     }
 }
+
+/// <summary>'-' for standard input or output in every argument and option that takes a path, through the real command.</summary>
+public class StandardStreamArgumentTests
+{
+    private const string Labelled = "id\ttext\tlabel\n1\tthe quick brown fox\ta\n2\tthe lazy dog sleeps\tb\n3\ta quick fox runs\ta\n4\ta dog sleeps now\tb\n";
+
+    [Fact]
+    public void Augment_reads_and_writes_dash_given_as_options()
+    {
+        string pipeline = Path.Combine(TestPaths.NewTempDirectory(), "p.yaml");
+        File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 1\n  stages: [ { random_swap: {} } ]\n");
+        var (code, output, errors) = StreamingTests.Textaugment(Labelled, "augment", pipeline, "-i", "-", "-o", "-", "--input-format", "tsv", "--no-progress");
+        Assert.True(code == 0, errors);
+        Assert.StartsWith("id\tvariant\ttext\tlabel\n1\t0\tthe quick brown fox\ta\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fit_tfidf_reads_standard_input_and_writes_standard_output()
+    {
+        var (code, output, errors) = StreamingTests.Textaugment(Labelled, "fit-tfidf", "-", "--format", "tsv", "-o", "-");
+        Assert.True(code == 0, errors);
+        Assert.StartsWith("# textaugment tfidf v1\ndocuments\t4\n", output, StringComparison.Ordinal);
+        Assert.Contains("\nquick\t2\t", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_and_evaluate_read_their_data_from_standard_input()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string model = Path.Combine(dir, "model.tam");
+        string[] small = ["--epochs", "1", "--dim", "4", "--hidden", "0", "--buckets", "1024"];
+        var (code, _, errors) = StreamingTests.Textaugment(Labelled, ["train", "-", "-o", model, "--validation-fraction", "0", .. small]);
+        Assert.True(code == 0, errors);
+        Assert.True(File.Exists(model));
+
+        string data = Path.Combine(dir, "train.tsv");
+        File.WriteAllText(data, Labelled);
+        (code, _, errors) = StreamingTests.Textaugment(Labelled, ["train", data, "-o", model, "--validation", "-", .. small]);
+        Assert.True(code == 0, errors);
+        Assert.Contains("validation: 4 examples given", errors, StringComparison.Ordinal);
+
+        (code, string output, errors) = StreamingTests.Textaugment(Labelled, "evaluate", model, "-");
+        Assert.True(code == 0, errors);
+        Assert.StartsWith("standard input: accuracy", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<PIPELINE> is '-'", "validate", "-")]
+    [InlineData("<PIPELINE> is '-'", "run", "-")]
+    [InlineData("--output is '-'", "train", "DATA", "-o", "-")]
+    [InlineData("--report is '-'", "train", "DATA", "-o", "m.tam", "--report", "-")]
+    [InlineData("--vectors is '-'", "train", "DATA", "-o", "m.tam", "--vectors", "-")]
+    [InlineData("<DATA> and --validation are both '-'", "train", "-", "-o", "m.tam", "--validation", "-")]
+    [InlineData("<MODEL> is '-'", "evaluate", "-", "DATA")]
+    [InlineData("<MODEL> is '-'", "predict", "-")]
+    public void Where_a_stream_cannot_work_dash_is_refused_with_the_reason(string expected, params string[] args)
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string data = Path.Combine(dir, "train.tsv");
+        File.WriteAllText(data, Labelled);
+        var (code, output, errors) = StreamingTests.Textaugment(Labelled, [.. args.Select(a => a == "DATA" ? data : a == "m.tam" ? Path.Combine(dir, a) : a)]);
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith($"textaugment: {expected}", errors, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(dir)); // nothing written
+    }
+}
