@@ -117,3 +117,38 @@ public class StandardStreamArgumentTests
         Assert.Single(Directory.GetFiles(dir)); // nothing written
     }
 }
+
+/// <summary>evaluate on labels with terminal escape sequences and more labels than a table can show.</summary>
+public class EvaluationPrintingTests
+{
+    [Fact]
+    public void Labels_are_escaped_the_table_is_capped_and_the_report_has_everything()
+    {
+        string data = TestPaths.Fixture(Path.Combine("hostile", "labels-25-with-escapes.tsv"));
+        string dir = TestPaths.NewTempDirectory();
+        string model = Path.Combine(dir, "model.tam"), report = Path.Combine(dir, "evaluation.json");
+        var (code, _, errors) = StreamingTests.Textaugment("", "train", data, "-o", model, "--epochs", "2", "--dim", "8", "--hidden", "0", "--buckets", "4096", "--validation-fraction", "0");
+        Assert.True(code == 0, errors);
+
+        (code, string output, errors) = StreamingTests.Textaugment("", "evaluate", model, data, "--report", report);
+        Assert.True(code == 0, errors);
+        Assert.DoesNotContain('\x1B', output);
+        Assert.DoesNotContain('\u202E', output);
+        Assert.Contains(@"\e[31mred\e[0m", output, StringComparison.Ordinal);
+        Assert.Contains(@"rtl\u202Eevil", output, StringComparison.Ordinal);
+        Assert.Contains("the 20 most frequent of 25 labels", output, StringComparison.Ordinal);
+        Assert.Contains("topic17", output, StringComparison.Ordinal);    // 20th most frequent (ties in label order)
+        Assert.DoesNotContain("topic18", output, StringComparison.Ordinal);
+        string[] lines = output.Split('\n');
+        int confusion = Array.FindIndex(lines, l => l.StartsWith("  confusion", StringComparison.Ordinal));
+        Assert.Equal(20, lines.Skip(confusion + 1).Count(l => l.Length > 0));
+        Assert.All(lines.Skip(confusion + 1).Where(l => l.Length > 0), l => Assert.Equal(21, l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length));
+
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report));
+        var labels = json.RootElement.GetProperty("labels");
+        Assert.Equal(25, labels.GetArrayLength());
+        Assert.Contains(labels.EnumerateArray(), l => l.GetProperty("label").GetString() == "\x1B[31mred\x1B[0m"); // the data's label, unescaped
+        Assert.Equal(25, json.RootElement.GetProperty("confusion").GetArrayLength());
+        Assert.All(json.RootElement.GetProperty("confusion").EnumerateArray(), row => Assert.Equal(25, row.GetArrayLength()));
+    }
+}
