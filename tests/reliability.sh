@@ -69,5 +69,32 @@ case_ jsonl-lone-surrogate         1 /dev/null -- augment p.yaml -i "$fixtures/h
 printf 'caf\351\n' > latin1.txt
 timeout 60 dotnet "$dll" train in.tsv -o model.tam --epochs 1 --dim 4 --hidden 0 --buckets 1024 --validation-fraction 0 > /dev/null 2>&1
 case_ predict-invalid-utf8-stdin   1 latin1.txt -- predict model.tam
+# Per-line work and resource lines (issue 13): linear in one example's length, limits with file:line:column errors.
+dotnet "$dll" fit-tfidf in.tsv -o stats.tsv > /dev/null 2>&1
+python3 -c "import random; r = random.Random(1); w = ['the', 'quick', 'brown', 'fox', 'lazy', 'dog', 'The', 'Fox', 'sleeps']; print(' '.join(r.choice(w) for _ in range(200000)))" > long-line.txt
+printf 'seed: 1\naugment:\n  stages: [ { tfidf: { p: 0.1, statistics: stats.tsv } } ]\n' > tfidf.yaml
+case_ tfidf-200000-word-line       0 /dev/null -- augment tfidf.yaml -i long-line.txt --input-format text -o out-long.txt --no-progress
+for f in synonyms-too-many synonyms-long-word; do
+  printf 'augment:\n  stages: [ { synonym: { dictionary: %s } } ]\n' "$fixtures/hostile/$f.tsv" > "$f.yaml"
+  case_ "$f"                       2 /dev/null -- augment "$f.yaml" -i in.tsv -o out.tsv --no-progress
+done
+printf 'language: zh\nsegmentation: { user_dictionary: %s }\naugment:\n  stages: [ { random_swap: {} } ]\n' "$fixtures/hostile/jieba-user-long-word.txt" > jieba-long.yaml
+case_ jieba-user-word-too-long      2 /dev/null -- augment jieba-long.yaml -i in.tsv -o out.tsv --no-progress
+printf 'augment:\n  stages: [ { tfidf: { statistics: %s } } ]\n' "$fixtures/hostile/tfidf-duplicate-word.tsv" > tfidf-duplicate.yaml
+case_ tfidf-statistics-duplicate-word 2 /dev/null -- augment tfidf-duplicate.yaml -i in.tsv -o out.tsv --no-progress
+case_ jsonl-duplicate-key          1 /dev/null -- augment p.yaml -i "$fixtures/hostile/jsonl-duplicate-key.jsonl" -o out.jsonl --no-progress
+case_ protect-pattern-backtracks   1 /dev/null -- augment "$fixtures/hostile/backtracking-pattern.yaml" -i "$fixtures/hostile/backtracking.txt" --input-format text -o out-bt.txt --no-progress
+# '-' for a standard stream: parsed everywhere, refused with the reason where a stream cannot work.
+case_ dash-pipeline-refused        2 /dev/null -- validate -
+case_ dash-model-output-refused    2 /dev/null -- train in.tsv -o -
+case_ dash-fit-tfidf-stdin-stdout  0 in.tsv -- fit-tfidf - --format tsv -o -
+case_ dash-evaluate-test-stdin     0 in.tsv -- evaluate model.tam -
+# Labels with terminal escape sequences: printed as visible escapes; 25 labels: the table shows 20.
+labels="$fixtures/hostile/labels-25-with-escapes.tsv"
+timeout 60 dotnet "$dll" train "$labels" -o labels.tam --epochs 1 --dim 4 --hidden 0 --buckets 1024 --validation-fraction 0 > /dev/null 2>&1
+case_ evaluate-escaped-labels      0 /dev/null -- evaluate labels.tam "$labels" --report evaluation.json
+if grep -q $'\x1b' "$work/stdout" || ! grep -q 'the 20 most frequent of 25 labels' "$work/stdout"; then
+  echo "FAIL  evaluate-escaped-labels: a raw escape character or no cap in the table"; failed=$((failed + 1))
+fi
 echo "$failed failed"
 exit "$failed"

@@ -25,19 +25,59 @@ internal static class Printer
         }
     }
 
-    public static void Evaluation(Evaluation evaluation, string title, TextWriter to)
+    /// <summary>The most labels the printed table and confusion matrix show: 20, the most frequent (by support).</summary>
+    public const int MaxPrintedLabels = 20;
+
+    /// <summary>
+    /// Prints the scores: per label and a confusion matrix, for at most <see cref="MaxPrintedLabels"/> labels (3,000 labels
+    /// would print a 52 MB matrix); <paramref name="fullAt"/> says where the whole of it is. Labels are printed with their
+    /// control characters escaped (<see cref="TerminalText"/>).
+    /// </summary>
+    public static void Evaluation(Evaluation evaluation, string title, TextWriter to, string fullAt = "evaluate --json or --report PATH")
     {
-        to.WriteLine(FormattableString.Invariant($"{title}: accuracy {evaluation.Accuracy:P2}, macro-F1 {evaluation.MacroF1:F4} ({evaluation.Count:N0} examples)"));
-        var sb = new StringBuilder("  label                 precision  recall     F1  support\n");
-        foreach (ClassScores c in evaluation.Classes)
+        to.WriteLine(FormattableString.Invariant($"{TerminalText.Visible(title)}: accuracy {evaluation.Accuracy:P2}, macro-F1 {evaluation.MacroF1:F4} ({evaluation.Count:N0} examples)"));
+        int labels = evaluation.Classes.Count;
+        int[] shown = labels <= MaxPrintedLabels
+            ? [.. Enumerable.Range(0, labels)]
+            : [.. Enumerable.Range(0, labels).OrderByDescending(i => evaluation.Classes[i].Support).ThenBy(i => i).Take(MaxPrintedLabels)];
+        bool capped = shown.Length < labels;
+        if (capped)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"  {c.Label,-20}  {c.Precision,9:F3}  {c.Recall,6:F3}  {c.F1,5:F3}  {c.Support,7}\n");
+            to.WriteLine(FormattableString.Invariant($"  the {shown.Length} most frequent of {labels:N0} labels (the full table and confusion matrix: {fullAt})"));
         }
 
-        sb.Append("  confusion (rows: true label, columns: predicted, in the order above)\n");
-        foreach (int[] row in evaluation.Confusion)
+        var sb = new StringBuilder("  label                 precision  recall     F1  support\n");
+        foreach (int i in shown)
         {
-            sb.Append("  ").AppendJoin(' ', row.Select(n => n.ToString(CultureInfo.InvariantCulture).PadLeft(5))).Append('\n');
+            ClassScores c = evaluation.Classes[i];
+            sb.Append(CultureInfo.InvariantCulture, $"  {TerminalText.Visible(c.Label),-20}  {c.Precision,9:F3}  {c.Recall,6:F3}  {c.F1,5:F3}  {c.Support,7}\n");
+        }
+
+        sb.Append(capped
+            ? "  confusion (rows: true label, columns: predicted, in the order above; last column: predicted as any other label)\n"
+            : "  confusion (rows: true label, columns: predicted, in the order above)\n");
+        var isShown = new bool[labels];
+        foreach (int i in shown)
+        {
+            isShown[i] = true;
+        }
+
+        foreach (int i in shown)
+        {
+            int[] row = evaluation.Confusion[i];
+            sb.Append("  ").AppendJoin(' ', shown.Select(j => row[j].ToString(CultureInfo.InvariantCulture).PadLeft(5)));
+            if (capped)
+            {
+                int other = 0;
+                for (int j = 0; j < labels; j++)
+                {
+                    other += isShown[j] ? 0 : row[j];
+                }
+
+                sb.Append(' ').Append(other.ToString(CultureInfo.InvariantCulture).PadLeft(5));
+            }
+
+            sb.Append('\n');
         }
 
         to.Write(sb.ToString());
@@ -49,7 +89,7 @@ internal static class Printer
         to.WriteLine($"model: {result.ModelPath}");
         if (result.Test is not null)
         {
-            Evaluation(result.Test, "test", to);
+            Evaluation(result.Test, "test", to, "textaugment evaluate MODEL TEST --report PATH");
         }
 
         if (result.Ablation is not null)
@@ -74,15 +114,16 @@ internal static class Printer
 internal sealed class TrainSettings : CommandSettings
 {
     [CommandArgument(0, "<DATA>")]
-    [Description("Labelled training data (tsv, csv or jsonl with text and label columns).")]
+    [Description("Labelled training data (tsv, csv or jsonl with text and label columns), or - for standard input.")]
     public string Data { get; init; } = "";
 
     [CommandOption("-o|--output <MODEL>")]
     [Description("Where to write the model (atomically). Required.")]
+    [NoStandardStream("the model is binary and the training summary is printed on standard output; give a file such as out/model.tam.")]
     public string? Output { get; init; }
 
     [CommandOption("--validation <FILE>")]
-    [Description("Validation data; default: hold out --validation-fraction of DATA (stratified).")]
+    [Description("Validation data, a file or - for standard input (when DATA is a file); default: hold out --validation-fraction of DATA (stratified).")]
     public string? Validation { get; init; }
 
     [CommandOption("--validation-fraction <F>")]
@@ -91,6 +132,7 @@ internal sealed class TrainSettings : CommandSettings
 
     [CommandOption("--report <DIR>")]
     [Description("Where to write report.json, curves.csv and curves.svg (default: MODEL's folder/report).")]
+    [NoStandardStream("the report is a folder of three files; give a folder.")]
     public string? Report { get; init; }
 
     [CommandOption("--hidden <SIZES>")]
@@ -114,6 +156,7 @@ internal sealed class TrainSettings : CommandSettings
     public string Language { get; init; } = "en";
 
     [CommandOption("--vectors <FILE>")]
+    [NoStandardStream("word vectors are checked against the file's size before they are read; give a regular file.")]
     [Description("Word vectors to start the word features from (word2vec, GloVe, fastText .vec); --dim must match them.")]
     public string? Vectors { get; init; }
 
@@ -210,6 +253,11 @@ internal sealed class TrainCommand : Command<TrainSettings>
 {
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.Data == "-" && settings.Validation == "-")
+        {
+            throw new UsageException("<DATA> and --validation are both '-': only one of them can be standard input.");
+        }
+
         string reportDirectory = settings.Report ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Output!))!, "report");
         (string Role, string? Path)[] reads = [("the training data", settings.Data), ("--validation", settings.Validation), ("--vectors", settings.Vectors)];
         FileIdentity.EnsureDistinct([("--output", settings.Output), .. TrainingReport.Files(reportDirectory).Select(f => ("a --report file", (string?)f))], reads);
@@ -244,30 +292,44 @@ internal sealed class EvaluateSettings : CommandSettings
 {
     [CommandArgument(0, "<MODEL>")]
     [Description("A model written by 'train' or a pipeline's train section.")]
+    [NoStandardStream("a model is read from a file (its checksum is checked first); give the model file.")]
     public string Model { get; init; } = "";
 
     [CommandArgument(1, "<TEST>")]
-    [Description("Labelled test data (tsv, csv or jsonl with text and label columns).")]
+    [Description("Labelled test data (tsv, csv or jsonl with text and label columns), or - for standard input.")]
     public string Test { get; init; } = "";
 
     [CommandOption("--json")]
     [Description("Print the scores as one JSON object instead of a table.")]
     public bool Json { get; init; }
+
+    [CommandOption("--report <PATH>")]
+    [Description("Also write the full scores and confusion matrix as JSON (the --json object) to PATH, atomically; the printed table shows at most the 20 most frequent labels.")]
+    [NoStandardStream("the table is printed on standard output; use --json for the JSON there.")]
+    public string? Report { get; init; }
 }
 
 internal sealed class EvaluateCommand : Command<EvaluateSettings>
 {
     public override int Execute(CommandContext context, EvaluateSettings settings, CancellationToken cancellationToken)
     {
+        FileIdentity.EnsureDistinct([("--report", settings.Report)], [("the model", settings.Model), ("the test data", settings.Test)]);
         TextClassifier model = TextClassifier.Load(settings.Model);
         Evaluation evaluation = Evaluation.Of(model, CorpusReader.ReadLabelled(settings.Test));
+        if (settings.Report is not null)
+        {
+            using AtomicOutput report = AtomicOutput.Open(settings.Report);
+            report.Stream.Write(Encoding.UTF8.GetBytes(Printer.Json(evaluation) + "\n"));
+            report.Commit();
+        }
+
         if (settings.Json)
         {
             Console.Out.WriteLine(Printer.Json(evaluation));
         }
         else
         {
-            Printer.Evaluation(evaluation, settings.Test, Console.Out);
+            Printer.Evaluation(evaluation, settings.Test == "-" ? "standard input" : settings.Test, Console.Out);
         }
         return TextAugmentApp.Ok;
     }
@@ -277,6 +339,7 @@ internal sealed class PredictSettings : CommandSettings
 {
     [CommandArgument(0, "<MODEL>")]
     [Description("A model written by 'train' or a pipeline's train section.")]
+    [NoStandardStream("a model is read from a file (its checksum is checked first); give the model file.")]
     public string Model { get; init; } = "";
 
     [CommandOption("-k|--top <N>")]

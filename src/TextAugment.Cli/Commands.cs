@@ -13,6 +13,7 @@ internal class PipelineSettings : CommandSettings
 {
     [CommandArgument(0, "<PIPELINE>")]
     [Description("The pipeline file (YAML). Paths inside it are relative to it.")]
+    [NoStandardStream("a pipeline's paths are relative to its folder, and its input may itself be standard input; give the pipeline file.")]
     public string Pipeline { get; init; } = "";
 }
 

@@ -26,7 +26,7 @@ namespace TextAugment.Cli
 
             if (UnknownOption(args) is { } unknown)
             {
-                errors.WriteLine(unknown);
+                errors.WriteLine(TerminalText.Visible(unknown));
                 return UsageError;
             }
 
@@ -59,9 +59,10 @@ namespace TextAugment.Cli
                 config.AddCommand<PredictCommand>("predict")
                     .WithDescription("Label text from standard input, one line each: a JSON line with the label and every label's probability.")
                     .WithExample("predict", "out/topics.tam");
+                config.SetInterceptor(new StandardStreamInterceptor());
                 config.SetExceptionHandler((exception, _) => Report(exception, errors));
             });
-            return app.Run(args);
+            return app.Run(StandardStreamInterceptor.Protect(args));
         }
 
         /// <summary>The settings of each command, for the strict option check; the same names the configuration registers.</summary>
@@ -161,51 +162,56 @@ namespace TextAugment.Cli
             return exception.ParamName is null ? message : message.Replace($" (Parameter '{exception.ParamName}')", "", StringComparison.Ordinal);
         }
 
-        /// <summary>Prints an error without a stack trace and picks the exit code.</summary>
+        /// <summary>Prints an error without a stack trace, control characters escaped (<see cref="TerminalText"/>), and picks the exit code.</summary>
         public static int Report(Exception exception, TextWriter errors)
         {
+            // Messages quote values from the data (labels, keys, lines): their control characters are shown, not obeyed.
+            void Say(string message) => errors.WriteLine(TerminalText.Visible(message, keepLineBreaks: true));
             switch (exception)
             {
                 case CommandAppException usage:
-                    errors.WriteLine($"textaugment: {usage.Message}");
-                    errors.WriteLine("Run 'textaugment --help' (or 'textaugment COMMAND --help') for usage.");
+                    Say($"textaugment: {StandardStreamInterceptor.Unprotect(usage.Message)}");
+                    Say("Run 'textaugment --help' (or 'textaugment COMMAND --help') for usage.");
+                    return UsageError;
+                case UsageException usage:
+                    Say($"textaugment: {usage.Message}");
                     return UsageError;
                 case PipelineException pipeline:
                     foreach (PipelineError error in pipeline.Errors)
                     {
-                        errors.WriteLine(error.ToString());
+                        Say(error.ToString());
                     }
 
-                    errors.WriteLine($"{pipeline.Errors.Count} mistake{(pipeline.Errors.Count == 1 ? "" : "s")} in the pipeline; nothing was run.");
+                    Say($"{pipeline.Errors.Count} mistake{(pipeline.Errors.Count == 1 ? "" : "s")} in the pipeline; nothing was run.");
                     return UsageError;
                 case TextAugment.Corpus.OutputIsInputException same:
-                    errors.WriteLine($"textaugment: {same.Message}");
-                    errors.WriteLine("Nothing was written.");
+                    Say($"textaugment: {same.Message}");
+                    Say("Nothing was written.");
                     return UsageError;
                 case TextAugment.Corpus.NotARegularFileException special:
-                    errors.WriteLine($"textaugment: {special.Message}");
+                    Say($"textaugment: {special.Message}");
                     return UsageError;
                 case FileNotFoundException missing:
-                    errors.WriteLine($"textaugment: {missing.Message}");
+                    Say($"textaugment: {missing.Message}");
                     return UsageError;
                 case ClosedPipeException:
                     return Ok; // the reader has what it wanted (| head): stop quietly, like other Unix filters
                 case DataFormatException data:
-                    errors.WriteLine(data.Message);
-                    errors.WriteLine(WhatWasWritten());
+                    Say(data.Message);
+                    Say(WhatWasWritten());
                     return Failure;
                 case Microsoft.ML.OnnxRuntime.OnnxRuntimeException onnx:
-                    errors.WriteLine($"textaugment: the model failed while running: {onnx.Message}");
-                    errors.WriteLine(WhatWasWritten());
+                    Say($"textaugment: the model failed while running: {onnx.Message}");
+                    Say(WhatWasWritten());
                     return Failure;
                 case ArgumentException argument:
-                    errors.WriteLine($"textaugment: {InProductVoice(argument)}");
+                    Say($"textaugment: {InProductVoice(argument)}");
                     return Failure;
                 case IOException or UnauthorizedAccessException:
-                    errors.WriteLine($"textaugment: {exception.Message}");
+                    Say($"textaugment: {exception.Message}");
                     return Failure;
                 default:
-                    errors.WriteLine($"textaugment: unexpected error: {exception}");
+                    Say($"textaugment: unexpected error: {exception}");
                     return Failure;
             }
         }

@@ -334,6 +334,7 @@ public class HostileModelTests
     [InlineData("""{"Labels":["a","b"],"Hidden":[],"Dimensions":2000000000,"Buckets":2000000000,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "2000000000 buckets of 2000000000 dimensions")]
     [InlineData("""{"Labels":["a","a"],"Hidden":[],"Dimensions":4,"Buckets":16,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "the label 'a' appears twice")]
     [InlineData("""{"Labels":["a","b"],"Hidden":[100000,100000],"Dimensions":4,"Buckets":16,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "the layers need more than")]
+    [InlineData("""{"Labels":["a","b"],"Hidden":[],"Dimensions":4,"Buckets":16,"Buckets":2000000000,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "Duplicate")]
     [InlineData("""{"Labels":["a","b"],"Hidden":[-5],"Dimensions":4,"Buckets":16,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "a layer of -5 units")]
     public void A_crafted_header_is_a_clear_error_not_an_allocation(string header, string expected)
     {
@@ -420,5 +421,80 @@ public class BacktrackingPatternTests
         string text = new string('a', 40) + "!";
         var error = Assert.Throws<ArgumentException>(() => TextAugment.Text.TokenList.Create(text, protection));
         Assert.Contains("the protect pattern '^(a+)+$' took more than 1 s", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void In_a_pipeline_its_timeout_names_the_file_line_and_column_where_it_is_written()
+    {
+        string pipeline = TestPaths.Fixture(Path.Combine("hostile", "backtracking-pattern.yaml"));
+        string input = TestPaths.Fixture(Path.Combine("hostile", "backtracking.txt"));
+        string output = Path.Combine(TestPaths.NewTempDirectory(), "out.txt");
+        var errors = new StringWriter();
+        int code = TextAugmentApp.Run(["augment", pipeline, "-i", input, "--input-format", "text", "-o", output, "--no-progress"], new TestConsole(), errors);
+        Assert.Equal(1, code);
+        Assert.Contains($"{pipeline}:4:24: the protect pattern '^(a+)+$' took more than 1 s", errors.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+}
+
+/// <summary>Line-oriented resources with one enormous line: a documented limit and a file:line:column error, loading linear in size.</summary>
+public class ResourceLineLimitTests
+{
+    [Fact]
+    public void A_synonym_line_with_more_entries_than_the_limit_is_an_error_at_its_line()
+    {
+        string path = TestPaths.Fixture(Path.Combine("hostile", "synonyms-too-many.tsv"));
+        var error = Assert.Throws<DataFormatException>(() => TextAugment.Dictionaries.SynonymDictionary.Load(path));
+        Assert.StartsWith($"{path}:2:5: the line lists 10,001 synonyms; a line may list at most 10,000.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_synonym_longer_than_the_limit_is_an_error_at_its_column()
+    {
+        string path = TestPaths.Fixture(Path.Combine("hostile", "synonyms-long-word.tsv"));
+        var error = Assert.Throws<DataFormatException>(() => TextAugment.Dictionaries.SynonymDictionary.Load(path));
+        Assert.StartsWith($"{path}:2:11: a synonym is 1,001 characters long", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_line_of_ten_thousand_synonyms_loads_each_once_in_order()
+    {
+        // The loader checked each new synonym against the list so far (quadratic in entries per line); a set keeps it linear.
+        string path = Path.Combine(TestPaths.NewTempDirectory(), "many.tsv");
+        string[] synonyms = [.. Enumerable.Range(0, 10_000).Select(i => $"w{i % 5000}")];
+        File.WriteAllText(path, $"big\t{string.Join(',', synonyms)}\nbig\tw1,w5000,big\n");
+        var dictionary = TextAugment.Dictionaries.SynonymDictionary.Load(path);
+        Assert.Equal([.. Enumerable.Range(0, 5001).Select(i => $"w{i}")], dictionary.GetSynonyms("big").ToArray());
+    }
+
+    [Fact]
+    public void A_jieba_user_word_longer_than_the_limit_names_its_line()
+    {
+        string path = TestPaths.Fixture(Path.Combine("hostile", "jieba-user-long-word.txt"));
+        var error = Assert.Throws<FormatException>(() => TextAugment.Text.JiebaSegmenter.Default.WithUserDictionary(path));
+        Assert.Equal($"{path}:2:1: the word is 101 characters long; a user word may have at most 100.", error.Message);
+    }
+}
+
+/// <summary>A JSON object that names a key twice: an error at the second key, never its last value taken silently.</summary>
+public class DuplicateJsonKeyTests
+{
+    private static readonly string Fixture = TestPaths.Fixture(Path.Combine("hostile", "jsonl-duplicate-key.jsonl"));
+
+    [Fact]
+    public void It_is_a_file_line_column_error()
+    {
+        using CorpusReader reader = CorpusReader.Open(Fixture, new CorpusReaderOptions { Format = CorpusFormat.Jsonl });
+        var error = Assert.Throws<DataFormatException>(() => reader.ReadAll().ToList());
+        Assert.StartsWith($"{Fixture}:2:43: the key 'label' appears a second time in the object", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_on_error_skip_the_row_is_skipped_and_counted()
+    {
+        using CorpusReader reader = CorpusReader.Open(Fixture, new CorpusReaderOptions { Format = CorpusFormat.Jsonl, OnError = RowErrorMode.Skip });
+        List<Example> rows = [.. reader.ReadAll()];
+        Assert.Equal(["1", "3"], rows.Select(r => r.Id));
+        Assert.Equal(1, reader.SkippedCount);
     }
 }

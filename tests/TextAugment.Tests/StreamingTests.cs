@@ -50,3 +50,105 @@ public class StreamingTests
         Assert.Contains("<stdin>:3: expected 2 tab-separated fields", errors, StringComparison.Ordinal);
     }
 }
+
+/// <summary>'-' for standard input or output in every argument and option that takes a path, through the real command.</summary>
+public class StandardStreamArgumentTests
+{
+    private const string Labelled = "id\ttext\tlabel\n1\tthe quick brown fox\ta\n2\tthe lazy dog sleeps\tb\n3\ta quick fox runs\ta\n4\ta dog sleeps now\tb\n";
+
+    [Fact]
+    public void Augment_reads_and_writes_dash_given_as_options()
+    {
+        string pipeline = Path.Combine(TestPaths.NewTempDirectory(), "p.yaml");
+        File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 1\n  stages: [ { random_swap: {} } ]\n");
+        var (code, output, errors) = StreamingTests.Textaugment(Labelled, "augment", pipeline, "-i", "-", "-o", "-", "--input-format", "tsv", "--no-progress");
+        Assert.True(code == 0, errors);
+        Assert.StartsWith("id\tvariant\ttext\tlabel\n1\t0\tthe quick brown fox\ta\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fit_tfidf_reads_standard_input_and_writes_standard_output()
+    {
+        var (code, output, errors) = StreamingTests.Textaugment(Labelled, "fit-tfidf", "-", "--format", "tsv", "-o", "-");
+        Assert.True(code == 0, errors);
+        Assert.StartsWith("# textaugment tfidf v1\ndocuments\t4\n", output, StringComparison.Ordinal);
+        Assert.Contains("\nquick\t2\t", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_and_evaluate_read_their_data_from_standard_input()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string model = Path.Combine(dir, "model.tam");
+        string[] small = ["--epochs", "1", "--dim", "4", "--hidden", "0", "--buckets", "1024"];
+        var (code, _, errors) = StreamingTests.Textaugment(Labelled, ["train", "-", "-o", model, "--validation-fraction", "0", .. small]);
+        Assert.True(code == 0, errors);
+        Assert.True(File.Exists(model));
+
+        string data = Path.Combine(dir, "train.tsv");
+        File.WriteAllText(data, Labelled);
+        (code, _, errors) = StreamingTests.Textaugment(Labelled, ["train", data, "-o", model, "--validation", "-", .. small]);
+        Assert.True(code == 0, errors);
+        Assert.Contains("validation: 4 examples given", errors, StringComparison.Ordinal);
+
+        (code, string output, errors) = StreamingTests.Textaugment(Labelled, "evaluate", model, "-");
+        Assert.True(code == 0, errors);
+        Assert.StartsWith("standard input: accuracy", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<PIPELINE> is '-'", "validate", "-")]
+    [InlineData("<PIPELINE> is '-'", "run", "-")]
+    [InlineData("--output is '-'", "train", "DATA", "-o", "-")]
+    [InlineData("--report is '-'", "train", "DATA", "-o", "m.tam", "--report", "-")]
+    [InlineData("--vectors is '-'", "train", "DATA", "-o", "m.tam", "--vectors", "-")]
+    [InlineData("<DATA> and --validation are both '-'", "train", "-", "-o", "m.tam", "--validation", "-")]
+    [InlineData("<MODEL> is '-'", "evaluate", "-", "DATA")]
+    [InlineData("<MODEL> is '-'", "predict", "-")]
+    public void Where_a_stream_cannot_work_dash_is_refused_with_the_reason(string expected, params string[] args)
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string data = Path.Combine(dir, "train.tsv");
+        File.WriteAllText(data, Labelled);
+        var (code, output, errors) = StreamingTests.Textaugment(Labelled, [.. args.Select(a => a == "DATA" ? data : a == "m.tam" ? Path.Combine(dir, a) : a)]);
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith($"textaugment: {expected}", errors, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(dir)); // nothing written
+    }
+}
+
+/// <summary>evaluate on labels with terminal escape sequences and more labels than a table can show.</summary>
+public class EvaluationPrintingTests
+{
+    [Fact]
+    public void Labels_are_escaped_the_table_is_capped_and_the_report_has_everything()
+    {
+        string data = TestPaths.Fixture(Path.Combine("hostile", "labels-25-with-escapes.tsv"));
+        string dir = TestPaths.NewTempDirectory();
+        string model = Path.Combine(dir, "model.tam"), report = Path.Combine(dir, "evaluation.json");
+        var (code, _, errors) = StreamingTests.Textaugment("", "train", data, "-o", model, "--epochs", "2", "--dim", "8", "--hidden", "0", "--buckets", "4096", "--validation-fraction", "0");
+        Assert.True(code == 0, errors);
+
+        (code, string output, errors) = StreamingTests.Textaugment("", "evaluate", model, data, "--report", report);
+        Assert.True(code == 0, errors);
+        Assert.DoesNotContain('\x1B', output);
+        Assert.DoesNotContain('\u202E', output);
+        Assert.Contains(@"\e[31mred\e[0m", output, StringComparison.Ordinal);
+        Assert.Contains(@"rtl\u202Eevil", output, StringComparison.Ordinal);
+        Assert.Contains("the 20 most frequent of 25 labels", output, StringComparison.Ordinal);
+        Assert.Contains("topic17", output, StringComparison.Ordinal);    // 20th most frequent (ties in label order)
+        Assert.DoesNotContain("topic18", output, StringComparison.Ordinal);
+        string[] lines = output.Split('\n');
+        int confusion = Array.FindIndex(lines, l => l.StartsWith("  confusion", StringComparison.Ordinal));
+        Assert.Equal(20, lines.Skip(confusion + 1).Count(l => l.Length > 0));
+        Assert.All(lines.Skip(confusion + 1).Where(l => l.Length > 0), l => Assert.Equal(21, l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length));
+
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report));
+        var labels = json.RootElement.GetProperty("labels");
+        Assert.Equal(25, labels.GetArrayLength());
+        Assert.Contains(labels.EnumerateArray(), l => l.GetProperty("label").GetString() == "\x1B[31mred\x1B[0m"); // the data's label, unescaped
+        Assert.Equal(25, json.RootElement.GetProperty("confusion").GetArrayLength());
+        Assert.All(json.RootElement.GetProperty("confusion").EnumerateArray(), row => Assert.Equal(25, row.GetArrayLength()));
+    }
+}

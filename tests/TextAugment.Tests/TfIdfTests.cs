@@ -148,6 +148,55 @@ public class TfIdfTests
         Assert.Contains(":1:1: not a TF-IDF statistics file", Assert.Throws<DataFormatException>(() => TfIdfStatistics.Load(path)).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(40)]   // counted by the vectorised per-word count
+    [InlineData(3000)] // counted by sorting the hashes
+    public void Probabilities_of_short_and_long_examples_follow_the_formula(int words)
+    {
+        // Words of the corpus and unseen ones, in mixed case, many repeated: count_x(w) is case-insensitive.
+        string[] pool = ["the", "The", "CAT", "cat", "sat", "dog", "Ran", "zebra", "Zebra", "quokka"];
+        var random = new Random(words);
+        string[] text = [.. Enumerable.Range(0, words).Select(_ => pool[random.Next(pool.Length)])];
+        var counts = text.GroupBy(w => w, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+        double[] tfidf = [.. text.Select(w => (double)counts[w] / words * Tiny.Idf(w))];
+        double c = tfidf.Max(), sum = tfidf.Sum(t => c - t);
+        double[] expected = [.. tfidf.Select(t => Math.Min(1, 0.1 * words * (c - t) / sum))];
+        var tokens = new TokenList();
+        tokens.Reset(string.Join(' ', text), Protection.None); // no word protected: every word's P_i is the formula's
+        var all = new double[tokens.Count];
+        new TfIdfAugmenter(Tiny).GetReplacementProbabilities(tokens, all);
+        Assert.Equal(expected, Enumerable.Range(0, tokens.Count).Where(i => tokens[i].Kind == TokenKind.Word).Select(i => all[i]), new Tolerance(1e-12));
+    }
+
+    [Fact]
+    public void Work_per_example_grows_linearly_with_its_length()
+    {
+        // The stage was quadratic in the length of one example (20 s for 30,000 words). Ten times the words must
+        // take about ten times as long (n log n), far from the hundred times a quadratic count takes; the best of
+        // three runs each, as the machine may be busy.
+        var augmenter = new TfIdfAugmenter(Tiny, new TfIdfOptions { Probability = 0.1 });
+        string[] pool = ["the", "cat", "sat", "dog", "ran", "zebra", "quokka", "The", "Cat"];
+        string Line(int n) => string.Join(' ', Enumerable.Range(0, n).Select(i => pool[i * 7 % pool.Length]));
+        string shorter = Line(20_000), longer = Line(200_000);
+        double Best(string line)
+        {
+            double best = double.MaxValue;
+            for (int run = 0; run < 3; run++)
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                string augmented = augmenter.Augment(line, new AugmentRandom(1));
+                best = Math.Min(best, clock.Elapsed.TotalSeconds);
+                Assert.NotEqual(line, augmented);
+            }
+
+            return best;
+        }
+
+        Best(shorter); // warm up
+        double ratio = Best(longer) / Best(shorter);
+        Assert.True(ratio < 30, $"200,000 words took {ratio:F1} times as long as 20,000 (linear: about 10, quadratic: about 100).");
+    }
+
     [Fact]
     public void Alias_sampling_follows_its_weights()
     {

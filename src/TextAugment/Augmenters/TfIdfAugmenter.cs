@@ -34,6 +34,10 @@ public sealed class TfIdfOptions
 public sealed class TfIdfAugmenter : Augmenter
 {
     private const int MaxDraws = 8;
+
+    // Up to this many words an example's words are counted by a vectorised count per word (quadratic, fastest for
+    // sentences); a longer one by sorting the hashes (O(n log n)), so that one 200,000-word line takes well under a second.
+    private const int ShortExample = 64;
     private readonly TfIdfStatistics _statistics;
     private readonly TfIdfOptions _options;
     private readonly string[] _vocabulary;
@@ -108,12 +112,14 @@ public sealed class TfIdfAugmenter : Augmenter
             return;
         }
 
-        // TFIDF_i = count_x(w_i)/|x| · IDF(w_i). Words are counted by their case-folded hashes (a vectorised
-        // count), and only a hash seen twice is checked against the text.
+        // TFIDF_i = count_x(w_i)/|x| · IDF(w_i). Words are counted by their case-folded hashes, and only a hash
+        // seen twice is checked against the text.
         ulong[]? rented = null;
-        int[]? rentedIndex = null;
-        Span<ulong> hashes = words <= 256 ? stackalloc ulong[words] : (rented = ArrayPool<ulong>.Shared.Rent(words)).AsSpan(0, words);
-        Span<int> wordAt = words <= 256 ? stackalloc int[words] : (rentedIndex = ArrayPool<int>.Shared.Rent(words)).AsSpan(0, words);
+        int[]? rentedIndex = null, rentedCount = null;
+        bool small = words <= 256;
+        Span<ulong> hashes = small ? stackalloc ulong[words] : (rented = ArrayPool<ulong>.Shared.Rent(words)).AsSpan(0, words);
+        Span<int> wordAt = small ? stackalloc int[words] : (rentedIndex = ArrayPool<int>.Shared.Rent(words)).AsSpan(0, words);
+        Span<int> counts = small ? stackalloc int[words] : (rentedCount = ArrayPool<int>.Shared.Rent(words)).AsSpan(0, words);
         for (int i = 0, k = 0; i < all.Length; i++)
         {
             if (all[i].Kind == TokenKind.Word)
@@ -123,26 +129,20 @@ public sealed class TfIdfAugmenter : Augmenter
             }
         }
 
-        double max = double.MinValue;
-        for (int i = 0, k = 0; i < all.Length; i++)
+        if (words <= ShortExample)
         {
-            if (all[i].Kind != TokenKind.Word)
-            {
-                continue;
-            }
+            CountShort(all, hashes, wordAt, counts);
+        }
+        else
+        {
+            CountLong(all, hashes, wordAt, counts);
+        }
 
-            ulong hash = hashes[k++];
-            int count = hashes.Count(hash);
-            if (count > 1)
-            {
-                count = 0;
-                for (int m = 0; m < words; m++)
-                {
-                    count += hashes[m] == hash && all[wordAt[m]].Span.Equals(all[i].Span, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
-                }
-            }
-
-            destination[i] = (double)count / words * Idf(hash, all[i].Span);
+        double max = double.MinValue;
+        for (int k = 0; k < words; k++)
+        {
+            int i = wordAt[k];
+            destination[i] = (double)counts[k] / words * Idf(hashes[k], all[i].Span);
             max = Math.Max(max, destination[i]);
         }
 
@@ -150,6 +150,7 @@ public sealed class TfIdfAugmenter : Augmenter
         {
             ArrayPool<ulong>.Shared.Return(rented);
             ArrayPool<int>.Shared.Return(rentedIndex!);
+            ArrayPool<int>.Shared.Return(rentedCount!);
         }
 
         double sum = 0;
@@ -167,6 +168,82 @@ public sealed class TfIdfAugmenter : Augmenter
         }
     }
 
+    /// <summary>
+    /// count_x(w) for each word of a short example: a vectorised count of its hash over the example, the text
+    /// compared only for a hash seen twice. Quadratic, so only up to <see cref="ShortExample"/> words, where it is
+    /// the fastest way.
+    /// </summary>
+    private static void CountShort(ReadOnlySpan<Token> all, ReadOnlySpan<ulong> hashes, ReadOnlySpan<int> wordAt, Span<int> counts)
+    {
+        for (int k = 0; k < hashes.Length; k++)
+        {
+            ulong hash = hashes[k];
+            int count = hashes.Count(hash);
+            if (count > 1)
+            {
+                count = 0;
+                for (int m = 0; m < hashes.Length; m++)
+                {
+                    count += hashes[m] == hash && all[wordAt[m]].Span.Equals(all[wordAt[k]].Span, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+                }
+            }
+
+            counts[k] = count;
+        }
+    }
+
+    /// <summary>
+    /// count_x(w) for each word of a long example in O(n log n): the words sorted by hash, so that each run of one
+    /// hash is one word; a run whose texts differ (two words sharing a 64-bit hash) is counted by text.
+    /// </summary>
+    private static void CountLong(ReadOnlySpan<Token> all, ReadOnlySpan<ulong> hashes, ReadOnlySpan<int> wordAt, Span<int> counts)
+    {
+        int n = hashes.Length;
+        ulong[] keys = ArrayPool<ulong>.Shared.Rent(n);
+        int[] order = ArrayPool<int>.Shared.Rent(n);
+        hashes.CopyTo(keys);
+        for (int k = 0; k < n; k++)
+        {
+            order[k] = k;
+        }
+
+        keys.AsSpan(0, n).Sort(order.AsSpan(0, n));
+        for (int start = 0, end; start < n; start = end)
+        {
+            ReadOnlySpan<char> first = all[wordAt[order[start]]].Span;
+            bool same = true;
+            for (end = start + 1; end < n && keys[end] == keys[start]; end++)
+            {
+                same &= all[wordAt[order[end]]].Span.Equals(first, StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (same)
+            {
+                for (int j = start; j < end; j++)
+                {
+                    counts[order[j]] = end - start;
+                }
+
+                continue;
+            }
+
+            var byText = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (int j = start; j < end; j++)
+            {
+                string text = all[wordAt[order[j]]].Span.ToString();
+                byText[text] = byText.GetValueOrDefault(text) + 1;
+            }
+
+            for (int j = start; j < end; j++)
+            {
+                counts[order[j]] = byText[all[wordAt[order[j]]].Span.ToString()];
+            }
+        }
+
+        ArrayPool<ulong>.Shared.Return(keys);
+        ArrayPool<int>.Shared.Return(order);
+    }
+
     private double Idf(ulong hash, ReadOnlySpan<char> word) =>
         !_idfByHash.TryGetValue(hash, out var entry) ? _unseenIdf
         : entry.Word is not null && word.Equals(entry.Word, StringComparison.OrdinalIgnoreCase) ? entry.Idf
@@ -177,7 +254,7 @@ public sealed class TfIdfAugmenter : Augmenter
         ulong hash = 14695981039346656037UL;
         foreach (char c in word)
         {
-            uint folded = c - 'a' <= 'z' - 'a' ? c - 32u : c < 0x80 ? c : char.ToUpperInvariant(c);
+            uint folded = (uint)(c - 'a') <= 'z' - 'a' ? c - 32u : c < 0x80 ? c : char.ToUpperInvariant(c);
             hash = (hash ^ folded) * 1099511628211UL;
         }
 

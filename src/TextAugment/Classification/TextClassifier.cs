@@ -265,6 +265,8 @@ public sealed partial class TextClassifier
         public string[]? UserWords { get; init; }
     }
 
+    // A header naming a field twice is refused (JsonException), not read as its last value.
+    [JsonSourceGenerationOptions(AllowDuplicateProperties = false)]
     [JsonSerializable(typeof(Header))]
     internal sealed partial class HeaderContext : JsonSerializerContext;
 }

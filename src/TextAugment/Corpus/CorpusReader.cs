@@ -426,6 +426,7 @@ public abstract class CorpusReader : IDisposable
     {
         private readonly string _idName = options.IdColumn ?? "id";
         private readonly string _labelName = options.LabelColumn ?? "label";
+        private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
 
         private protected override bool TryReadCore([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Example? example)
         {
@@ -444,6 +445,7 @@ public abstract class CorpusReader : IDisposable
             var fields = new List<string>();
             List<string>? others = null;
             var reader = new Utf8JsonReader(line);
+            _keys.Clear();
             try
             {
                 if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -454,8 +456,14 @@ public abstract class CorpusReader : IDisposable
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     string name = reader.GetString()!;
-                    fields.Add(name);
                     int memberStart = (int)reader.TokenStartIndex;
+                    if (!_keys.Add(name))
+                    {
+                        // JSON parsers disagree on a repeated key (first, last, error); taking one silently could pick the wrong text or label.
+                        throw Error(LineNumber, line, memberStart, $"the key '{Quoted(name)}' appears a second time in the object; each key may appear once.");
+                    }
+
+                    fields.Add(name);
                     reader.Read();
                     int valueStart = (int)reader.TokenStartIndex;
                     if (name == Options.TextColumn)
@@ -522,6 +530,8 @@ public abstract class CorpusReader : IDisposable
             };
             return true;
         }
+
+        private static string Quoted(string value) => value.Length > 80 ? value[..80] + "…" : value;
 
         private static string Fields(List<string> fields) => fields.Count == 0 ? "no fields" : string.Join(", ", fields);
 

@@ -47,6 +47,15 @@ public sealed class SynonymDictionaryOptions
 /// </summary>
 public sealed class SynonymDictionary
 {
+    /// <summary>
+    /// The most synonyms one line may list: 10,000 (WordNet's longest line has 60). A longer line is an error
+    /// naming the file and line, not minutes of loading.
+    /// </summary>
+    public const int MaxSynonymsPerLine = 10_000;
+
+    /// <summary>The longest head word or synonym, in UTF-16 code units: 1,000 (WordNet's longest is 84).</summary>
+    public const int MaxWordLength = 1_000;
+
     private const int CacheLimit = 1 << 20;
     private readonly Dictionary<string, (char Pos, string[] Synonyms)[]> _entries;
     private readonly EnglishInflector? _inflector;
@@ -69,9 +78,10 @@ public sealed class SynonymDictionary
     /// <summary>Whether inflected words are looked up through their lemmas.</summary>
     public bool Inflects => _inflector is not null;
 
-    /// <summary>Loads a dictionary file.</summary>
+    /// <summary>Loads a dictionary file, in time linear in its size.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="DataFormatException">A line is malformed; the message names the file and line.</exception>
+    /// <exception cref="DataFormatException">A line is malformed, lists more than <see cref="MaxSynonymsPerLine"/> synonyms
+    /// or has a word longer than <see cref="MaxWordLength"/>; the message names the file, line and column.</exception>
     public static SynonymDictionary Load(string path, SynonymDictionaryOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -362,7 +372,10 @@ public sealed class SynonymDictionary
                 throw new DataFormatException(path, lineNumber, 1, "the head word is empty.");
             }
 
-            builder.Add(parts[0], pos, parts[^1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            string[] synonyms = parts[^1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            int synonymsColumn = line.Length - parts[^1].Length + 1;
+            CheckLine(path, lineNumber, parts[0], 1, synonyms, synonymsColumn, parts[^1]);
+            builder.Add(parts[0], pos, synonyms);
         }
 
         return hasPos;
@@ -438,6 +451,7 @@ public sealed class SynonymDictionary
                     }
                 }
 
+                CheckLine(path, lineNumber, word, 1, synonyms, fields[0].Length + 2, meaning);
                 builder.Add(word, pos, synonyms);
             }
         }
@@ -445,9 +459,36 @@ public sealed class SynonymDictionary
         return true;
     }
 
+    /// <summary>Enforces <see cref="MaxSynonymsPerLine"/> and <see cref="MaxWordLength"/> on one line.</summary>
+    private static void CheckLine(string path, long lineNumber, string head, int headColumn, IReadOnlyList<string> synonyms, int synonymsColumn, string synonymsText)
+    {
+        if (head.Length > MaxWordLength)
+        {
+            throw new DataFormatException(path, lineNumber, headColumn,
+                $"the head word is {head.Length:N0} characters long; a word may have at most {MaxWordLength:N0}.");
+        }
+
+        if (synonyms.Count > MaxSynonymsPerLine)
+        {
+            throw new DataFormatException(path, lineNumber, synonymsColumn,
+                $"the line lists {synonyms.Count:N0} synonyms; a line may list at most {MaxSynonymsPerLine:N0}. Split the entry or check that the file is a synonym dictionary.");
+        }
+
+        foreach (string synonym in synonyms)
+        {
+            if (synonym.Length > MaxWordLength)
+            {
+                int at = synonymsText.IndexOf(synonym, StringComparison.Ordinal);
+                throw new DataFormatException(path, lineNumber, synonymsColumn + Math.Max(at, 0),
+                    $"a synonym is {synonym.Length:N0} characters long ('{synonym[..40]}…'); a word may have at most {MaxWordLength:N0}.");
+            }
+        }
+    }
+
     private sealed class Builder
     {
-        private readonly Dictionary<string, List<(char Pos, List<string> Synonyms)>> _entries = new(StringComparer.Ordinal);
+        // Each (word, part of speech) keeps its synonyms in order and a set of them, so that adding is O(1) per synonym.
+        private readonly Dictionary<string, List<(char Pos, List<string> Synonyms, HashSet<string> Seen)>> _entries = new(StringComparer.Ordinal);
 
         public void Add(string word, char pos, IReadOnlyList<string> synonyms)
         {
@@ -466,15 +507,16 @@ public sealed class SynonymDictionary
             int index = list.FindIndex(e => e.Pos == pos);
             if (index < 0)
             {
-                list.Add((pos, []));
+                list.Add((pos, [], new HashSet<string>(StringComparer.Ordinal)));
                 index = list.Count - 1;
             }
 
+            var (_, kept, seen) = list[index];
             foreach (string s in synonyms)
             {
-                if (!s.Equals(key, StringComparison.OrdinalIgnoreCase) && !list[index].Synonyms.Contains(s))
+                if (!s.Equals(key, StringComparison.OrdinalIgnoreCase) && seen.Add(s))
                 {
-                    list[index].Synonyms.Add(s);
+                    kept.Add(s);
                 }
             }
         }

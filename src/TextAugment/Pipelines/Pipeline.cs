@@ -392,6 +392,7 @@ public sealed class Pipeline
             StopWords = stopWords,
             Words = f.StringList("words") ?? [],
             Patterns = patterns,
+            PatternLocations = patterns.Count == 0 ? [] : [.. ((YamlSequenceNode)f.Raw("patterns")!).Children.Select(n => $"{d.File}:{n.Start.Line}:{n.Start.Column}")],
             Numbers = f.Bool("numbers") ?? defaults.Numbers,
             Urls = f.Bool("urls") ?? defaults.Urls,
             Emails = f.Bool("emails") ?? defaults.Emails,

@@ -71,7 +71,7 @@ public sealed partial class JiebaSegmenter : Segmenter
     /// </summary>
     /// <param name="lines">The lines of the user dictionary.</param>
     /// <param name="source">Name used in error messages (a file path).</param>
-    /// <exception cref="FormatException">A line whose word is empty; the message names source and line.</exception>
+    /// <exception cref="FormatException">A line whose word is empty or longer than <see cref="MaxUserWordLength"/>; the message names source and line.</exception>
     public JiebaSegmenter WithUserWords(IEnumerable<string> lines, string source = "user dictionary")
     {
         ArgumentNullException.ThrowIfNull(lines);
@@ -94,7 +94,12 @@ public sealed partial class JiebaSegmenter : Segmenter
             string word = m.Groups[1].Value;
             if (!m.Success || word.Length == 0)
             {
-                throw new FormatException($"{source}:{number}:1: '{line}' is not 'word [freq] [pos]'.");
+                throw new FormatException($"{source}:{number}:1: '{(line.Length > 80 ? line[..80] + "…" : line)}' is not 'word [freq] [pos]'.");
+            }
+
+            if (word.Length > MaxUserWordLength)
+            {
+                throw new FormatException($"{source}:{number}:1: the word is {word.Length:N0} characters long; a user word may have at most {MaxUserWordLength}.");
             }
 
             long freq = m.Groups[2].Success
@@ -118,10 +123,24 @@ public sealed partial class JiebaSegmenter : Segmenter
         return new JiebaSegmenter(frequencies, total, forceSplit, _hmm, UseHmm, [.. userWords]);
     }
 
-    /// <summary>Adds words from a user dictionary file (UTF-8); see <see cref="WithUserWords(IEnumerable{string}, string)"/>.</summary>
+    /// <summary>Adds words from a user dictionary file (UTF-8, a regular file); see <see cref="WithUserWords(IEnumerable{string}, string)"/>.</summary>
     /// <exception cref="FormatException">A malformed line (file and line named).</exception>
+    /// <exception cref="Corpus.NotARegularFileException">The path is a device, FIFO or folder.</exception>
+    /// <exception cref="DataFormatException">The file holds invalid UTF-8 (byte offset named) or a line over 16 MiB.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public JiebaSegmenter WithUserDictionary(string path) => WithUserWords(File.ReadLines(path), path);
+    public JiebaSegmenter WithUserDictionary(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        Corpus.FileIdentity.EnsureRegularFile(path, "user dictionary");
+        Corpus.Utf8LineReader.EnsureFileIsUtf8(path);
+        return WithUserWords(File.ReadLines(path, new System.Text.UTF8Encoding(false, true)), path);
+    }
+
+    /// <summary>
+    /// The longest user-dictionary word, in UTF-16 code units: 100. Each of a word's prefixes is indexed, so a
+    /// longer word would cost time and memory quadratic in its length.
+    /// </summary>
+    public const int MaxUserWordLength = 100;
 
     /// <summary>
     /// Whether <paramref name="word"/> is a word of the dictionary (jieba's and the user words) with a positive

@@ -17,6 +17,12 @@ public sealed class ProtectionOptions
     /// </summary>
     public IReadOnlyList<string> Patterns { get; init; } = [];
 
+    /// <summary>
+    /// Where each of <see cref="Patterns"/> was written (such as <c>pipeline.yaml:4:17</c>), index for index, so that a
+    /// pattern that times out is named with its place. Default: none (the error names the pattern only).
+    /// </summary>
+    public IReadOnlyList<string> PatternLocations { get; init; } = [];
+
     /// <summary>Protect numbers and words that contain a digit (<c>42</c>, <c>3.14</c>, <c>COVID-19</c>). Default: true.</summary>
     public bool Numbers { get; init; } = true;
 
@@ -184,8 +190,9 @@ public sealed partial class Protection
             ProtectMatches(tokens, MentionPattern());
         }
 
-        foreach (Regex pattern in _patterns)
+        for (int i = 0; i < _patterns.Length; i++)
         {
+            Regex pattern = _patterns[i];
             try
             {
                 ProtectMatches(tokens, pattern);
@@ -193,8 +200,9 @@ public sealed partial class Protection
             catch (RegexMatchTimeoutException)
             {
                 string start = text.Length > 80 ? text[..80] + "…" : text;
+                string where = i < _options.PatternLocations.Count ? $"{_options.PatternLocations[i]}: " : "";
                 throw new ArgumentException(
-                    $"the protect pattern '{pattern}' took more than {PatternTimeout.TotalSeconds:0} s on a text of {text.Length:N0} characters ('{start}'): it backtracks catastrophically; simplify it (avoid nested quantifiers such as (a+)+).");
+                    $"{where}the protect pattern '{pattern}' took more than {PatternTimeout.TotalSeconds:0} s on a text of {text.Length:N0} characters ('{start}'): it backtracks catastrophically; simplify it (avoid nested quantifiers such as (a+)+).");
             }
         }
 

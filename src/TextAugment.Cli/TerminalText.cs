@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text;
+
+namespace TextAugment.Cli;
+
+/// <summary>
+/// Text from the data (labels, values quoted in errors) made safe to print on a terminal: control characters (C0, DEL,
+/// C1: the start of every terminal escape sequence) and bidirectional overrides are written as visible escapes
+/// (<c>\e</c>, <c>\t</c>, <c>\u202E</c>), so that a label cannot recolour, move the cursor, retitle the window or
+/// reverse the text around it.
+/// </summary>
+internal static class TerminalText
+{
+    /// <summary><paramref name="text"/> with every invisible control written as an escape; line breaks kept when <paramref name="keepLineBreaks"/>.</summary>
+    public static string Visible(string text, bool keepLineBreaks = false)
+    {
+        int first = 0;
+        while (first < text.Length && !NeedsEscape(text[first], keepLineBreaks))
+        {
+            first++;
+        }
+
+        if (first == text.Length)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 16).Append(text, 0, first);
+        foreach (char c in text.AsSpan(first))
+        {
+            if (!NeedsEscape(c, keepLineBreaks))
+            {
+                sb.Append(c);
+                continue;
+            }
+
+            sb.Append(c switch
+            {
+                '\x1B' => "\\e",
+                '\t' => "\\t",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                _ => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+            });
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool NeedsEscape(char c, bool keepLineBreaks) =>
+        (c == '\n' && !keepLineBreaks) || (c != '\n' && char.IsControl(c))
+        || c is '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+}
