@@ -23,6 +23,9 @@ public sealed record Shard(int Index, int Count)
 
     /// <summary>The record range [start, end) of this shard in a corpus of <paramref name="records"/> records.</summary>
     public (long Start, long End) RangeOf(long records) => (records * (Index - 1) / Count, records * Index / Count);
+
+    /// <summary>The byte range [start, end) of this shard in a file of <paramref name="length"/> bytes (see <see cref="CorpusReader.OpenSplit"/>).</summary>
+    public (long Start, long End) ByteRangeOf(long length) => (length * (Index - 1) / Count, length * Index / Count);
 }
 
 /// <summary>How a corpus is augmented. Every property has a documented default.</summary>
@@ -37,8 +40,15 @@ public sealed class CorpusAugmentOptions
     /// <summary>Examples per worker per step. Default: 256. The output does not depend on it.</summary>
     public int BatchSize { get; init; } = 256;
 
-    /// <summary>Only this part of the corpus (needs the record count: the input is read twice). Default: all.</summary>
+    /// <summary>
+    /// Only this part of the corpus, by record count (the input is read twice: once to count). Default: all. A file in a
+    /// one-record-per-line format is better split by bytes (<see cref="CorpusReader.OpenSplit"/>), which reads it once.
+    /// </summary>
     public Shard? Shard { get; init; }
+
+    /// <summary>Write the output format's header line (TSV, CSV). Default: true; false for every shard but the first, so that
+    /// the shards' outputs concatenated equal the whole run's.</summary>
+    public bool WriteHeader { get; init; } = true;
 
     /// <summary>The output format. Default: <see cref="CorpusFormat.Jsonl"/>.</summary>
     public CorpusFormat OutputFormat { get; init; } = CorpusFormat.Jsonl;
@@ -108,7 +118,11 @@ public static class CorpusAugmenter
 
         RowFormatter formatter = RowFormatter.For(options.OutputFormat);
         var header = new CharBuffer();
-        formatter.WriteHeader(header);
+        if (options.WriteHeader)
+        {
+            formatter.WriteHeader(header);
+        }
+
         WriteChars(output, header.AsSpan());
 
         // One reader thread fills chunks of examples in input order and numbers them; every worker thread takes the next
