@@ -21,8 +21,12 @@ internal class PipelineSettings : CommandSettings
 internal class RunSettingsBase : PipelineSettings
 {
     [CommandOption("--shard <K/N>")]
-    [Description("Process only the K-th of N contiguous parts of the input (1-based). The N outputs concatenated in order equal the whole run's output.")]
+    [Description("Process only the K-th of N parts of the input (1-based): a file is split by bytes, each shard starting at the next record (CSV: by record count); standard input is the part itself. Shards after the first write no header, so the N outputs concatenated in order equal the whole run's output (ids from lines need a file, or --ids offset/hash).")]
     public string? Shard { get; init; }
+
+    [CommandOption("--ids <SOURCE>")]
+    [Description("Where ids come from when the input has no id column: line (default: the line number), offset (the record's byte offset) or hash (of its text and label: the same in any split, on standard input too).")]
+    public string? Ids { get; init; }
 
     [CommandOption("--threads <N>")]
     [Description("Worker threads (default: the pipeline's 'threads', else the processor count). The output does not depend on it.")]
@@ -39,6 +43,11 @@ internal class RunSettingsBase : PipelineSettings
             return ValidationResult.Error($"--shard is '{Shard}'; it must be K/N with 1 <= K <= N, e.g. --shard 2/8.");
         }
 
+        if (Ids is not null && IdSources.Parse(Ids) is null)
+        {
+            return ValidationResult.Error($"--ids is '{Ids}'; it must be one of {string.Join(", ", IdSources.Names)}.");
+        }
+
         return Threads is < 1 ? ValidationResult.Error($"--threads is {Threads}; it must be at least 1.") : ValidationResult.Success();
     }
 }
@@ -50,7 +59,7 @@ internal sealed class RunCommand : Command<RunSettingsBase>
         Pipeline pipeline = Pipeline.Load(settings.Pipeline);
         FileIdentity.EnsureDistinct(("output.path", pipeline.Output!.Path), ("input.path", pipeline.Input!.Path), ("the pipeline file", settings.Pipeline));
         Experiment.EnsureDistinct(pipeline);
-        int code = Runner.Run(pipeline, settings, new RunSettings { Threads = settings.Threads, Shard = ParseShard(settings.Shard) }, pipeline.Output!.Path);
+        int code = Runner.Run(pipeline, settings, new RunSettings { Threads = settings.Threads, Shard = ParseShard(settings.Shard), Ids = ParseIds(settings.Ids) }, pipeline.Output!.Path);
         if (code == TextAugmentApp.Ok && pipeline.Train is not null)
         {
             if (settings.Shard is not null)
@@ -68,6 +77,8 @@ internal sealed class RunCommand : Command<RunSettingsBase>
     }
 
     internal static Shard? ParseShard(string? text) => text is null ? null : TextAugment.Corpus.Shard.Parse(text);
+
+    internal static IdSource? ParseIds(string? text) => text is null ? null : IdSources.Parse(text);
 }
 
 internal sealed class ValidateCommand : Command<PipelineSettings>
@@ -143,6 +154,7 @@ internal sealed class AugmentCommand : Command<AugmentSettings>
             OutputFormat = settings.OutputFormat is null ? null : CorpusFormats.Parse(settings.OutputFormat),
             Threads = settings.Threads,
             Shard = RunCommand.ParseShard(settings.Shard),
+            Ids = RunCommand.ParseIds(settings.Ids),
         };
         return Runner.Run(pipeline, settings, run, settings.Output);
     }

@@ -18,4 +18,12 @@ internal static class EmbeddedResource
 
         return lines;
     }
+
+    public static string ReadText(string name)
+    {
+        using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The library was built without its resource '{name}'.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 }

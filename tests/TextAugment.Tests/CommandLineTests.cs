@@ -111,9 +111,9 @@ public class CommandLineTests
         string dir = TestPaths.NewTempDirectory();
         string pipeline = Path.Combine(dir, "stream.yaml");
         File.WriteAllText(pipeline, "augment:\n  stages:\n    - random_swap: {}\n");
-        var (code, _, errors) = Textaugment("a b c\n", "augment", pipeline, "--input-format", "text", "--shard", "1/2", "--no-progress");
-        Assert.Equal(1, code);
-        Assert.Contains("A shard needs the record count", errors, StringComparison.Ordinal);
+        var (code, _, errors) = Textaugment("a b c\n", "augment", pipeline, "--input-format", "text", "--ids", "serial", "--no-progress");
+        Assert.Equal(2, code);
+        Assert.Contains("--ids is 'serial'; it must be one of line, offset, hash", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("(Parameter", errors, StringComparison.Ordinal);
     }
 

@@ -276,7 +276,7 @@ public class NonRegularFileTests
         }
 
         Assert.Equal(2, code);
-        Assert.Contains("a shard reads the input twice", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("a shard seeks to its byte range of the input", errors.ToString(), StringComparison.Ordinal);
     }
 }
 

@@ -23,6 +23,9 @@ public sealed record Shard(int Index, int Count)
 
     /// <summary>The record range [start, end) of this shard in a corpus of <paramref name="records"/> records.</summary>
     public (long Start, long End) RangeOf(long records) => (records * (Index - 1) / Count, records * Index / Count);
+
+    /// <summary>The byte range [start, end) of this shard in a file of <paramref name="length"/> bytes (see <see cref="CorpusReader.OpenSplit"/>).</summary>
+    public (long Start, long End) ByteRangeOf(long length) => (length * (Index - 1) / Count, length * Index / Count);
 }
 
 /// <summary>How a corpus is augmented. Every property has a documented default.</summary>
@@ -37,8 +40,15 @@ public sealed class CorpusAugmentOptions
     /// <summary>Examples per worker per step. Default: 256. The output does not depend on it.</summary>
     public int BatchSize { get; init; } = 256;
 
-    /// <summary>Only this part of the corpus (needs the record count: the input is read twice). Default: all.</summary>
+    /// <summary>
+    /// Only this part of the corpus, by record count (the input is read twice: once to count). Default: all. A file in a
+    /// one-record-per-line format is better split by bytes (<see cref="CorpusReader.OpenSplit"/>), which reads it once.
+    /// </summary>
     public Shard? Shard { get; init; }
+
+    /// <summary>Write the output format's header line (TSV, CSV). Default: true; false for every shard but the first, so that
+    /// the shards' outputs concatenated equal the whole run's.</summary>
+    public bool WriteHeader { get; init; } = true;
 
     /// <summary>The output format. Default: <see cref="CorpusFormat.Jsonl"/>.</summary>
     public CorpusFormat OutputFormat { get; init; } = CorpusFormat.Jsonl;
@@ -108,69 +118,116 @@ public static class CorpusAugmenter
 
         RowFormatter formatter = RowFormatter.For(options.OutputFormat);
         var header = new CharBuffer();
-        formatter.WriteHeader(header);
+        if (options.WriteHeader)
+        {
+            formatter.WriteHeader(header);
+        }
+
         WriteChars(output, header.AsSpan());
 
-        // Three stages overlap: one thread reads step k+2 while the workers augment step k+1 and this
-        // thread writes step k. Three steps circulate, so memory stays bounded.
-        var steps = new Step[3];
-        using var free = new BlockingCollection<Step>();
-        using var filled = new BlockingCollection<Step>();
-        using var processed = new BlockingCollection<Step>();
-        for (int i = 0; i < steps.Length; i++)
+        // One reader thread fills chunks of examples in input order and numbers them; every worker thread takes the next
+        // filled chunk, augments it and encodes its rows; this thread writes the chunks back in their order. Dedicated
+        // threads, not the thread pool: a pool thread blocked on a queue starves the others, and one worker then did
+        // nearly all the work (benchmarks/README.md, "All cores"). 3 chunks per worker circulate, so memory stays bounded.
+        int threads = options.Threads;
+        using var free = new BlockingCollection<Chunk>();
+        using var filled = new BlockingCollection<Chunk>();
+        using var processed = new BlockingCollection<Chunk>();
+        var chunks = new Chunk[3 * threads];
+        for (int i = 0; i < chunks.Length; i++)
         {
-            steps[i] = new Step(options.Threads, () => new Chunk(generator, formatter, options.KeepOriginal, options.BatchSize));
-            free.Add(steps[i]);
+            chunks[i] = new Chunk(generator, formatter, options.KeepOriginal, options.BatchSize);
+            free.Add(chunks[i]);
         }
 
         using var cancel = new CancellationTokenSource();
-        Task reading = Task.Run(() =>
+        var errors = new ConcurrentQueue<Exception>();
+        var reading = new Thread(() =>
         {
             try
             {
+                long sequence = 0;
                 bool more = true;
                 while (more)
                 {
-                    Step step = free.Take(cancel.Token);
-                    more = step.Fill(reader, range, options.BatchSize);
-                    filled.Add(step);
+                    Chunk chunk = free.Take(cancel.Token);
+                    more = chunk.Fill(reader, range, options.BatchSize);
+                    if (chunk.Examples.Count == 0)
+                    {
+                        break;
+                    }
+
+                    chunk.Sequence = sequence++;
+                    filled.Add(chunk);
                 }
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !cancel.IsCancellationRequested)
+            {
+                // The rows before a malformed record are still augmented and written, then the error is thrown.
+                errors.Enqueue(error);
+            }
+            catch (OperationCanceledException)
+            {
             }
             finally
             {
                 filled.CompleteAdding();
             }
-        });
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads };
-        Task augmenting = Task.Run(() =>
+        }) { IsBackground = true, Name = "textaugment reader" };
+        int working = threads;
+        var workers = new Thread[threads];
+        for (int w = 0; w < threads; w++)
         {
-            try
+            workers[w] = new Thread(() =>
             {
-                foreach (Step step in filled.GetConsumingEnumerable(cancel.Token))
+                try
                 {
-                    Parallel.For(0, step.Filled, parallel, i => step.Chunks[i].Process());
-                    processed.Add(step);
+                    foreach (Chunk chunk in filled.GetConsumingEnumerable(cancel.Token))
+                    {
+                        chunk.Process();
+                        processed.Add(chunk);
+                    }
                 }
-            }
-            finally
-            {
-                processed.CompleteAdding();
-            }
-        });
+                catch (Exception error) when (error is not OperationCanceledException || !cancel.IsCancellationRequested)
+                {
+                    errors.Enqueue(error);
+                    cancel.Cancel();
+                }
+                catch (OperationCanceledException)
+                {
+                }
+                finally
+                {
+                    if (Interlocked.Decrement(ref working) == 0)
+                    {
+                        processed.CompleteAdding();
+                    }
+                }
+            }) { IsBackground = true, Name = $"textaugment worker {w + 1}" };
+        }
 
-        long examples = 0, rows = 0, lastReport = 0;
+        reading.Start();
+        foreach (Thread worker in workers)
+        {
+            worker.Start();
+        }
+
+        long examples = 0, rows = 0, lastReport = 0, next = 0;
+        var early = new Dictionary<long, Chunk>();
         try
         {
-            foreach (Step step in processed.GetConsumingEnumerable())
+            foreach (Chunk done in processed.GetConsumingEnumerable(cancel.Token))
             {
-                for (int i = 0; i < step.Filled; i++)
+                early.Add(done.Sequence, done);
+                while (early.Remove(next, out Chunk? chunk))
                 {
-                    output.Write(step.Chunks[i].Bytes);
-                    examples += step.Chunks[i].Examples.Count;
-                    rows += step.Chunks[i].Rows;
+                    next++;
+                    output.Write(chunk.Bytes);
+                    examples += chunk.Examples.Count;
+                    rows += chunk.Rows;
+                    free.Add(chunk);
                 }
 
-                free.Add(step);
                 if (options.Progress is not null && clock.ElapsedMilliseconds - lastReport >= 500)
                 {
                     lastReport = clock.ElapsedMilliseconds;
@@ -178,30 +235,28 @@ public static class CorpusAugmenter
                 }
             }
         }
-        catch
+        catch (Exception error) when (error is not OperationCanceledException || errors.IsEmpty)
         {
             cancel.Cancel();
+            reading.Join();
+            Array.ForEach(workers, worker => worker.Join());
             throw;
         }
-
-        WaitRethrowingFirstError(reading, augmenting);
-        output.Flush();
-        long fallbacks = steps.Sum(step => step.Chunks.Sum(chunk => chunk.Fallbacks));
-        options.Progress?.Report(new AugmentProgress(reader.BytesRead, examples, rows, clock.Elapsed));
-        return new AugmentSummary(examples, rows, reader.SkippedCount, reader.SkippedMessages, fallbacks, clock.Elapsed) { EmptyTexts = reader.EmptyTextCount };
-    }
-
-    private static void WaitRethrowingFirstError(params Task[] tasks)
-    {
-        try
+        catch (OperationCanceledException)
         {
-            Task.WaitAll(tasks);
         }
-        catch (AggregateException error)
+
+        reading.Join();
+        Array.ForEach(workers, worker => worker.Join());
+        if (errors.TryDequeue(out Exception? first))
         {
-            Exception first = error.Flatten().InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) ?? error.InnerExceptions[0];
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
         }
+
+        output.Flush();
+        long fallbacks = chunks.Sum(chunk => chunk.Fallbacks);
+        options.Progress?.Report(new AugmentProgress(reader.BytesRead, examples, rows, clock.Elapsed));
+        return new AugmentSummary(examples, rows, reader.SkippedCount, reader.SkippedMessages, fallbacks, clock.Elapsed) { EmptyTexts = reader.EmptyTextCount };
     }
 
     private static void WriteChars(Stream output, ReadOnlySpan<char> chars)
@@ -212,49 +267,33 @@ public static class CorpusAugmenter
         ArrayPool<byte>.Shared.Return(bytes);
     }
 
-    /// <summary>One step of the run: a chunk of examples per worker thread.</summary>
-    private sealed class Step(int workers, Func<Chunk> create)
+    /// <summary>A batch of consecutive examples: its place in the input, its reusable buffers and its encoded output.</summary>
+    private sealed class Chunk(VariantGenerator generator, RowFormatter formatter, bool keepOriginal, int batchSize)
     {
-        public Chunk[] Chunks { get; } = [.. Enumerable.Range(0, workers).Select(_ => create())];
-
-        /// <summary>Chunks holding examples in this step.</summary>
-        public int Filled { get; private set; }
+        /// <summary>The chunk's number in input order (0-based).</summary>
+        public long Sequence { get; set; }
 
         /// <summary>Reads the next examples of the range; false when the input (or the shard) has ended.</summary>
-        public bool Fill(CorpusReader reader, (long Start, long End) range, int batchSize)
+        public bool Fill(CorpusReader reader, (long Start, long End) range, int size)
         {
-            Filled = 0;
-            foreach (Chunk chunk in Chunks)
+            Examples.Clear();
+            while (Examples.Count < size && reader.TryRead(out Example? example))
             {
-                chunk.Examples.Clear();
-                while (chunk.Examples.Count < batchSize && reader.TryRead(out Example? example))
+                long record = reader.RecordCount - 1;
+                if (record >= range.End)
                 {
-                    long record = reader.RecordCount - 1;
-                    if (record >= range.End)
-                    {
-                        break;
-                    }
-
-                    if (record >= range.Start)
-                    {
-                        chunk.Examples.Add(example);
-                    }
+                    break;
                 }
 
-                Filled += chunk.Examples.Count > 0 ? 1 : 0;
-                if (chunk.Examples.Count < batchSize)
+                if (record >= range.Start)
                 {
-                    return false;
+                    Examples.Add(example);
                 }
             }
 
-            return true;
+            return Examples.Count == size;
         }
-    }
 
-    /// <summary>One worker's share of a step: its examples, its reusable buffers and its encoded output.</summary>
-    private sealed class Chunk(VariantGenerator generator, RowFormatter formatter, bool keepOriginal, int batchSize)
-    {
         private readonly VariantGenerator.Worker _worker = new(generator);
         private readonly CharBuffer _chars = new();
         private byte[] _bytes = new byte[1 << 16];

@@ -98,3 +98,34 @@ public enum RowErrorMode
     /// <summary>Skip the row and count it; the run's summary reports the count and the first messages.</summary>
     Skip,
 }
+
+/// <summary>
+/// Where a record's id comes from when the input has no id column or field. Every example's random stream derives from
+/// its id, so the id decides its variants: a source that gives a record the same id in any split of the input lets
+/// shards run anywhere and be concatenated into the whole run's output.
+/// </summary>
+public enum IdSource
+{
+    /// <summary>The 1-based line number where the record starts (the default). A shard of a file counts the line breaks before its byte range (a scan, not a parse); a partition on standard input cannot know them.</summary>
+    Line,
+    /// <summary>The byte offset where the record starts: a shard of a file seeks straight to its byte range.</summary>
+    Offset,
+    /// <summary>A 64-bit FNV-1a hash of the record's text and label, in hex: the same in any split, on standard input too; identical records get identical ids, hence identical variants.</summary>
+    Hash,
+}
+
+/// <summary>The names of <see cref="IdSource"/> in pipelines and on the command line: line, offset, hash.</summary>
+public static class IdSources
+{
+    /// <summary>line, offset, hash.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["line", "offset", "hash"];
+
+    /// <summary>The source named <paramref name="name"/>; null when it is none of <see cref="Names"/>.</summary>
+    public static IdSource? Parse(string name) => name switch
+    {
+        "line" => IdSource.Line,
+        "offset" => IdSource.Offset,
+        "hash" => IdSource.Hash,
+        _ => null,
+    };
+}

@@ -24,6 +24,9 @@ public sealed record CorpusReaderOptions
 
     /// <summary>What to do with a malformed row. Default: <see cref="RowErrorMode.Fail"/>.</summary>
     public RowErrorMode OnError { get; init; } = RowErrorMode.Fail;
+
+    /// <summary>Where ids come from when there is no id column or field. Default: <see cref="IdSource.Line"/>.</summary>
+    public IdSource Ids { get; init; } = IdSource.Line;
 }
 
 /// <summary>
@@ -35,6 +38,9 @@ public abstract class CorpusReader : IDisposable
     private const int KeptMessages = 10;
     private readonly List<string> _skippedMessages = [];
     private readonly Utf8LineReader _lines;
+    private long _end = long.MaxValue;
+    private long _recordStart;
+    private bool _hashId;
 
     private protected CorpusReader(Stream stream, string displayName, CorpusReaderOptions options)
     {
@@ -81,6 +87,55 @@ public abstract class CorpusReader : IDisposable
 
         Stream stream = stdin ? Console.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         return Create(stream, stdin ? "<stdin>" : path, options);
+    }
+
+    /// <summary>
+    /// Opens the records of <paramref name="path"/> that start in the byte range [<paramref name="start"/>, <paramref name="end"/>),
+    /// as Hadoop's input splits do: the reader reads the header (if any) from the start of the file, goes to
+    /// <paramref name="start"/>, begins at the next record boundary, and reads on past <paramref name="end"/> to finish the
+    /// last record that starts before it. Splits that cover a file read each record exactly once in total. One record per
+    /// line only: not <see cref="CorpusFormat.Csv"/>, whose quoted fields may hold line breaks.
+    /// With <see cref="IdSource.Line"/> ids the line breaks before <paramref name="start"/> are counted (a scan, not a parse);
+    /// with the other sources the reader seeks there, and line numbers in its error messages count from the split's start.
+    /// </summary>
+    /// <exception cref="ArgumentException">The format is CSV, or the range is not within the file.</exception>
+    public static CorpusReader OpenSplit(string path, CorpusReaderOptions options, long start, long end)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Format == CorpusFormat.Csv)
+        {
+            throw new ArgumentException("A CSV field may hold a line break, so a CSV file cannot be split at byte offsets.", nameof(options));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfLessThan(end, start);
+        CorpusReader reader = Open(path, options);
+        try
+        {
+            reader._end = end;
+            if (start > reader._lines.Position)
+            {
+                if (options.Ids == IdSource.Line)
+                {
+                    while (reader._lines.Position < start && reader._lines.TryReadLine(out _, out _))
+                    {
+                    }
+                }
+                else
+                {
+                    // The byte before the range: a line break there means a record starts right at the range's start.
+                    reader._lines.Seek(start - 1);
+                    reader._lines.TryReadLine(out _, out _);
+                }
+            }
+
+            return reader;
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Reads from <paramref name="stream"/>; <paramref name="displayName"/> names it in errors.</summary>
@@ -144,9 +199,17 @@ public abstract class CorpusReader : IDisposable
         {
             try
             {
-                if (!TryReadCore(out example))
+                _recordStart = _lines.Position;
+                if (_recordStart >= _end || !TryReadCore(out example))
                 {
+                    example = null;
                     return false;
+                }
+
+                if (_hashId)
+                {
+                    _hashId = false;
+                    example = example with { Id = ContentHash(example.Text, example.Label) };
                 }
 
                 RecordCount++;
@@ -178,6 +241,43 @@ public abstract class CorpusReader : IDisposable
     }
 
     private protected virtual long HeaderLines => 0;
+
+    /// <summary>The id of a record that has no id column or field, from <see cref="CorpusReaderOptions.Ids"/>; <paramref name="line"/> is where it starts.</summary>
+    private protected string PositionId(long line)
+    {
+        switch (Options.Ids)
+        {
+            case IdSource.Offset:
+                return _recordStart.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            case IdSource.Hash:
+                _hashId = true; // TryRead hashes the record's content once it is read
+                return "";
+            default:
+                return line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>64-bit FNV-1a over the text's UTF-16 code units, a tab, and the label's: 16 lower-case hex digits.</summary>
+    internal static string ContentHash(string text, string? label)
+    {
+        ulong hash = 14695981039346656037UL;
+        Mix(ref hash, text);
+        if (label is not null)
+        {
+            Mix(ref hash, "\t");
+            Mix(ref hash, label);
+        }
+
+        return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+
+        static void Mix(ref ulong hash, string value)
+        {
+            foreach (char c in value)
+            {
+                hash = (hash ^ c) * 1099511628211UL;
+            }
+        }
+    }
 
     private protected virtual void Start()
     {
@@ -299,7 +399,7 @@ public abstract class CorpusReader : IDisposable
                     throw Error(line, $"the row has {_fields.Count} fields but column {needed + 1} is needed.");
                 }
 
-                example = new Example(_id >= 0 ? _fields[_id] : line.ToString(System.Globalization.CultureInfo.InvariantCulture), _fields[_text], _label >= 0 ? _fields[_label] : null);
+                example = new Example(_id >= 0 ? _fields[_id] : PositionId(line), _fields[_text], _label >= 0 ? _fields[_label] : null);
                 return true;
             }
         }
@@ -522,7 +622,7 @@ public abstract class CorpusReader : IDisposable
                 throw Error(LineNumber, $"the object has no '{Options.IdColumn}' field; it has: {Fields(fields)}.");
             }
 
-            example = new Example(id ?? LineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), text, label)
+            example = new Example(id ?? PositionId(LineNumber), text, label)
             {
                 LabelJson = labelJson,
                 IdJson = id is null ? null : idJson,
@@ -569,7 +669,7 @@ public abstract class CorpusReader : IDisposable
             }
 
             // An empty line is a record with an empty text, skipped and counted by TryRead like an empty text in any format.
-            example = new Example(LineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), Encoding.UTF8.GetString(line), null);
+            example = new Example(PositionId(LineNumber), Encoding.UTF8.GetString(line), null);
             return true;
         }
     }
@@ -609,7 +709,7 @@ public abstract class CorpusReader : IDisposable
                 rest = end < 0 ? [] : rest[end..].TrimStart([' ', '\t']);
             }
 
-            example = new Example(LineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), rest.ToString(), label);
+            example = new Example(PositionId(LineNumber), rest.ToString(), label);
             return true;
         }
     }

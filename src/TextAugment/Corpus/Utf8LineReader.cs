@@ -161,5 +161,15 @@ internal sealed class Utf8LineReader : IDisposable
         _end += read;
     }
 
+    /// <summary>Continues at byte <paramref name="offset"/> of a seekable stream; line numbers then count from there.</summary>
+    public void Seek(long offset)
+    {
+        _stream.Seek(offset, SeekOrigin.Begin);
+        _start = _end = 0;
+        _eof = false;
+        Position = offset;
+        LineNumber = 0;
+    }
+
     public void Dispose() => _stream.Dispose();
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace TextAugment.Dictionaries;
 
 /// <summary>
@@ -11,11 +13,18 @@ namespace TextAugment.Dictionaries;
 /// </remarks>
 public sealed class Antonyms
 {
+    private const int CacheLimit = 1 << 20;
     private readonly HashSet<(string, string)> _pairs;
     private readonly HashSet<string> _members = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]> _memberLemmas = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _memberLemmasLookup;
+    private readonly ConcurrentDictionary<string, string[]> _allLemmas = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _allLemmasLookup;
 
     private Antonyms(HashSet<(string, string)> pairs)
     {
+        _memberLemmasLookup = _memberLemmas.GetAlternateLookup<ReadOnlySpan<char>>();
+        _allLemmasLookup = _allLemmas.GetAlternateLookup<ReadOnlySpan<char>>();
         _pairs = pairs;
         foreach (var (a, _) in pairs)
         {
@@ -35,26 +44,19 @@ public sealed class Antonyms
     /// </summary>
     public bool AreAntonyms(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        string x = a.ToString().ToLowerInvariant(), y = b.ToString().ToLowerInvariant();
-        if (x == y)
+        // Most words have no antonym in any form: that answer is cached per word, so the common case allocates nothing.
+        string[] xs = MemberLemmas(a);
+        if (xs.Length == 0)
         {
             return false;
         }
 
-        if (_pairs.Contains((x, y)))
-        {
-            return true;
-        }
-
-        // Most words have no antonym at all: look at the lemmas of a side only when one of its forms has one.
-        List<string> xs = Lemmas(x);
-        xs.RemoveAll(l => !_members.Contains(l));
-        if (xs.Count == 0)
+        string[] ys = AllLemmas(b);
+        if (a.Equals(ys[0], StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        List<string> ys = Lemmas(y);
         foreach (string l in xs)
         {
             foreach (string m in ys)
@@ -67,6 +69,38 @@ public sealed class Antonyms
         }
 
         return false;
+    }
+
+    /// <summary>The word (lower case) and its lemmas that have an antonym; cached per word form.</summary>
+    private string[] MemberLemmas(ReadOnlySpan<char> word) => Cached(_memberLemmasLookup, _memberLemmas, word, members: true);
+
+    /// <summary>The word (lower case) first, then its lemmas; cached per word form.</summary>
+    private string[] AllLemmas(ReadOnlySpan<char> word) => Cached(_allLemmasLookup, _allLemmas, word, members: false);
+
+    private string[] Cached(ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> lookup, ConcurrentDictionary<string, string[]> cache,
+        ReadOnlySpan<char> word, bool members)
+    {
+        Span<char> lower = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        word.ToLowerInvariant(lower);
+        if (lookup.TryGetValue(lower, out string[]? cached))
+        {
+            return cached;
+        }
+
+        string x = lower.ToString();
+        List<string> lemmas = Lemmas(x);
+        if (members)
+        {
+            lemmas.RemoveAll(l => !_members.Contains(l));
+        }
+
+        string[] result = lemmas.Count == 0 ? [] : [.. lemmas];
+        if (cache.Count < CacheLimit)
+        {
+            cache.TryAdd(x, result);
+        }
+
+        return result;
     }
 
     private static List<string> Lemmas(string word)

@@ -49,12 +49,12 @@ public sealed class EnglishInflector
     private readonly Dictionary<string, List<(string Lemma, char Pos, Inflection Kind)>> _irregularLemmas = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, char, Inflection), List<string>> _irregularForms = [];
 
-    private readonly TextAugment.Text.WordSet? _wordForms;
+    private readonly TextAugment.Text.SortedWordList? _wordForms;
 
     // Adverb particles of phrasal verbs that are not in the stop-word list ("go away", "set aside").
     private static readonly TextAugment.Text.WordSet Particles = new(["away", "back", "aside", "apart", "along", "around", "forward", "together", "ahead", "behind", "across", "round"]);
 
-    private EnglishInflector(IEnumerable<string> exceptionLines, TextAugment.Text.WordSet? wordForms)
+    private EnglishInflector(IEnumerable<string> exceptionLines, TextAugment.Text.SortedWordList? wordForms)
     {
         _wordForms = wordForms;
         foreach (string line in exceptionLines)
@@ -91,7 +91,7 @@ public sealed class EnglishInflector
     /// </remarks>
     public static EnglishInflector Default { get; } = new(
         EmbeddedResource.ReadLines("TextAugment.en-inflection-exceptions.tsv"),
-        new TextAugment.Text.WordSet(EmbeddedResource.ReadLines("TextAugment.en-word-forms.txt").Where(l => l.Length > 0 && l[0] != '#')));
+        new TextAugment.Text.SortedWordList(EmbeddedResource.ReadText("TextAugment.en-word-forms.txt")));
 
     /// <summary>True when the regular form <paramref name="form"/> is in the word-form list (always true without one).</summary>
     public bool IsWordForm(ReadOnlySpan<char> form) => _wordForms?.Contains(form) != false;

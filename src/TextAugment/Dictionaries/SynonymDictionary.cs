@@ -57,23 +57,25 @@ public sealed class SynonymDictionary
     public const int MaxWordLength = 1_000;
 
     private const int CacheLimit = 1 << 20;
-    private readonly Dictionary<string, (char Pos, string[] Synonyms)[]> _entries;
+    private readonly Dictionary<string, (char Pos, string[] Synonyms)[]>? _entries;
+    private readonly TsvIndex? _index;
     private readonly EnglishInflector? _inflector;
     private readonly ConcurrentDictionary<string, string[]> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _cacheLookup;
     private readonly ConcurrentDictionary<string, string[]> _traditionalCache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _traditionalLookup;
 
-    private SynonymDictionary(Dictionary<string, (char, string[])[]> entries, EnglishInflector? inflector)
+    private SynonymDictionary(Dictionary<string, (char, string[])[]>? entries, TsvIndex? index, EnglishInflector? inflector)
     {
         _entries = entries;
+        _index = index;
         _inflector = inflector;
         _cacheLookup = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
         _traditionalLookup = _traditionalCache.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Number of head words.</summary>
-    public int Count => _entries.Count;
+    public int Count => _index?.Count ?? _entries!.Count;
 
     /// <summary>Whether inflected words are looked up through their lemmas.</summary>
     public bool Inflects => _inflector is not null;
@@ -94,21 +96,28 @@ public sealed class SynonymDictionary
         Corpus.FileIdentity.EnsureRegularFile(path, "synonym dictionary", "it is read twice (once to detect its format), so it must be a regular file");
 
         SynonymFormat format = options.Format == SynonymFormat.Auto ? Detect(path) : options.Format;
-        if (format is SynonymFormat.Tsv or SynonymFormat.Cilin)
+        if (format == SynonymFormat.Tsv)
         {
-            Corpus.Utf8LineReader.EnsureFileIsUtf8(path);
+            // Indexed, not parsed: each line is checked and its head word indexed; a word's synonym list is split on
+            // its first lookup. Start-up is most of a small job (benchmarks/README.md, "Start-up").
+            var index = TsvIndex.Read(path);
+            bool inflectTsv = options.Inflection == InflectionMode.English || (options.Inflection == InflectionMode.Auto && index.HasPos);
+            return new SynonymDictionary(null, index, inflectTsv ? EnglishInflector.Default : null);
         }
 
         var builder = new Builder();
-        bool hasPos = format switch
+        if (format == SynonymFormat.Cilin)
         {
-            SynonymFormat.MyThes => ReadMyThes(path, builder),
-            SynonymFormat.Cilin => ReadCilin(File.ReadLines(path, new UTF8Encoding(false, true)), path, builder),
-            _ => ReadTsv(File.ReadLines(path, new UTF8Encoding(false, true)), path, builder),
-        };
-        bool inflect = options.Inflection == InflectionMode.English
-                       || (options.Inflection == InflectionMode.Auto && format == SynonymFormat.Tsv && hasPos);
-        return new SynonymDictionary(builder.Build(), inflect ? EnglishInflector.Default : null);
+            Corpus.Utf8LineReader.EnsureFileIsUtf8(path);
+            ReadCilin(File.ReadLines(path, new UTF8Encoding(false, true)), path, builder);
+        }
+        else
+        {
+            ReadMyThes(path, builder);
+        }
+
+        bool inflect = options.Inflection == InflectionMode.English;
+        return new SynonymDictionary(builder.Build(), null, inflect ? EnglishInflector.Default : null);
     }
 
     /// <summary>
@@ -124,7 +133,7 @@ public sealed class SynonymDictionary
     {
         var builder = new Builder();
         ReadTsv(EmbeddedResource.ReadLines("TextAugment.zh-cedict-synonyms.tsv"), "zh-cedict-synonyms.tsv", builder);
-        return new SynonymDictionary(builder.Build(), null);
+        return new SynonymDictionary(builder.Build(), null, null);
     });
 
     /// <summary>Builds a dictionary from (word, synonyms) pairs, with no part of speech and no inflection.</summary>
@@ -137,7 +146,7 @@ public sealed class SynonymDictionary
             builder.Add(word, '\0', synonyms);
         }
 
-        return new SynonymDictionary(builder.Build(), null);
+        return new SynonymDictionary(builder.Build(), null, null);
     }
 
     /// <summary>
@@ -208,7 +217,7 @@ public sealed class SynonymDictionary
 
     private string[] Compute(string word)
     {
-        if (!_entries.ContainsKey(word) && Text.ChineseScript.HasTraditional(word))
+        if (!TryGetEntries(word, out _) && Text.ChineseScript.HasTraditional(word))
         {
             // A Traditional word the dictionary does not hold as written: its Simplified form's synonyms, written back
             // in Traditional characters so that the user's text keeps its script.
@@ -227,7 +236,7 @@ public sealed class SynonymDictionary
 
         var result = new List<string>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { word };
-        if (_entries.TryGetValue(word, out var exact))
+        if (TryGetEntries(word, out var exact))
         {
             foreach (var (_, synonyms) in exact)
             {
@@ -241,7 +250,7 @@ public sealed class SynonymDictionary
             _inflector.Analyze(word, analyses);
             foreach (var (lemma, pos, kind) in analyses)
             {
-                if (!_entries.TryGetValue(lemma, out var entries))
+                if (!TryGetEntries(lemma, out var entries))
                 {
                     continue;
                 }
@@ -265,6 +274,17 @@ public sealed class SynonymDictionary
         }
 
         return result.Count == 0 ? [] : [.. result];
+    }
+
+    private bool TryGetEntries(string key, out (char Pos, string[] Synonyms)[] entries)
+    {
+        if (_index is not null)
+        {
+            entries = _index.Entries(key)!;
+            return entries is not null;
+        }
+
+        return _entries!.TryGetValue(key, out entries!);
     }
 
     private static void AddAll(string[] synonyms, List<string> result, HashSet<string> seen)
@@ -462,26 +482,212 @@ public sealed class SynonymDictionary
     /// <summary>Enforces <see cref="MaxSynonymsPerLine"/> and <see cref="MaxWordLength"/> on one line.</summary>
     private static void CheckLine(string path, long lineNumber, string head, int headColumn, IReadOnlyList<string> synonyms, int synonymsColumn, string synonymsText)
     {
-        if (head.Length > MaxWordLength)
-        {
-            throw new DataFormatException(path, lineNumber, headColumn,
-                $"the head word is {head.Length:N0} characters long; a word may have at most {MaxWordLength:N0}.");
-        }
-
+        CheckHead(path, lineNumber, head, headColumn);
         if (synonyms.Count > MaxSynonymsPerLine)
         {
-            throw new DataFormatException(path, lineNumber, synonymsColumn,
-                $"the line lists {synonyms.Count:N0} synonyms; a line may list at most {MaxSynonymsPerLine:N0}. Split the entry or check that the file is a synonym dictionary.");
+            throw TooManySynonyms(path, lineNumber, synonymsColumn, synonyms.Count);
         }
 
         foreach (string synonym in synonyms)
         {
             if (synonym.Length > MaxWordLength)
             {
-                int at = synonymsText.IndexOf(synonym, StringComparison.Ordinal);
-                throw new DataFormatException(path, lineNumber, synonymsColumn + Math.Max(at, 0),
-                    $"a synonym is {synonym.Length:N0} characters long ('{synonym[..40]}…'); a word may have at most {MaxWordLength:N0}.");
+                throw TooLongSynonym(path, lineNumber, synonymsColumn + Math.Max(synonymsText.IndexOf(synonym, StringComparison.Ordinal), 0), synonym);
             }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="CheckLine(string, long, string, int, IReadOnlyList{string}, int, string)"/> on a comma-separated field
+    /// that is not split: one pass, no allocation.
+    /// </summary>
+    private static void CheckLine(string path, long lineNumber, ReadOnlySpan<char> head, int headColumn, ReadOnlySpan<char> synonymsText, int synonymsColumn)
+    {
+        CheckHead(path, lineNumber, head, headColumn);
+        int count = 0;
+        for (int start = 0; start <= synonymsText.Length;)
+        {
+            int comma = synonymsText[start..].IndexOf(',');
+            int end = comma < 0 ? synonymsText.Length : start + comma;
+            ReadOnlySpan<char> synonym = synonymsText[start..end].Trim();
+            if (!synonym.IsEmpty)
+            {
+                count++;
+                if (synonym.Length > MaxWordLength)
+                {
+                    throw TooLongSynonym(path, lineNumber, synonymsColumn + start, synonym);
+                }
+            }
+
+            start = end + 1;
+        }
+
+        if (count > MaxSynonymsPerLine)
+        {
+            throw TooManySynonyms(path, lineNumber, synonymsColumn, count);
+        }
+    }
+
+    private static void CheckHead(string path, long lineNumber, ReadOnlySpan<char> head, int headColumn)
+    {
+        if (head.Length > MaxWordLength)
+        {
+            throw new DataFormatException(path, lineNumber, headColumn,
+                $"the head word is {head.Length:N0} characters long; a word may have at most {MaxWordLength:N0}.");
+        }
+    }
+
+    private static DataFormatException TooManySynonyms(string path, long lineNumber, int column, int count) =>
+        new(path, lineNumber, column,
+            $"the line lists {count:N0} synonyms; a line may list at most {MaxSynonymsPerLine:N0}. Split the entry or check that the file is a synonym dictionary.");
+
+    private static DataFormatException TooLongSynonym(string path, long lineNumber, int column, ReadOnlySpan<char> synonym) =>
+        new(path, lineNumber, column,
+            $"a synonym is {synonym.Length:N0} characters long ('{synonym[..40]}…'); a word may have at most {MaxWordLength:N0}.");
+
+    /// <summary>
+    /// The TSV format (<c>word&lt;TAB&gt;[pos&lt;TAB&gt;]syn1,syn2</c>) held as the file's text with an index from each
+    /// lower-case head word to its lines; every line is checked when the file is read, a word's synonym lists are
+    /// split when it is looked up. Gives the same entries as <see cref="Builder"/> would: a word's lines in file
+    /// order, grouped by part of speech, duplicates and the head word itself left out.
+    /// </summary>
+    private sealed class TsvIndex
+    {
+        private readonly string _text;
+        private readonly Dictionary<string, (int First, int Last)> _heads;
+        private readonly Dictionary<string, (int First, int Last)>.AlternateLookup<ReadOnlySpan<char>> _headLookup;
+        private readonly List<(int Start, int Length, char Pos, int Next)> _lines;
+
+        private TsvIndex(string text, Dictionary<string, (int, int)> heads, List<(int, int, char, int)> lines, bool hasPos)
+        {
+            _text = text;
+            _heads = heads;
+            _headLookup = heads.GetAlternateLookup<ReadOnlySpan<char>>();
+            _lines = lines;
+            HasPos = hasPos;
+        }
+
+        public int Count => _heads.Count;
+
+        /// <summary>Whether any line has a part-of-speech column (the WordNet format).</summary>
+        public bool HasPos { get; }
+
+        /// <exception cref="DataFormatException">The file is not UTF-8 or a line is malformed; names the file and line.</exception>
+        public static TsvIndex Read(string path)
+        {
+            byte[] bytes = File.ReadAllBytes(path);
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            {
+                Corpus.Utf8LineReader.EnsureFileIsUtf8(path); // names the line and byte offset
+            }
+
+            ReadOnlySpan<byte> content = bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsSpan(3) : bytes;
+            string text = Encoding.UTF8.GetString(content);
+            var heads = new Dictionary<string, (int First, int Last)>(StringComparer.Ordinal);
+            var lookup = heads.GetAlternateLookup<ReadOnlySpan<char>>();
+            var lines = new List<(int Start, int Length, char Pos, int Next)>();
+            bool hasPos = false;
+            long lineNumber = 0;
+            int at = 0;
+            Span<char> lower = stackalloc char[128];
+            while (at < text.Length)
+            {
+                ReadOnlySpan<char> rest = text.AsSpan(at);
+                int end = rest.IndexOfAny('\r', '\n');
+                ReadOnlySpan<char> line = end < 0 ? rest : rest[..end];
+                int lineStart = at;
+                at += end < 0 ? rest.Length : end + (rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? 2 : 1);
+                lineNumber++;
+                if (line.Length == 0 || line[0] == '#')
+                {
+                    continue;
+                }
+
+                int tabs = line.Count('\t');
+                int firstTab = line.IndexOf('\t');
+                char pos = '\0';
+                if (tabs == 2)
+                {
+                    int secondTab = firstTab + 1 + line[(firstTab + 1)..].IndexOf('\t');
+                    ReadOnlySpan<char> posField = line[(firstTab + 1)..secondTab];
+                    if (posField is not ("n" or "v" or "a" or "r"))
+                    {
+                        throw new DataFormatException(path, lineNumber, firstTab + 2,
+                            $"part of speech '{posField}' is not one of n, v, a, r (format: word<TAB>pos<TAB>syn1,syn2).");
+                    }
+
+                    pos = posField[0];
+                    hasPos = true;
+                }
+                else if (tabs != 1)
+                {
+                    throw new DataFormatException(path, lineNumber, 0,
+                        $"expected 2 or 3 tab-separated fields (word<TAB>syn1,syn2 or word<TAB>pos<TAB>syn1,syn2) but found {tabs + 1}.");
+                }
+
+                ReadOnlySpan<char> head = line[..firstTab].Trim();
+                if (head.Length == 0)
+                {
+                    throw new DataFormatException(path, lineNumber, 1, "the head word is empty.");
+                }
+
+                // The tokenizer never yields a token with a space, so such head words could never be looked up;
+                // a line with no synonym at all adds nothing.
+                int lastTab = line.LastIndexOf('\t');
+                ReadOnlySpan<char> synonyms = line[(lastTab + 1)..];
+                CheckLine(path, lineNumber, line[..firstTab], 1, synonyms, lastTab + 2);
+                if (head.Contains(' ') || !HasSynonym(synonyms))
+                {
+                    continue;
+                }
+
+                Span<char> key = head.Length <= lower.Length ? lower[..head.Length] : new char[head.Length];
+                head.ToLowerInvariant(key);
+                int index = lines.Count;
+                lines.Add((lineStart + lastTab + 1, synonyms.Length, pos, -1));
+                if (lookup.TryGetValue(key, out var chain))
+                {
+                    lines[chain.Last] = lines[chain.Last] with { Next = index };
+                    lookup[key] = (chain.First, index);
+                }
+                else
+                {
+                    lookup[key] = (index, index);
+                }
+            }
+
+            return new TsvIndex(text, heads, lines, hasPos);
+        }
+
+        private static bool HasSynonym(ReadOnlySpan<char> field)
+        {
+            foreach (char c in field)
+            {
+                if (c != ',' && !char.IsWhiteSpace(c))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The entries of <paramref name="key"/> (lower case), or null when it is not a head word.</summary>
+        public (char Pos, string[] Synonyms)[]? Entries(string key)
+        {
+            if (!_headLookup.TryGetValue(key, out var chain))
+            {
+                return null;
+            }
+
+            var builder = new Builder();
+            for (int i = chain.First; i >= 0; i = _lines[i].Next)
+            {
+                var (start, length, pos, _) = _lines[i];
+                builder.Add(key, pos, _text.Substring(start, length).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            }
+
+            return builder.Build()[key];
         }
     }
 

@@ -23,7 +23,7 @@ public sealed record PipelineOutput(string Path, CorpusFormat Format);
 public sealed class Pipeline
 {
     private static readonly string[] TopKeys = ["seed", "language", "segmentation", "threads", "input", "augment", "output", "train", "evaluate"];
-    private static readonly string[] InputKeys = ["path", "format", "text", "label", "id", "header", "on_error"];
+    private static readonly string[] InputKeys = ["path", "format", "text", "label", "id", "ids", "header", "on_error"];
     private static readonly string[] AugmentKeys = ["variants", "keep_original", "max_attempts", "protect", "stages"];
     private static readonly string[] ProtectKeys = ["stopwords", "words", "patterns", "numbers", "urls", "emails", "negators", "names", "placeholders", "hashtags", "mentions"];
     private static readonly string[] SegmentationKeys = ["hmm", "user_dictionary"];
@@ -170,6 +170,7 @@ public sealed class Pipeline
         CorpusFormat? format = Format(f, path, streaming: !required);
         bool? header = f.Bool("header");
         string? onError = f.Choice("on_error", ["fail", "skip"]);
+        string? ids = f.Choice("ids", IdSources.Names);
         string? text = f.String("text"), label = f.String("label"), id = f.String("id");
         if (path is null || format is null)
         {
@@ -184,6 +185,7 @@ public sealed class Pipeline
             IdColumn = id,
             HasHeader = header ?? true,
             OnError = onError == "skip" ? RowErrorMode.Skip : RowErrorMode.Fail,
+            Ids = ids is null ? IdSource.Line : IdSources.Parse(ids)!.Value,
         });
     }
 

@@ -20,8 +20,14 @@ public sealed record RunSettings
     /// <summary>Worker threads; default: the pipeline's, else the processor count.</summary>
     public int? Threads { get; init; }
 
-    /// <summary>Only this shard of the input; default: all of it.</summary>
+    /// <summary>
+    /// Only this shard of the input; default: all of it. A file is split by bytes (CSV: by record count); standard input is
+    /// taken to be the shard itself. Every shard but the first leaves out the output's header line.
+    /// </summary>
     public Shard? Shard { get; init; }
+
+    /// <summary>Where ids come from when the input has none; default: the pipeline's, else <see cref="IdSource.Line"/>.</summary>
+    public IdSource? Ids { get; init; }
 
     /// <summary>Progress reports; default: none.</summary>
     public IProgress<AugmentProgress>? Progress { get; init; }
@@ -45,20 +51,23 @@ public static class PipelineRunner
         FileIdentity.EnsureDistinct(("the output", outputPath), ("the input", inputPath));
         if (settings.Shard is not null && inputPath != "-")
         {
-            FileIdentity.EnsureRegularFile(inputPath, "input", "a shard reads the input twice (once to count its records), so it must be a regular file");
+            FileIdentity.EnsureRegularFile(inputPath, "input", "a shard seeks to its byte range of the input (a CSV shard reads it twice, once to count its records), so it must be a regular file");
         }
 
 
         CorpusReaderOptions baseOptions = pipeline.Input?.Reader ?? new CorpusReaderOptions { Format = CorpusFormat.Text };
         CorpusFormat inputFormat = settings.InputFormat
             ?? (settings.InputPath is null ? baseOptions.Format : (inputPath == "-" ? null : CorpusFormats.FromExtension(inputPath)) ?? baseOptions.Format);
-        CorpusReaderOptions readerOptions = baseOptions with { Format = inputFormat };
+        CorpusReaderOptions readerOptions = baseOptions with { Format = inputFormat, Ids = settings.Ids ?? baseOptions.Ids };
         CorpusFormat outputFormat = settings.OutputFormat
             ?? (settings.OutputPath is null || settings.OutputPath == pipeline.Output?.Path ? pipeline.Output?.Format : null)
             ?? (outputPath == "-" ? null : CorpusFormats.FromExtension(outputPath))
             ?? inputFormat;
 
-        using CorpusReader reader = CorpusReader.Open(inputPath, readerOptions);
+        Shard? shard = settings.Shard;
+        bool byBytes = shard is not null && inputPath != "-" && inputFormat != CorpusFormat.Csv;
+        (long Start, long End) bytes = byBytes ? shard!.ByteRangeOf(new FileInfo(inputPath).Length) : default;
+        using CorpusReader reader = byBytes ? CorpusReader.OpenSplit(inputPath, readerOptions, bytes.Start, bytes.End) : CorpusReader.Open(inputPath, readerOptions);
         using AtomicOutput output = AtomicOutput.Open(outputPath);
         AugmentSummary summary = CorpusAugmenter.Run(
             reader,
@@ -69,7 +78,8 @@ public static class PipelineRunner
             {
                 KeepOriginal = pipeline.KeepOriginal,
                 Threads = settings.Threads ?? pipeline.Threads ?? Environment.ProcessorCount,
-                Shard = settings.Shard,
+                Shard = byBytes || inputPath == "-" ? null : shard,
+                WriteHeader = shard is null || shard.Index == 1,
                 OutputFormat = outputFormat,
                 Progress = settings.Progress,
             });

@@ -1,0 +1,192 @@
+using System.Text;
+using TextAugment.Corpus;
+using TextAugment.Pipelines;
+
+namespace TextAugment.Tests;
+
+/// <summary>
+/// <c>--shard K/N</c> over a file reads the K-th byte range from the next record boundary (Hadoop input splits): the N
+/// outputs concatenated equal the whole run byte for byte, and each record is read by one shard only.
+/// </summary>
+public class ShardSplitTests
+{
+    private static readonly string Dir = TestPaths.NewTempDirectory();
+
+    private static readonly Pipeline Swaps = LoadPipeline();
+
+    private static Pipeline LoadPipeline()
+    {
+        string path = Path.Combine(Dir, "swaps.yaml");
+        File.WriteAllText(path, "seed: 5\naugment:\n  variants: 2\n  stages:\n    - one_of:\n        - random_swap: { n: 1 }\n        - random_deletion: { p: 0.2 }\n");
+        return Pipeline.Load(path, requireInputOutput: false);
+    }
+
+    /// <summary>Lines of varied length (some long, one empty, one white space), as <paramref name="format"/>.</summary>
+    private static string Corpus(string format, string newline)
+    {
+        var rng = new Random(11);
+        string[] words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu"];
+        var text = new StringBuilder();
+        text.Append(format switch { "tsv-id" => "id\ttext\tlabel", "tsv" => "text\tlabel", _ => "" });
+        if (text.Length > 0)
+        {
+            text.Append(newline);
+        }
+
+        for (int i = 0; i < 300; i++)
+        {
+            string sentence = i == 17 ? "" : i == 90 ? "   " : string.Join(' ', Enumerable.Range(0, 1 + rng.Next(i % 50 == 0 ? 120 : 15)).Select(_ => words[rng.Next(words.Length)]));
+            string label = (i % 3).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            text.Append(format switch
+            {
+                "tsv-id" => $"r{i}\t{sentence}\t{label}",
+                "tsv" => $"{sentence}\t{label}",
+                "jsonl" => sentence.Length == 0 ? "{\"text\": \"\"}" : $"{{\"text\": \"{sentence}\", \"label\": \"{label}\"}}",
+                _ => sentence,
+            });
+            text.Append(newline);
+        }
+
+        if (rng.Next(2) == 0 || format == "text")
+        {
+            text.Append("last line without a line break");
+        }
+
+        return text.ToString();
+    }
+
+    private static string RunToText(string input, string extension, IdSource ids, Shard? shard)
+    {
+        string output = Path.Combine(Dir, $"out-{Guid.NewGuid():N}.tsv");
+        PipelineRunner.Run(Swaps, new RunSettings
+        {
+            InputPath = input,
+            InputFormat = extension switch { "jsonl" => CorpusFormat.Jsonl, "txt" => CorpusFormat.Text, _ => CorpusFormat.Tsv },
+            OutputPath = output,
+            Threads = 2,
+            Shard = shard,
+            Ids = ids,
+        });
+        string text = File.ReadAllText(output);
+        File.Delete(output);
+        return text;
+    }
+
+    [Theory]
+    [InlineData("text", "\n", IdSource.Line)]
+    [InlineData("text", "\r\n", IdSource.Line)]
+    [InlineData("text", "\n", IdSource.Offset)]
+    [InlineData("text", "\r\n", IdSource.Hash)]
+    [InlineData("tsv", "\r\n", IdSource.Offset)]
+    [InlineData("tsv", "\n", IdSource.Line)]
+    [InlineData("tsv-id", "\n", IdSource.Line)]
+    [InlineData("tsv-id", "\r\n", IdSource.Offset)]
+    [InlineData("jsonl", "\n", IdSource.Hash)]
+    [InlineData("jsonl", "\r\n", IdSource.Line)]
+    public void Shards_concatenated_equal_the_whole_run_byte_for_byte(string format, string newline, IdSource ids)
+    {
+        string extension = format switch { "jsonl" => "jsonl", "text" => "txt", _ => "tsv" };
+        string input = Path.Combine(Dir, $"in-{format}-{ids}-{newline.Length}.{extension}");
+        File.WriteAllText(input, Corpus(format, newline));
+        string whole = RunToText(input, extension, ids, null);
+        Assert.True(whole.Split('\n').Length > 800, "the whole run wrote too few rows to tell anything");
+        foreach (int n in new[] { 2, 3, 7, 64 })
+        {
+            var concatenated = new StringBuilder();
+            for (int k = 1; k <= n; k++)
+            {
+                concatenated.Append(RunToText(input, extension, ids, new Shard(k, n)));
+            }
+
+            Assert.True(whole == concatenated.ToString(), $"{n} shards of {format} ({ids} ids) differ from the whole run");
+        }
+    }
+
+    [Fact]
+    public void Every_record_is_read_by_exactly_one_split_and_a_split_stops_after_its_last_record()
+    {
+        string input = Path.Combine(Dir, "splits.txt");
+        File.WriteAllText(input, Corpus("text", "\r\n"));
+        long length = new FileInfo(input).Length;
+        var options = new CorpusReaderOptions { Format = CorpusFormat.Text, Ids = IdSource.Offset };
+        var whole = new List<string>();
+        using (CorpusReader reader = CorpusReader.Open(input, options))
+        {
+            whole.AddRange(reader.ReadAll().Select(e => e.Id + " " + e.Text));
+        }
+
+        foreach (int n in new[] { 2, 5, 13 })
+        {
+            var joined = new List<string>();
+            for (int k = 1; k <= n; k++)
+            {
+                var (start, end) = new Shard(k, n).ByteRangeOf(length);
+                using CorpusReader split = CorpusReader.OpenSplit(input, options, start, end);
+                foreach (Example example in split.ReadAll())
+                {
+                    long offset = long.Parse(example.Id, System.Globalization.CultureInfo.InvariantCulture);
+                    Assert.InRange(offset, start, end - 1); // a record belongs to the split its first byte is in
+                    joined.Add(example.Id + " " + example.Text);
+                }
+            }
+
+            Assert.Equal(whole, joined);
+        }
+    }
+
+    [Fact]
+    public void Standard_input_partitions_with_hash_ids_concatenate_to_the_whole_run()
+    {
+        string corpus = Corpus("text", "\n");
+        string[] lines = corpus.Split('\n');
+        var options = new CorpusReaderOptions { Format = CorpusFormat.Text, Ids = IdSource.Hash };
+        byte[] Run(string text, bool header)
+        {
+            using CorpusReader reader = CorpusReader.Create(new MemoryStream(Encoding.UTF8.GetBytes(text)), "<stdin>", options);
+            using var output = new MemoryStream();
+            CorpusAugmenter.Run(reader, null, Swaps.Generator, output, new CorpusAugmentOptions { Threads = 2, OutputFormat = CorpusFormat.Tsv, WriteHeader = header });
+            return output.ToArray();
+        }
+
+        byte[] whole = Run(corpus, header: true);
+        var parts = new List<byte>();
+        int[] cuts = [0, 40, 41, 200, lines.Length];
+        for (int p = 0; p + 1 < cuts.Length; p++)
+        {
+            string part = string.Join('\n', lines[cuts[p]..cuts[p + 1]]) + (cuts[p + 1] < lines.Length ? "\n" : "");
+            parts.AddRange(Run(part, header: p == 0));
+        }
+
+        Assert.Equal(whole, parts.ToArray());
+    }
+
+    [Fact]
+    public void Hash_ids_depend_on_the_text_and_label_only()
+    {
+        Assert.Equal(CorpusReader.ContentHash("a b", "x"), CorpusReader.ContentHash("a b", "x"));
+        Assert.NotEqual(CorpusReader.ContentHash("a b", "x"), CorpusReader.ContentHash("a b", "y"));
+        Assert.NotEqual(CorpusReader.ContentHash("a b", null), CorpusReader.ContentHash("b a", null));
+        Assert.Matches("^[0-9a-f]{16}$", CorpusReader.ContentHash("", null));
+    }
+
+    [Fact]
+    public void A_csv_file_cannot_be_split_by_bytes()
+    {
+        string input = Path.Combine(Dir, "quoted.csv");
+        File.WriteAllText(input, "text\n\"two\nlines\"\n");
+        Assert.Throws<ArgumentException>(() => CorpusReader.OpenSplit(input, new CorpusReaderOptions { Format = CorpusFormat.Csv }, 3, 10));
+    }
+
+    [Fact]
+    public void A_pipeline_names_its_id_source_and_a_wrong_one_is_reported_with_its_line()
+    {
+        File.WriteAllText(Path.Combine(Dir, "ids.txt"), "a b c\n");
+        string good = Path.Combine(Dir, "ids.yaml");
+        File.WriteAllText(good, "input: { path: ids.txt, ids: hash }\noutput: { path: ids-out.tsv }\naugment:\n  stages: [ { random_swap: {} } ]\n");
+        Assert.Equal(IdSource.Hash, Pipeline.Load(good).Input!.Reader.Ids);
+        string bad = Path.Combine(Dir, "ids-bad.yaml");
+        File.WriteAllText(bad, "input:\n  path: ids.txt\n  ids: serial\noutput: { path: ids-out.tsv }\naugment:\n  stages: [ { random_swap: {} } ]\n");
+        var error = Assert.Throws<PipelineException>(() => Pipeline.Load(bad));
+        Assert.Contains(error.Errors, e => e.Line == 3 && e.Message.Contains("serial", StringComparison.Ordinal));
+    }
+}
