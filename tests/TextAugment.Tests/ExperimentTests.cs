@@ -38,6 +38,10 @@ public class ExperimentTests
         Assert.True(File.Exists(Path.Combine(dir, "out", "report", "curves.svg")));
         Assert.True(File.Exists(Path.Combine(dir, "out", "report", "ablation.json")));
         Assert.Equal(600, result.Test!.Count);
+        // refit (the default) works in a pipeline: the kept model was trained again on every augmented row, the
+        // held-out originals' variants included, for the epochs early stopping chose.
+        Assert.Equal(result.Report.BestEpoch, result.Report.RefitEpochs);
+        Assert.Equal(File.ReadAllLines(Path.Combine(dir, "out", "augmented.tsv")).Length - 1, result.Report.TrainingRows);
         Assert.True(result.Test.Accuracy > 0.5, $"accuracy {result.Test.Accuracy}");
         Assert.Equal([3UL, 4UL], result.Ablation!.Seeds);
         Ablation ablation = result.Ablation;

@@ -77,6 +77,9 @@ public static class Trainer
         int bestEpoch = 0, sinceBest = 0;
         double bestScore = double.NaN;
         bool validate = validationFeatures.Length > 0;
+        // Patience 0 turns early stopping off entirely: every epoch is trained and the last is kept.
+        bool stops = options.EarlyStopping.Enabled && options.EarlyStopping.Patience > 0;
+        bool restores = options.EarlyStopping.RestoreBest && options.EarlyStopping.Patience > 0;
         var denseGradient = new float[network.Dense.Length];
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -125,12 +128,12 @@ public static class Trainer
                 bestScore = score;
                 bestEpoch = epoch;
                 sinceBest = 0;
-                if (options.EarlyStopping.RestoreBest)
+                if (restores)
                 {
                     best = ((float[])network.Dense.Clone(), (float[])network.Embeddings.Clone());
                 }
             }
-            else if (options.EarlyStopping.Enabled && ++sinceBest >= options.EarlyStopping.Patience)
+            else if (stops && ++sinceBest >= options.EarlyStopping.Patience)
             {
                 break;
             }
@@ -146,7 +149,7 @@ public static class Trainer
         // unseen feature at prediction time adds nothing and the model file stores only what was learned.
         state.ZeroUntouchedRows();
         var model = new TextClassifier(network, labels, options.Features);
-        int kept = validate && options.EarlyStopping.RestoreBest ? bestEpoch : records.Count;
+        int kept = validate && restores ? bestEpoch : records.Count;
         var report = new TrainingReport(records, kept, records.Count < options.Epochs, Sparsity(network, state.IsTouched), labels.Length, options)
         {
             TrainingRows = train.Count,
@@ -163,6 +166,15 @@ public static class Trainer
     private static (TextClassifier Model, TrainingReport Report) TrainAndRefit(IReadOnlyList<Example> all, TrainerOptions options, IProgress<EpochRecord>? progress)
     {
         var (_, selectionReport) = Train(all, null, options with { Refit = false }, progress);
+        return RefitAfter(selectionReport, all, options);
+    }
+
+    /// <summary>
+    /// The refit after a selection run: trains from the start on <paramref name="all"/> (the selection run's training
+    /// and validation rows) for the epochs the selection kept; the report holds the selection run's curves.
+    /// </summary>
+    internal static (TextClassifier Model, TrainingReport Report) RefitAfter(TrainingReport selectionReport, IReadOnlyList<Example> all, TrainerOptions options)
+    {
         int epochs = selectionReport.BestEpoch;
         var (model, refit) = Refit(all, epochs, options);
         var report = new TrainingReport(selectionReport.Epochs, epochs, selectionReport.StoppedEarly, refit.Sparsity, selectionReport.Classes, options)

@@ -208,13 +208,24 @@ public static class Experiment
             trainIds = new HashSet<string>(kept.Select(e => e.Id), StringComparer.Ordinal);
         }
 
-        List<Example> augmented = ReadOutput(pipeline.Output).Where(e => trainIds.Contains(e.Id)).ToList();
+        List<Example> allAugmented = [.. ReadOutput(pipeline.Output)];
+        List<Example> augmented = allAugmented.Where(e => trainIds.Contains(e.Id)).ToList();
         List<Example> plain = [.. originals.Where(e => trainIds.Contains(e.Id))];
         List<Example>? test = pipeline.Evaluate is null ? null : TrainingSections.ReadLabelled(pipeline.Evaluate.TestPath, pipeline.Input);
         IReadOnlyList<Example>? validationOrNull = validation.Count > 0 ? validation : null;
 
-        log?.Report($"training on {augmented.Count:N0} augmented rows ({plain.Count:N0} originals), validating on {validation.Count:N0} held-out originals");
-        var (model, report) = Trainer.Train(augmented, validationOrNull, WithSeed(train.Options, train.Options.Seed));
+        // refit: after early stopping chose the epochs on the held-out originals, each arm trains again from the start
+        // on all its rows (the held-out originals and their variants included) for that many epochs.
+        bool refit = train.Options.Refit && train.ValidationPath is null && validationOrNull is not null;
+        (TextClassifier Model, TrainingReport Report) Fit(List<Example> rows, Func<List<Example>> all, ulong seed)
+        {
+            TrainerOptions options = WithSeed(train.Options, seed);
+            var selected = Trainer.Train(rows, validationOrNull, options);
+            return refit ? Trainer.RefitAfter(selected.Report, all(), options) : selected;
+        }
+
+        log?.Report($"training on {augmented.Count:N0} augmented rows ({plain.Count:N0} originals), validating on {validation.Count:N0} held-out originals{(refit ? ", then refitting on all rows" : "")}");
+        var (model, report) = Fit(augmented, () => allAugmented, train.Options.Seed);
         model.Save(train.ModelPath);
         report.Save(train.ReportDirectory);
         Evaluation? score = test is null ? null : Evaluation.Of(model, test);
@@ -223,6 +234,7 @@ public static class Experiment
         if (test is not null && pipeline.Evaluate!.AblationSeeds > 0)
         {
             List<Example> repetition = RepetitionControl(plain, augmented);
+            List<Example> allRepetition = refit ? RepetitionControl(originals, allAugmented) : repetition;
             var seeds = new List<ulong>();
             var scores = new List<Evaluation>[3] { [], [], [] };
             for (int k = 0; k < pipeline.Evaluate.AblationSeeds; k++)
@@ -230,9 +242,9 @@ public static class Experiment
                 ulong seed = train.Options.Seed + (ulong)k;
                 log?.Report($"ablation: seed {seed} ({k + 1} of {pipeline.Evaluate.AblationSeeds}): originals, augmented, repetition control");
                 seeds.Add(seed);
-                scores[0].Add(Evaluation.Of(Trainer.Train(plain, validationOrNull, WithSeed(train.Options, seed)).Model, test));
-                scores[1].Add(k == 0 ? score! : Evaluation.Of(Trainer.Train(augmented, validationOrNull, WithSeed(train.Options, seed)).Model, test));
-                scores[2].Add(Evaluation.Of(Trainer.Train(repetition, validationOrNull, WithSeed(train.Options, seed)).Model, test));
+                scores[0].Add(Evaluation.Of(Fit(plain, () => originals, seed).Model, test));
+                scores[1].Add(k == 0 ? score! : Evaluation.Of(Fit(augmented, () => allAugmented, seed).Model, test));
+                scores[2].Add(Evaluation.Of(Fit(repetition, () => allRepetition, seed).Model, test));
             }
 
             AblationArm Arm(int i, int rows) => new(rows, [.. scores[i].Select(e => e.Accuracy)], [.. scores[i].Select(e => e.MacroF1)]);
