@@ -54,7 +54,7 @@ internal static class Printer
 
         if (result.Ablation is not null)
         {
-            to.WriteLine($"ablation: the same trainer and seeds ({string.Join(", ", result.Ablation.Seeds)}) on the originals, the augmented corpus and a repetition control (each original repeated as often as it has augmented rows), on the test set; paired t-tests over seeds");
+            to.WriteLine($"ablation: the same trainer and seeds ({string.Join(", ", result.Ablation.Seeds)}) on the originals, the augmented corpus and a repetition control (each original repeated as often as it has augmented rows){(result.Ablation.Consistency is null ? "" : ", and consistency training (the originals with UDA's consistency loss on the unlabelled text)")}, on the test set; paired t-tests over seeds");
             to.Write(result.Ablation.Table());
             to.Write(result.Ablation.Verdict);
         }
@@ -84,6 +84,10 @@ internal sealed class TrainSettings : CommandSettings
     [CommandOption("--validation <FILE>")]
     [Description("Validation data; default: hold out --validation-fraction of DATA (stratified, split by the id column when DATA has one).")]
     public string? Validation { get; init; }
+
+    [CommandOption("--unlabelled <FILE>")]
+    [Description("Unlabelled text for consistency training (UDA; see the --consistency-* options): text (one per line), tsv, csv or jsonl; labels in it are ignored. Views come from the tfidf stage fitted on FILE (a pipeline's train.consistency.stages can choose others).")]
+    public string? Unlabelled { get; init; }
 
     [CommandOption("--report <DIR>")]
     [Description("Where to write report.json, curves.csv and curves.svg (default: MODEL's folder/report).")]
@@ -130,17 +134,27 @@ internal sealed class TrainCommand : Command<TrainSettings>
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
         string reportDirectory = settings.Report ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Output!))!, "report");
-        (string Role, string? Path)[] reads = [("the training data", settings.Data), ("--validation", settings.Validation), ("--vectors", settings.Vectors)];
+        (string Role, string? Path)[] reads = [("the training data", settings.Data), ("--validation", settings.Validation), ("--vectors", settings.Vectors), ("--unlabelled", settings.Unlabelled)];
         FileIdentity.EnsureDistinct([("--output", settings.Output), .. TrainingReport.Files(reportDirectory).Select(f => ("a --report file", (string?)f))], reads);
         List<Example> data = CorpusReader.ReadLabelled(settings.Data);
         List<Example>? validation = settings.Validation is null ? null : CorpusReader.ReadLabelled(settings.Validation);
+        TrainerOptions options = settings.ToOptions(context.Data as TrainerOptions ?? new TrainerOptions());
+        if (settings.Unlabelled is not null)
+        {
+            List<Example> unlabelled = CorpusReader.ReadUnlabelled(settings.Unlabelled, null, out int labelled);
+            Console.Error.WriteLine($"consistency training: {unlabelled.Count:N0} unlabelled texts from {settings.Unlabelled}"
+                + (labelled > 0 ? $"; the file has labels ({labelled:N0} rows): they are ignored" : "") + "; views from the tfidf stage fitted on them");
+            options = options with { Consistency = options.Consistency with { Unlabelled = unlabelled } };
+        }
+
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (model, report) = Trainer.Train(data, validation, settings.ToOptions(context.Data as TrainerOptions ?? new TrainerOptions()),
+        var (model, report) = Trainer.Train(data, validation, options,
             new Reporter<EpochRecord>(e => Console.Error.WriteLine(double.IsNaN(e.ValidationLoss)
-                ? FormattableString.Invariant($"epoch {e.Epoch}: train loss {e.TrainLoss:F4} ({e.Seconds:F1} s)")
-                : FormattableString.Invariant($"epoch {e.Epoch}: train loss {e.TrainLoss:F4}, validation loss {e.ValidationLoss:F4}, validation accuracy {e.ValidationAccuracy:P1} ({e.Seconds:F1} s)"))));
+                ? FormattableString.Invariant($"epoch {e.Epoch}: train loss {e.TrainLoss:F4}{Kl(e)} ({e.Seconds:F1} s)")
+                : FormattableString.Invariant($"epoch {e.Epoch}: train loss {e.TrainLoss:F4}, validation loss {e.ValidationLoss:F4}, validation accuracy {e.ValidationAccuracy:P1}{Kl(e)} ({e.Seconds:F1} s)"))));
         model.Save(settings.Output!);
         report.Save(reportDirectory);
+        static string Kl(EpochRecord e) => double.IsNaN(e.ConsistencyLoss) ? "" : FormattableString.Invariant($", consistency loss {e.ConsistencyLoss:F4}");
         long words = 0;
         foreach (Example e in data)
         {

@@ -12,7 +12,8 @@ namespace TextAugment.Classification;
 /// <param name="LearningRate">The rate at the end of the epoch.</param>
 /// <param name="Sparsity">Fraction of weights that are exactly zero.</param>
 /// <param name="Seconds">Wall time of the epoch's training steps (scoring the curves not included).</param>
-public sealed record EpochRecord(int Epoch, double TrainLoss, double TrainAccuracy, double ValidationLoss, double ValidationAccuracy, double LearningRate, double Sparsity, double Seconds);
+/// <param name="ConsistencyLoss">Mean consistency loss KL(p̃(y|x) ‖ p(y|x̂)) over the epoch's unlabelled examples, unweighted, in training mode (masked ones count 0); NaN without consistency training.</param>
+public sealed record EpochRecord(int Epoch, double TrainLoss, double TrainAccuracy, double ValidationLoss, double ValidationAccuracy, double LearningRate, double Sparsity, double Seconds, double ConsistencyLoss = double.NaN);
 
 /// <summary>Trains a <see cref="TextClassifier"/>. Deterministic for a seed (training runs on one thread).</summary>
 public static class Trainer
@@ -81,25 +82,60 @@ public static class Trainer
         bool stops = options.EarlyStopping.Enabled && options.EarlyStopping.Patience > 0;
         bool restores = options.EarlyStopping.RestoreBest && options.EarlyStopping.Patience > 0;
         var denseGradient = new float[network.Dense.Length];
+        ConsistencyOptions consistency = options.Consistency;
+        UnlabelledStream? unlabelled = consistency.Enabled ? new UnlabelledStream(consistency, options.Features, options.Seed) : null;
+        var target = new float[labels.Length];
+        long step = 0, totalSteps = (long)options.Epochs * ((train.Count + options.BatchSize - 1) / options.BatchSize);
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
             Shuffle(order, random);
+            (int[] views, int[][] augmented) = unlabelled is null ? ([], []) : unlabelled.Epoch(epoch, consistency.Ratio * order.Length);
+            double klSum = 0;
             for (int start = 0; start < order.Length; start += options.BatchSize)
             {
                 int end = Math.Min(order.Length, start + options.BatchSize);
                 Array.Clear(denseGradient);
                 state.BeginBatch();
                 float scale = 1f / (end - start);
+                double threshold = unlabelled is null ? 1 : Consistency.TsaThreshold(consistency.Tsa, (double)step / totalSteps, labels.Length);
                 for (int k = start; k < end; k++)
                 {
                     int i = order[k];
-                    network.Forward(trainFeatures[i], scratch, options.Dropout, random);
+                    ReadOnlySpan<float> p = network.Forward(trainFeatures[i], scratch, options.Dropout, random);
+                    if (unlabelled is not null && !Consistency.Trains(consistency.Tsa, p[trainLabels[i]], threshold))
+                    {
+                        continue; // TSA: already confident on this labelled example at this point of training
+                    }
+
                     network.Backward(trainLabels[i], classWeights[trainLabels[i]] * scale, scratch, denseGradient);
                     state.AccumulateEmbedding(trainFeatures[i], scratch.InputDelta);
                 }
 
+                if (unlabelled is not null)
+                {
+                    // UDA: λ · mean over the step's unlabelled examples of KL(p̃(y|x) ‖ p(y|x̂)); p̃ with dropout off and
+                    // no gradient (a constant target), x̂ in training mode.
+                    int from = consistency.Ratio * start, to = consistency.Ratio * end;
+                    float weight = (float)(consistency.Weight / (to - from));
+                    for (int u = from; u < to; u++)
+                    {
+                        ReadOnlySpan<float> original = network.Forward(unlabelled.Original(views[u]), scratch);
+                        if (!Consistency.Confident(original, consistency.Confidence))
+                        {
+                            continue;
+                        }
+
+                        Consistency.Sharpen(original, consistency.Temperature, target);
+                        ReadOnlySpan<float> p = network.Forward(augmented[u], scratch, options.Dropout, random);
+                        klSum += Consistency.KullbackLeibler(target, p);
+                        network.BackwardToward(target, weight, scratch, denseGradient);
+                        state.AccumulateEmbedding(augmented[u], scratch.InputDelta);
+                    }
+                }
+
                 state.Step(denseGradient);
+                step++;
             }
 
             state.CatchUpAllRows();
@@ -108,7 +144,8 @@ public static class Trainer
             var (validationLoss, validationAccuracy) = validate
                 ? Score(network, scratch, validationFeatures, validationLabels, null)
                 : (double.NaN, double.NaN);
-            var record = new EpochRecord(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, state.LearningRate, Sparsity(network, state.IsTouched), trainingSeconds);
+            var record = new EpochRecord(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, state.LearningRate, Sparsity(network, state.IsTouched), trainingSeconds,
+                unlabelled is null ? double.NaN : klSum / Math.Max(1, views.Length));
             records.Add(record);
             progress?.Report(record);
 

@@ -38,13 +38,14 @@ public sealed class TrainerOption
         _get = get;
         _set = set;
         string leaf = name[(name.LastIndexOf('.') + 1)..];
-        CommandLine = "--" + (name.StartsWith("validation.", StringComparison.Ordinal) ? "validation-" + leaf : leaf).Replace('_', '-');
+        bool prefixed = name.StartsWith("validation.", StringComparison.Ordinal) || name.StartsWith("consistency.", StringComparison.Ordinal);
+        CommandLine = "--" + (prefixed ? name.Replace('.', '-') : leaf).Replace('_', '-');
     }
 
     /// <summary>The key in a pipeline's <c>train</c> section, dotted for a nested key (<c>features.dim</c>).</summary>
     public string Name { get; }
 
-    /// <summary>The <c>textaugment train</c> option: <c>--</c> and the last part of <see cref="Name"/> in kebab case (<c>--validation-fraction</c> for <c>validation.fraction</c>).</summary>
+    /// <summary>The <c>textaugment train</c> option: <c>--</c> and the last part of <see cref="Name"/> in kebab case (with the section for <c>validation</c> and <c>consistency</c>: <c>--validation-fraction</c>, <c>--consistency-weight</c>).</summary>
     public string CommandLine { get; internal init; }
 
     /// <summary>Other command-line names accepted for this option (e.g. <c>--lr</c>). Default: none.</summary>

@@ -11,6 +11,7 @@ public static class TrainerOptionTable
 {
     private static readonly string[] OptimizerNames = ["sgd", "adam", "adamw"];
     private static readonly string[] ScheduleNames = ["constant", "linear", "cosine"];
+    private static readonly string[] TsaNames = ["none", "linear", "log", "exp"];
 
     /// <summary>All trainer options, in help order.</summary>
     public static IReadOnlyList<TrainerOption> All { get; } =
@@ -69,6 +70,16 @@ public static class TrainerOptionTable
             o => o.EarlyStopping.MinEpochs, (o, v) => o with { EarlyStopping = o.EarlyStopping with { MinEpochs = (int)v } }) { Minimum = 1, Maximum = 10000 },
         new("validation.fraction", TrainerOptionKind.Number, "<F>", "Fraction of the training data held out for validation (stratified, split by the id column when there is one); 0 for none.",
             o => o.ValidationFraction, (o, v) => o with { ValidationFraction = (double)v }) { Minimum = 0, Maximum = 0.9 },
+        new("consistency.weight", TrainerOptionKind.Number, "<L>", "UDA: weight λ of the consistency loss KL(p̃(y|x) ‖ p(y|x̂)) on unlabelled text (uda_coeff).",
+            o => o.Consistency.Weight, (o, v) => o with { Consistency = o.Consistency with { Weight = (double)v } }) { Minimum = 0, Maximum = 100 },
+        new("consistency.confidence", TrainerOptionKind.Number, "<B>", "UDA: an unlabelled example counts only when p̃'s largest probability is at least B (uda_confidence_thresh; 0: no mask).",
+            o => o.Consistency.Confidence, (o, v) => o with { Consistency = o.Consistency with { Confidence = (double)v } }) { Minimum = 0, Maximum = 0.99 },
+        new("consistency.temperature", TrainerOptionKind.Number, "<T>", "UDA: sharpen p̃ as softmax(logits / T) (uda_softmax_temp; 1: no sharpening).",
+            o => o.Consistency.Temperature, (o, v) => o with { Consistency = o.Consistency with { Temperature = (double)v } }) { Minimum = 0.05, Maximum = 1 },
+        new("consistency.tsa", TrainerOptionKind.Choice, "<NAME>", "UDA's training-signal annealing: labelled examples predicted above a threshold growing from 1/K to 1 add no loss.",
+            o => TsaNames[(int)o.Consistency.Tsa], (o, v) => o with { Consistency = o.Consistency with { Tsa = (TsaSchedule)Array.IndexOf(TsaNames, (string)v) } }) { Choices = TsaNames },
+        new("consistency.ratio", TrainerOptionKind.Integer, "<N>", "UDA: unlabelled examples per labelled example in each step (unsup_ratio).",
+            o => o.Consistency.Ratio, (o, v) => o with { Consistency = o.Consistency with { Ratio = (int)v } }) { Minimum = 1, Maximum = 64 },
     ];
 
     /// <summary>The option whose <see cref="TrainerOption.Name"/> is <paramref name="name"/>.</summary>

@@ -128,6 +128,9 @@ public sealed record TrainerOptions
     /// </summary>
     public Vectors.WordVectors? InitialVectors { get; init; }
 
+    /// <summary>Consistency training on unlabelled text (UDA). Default: off (no unlabelled examples).</summary>
+    public ConsistencyOptions Consistency { get; init; } = new();
+
     /// <summary>The seed: initialisation, shuffling, dropout and the validation split. Default: 0.</summary>
     public ulong Seed { get; init; }
 

@@ -10,7 +10,8 @@ namespace TextAugment.Pipelines;
 /// <param name="ModelPath">Where the model goes.</param>
 /// <param name="ReportDirectory">Where report.json, curves.csv and curves.svg go.</param>
 /// <param name="ValidationPath">A validation file, or null to hold out <see cref="TrainerOptions.ValidationFraction"/> of the input's examples.</param>
-public sealed record TrainSection(TrainerOptions Options, string ModelPath, string ReportDirectory, string? ValidationPath);
+/// <param name="UnlabelledNote">With <c>consistency</c>: what was read as unlabelled text (and whether labels were ignored); else null.</param>
+public sealed record TrainSection(TrainerOptions Options, string ModelPath, string ReportDirectory, string? ValidationPath, string? UnlabelledNote = null);
 
 /// <summary>The <c>evaluate</c> section: a labelled test set and, optionally, the ablation.</summary>
 /// <param name="TestPath">The test file (format from its extension; columns as the input's).</param>
@@ -21,7 +22,7 @@ public sealed record EvaluateSection(string TestPath, int AblationSeeds);
 internal static class TrainingSections
 {
     /// <summary>Keys of <c>train</c> that are not trainer options: paths and the nested sections.</summary>
-    private static readonly string[] TrainPathKeys = ["model", "report", "features", "early_stopping", "validation"];
+    private static readonly string[] TrainPathKeys = ["model", "report", "features", "early_stopping", "validation", "consistency"];
 
     public static TrainSection? ReadTrain(YamlFields top, Diagnostics d, ulong seed, PipelineOutput? output, Segmenter segmenter)
     {
@@ -58,6 +59,8 @@ internal static class TrainingSections
         options = ReadOptions(features, "features", options);
         options = ReadOptions(stopping, "early_stopping", options);
         options = ReadOptions(validation, "validation", options);
+        var (consistency, unlabelledNote) = ReadConsistency(f, d, options, segmenter);
+        options = consistency ?? options;
         options = options with { Features = options.Features with { Segmenter = segmenter } };
         Vectors.WordVectors? vectors = features is null ? null : ReadVectors(features, options.Features);
         string? validationPath = validation?.Path("path", required: false, mustExist: true, example: "data/valid.tsv");
@@ -71,7 +74,65 @@ internal static class TrainingSections
             return null;
         }
 
-        return new TrainSection(options with { InitialVectors = vectors }, model, report, validationPath);
+        return new TrainSection(options with { InitialVectors = vectors }, model, report, validationPath, unlabelledNote);
+    }
+
+    /// <summary>
+    /// train.consistency: <c>unlabelled</c> (required: a text, tsv, csv or jsonl file, read now so that an empty or
+    /// unreadable one stops the pipeline before any work), <c>stages</c> (the augment stages that make x̂; default the
+    /// tfidf stage fitted on the unlabelled file), and the table's consistency options.
+    /// </summary>
+    private static (TrainerOptions? Options, string? Note) ReadConsistency(YamlFields train, Diagnostics d, TrainerOptions options, Segmenter segmenter)
+    {
+        if (!train.Has("consistency"))
+        {
+            return (null, null);
+        }
+
+        YamlFields? f = d.Mapping(train.Raw("consistency"), "train.consistency",
+            [.. TrainerOptionTable.InSection("consistency").Select(TrainerOptionTable.Leaf), "unlabelled", "stages"]);
+        if (f is null)
+        {
+            return (null, null);
+        }
+
+        options = ReadOptions(f, "consistency", options);
+        string? path = f.Path("unlabelled", required: true, mustExist: true, example: "data/unlabelled.txt");
+        if (path is null)
+        {
+            return (null, null);
+        }
+
+        List<Example> unlabelled;
+        int labelled;
+        try
+        {
+            unlabelled = CorpusReader.ReadUnlabelled(path, null, out labelled);
+        }
+        catch (Exception error) when (error is DataFormatException or IOException or UnauthorizedAccessException)
+        {
+            f.Error("unlabelled", $"train.consistency.unlabelled cannot be read: {error.Message}");
+            return (null, null);
+        }
+
+        Augmenters.Augmenter? augmenter = null;
+        if (f.Has("stages"))
+        {
+            var context = new StageContext(d, new ResourceCache(),
+                new PipelineInput(path, new CorpusReaderOptions { Format = CorpusFormats.FromExtension(path) ?? CorpusFormat.Text }), true, segmenter);
+            IReadOnlyList<Augmenters.Augmenter>? stages = StageCatalog.BuildList(f.Raw("stages"), context, "train.consistency.stages");
+            if (stages is null)
+            {
+                return (null, null);
+            }
+
+            augmenter = stages.Count == 1 ? stages[0] : Augmenters.Augment.Sequence(stages);
+        }
+
+        string note = FormattableString.Invariant($"consistency training: {unlabelled.Count:N0} unlabelled texts from {path}")
+                      + (labelled > 0 ? FormattableString.Invariant($"; the file has labels ({labelled:N0} rows): they are ignored") : "")
+                      + (augmenter is null ? "; views from the tfidf stage fitted on them" : "; views from train.consistency.stages");
+        return (options with { Consistency = options.Consistency with { Unlabelled = unlabelled, Augmenter = augmenter } }, note);
     }
 
     /// <summary>
