@@ -94,7 +94,9 @@ public class TrainerOptionTableTests
         string dir = TestPaths.NewTempDirectory();
         string[] parts = option.Name.Split('.');
         string setting = yaml is null ? "  model: out/m.tam"
-            : parts.Length == 1 ? $"  {parts[0]}: {yaml}" : $"  {parts[0]}: {{ {parts[1]}: {yaml} }}";
+            : parts.Length == 1 ? $"  {parts[0]}: {yaml}"
+            : parts[0] == "consistency" ? $"  consistency: {{ unlabelled: {TestPaths.Fixture("tiny.tsv").Replace('\\', '/')}, {parts[1]}: {yaml} }}"
+            : $"  {parts[0]}: {{ {parts[1]}: {yaml} }}";
         string path = Path.Combine(dir, "p.yaml");
         File.WriteAllText(path, $"""
             input: {"{"} path: {TestPaths.Fixture("tiny.tsv").Replace('\\', '/')} {"}"}
