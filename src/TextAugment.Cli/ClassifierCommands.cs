@@ -94,7 +94,7 @@ internal static class Printer
 
         if (result.Ablation is not null)
         {
-            to.WriteLine($"ablation: the same trainer and seeds ({string.Join(", ", result.Ablation.Seeds)}) on the originals, the augmented corpus and a repetition control (each original repeated as often as it has augmented rows), on the test set; paired t-tests over seeds");
+            to.WriteLine($"ablation: the same trainer and seeds ({string.Join(", ", result.Ablation.Seeds)}) on the originals, the augmented corpus and a repetition control (each original repeated as often as it has augmented rows){(result.Ablation.Consistency is null ? "" : ", and consistency training (the originals with UDA's consistency loss on the unlabelled text)")}, on the test set; paired t-tests over seeds");
             to.Write(result.Ablation.Table());
             to.Write(result.Ablation.Verdict);
         }
@@ -123,33 +123,17 @@ internal sealed class TrainSettings : CommandSettings
     public string? Output { get; init; }
 
     [CommandOption("--validation <FILE>")]
-    [Description("Validation data, a file or - for standard input (when DATA is a file); default: hold out --validation-fraction of DATA (stratified).")]
+    [Description("Validation data, a file or - for standard input (when DATA is a file); default: hold out --validation-fraction of DATA (stratified, split by the id column when DATA has one).")]
     public string? Validation { get; init; }
 
-    [CommandOption("--validation-fraction <F>")]
-    [Description("Fraction held out for validation when no --validation file is given, split by the id column when DATA has one (default 0.1; 0 for none).")]
-    public double ValidationFraction { get; init; } = 0.1;
+    [CommandOption("--unlabelled <FILE>")]
+    [Description("Unlabelled text for consistency training (UDA; see the --consistency-* options): text (one per line), tsv, csv or jsonl; labels in it are ignored. Views come from the tfidf stage fitted on FILE (a pipeline's train.consistency.stages can choose others).")]
+    public string? Unlabelled { get; init; }
 
     [CommandOption("--report <DIR>")]
     [Description("Where to write report.json, curves.csv and curves.svg (default: MODEL's folder/report).")]
     [NoStandardStream("the report is a folder of three files; give a folder.")]
     public string? Report { get; init; }
-
-    [CommandOption("--hidden <SIZES>")]
-    [Description("Hidden layer sizes, comma-separated; 0 for none (default 64).")]
-    public string Hidden { get; init; } = "64";
-
-    [CommandOption("--dim <N>")]
-    [Description("Embedding dimensions (default 64).")]
-    public int Dim { get; init; } = 64;
-
-    [CommandOption("--word-ngrams <N>")]
-    [Description("Word n-grams up to N (default 2).")]
-    public int WordNgrams { get; init; } = 2;
-
-    [CommandOption("--buckets <N>")]
-    [Description("Hash buckets (default 262144).")]
-    public int Buckets { get; init; } = 1 << 18;
 
     [CommandOption("--language <LANG>")]
     [Description("en (default) or zh: zh segments Chinese into words (jieba) for the features; the model records it, so predict and evaluate segment the same way.")]
@@ -159,54 +143,6 @@ internal sealed class TrainSettings : CommandSettings
     [NoStandardStream("word vectors are checked against the file's size before they are read; give a regular file.")]
     [Description("Word vectors to start the word features from (word2vec, GloVe, fastText .vec); --dim must match them.")]
     public string? Vectors { get; init; }
-
-    [CommandOption("--dropout <P>")]
-    [Description("Dropout on hidden units (default 0.2).")]
-    public double Dropout { get; init; } = 0.2;
-
-    [CommandOption("--l1 <L>")]
-    [Description("L1 strength, proximal: exact zeros (default 0).")]
-    public double L1 { get; init; }
-
-    [CommandOption("--l2 <L>")]
-    [Description("Coupled L2: L·Σw² in the loss (default 0).")]
-    public double L2 { get; init; }
-
-    [CommandOption("--weight-decay <WD>")]
-    [Description("Decoupled weight decay, as AdamW (default 0).")]
-    public double WeightDecay { get; init; }
-
-    [CommandOption("--optimizer <NAME>")]
-    [Description("sgd, adam or adamw (default adamw).")]
-    public string Optimizer { get; init; } = "adamw";
-
-    [CommandOption("--lr <RATE>")]
-    [Description("Learning rate (default 0.003).")]
-    public double LearningRate { get; init; } = 0.003;
-
-    [CommandOption("--epochs <N>")]
-    [Description("Epochs at most (default 20).")]
-    public int Epochs { get; init; } = 20;
-
-    [CommandOption("--batch-size <N>")]
-    [Description("Examples per step (default 16).")]
-    public int BatchSize { get; init; } = 16;
-
-    [CommandOption("--patience <N>")]
-    [Description("Early stopping patience in epochs; 0 turns early stopping off (default 3).")]
-    public int Patience { get; init; } = 3;
-
-    [CommandOption("--min-epochs <N>")]
-    [Description("First epoch early stopping may keep or stop at (default 5).")]
-    public int MinEpochs { get; init; } = new EarlyStoppingOptions().MinEpochs;
-
-    [CommandOption("--no-refit")]
-    [Description("Keep the model trained without the held-out split, instead of training again on all of DATA for the epochs early stopping chose (the default).")]
-    public bool NoRefit { get; init; }
-
-    [CommandOption("--balanced")]
-    [Description("Weigh classes by N / (classes · n_c).")]
-    public bool Balanced { get; init; }
 
     [CommandOption("--seed <N>")]
     [Description("Seed (default 0).")]
@@ -224,27 +160,14 @@ internal sealed class TrainSettings : CommandSettings
             return ValidationResult.Error($"--language is '{Language}'; it must be en or zh.");
         }
 
-        if (Optimizer is not ("sgd" or "adam" or "adamw"))
-        {
-            return ValidationResult.Error($"--optimizer is '{Optimizer}'; it must be sgd, adam or adamw.");
-        }
-
-        return Hidden.Split(',').All(h => int.TryParse(h, out int n) && n >= 0)
-            ? ValidationResult.Success()
-            : ValidationResult.Error($"--hidden is '{Hidden}'; give sizes like 64 or 128,64, or 0 for no hidden layer.");
+        return ValidationResult.Success();
     }
 
-    public TrainerOptions ToOptions() => new()
+    /// <summary>The trainer options the command line gave (<paramref name="fromTable"/>, see <see cref="TrainerCommandLine"/>) with this command's seed, language and vectors.</summary>
+    public TrainerOptions ToOptions(TrainerOptions fromTable) => fromTable with
     {
-        Features = new FeatureOptions { Dimensions = Dim, WordNgrams = WordNgrams, Buckets = Buckets, Segmenter = Segmenter.ForLanguage(Language) },
-        Hidden = [.. Hidden.Split(',').Select(int.Parse).Where(n => n > 0)],
-        Dropout = Dropout, L1 = L1, L2 = L2, WeightDecay = WeightDecay,
-        Optimizer = Optimizer switch { "sgd" => OptimizerKind.Sgd, "adam" => OptimizerKind.Adam, _ => OptimizerKind.AdamW },
-        LearningRate = LearningRate, Epochs = Epochs, BatchSize = BatchSize, BalanceClasses = Balanced, Seed = Seed,
-        ValidationFraction = ValidationFraction,
-        // Patience 0 turns early stopping off entirely: train every epoch and keep the last, restoring nothing.
-        EarlyStopping = new EarlyStoppingOptions { Enabled = Patience > 0, Patience = Math.Max(1, Patience), RestoreBest = Patience > 0, MinEpochs = MinEpochs },
-        Refit = !NoRefit,
+        Features = fromTable.Features with { Segmenter = Segmenter.ForLanguage(Language) },
+        Seed = Seed,
         InitialVectors = Vectors is null ? null : TextAugment.Vectors.WordVectors.Load(Vectors),
     };
 }
@@ -259,17 +182,27 @@ internal sealed class TrainCommand : Command<TrainSettings>
         }
 
         string reportDirectory = settings.Report ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Output!))!, "report");
-        (string Role, string? Path)[] reads = [("the training data", settings.Data), ("--validation", settings.Validation), ("--vectors", settings.Vectors)];
+        (string Role, string? Path)[] reads = [("the training data", settings.Data), ("--validation", settings.Validation), ("--vectors", settings.Vectors), ("--unlabelled", settings.Unlabelled)];
         FileIdentity.EnsureDistinct([("--output", settings.Output), .. TrainingReport.Files(reportDirectory).Select(f => ("a --report file", (string?)f))], reads);
         List<Example> data = CorpusReader.ReadLabelled(settings.Data);
         List<Example>? validation = settings.Validation is null ? null : CorpusReader.ReadLabelled(settings.Validation);
+        TrainerOptions options = settings.ToOptions(context.Data as TrainerOptions ?? new TrainerOptions());
+        if (settings.Unlabelled is not null)
+        {
+            List<Example> unlabelled = CorpusReader.ReadUnlabelled(settings.Unlabelled, null, out int labelled);
+            Console.Error.WriteLine($"consistency training: {unlabelled.Count:N0} unlabelled texts from {settings.Unlabelled}"
+                + (labelled > 0 ? $"; the file has labels ({labelled:N0} rows): they are ignored" : "") + "; views from the tfidf stage fitted on them");
+            options = options with { Consistency = options.Consistency with { Unlabelled = unlabelled } };
+        }
+
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (model, report) = Trainer.Train(data, validation, settings.ToOptions(),
+        var (model, report) = Trainer.Train(data, validation, options,
             new Reporter<EpochRecord>(e => Console.Error.WriteLine(double.IsNaN(e.ValidationLoss)
-                ? FormattableString.Invariant($"epoch {e.Epoch}: train loss {e.TrainLoss:F4} ({e.Seconds:F1} s)")
-                : FormattableString.Invariant($"epoch {e.Epoch}: train loss {e.TrainLoss:F4}, validation loss {e.ValidationLoss:F4}, validation accuracy {e.ValidationAccuracy:P1} ({e.Seconds:F1} s)"))));
+                ? FormattableString.Invariant($"epoch {e.Epoch}: train loss {e.TrainLoss:F4}{Kl(e)} ({e.Seconds:F1} s)")
+                : FormattableString.Invariant($"epoch {e.Epoch}: train loss {e.TrainLoss:F4}, validation loss {e.ValidationLoss:F4}, validation accuracy {e.ValidationAccuracy:P1}{Kl(e)} ({e.Seconds:F1} s)"))));
         model.Save(settings.Output!);
         report.Save(reportDirectory);
+        static string Kl(EpochRecord e) => double.IsNaN(e.ConsistencyLoss) ? "" : FormattableString.Invariant($", consistency loss {e.ConsistencyLoss:F4}");
         long words = 0;
         foreach (Example e in data)
         {

@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TextAugment;
+using TextAugment.Classification;
 using TextAugment.Cli;
 using TextAugment.Corpus;
 using TextAugment.Pipelines;
@@ -30,6 +31,20 @@ namespace TextAugment.Cli
                 return UsageError;
             }
 
+            // The trainer's options come from the one table (TrainerOptionTable), not from the settings class.
+            TrainerOptions? trainer = null;
+            if (args is ["train", ..] && !args.Any(a => a is "--help" or "-h"))
+            {
+                if (TrainerCommandLine.Parse(args[1..], out List<string> rest, out TrainerOptions parsed) is { } error)
+                {
+                    errors.WriteLine($"textaugment train: {error}");
+                    return UsageError;
+                }
+
+                trainer = parsed;
+                args = ["train", .. rest];
+            }
+
             Onnx.OnnxStages.Register();
             var app = new CommandApp();
             app.Configure(config =>
@@ -37,6 +52,7 @@ namespace TextAugment.Cli
                 config.SetApplicationName("textaugment");
                 config.UseStrictParsing();
                 config.ConfigureConsole(console);
+                config.SetHelpProvider(new TrainerHelpProvider(config.Settings));
                 config.AddCommand<RunCommand>("run")
                     .WithDescription("Run a pipeline: read its input, augment every example, write its output.")
                     .WithExample("run", "pipelines/quickstart.yaml")
@@ -51,6 +67,7 @@ namespace TextAugment.Cli
                     .WithDescription("Fit the corpus statistics of the tfidf stage (document frequency and TF-IDF per word) and save them.")
                     .WithExample("fit-tfidf", "pipelines/data/wordnet-topics-train.tsv", "-o", "out/tfidf-stats.tsv");
                 config.AddCommand<TrainCommand>("train")
+                    .WithData(trainer ?? new TrainerOptions())
                     .WithDescription("Train a regularized text classifier (L1/L2, dropout, early stopping) on labelled data; writes the model and a report with curves.")
                     .WithExample("train", "pipelines/data/wordnet-topics-train.tsv", "-o", "out/topics.tam");
                 config.AddCommand<EvaluateCommand>("evaluate")
@@ -107,6 +124,11 @@ namespace TextAugment.Cli
             }
 
             var valid = new List<string> { "--help", "-h" };
+            if (args[0] == "train")
+            {
+                valid.AddRange(TrainerCommandLine.Names());
+            }
+
             foreach (System.Reflection.PropertyInfo property in settings.GetProperties())
             {
                 foreach (CommandOptionAttribute option in property.GetCustomAttributes(typeof(CommandOptionAttribute), true).Cast<CommandOptionAttribute>())

@@ -38,6 +38,10 @@ public class ExperimentTests
         Assert.True(File.Exists(Path.Combine(dir, "out", "report", "curves.svg")));
         Assert.True(File.Exists(Path.Combine(dir, "out", "report", "ablation.json")));
         Assert.Equal(600, result.Test!.Count);
+        // refit (the default) works in a pipeline: the kept model was trained again on every augmented row, the
+        // held-out originals' variants included, for the epochs early stopping chose.
+        Assert.Equal(result.Report.BestEpoch, result.Report.RefitEpochs);
+        Assert.Equal(File.ReadAllLines(Path.Combine(dir, "out", "augmented.tsv")).Length - 1, result.Report.TrainingRows);
         Assert.True(result.Test.Accuracy > 0.5, $"accuracy {result.Test.Accuracy}");
         Assert.Equal([3UL, 4UL], result.Ablation!.Seeds);
         Ablation ablation = result.Ablation;
@@ -60,6 +64,51 @@ public class ExperimentTests
         Assert.Equal(ablation.Repetition.Accuracy[1], arms.GetProperty("repetition_control").GetProperty("accuracy")[1].GetDouble());
         Assert.Equal(ablation.Originals.MacroF1[0], arms.GetProperty("originals").GetProperty("macro_f1")[0].GetDouble());
         Assert.Equal(1, json.RootElement.GetProperty("tests").GetProperty("augmented_vs_repetition").GetProperty("accuracy").GetProperty("df").GetInt32());
+    }
+
+    [Fact]
+    public void A_pipeline_with_consistency_training_runs_the_four_arm_ablation()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string data = Path.Combine(TestPaths.Root, "pipelines", "data").Replace('\\', '/');
+        string pipeline = Path.Combine(dir, "consistency.yaml");
+        File.WriteAllText(pipeline, $"""
+            seed: 3
+            input: {"{"} path: {data}/wordnet-topics-train-200.tsv {"}"}
+            augment:
+              variants: 2
+              stages:
+                - random_swap: {"{"} n: 1 {"}"}
+            output: {"{"} path: out/augmented.tsv {"}"}
+            train:
+              features: {"{"} dim: 8, buckets: 16384 {"}"}
+              hidden: []
+              epochs: 3
+              consistency: {"{"} unlabelled: {data}/wordnet-topics-unlabelled.txt, ratio: 1, temperature: 0.5 {"}"}
+            evaluate:
+              test: {data}/wordnet-topics-test.tsv
+              ablation: {"{"} seeds: 2 {"}"}
+            """);
+        Pipeline loaded = Pipeline.Load(pipeline);
+        Assert.Equal(1000, loaded.Train!.Options.Consistency.Unlabelled.Count);
+        Assert.Equal(0.5, loaded.Train.Options.Consistency.Temperature);
+        Assert.Contains("1,000 unlabelled texts", loaded.Train.UnlabelledNote, StringComparison.Ordinal);
+        PipelineRunner.Run(loaded);
+        ExperimentResult result = Experiment.Run(loaded);
+
+        // The saved model is the consistency arm's; its curves carry the consistency loss.
+        Assert.All(result.Report.Epochs, e => Assert.True(double.IsFinite(e.ConsistencyLoss)));
+        Assert.Contains("consistency_loss", File.ReadAllText(Path.Combine(dir, "out", "report", "curves.csv")), StringComparison.Ordinal);
+        Ablation ablation = result.Ablation!;
+        Assert.NotNull(ablation.Consistency);
+        Assert.Equal(result.Test!.Accuracy, ablation.Consistency.Accuracy[0]);
+        Assert.Equal(ablation.Originals.Rows, ablation.Consistency.Rows);
+        Assert.Contains("Does consistency training on unlabelled text help (consistency vs originals)?", ablation.Verdict, StringComparison.Ordinal);
+        Assert.Contains("consistency vs repetition control", ablation.Verdict, StringComparison.Ordinal);
+        Assert.Contains("consistency   ", ablation.Table(), StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "out", "report", "ablation.json")));
+        Assert.Equal(ablation.Consistency.Accuracy[1], json.RootElement.GetProperty("arms").GetProperty("consistency").GetProperty("accuracy")[1].GetDouble());
+        Assert.True(json.RootElement.GetProperty("tests").TryGetProperty("consistency_vs_repetition", out _));
     }
 
     [Fact]

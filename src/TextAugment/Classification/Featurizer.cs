@@ -3,7 +3,7 @@ using TextAugment.Text;
 namespace TextAugment.Classification;
 
 /// <summary>What the classifier sees of a text. Every property has a documented default.</summary>
-public sealed class FeatureOptions
+public sealed record FeatureOptions
 {
     /// <summary>Word n-grams up to this length (1: words only, 2: words and bigrams, as fastText's -wordNgrams). Default: 2.</summary>
     public int WordNgrams { get; init; } = 2;

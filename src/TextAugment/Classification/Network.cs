@@ -176,6 +176,23 @@ internal sealed class Network
         s.Probabilities.CopyTo(delta);
         delta[label] -= 1f;
         TensorPrimitives.Multiply(delta, weight, delta);
+        BackwardFrom(delta, s, denseGradient);
+    }
+
+    /// <summary>
+    /// Backward pass of KL(<paramref name="target"/> ‖ p) after <see cref="Forward"/>, with the target held fixed (no
+    /// gradient through it: UDA's stop-gradient): δ = p − target at the logits (as cross-entropy with a soft label).
+    /// </summary>
+    public void BackwardToward(ReadOnlySpan<float> target, float weight, Scratch s, Span<float> denseGradient)
+    {
+        Span<float> delta = s.Deltas[Layers - 1];
+        TensorPrimitives.Subtract(s.Probabilities, target, delta);
+        TensorPrimitives.Multiply(delta, weight, delta);
+        BackwardFrom(delta, s, denseGradient);
+    }
+
+    private void BackwardFrom(Span<float> delta, Scratch s, Span<float> denseGradient)
+    {
         for (int l = Layers - 1; l >= 0; l--)
         {
             ReadOnlySpan<float> input = l == 0 ? s.Input : s.Activations[l - 1];

@@ -32,12 +32,12 @@ public enum StoppingMetric
 }
 
 /// <summary>Early stopping. Every property has a documented default.</summary>
-public sealed class EarlyStoppingOptions
+public sealed record EarlyStoppingOptions
 {
     /// <summary>Whether to stop early at all (needs validation data). Default: true.</summary>
     public bool Enabled { get; init; } = true;
 
-    /// <summary>Epochs without improvement before stopping. Default: 3.</summary>
+    /// <summary>Epochs without improvement before stopping; 0 turns early stopping off (every epoch is trained and the last kept). Default: 3.</summary>
     public int Patience { get; init; } = 3;
 
     /// <summary>Smallest change that counts as an improvement. Default: 0.0001.</summary>
@@ -67,7 +67,7 @@ public sealed record TrainerOptions
     /// <summary>Hidden layer sizes (ReLU); empty for a linear model on the embedding bag (fastText's). Default: [64].</summary>
     public IReadOnlyList<int> Hidden { get; init; } = [64];
 
-    /// <summary>Dropout on hidden units while training (inverted, off at inference), in [0, 1). Default: 0.2.</summary>
+    /// <summary>Dropout on hidden units while training (inverted, off at inference), in [0, 0.99]. Default: 0.2.</summary>
     public double Dropout { get; init; } = 0.2;
 
     /// <summary>Coupled L2: λ·Σw² added to the loss (Keras' <c>l2</c>; PyTorch's SGD/Adam <c>weight_decay</c> is 2λ). Default: 0.</summary>
@@ -128,37 +128,19 @@ public sealed record TrainerOptions
     /// </summary>
     public Vectors.WordVectors? InitialVectors { get; init; }
 
+    /// <summary>Consistency training on unlabelled text (UDA). Default: off (no unlabelled examples).</summary>
+    public ConsistencyOptions Consistency { get; init; } = new();
+
     /// <summary>The seed: initialisation, shuffling, dropout and the validation split. Default: 0.</summary>
     public ulong Seed { get; init; }
 
     internal void Validate()
     {
         Features.Validate();
+        TrainerOptionTable.Validate(this);
         if (InitialVectors is { } vectors && vectors.Dimensions != Features.Dimensions)
         {
             throw new ArgumentException($"the initial word vectors have {vectors.Dimensions} dimensions but the classifier's embeddings have {Features.Dimensions}; set dim: {vectors.Dimensions}.", nameof(InitialVectors));
-        }
-
-        foreach (int h in Hidden)
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(h, 1, "hidden");
-        }
-
-        if (!(Dropout is >= 0 and < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Dropout), Dropout, "dropout must be in [0, 1).");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfNegative(L2, "l2");
-        ArgumentOutOfRangeException.ThrowIfNegative(L1, "l1");
-        ArgumentOutOfRangeException.ThrowIfNegative(WeightDecay, "weight_decay");
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(LearningRate, "learning_rate");
-        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, "batch_size");
-        ArgumentOutOfRangeException.ThrowIfLessThan(Epochs, 1, "epochs");
-        ArgumentOutOfRangeException.ThrowIfLessThan(EarlyStopping.MinEpochs, 1, "min_epochs");
-        if (!(ValidationFraction is >= 0 and < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(ValidationFraction), ValidationFraction, "validation fraction must be in [0, 1).");
         }
     }
 }

@@ -129,10 +129,10 @@ public sealed class TrainingReport
     /// <summary>The curves as CSV.</summary>
     public string Csv()
     {
-        var sb = new StringBuilder("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,learning_rate,sparsity,seconds\n");
+        var sb = new StringBuilder("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,consistency_loss,learning_rate,sparsity,seconds\n");
         foreach (EpochRecord e in Epochs)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{e.Epoch},{e.TrainLoss:R},{e.TrainAccuracy:R},{CsvNumber(e.ValidationLoss)},{CsvNumber(e.ValidationAccuracy)},{e.LearningRate:R},{e.Sparsity:R},{e.Seconds:F3}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{e.Epoch},{e.TrainLoss:R},{e.TrainAccuracy:R},{CsvNumber(e.ValidationLoss)},{CsvNumber(e.ValidationAccuracy)},{CsvNumber(e.ConsistencyLoss)},{e.LearningRate:R},{e.Sparsity:R},{e.Seconds:F3}\n");
         }
 
         return sb.ToString();
@@ -159,6 +159,7 @@ public sealed class TrainingReport
             train_accuracy = Finite(e.TrainAccuracy),
             validation_loss = Finite(e.ValidationLoss),
             validation_accuracy = Finite(e.ValidationAccuracy),
+            consistency_loss = Finite(e.ConsistencyLoss),
             learning_rate = e.LearningRate,
             sparsity = e.Sparsity,
             seconds = e.Seconds,
@@ -170,12 +171,14 @@ public sealed class TrainingReport
     {
         // Without validation data the validation columns are left out, not filled with NaN.
         bool validated = Epochs.Count > 0 && !double.IsNaN(Epochs[0].ValidationLoss);
-        var sb = new StringBuilder(validated ? "epoch  train loss  train acc  valid loss  valid acc  lr        zeros\n" : "epoch  train loss  train acc  lr        zeros\n");
+        bool consistent = Epochs.Count > 0 && !double.IsNaN(Epochs[0].ConsistencyLoss);
+        var sb = new StringBuilder("epoch  train loss  train acc  " + (validated ? "valid loss  valid acc  " : "") + (consistent ? "consistency  " : "") + "lr        zeros\n");
         foreach (EpochRecord e in Epochs)
         {
             string valid = validated ? string.Create(CultureInfo.InvariantCulture, $"{e.ValidationLoss,10:F4}  {e.ValidationAccuracy,9:P1}  ") : "";
+            string kl = consistent ? string.Create(CultureInfo.InvariantCulture, $"{e.ConsistencyLoss,11:F4}  ") : "";
             sb.Append(CultureInfo.InvariantCulture,
-                $"{e.Epoch,5}  {e.TrainLoss,10:F4}  {e.TrainAccuracy,9:P1}  {valid}{e.LearningRate,-8:G3}  {e.Sparsity,5:P1}{(e.Epoch == BestEpoch ? "  ← kept" : "")}\n");
+                $"{e.Epoch,5}  {e.TrainLoss,10:F4}  {e.TrainAccuracy,9:P1}  {valid}{kl}{e.LearningRate,-8:G3}  {e.Sparsity,5:P1}{(e.Epoch == BestEpoch ? "  ← kept" : "")}\n");
         }
 
         return sb.ToString();
@@ -188,8 +191,18 @@ public sealed class TrainingReport
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\">\n");
         sb.Append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        double maxLoss = Epochs.SelectMany(e => new[] { e.TrainLoss, e.ValidationLoss }).Where(double.IsFinite).DefaultIfEmpty(1).Max() * 1.05;
+        double maxLoss = Epochs.SelectMany(e => new[] { e.TrainLoss, e.ValidationLoss, e.ConsistencyLoss }).Where(double.IsFinite).DefaultIfEmpty(1).Max() * 1.05;
         Panel(sb, left, "loss", e => e.TrainLoss, e => e.ValidationLoss, 0, maxLoss);
+        if (Epochs.Any(e => double.IsFinite(e.ConsistencyLoss)))
+        {
+            // The consistency loss (UDA's KL term, unweighted, training mode) in the loss panel, dotted.
+            int n = Math.Max(Epochs.Count, 2);
+            var points = Epochs.Where(e => double.IsFinite(e.ConsistencyLoss)).Select(e => FormattableString.Invariant(
+                $"{left + (e.Epoch - 1) * (double)panel / (n - 1):F1},{top + plotHeight - e.ConsistencyLoss / maxLoss * plotHeight:F1}"));
+            sb.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"#9467bd\" stroke-width=\"2\" stroke-dasharray=\"2 3\" points=\"{string.Join(' ', points)}\"/>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{left + panel - 4}\" y=\"{top + 14}\" text-anchor=\"end\" fill=\"#9467bd\">dotted: consistency (KL)</text>\n");
+        }
+
         Panel(sb, left + panel + 30, "accuracy", e => e.TrainAccuracy, e => e.ValidationAccuracy, 0, 1);
         // Legend: colour samples, then the kept epoch's marker.
         int ly = height - 12;

@@ -182,6 +182,31 @@ public abstract class CorpusReader : IDisposable
         return [.. reader.ReadAll()];
     }
 
+    /// <summary>
+    /// Reads unlabelled text for consistency training: the format from the extension (tsv, csv, jsonl; anything else
+    /// is plain text, one example per line), columns as <paramref name="columns"/> say. Labels, when the file has them,
+    /// are dropped and counted in <paramref name="labelled"/>, so the caller can say they were ignored.
+    /// </summary>
+    /// <exception cref="DataFormatException">The file holds no text, or a row is malformed.</exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    public static List<Example> ReadUnlabelled(string path, CorpusReaderOptions? columns, out int labelled)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        columns ??= new CorpusReaderOptions();
+        CorpusReaderOptions options = columns with { Format = CorpusFormats.FromExtension(path) ?? CorpusFormat.Text, LabelColumn = null };
+        using CorpusReader reader = Open(path, options);
+        var examples = new List<Example>();
+        labelled = 0;
+        foreach (Example e in reader.ReadAll())
+        {
+            labelled += e.Label is null ? 0 : 1;
+            examples.Add(e.Label is null ? e : e with { Label = null });
+        }
+
+        return examples.Count > 0 ? examples
+            : throw new DataFormatException(path, 1, 0, "the unlabelled file holds no text; consistency training needs unlabelled examples (one per line, or rows with a text column).");
+    }
+
     /// <summary>Reads every example (a convenience over <see cref="TryRead"/>).</summary>
     public IEnumerable<Example> ReadAll()
     {

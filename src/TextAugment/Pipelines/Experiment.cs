@@ -79,7 +79,8 @@ public sealed record AblationComparison(string Question, PairedTTest Accuracy, P
 /// <param name="Originals">Trained on the originals alone.</param>
 /// <param name="Augmented">Trained on the augmented corpus.</param>
 /// <param name="Repetition">Trained on the repetition control.</param>
-public sealed record Ablation(IReadOnlyList<ulong> Seeds, AblationArm Originals, AblationArm Augmented, AblationArm Repetition)
+/// <param name="Consistency">The fourth arm, with <c>train.consistency</c>: the originals with consistency training on the unlabelled text (UDA); else null.</param>
+public sealed record Ablation(IReadOnlyList<ulong> Seeds, AblationArm Originals, AblationArm Augmented, AblationArm Repetition, AblationArm? Consistency = null)
 {
     /// <summary>Control vs originals: does more training on the same text help?</summary>
     public AblationComparison MoreTraining => AblationComparison.Of("Does more training on the same text help (repetition control vs originals)?", Repetition, Originals);
@@ -90,8 +91,21 @@ public sealed record Ablation(IReadOnlyList<ulong> Seeds, AblationArm Originals,
     /// <summary>Augmented vs originals: the total effect, repetition and new text together.</summary>
     public AblationComparison Total => AblationComparison.Of("Does augmentation help at all (augmented vs originals)?", Augmented, Originals);
 
-    /// <summary>The two answers, each with accuracy and macro-F1 tests.</summary>
-    public string Verdict => MoreTraining.Answer() + NewText.Answer();
+    /// <summary>Consistency vs originals: does consistency training on unlabelled text help? Null without the fourth arm.</summary>
+    public AblationComparison? ConsistencyGain => Consistency is null ? null
+        : AblationComparison.Of("Does consistency training on unlabelled text help (consistency vs originals)?", Consistency, Originals);
+
+    /// <summary>Consistency vs the repetition control: does it beat more training on the same text? Null without the fourth arm.</summary>
+    public AblationComparison? ConsistencyOverRepetition => Consistency is null ? null
+        : AblationComparison.Of("Does consistency training beat the repetition control (consistency vs repetition control)?", Consistency, Repetition);
+
+    /// <summary>Consistency vs augmented rows: is augmentation better used as a regularizer than as extra rows? Null without the fourth arm.</summary>
+    public AblationComparison? ConsistencyOverAugmented => Consistency is null ? null
+        : AblationComparison.Of("Is augmentation better used for consistency than as extra rows (consistency vs augmented)?", Consistency, Augmented);
+
+    /// <summary>The answers, each with accuracy and macro-F1 tests (two, or five with the consistency arm).</summary>
+    public string Verdict => MoreTraining.Answer() + NewText.Answer()
+        + (Consistency is null ? "" : ConsistencyGain!.Answer() + ConsistencyOverRepetition!.Answer() + ConsistencyOverAugmented!.Answer());
 
     /// <summary>The table of arms, as printed.</summary>
     public string Table()
@@ -110,7 +124,9 @@ public sealed record Ablation(IReadOnlyList<ulong> Seeds, AblationArm Originals,
     {
         seeds = Seeds,
         arms = Arms().ToDictionary(a => a.Name.Replace(' ', '_'), a => new { rows = a.Arm.Rows, accuracy = a.Arm.Accuracy, macro_f1 = a.Arm.MacroF1 }),
-        tests = new[] { ("repetition_vs_originals", MoreTraining), ("augmented_vs_repetition", NewText), ("augmented_vs_originals", Total) }
+        tests = new[] { ("repetition_vs_originals", MoreTraining), ("augmented_vs_repetition", NewText), ("augmented_vs_originals", Total),
+                ("consistency_vs_originals", ConsistencyGain), ("consistency_vs_repetition", ConsistencyOverRepetition), ("consistency_vs_augmented", ConsistencyOverAugmented) }
+            .Where(c => c.Item2 is not null).Select(c => (c.Item1, c.Item2!))
             .ToDictionary(c => c.Item1, c => new { question = c.Item2.Question, accuracy = TestJson(c.Item2.Accuracy), macro_f1 = TestJson(c.Item2.MacroF1) }),
         verdict = Verdict,
     }, new JsonSerializerOptions { WriteIndented = true });
@@ -125,7 +141,9 @@ public sealed record Ablation(IReadOnlyList<ulong> Seeds, AblationArm Originals,
         clear = t.Clear,
     };
 
-    private IEnumerable<(string Name, AblationArm Arm)> Arms() => [("originals", Originals), ("augmented", Augmented), ("repetition control", Repetition)];
+    private IEnumerable<(string Name, AblationArm Arm)> Arms() => Consistency is null
+        ? [("originals", Originals), ("augmented", Augmented), ("repetition control", Repetition)]
+        : [("originals", Originals), ("augmented", Augmented), ("repetition control", Repetition), ("consistency", Consistency)];
 }
 
 /// <summary>What the train and evaluate sections produced.</summary>
@@ -208,13 +226,35 @@ public static class Experiment
             trainIds = new HashSet<string>(kept.Select(e => e.Id), StringComparer.Ordinal);
         }
 
-        List<Example> augmented = ReadOutput(pipeline.Output).Where(e => trainIds.Contains(e.Id)).ToList();
+        List<Example> allAugmented = [.. ReadOutput(pipeline.Output)];
+        List<Example> augmented = allAugmented.Where(e => trainIds.Contains(e.Id)).ToList();
         List<Example> plain = [.. originals.Where(e => trainIds.Contains(e.Id))];
         List<Example>? test = pipeline.Evaluate is null ? null : TrainingSections.ReadLabelled(pipeline.Evaluate.TestPath, pipeline.Input);
         IReadOnlyList<Example>? validationOrNull = validation.Count > 0 ? validation : null;
 
-        log?.Report($"training on {augmented.Count:N0} augmented rows ({plain.Count:N0} originals), validating on {validation.Count:N0} held-out originals");
-        var (model, report) = Trainer.Train(augmented, validationOrNull, WithSeed(train.Options, train.Options.Seed));
+        // refit: after early stopping chose the epochs on the held-out originals, each arm trains again from the start
+        // on all its rows (the held-out originals and their variants included) for that many epochs.
+        bool refit = train.Options.Refit && train.ValidationPath is null && validationOrNull is not null;
+        // With train.consistency the saved model is the consistency arm's (the originals, regularised on the unlabelled
+        // text); the augmented corpus and the repetition control are trained without it, as the other arms.
+        bool uda = train.Options.Consistency.Enabled;
+        TrainerOptions supervised = train.Options with { Consistency = new ConsistencyOptions() };
+        (TextClassifier Model, TrainingReport Report) Fit(List<Example> rows, Func<List<Example>> all, ulong seed, TrainerOptions trainer)
+        {
+            TrainerOptions options = WithSeed(trainer, seed);
+            var selected = Trainer.Train(rows, validationOrNull, options);
+            return refit ? Trainer.RefitAfter(selected.Report, all(), options) : selected;
+        }
+
+        if (train.UnlabelledNote is not null)
+        {
+            log?.Report(train.UnlabelledNote);
+        }
+
+        log?.Report(uda
+            ? $"training on {plain.Count:N0} originals with consistency training on {train.Options.Consistency.Unlabelled.Count:N0} unlabelled texts, validating on {validation.Count:N0} held-out originals{(refit ? ", then refitting on all rows" : "")}"
+            : $"training on {augmented.Count:N0} augmented rows ({plain.Count:N0} originals), validating on {validation.Count:N0} held-out originals{(refit ? ", then refitting on all rows" : "")}");
+        var (model, report) = uda ? Fit(plain, () => originals, train.Options.Seed, train.Options) : Fit(augmented, () => allAugmented, train.Options.Seed, supervised);
         model.Save(train.ModelPath);
         report.Save(train.ReportDirectory);
         Evaluation? score = test is null ? null : Evaluation.Of(model, test);
@@ -223,20 +263,25 @@ public static class Experiment
         if (test is not null && pipeline.Evaluate!.AblationSeeds > 0)
         {
             List<Example> repetition = RepetitionControl(plain, augmented);
+            List<Example> allRepetition = refit ? RepetitionControl(originals, allAugmented) : repetition;
             var seeds = new List<ulong>();
-            var scores = new List<Evaluation>[3] { [], [], [] };
+            var scores = new List<Evaluation>[4] { [], [], [], [] };
             for (int k = 0; k < pipeline.Evaluate.AblationSeeds; k++)
             {
                 ulong seed = train.Options.Seed + (ulong)k;
-                log?.Report($"ablation: seed {seed} ({k + 1} of {pipeline.Evaluate.AblationSeeds}): originals, augmented, repetition control");
+                log?.Report($"ablation: seed {seed} ({k + 1} of {pipeline.Evaluate.AblationSeeds}): originals, augmented, repetition control{(uda ? ", consistency" : "")}");
                 seeds.Add(seed);
-                scores[0].Add(Evaluation.Of(Trainer.Train(plain, validationOrNull, WithSeed(train.Options, seed)).Model, test));
-                scores[1].Add(k == 0 ? score! : Evaluation.Of(Trainer.Train(augmented, validationOrNull, WithSeed(train.Options, seed)).Model, test));
-                scores[2].Add(Evaluation.Of(Trainer.Train(repetition, validationOrNull, WithSeed(train.Options, seed)).Model, test));
+                scores[0].Add(Evaluation.Of(Fit(plain, () => originals, seed, supervised).Model, test));
+                scores[1].Add(k == 0 && !uda ? score! : Evaluation.Of(Fit(augmented, () => allAugmented, seed, supervised).Model, test));
+                scores[2].Add(Evaluation.Of(Fit(repetition, () => allRepetition, seed, supervised).Model, test));
+                if (uda)
+                {
+                    scores[3].Add(k == 0 ? score! : Evaluation.Of(Fit(plain, () => originals, seed, train.Options).Model, test));
+                }
             }
 
             AblationArm Arm(int i, int rows) => new(rows, [.. scores[i].Select(e => e.Accuracy)], [.. scores[i].Select(e => e.MacroF1)]);
-            ablation = new Ablation(seeds, Arm(0, plain.Count), Arm(1, augmented.Count), Arm(2, repetition.Count));
+            ablation = new Ablation(seeds, Arm(0, plain.Count), Arm(1, augmented.Count), Arm(2, repetition.Count), uda ? Arm(3, plain.Count) : null);
             using AtomicOutput output = AtomicOutput.Open(Path.Combine(train.ReportDirectory, "ablation.json"));
             output.Stream.Write(Encoding.UTF8.GetBytes(ablation.Json()));
             output.Commit();

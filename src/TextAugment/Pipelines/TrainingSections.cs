@@ -10,7 +10,8 @@ namespace TextAugment.Pipelines;
 /// <param name="ModelPath">Where the model goes.</param>
 /// <param name="ReportDirectory">Where report.json, curves.csv and curves.svg go.</param>
 /// <param name="ValidationPath">A validation file, or null to hold out <see cref="TrainerOptions.ValidationFraction"/> of the input's examples.</param>
-public sealed record TrainSection(TrainerOptions Options, string ModelPath, string ReportDirectory, string? ValidationPath);
+/// <param name="UnlabelledNote">With <c>consistency</c>: what was read as unlabelled text (and whether labels were ignored); else null.</param>
+public sealed record TrainSection(TrainerOptions Options, string ModelPath, string ReportDirectory, string? ValidationPath, string? UnlabelledNote = null);
 
 /// <summary>The <c>evaluate</c> section: a labelled test set and, optionally, the ablation.</summary>
 /// <param name="TestPath">The test file (format from its extension; columns as the input's).</param>
@@ -20,15 +21,8 @@ public sealed record EvaluateSection(string TestPath, int AblationSeeds);
 /// <summary>Reads the <c>train</c> and <c>evaluate</c> sections.</summary>
 internal static class TrainingSections
 {
-    private static readonly string[] TrainKeys =
-    [
-        "model", "report", "features", "hidden", "dropout", "l2", "l1", "weight_decay", "optimizer", "learning_rate",
-        "schedule", "momentum", "batch_size", "epochs", "class_weights", "early_stopping", "validation", "refit",
-    ];
-
-    private static readonly string[] FeatureKeys = ["word_ngrams", "buckets", "dim", "char_ngrams", "lowercase", "vectors"];
-    private static readonly string[] StoppingKeys = ["enabled", "patience", "min_delta", "monitor", "restore_best", "min_epochs"];
-    private static readonly string[] ValidationKeys = ["fraction", "path"];
+    /// <summary>Keys of <c>train</c> that are not trainer options: paths and the nested sections.</summary>
+    private static readonly string[] TrainPathKeys = ["model", "report", "features", "early_stopping", "validation", "consistency"];
 
     public static TrainSection? ReadTrain(YamlFields top, Diagnostics d, ulong seed, PipelineOutput? output, Segmenter segmenter)
     {
@@ -37,7 +31,7 @@ internal static class TrainingSections
             return null;
         }
 
-        YamlFields? f = d.Mapping(top.Raw("train"), "train", TrainKeys);
+        YamlFields? f = d.Mapping(top.Raw("train"), "train", [.. TrainPathKeys, .. TrainerOptionTable.InSection("").Select(TrainerOptionTable.Leaf)]);
         if (f is null)
         {
             return null;
@@ -57,50 +51,147 @@ internal static class TrainingSections
         string model = f.Path("model", required: false, mustExist: false, example: "out/model.tam") ?? Path.Combine(outputDirectory, "model.tam");
         string report = f.Path("report", required: false, mustExist: false, example: "out/report") ?? Path.Combine(outputDirectory, "report");
 
-        var defaults = new TrainerOptions();
-        FeatureOptions features = ReadFeatures(f, d, segmenter, out Vectors.WordVectors? vectors);
-        IReadOnlyList<int> hidden = ReadHidden(f) ?? defaults.Hidden;
-        double? dropout = f.Number("dropout", 0, 0.99);
-        double? l2 = f.Number("l2", 0, 10);
-        double? l1 = f.Number("l1", 0, 10);
-        double? weightDecay = f.Number("weight_decay", 0, 10);
-        string? optimizer = f.Choice("optimizer", ["sgd", "adam", "adamw"]);
-        double? rate = f.Number("learning_rate", 1e-9, 100);
-        string? schedule = f.Choice("schedule", ["constant", "linear", "cosine"]);
-        double? momentum = f.Number("momentum", 0, 0.999);
-        long? batch = f.Integer("batch_size", 1, 65536);
-        long? epochs = f.Integer("epochs", 1, 10000);
-        string? classWeights = f.Choice("class_weights", ["none", "balanced"]);
-        EarlyStoppingOptions stopping = ReadStopping(f, d);
-        bool? refit = f.Bool("refit");
-        var (fraction, validationPath) = ReadValidation(f, d);
+        var options = new TrainerOptions { Seed = seed };
+        options = ReadOptions(f, "", options);
+        YamlFields? features = d.Mapping(f.Raw("features"), "train.features", [.. TrainerOptionTable.InSection("features").Select(TrainerOptionTable.Leaf), "vectors"]);
+        YamlFields? stopping = d.Mapping(f.Raw("early_stopping"), "train.early_stopping", [.. TrainerOptionTable.InSection("early_stopping").Select(TrainerOptionTable.Leaf)]);
+        YamlFields? validation = d.Mapping(f.Raw("validation"), "train.validation", [.. TrainerOptionTable.InSection("validation").Select(TrainerOptionTable.Leaf), "path"]);
+        options = ReadOptions(features, "features", options);
+        options = ReadOptions(stopping, "early_stopping", options);
+        options = ReadOptions(validation, "validation", options);
+        var (consistency, unlabelledNote) = ReadConsistency(f, d, options, segmenter);
+        options = consistency ?? options;
+        options = options with { Features = options.Features with { Segmenter = segmenter } };
+        Vectors.WordVectors? vectors = features is null ? null : ReadVectors(features, options.Features);
+        string? validationPath = validation?.Path("path", required: false, mustExist: true, example: "data/valid.tsv");
+        if (validationPath is not null && validation!.Has("fraction"))
+        {
+            validation.Error("path", "train.validation: give either fraction (held out of the input) or path (a validation file), not both.");
+        }
+
         if (d.Errors.Count > before)
         {
             return null;
         }
 
-        var options = new TrainerOptions
+        return new TrainSection(options with { InitialVectors = vectors }, model, report, validationPath, unlabelledNote);
+    }
+
+    /// <summary>
+    /// train.consistency: <c>unlabelled</c> (required: a text, tsv, csv or jsonl file, read now so that an empty or
+    /// unreadable one stops the pipeline before any work), <c>stages</c> (the augment stages that make x̂; default the
+    /// tfidf stage fitted on the unlabelled file), and the table's consistency options.
+    /// </summary>
+    private static (TrainerOptions? Options, string? Note) ReadConsistency(YamlFields train, Diagnostics d, TrainerOptions options, Segmenter segmenter)
+    {
+        if (!train.Has("consistency"))
         {
-            Features = features,
-            Hidden = hidden,
-            Dropout = dropout ?? defaults.Dropout,
-            L2 = l2 ?? 0,
-            L1 = l1 ?? 0,
-            WeightDecay = weightDecay ?? 0,
-            Optimizer = optimizer switch { "sgd" => OptimizerKind.Sgd, "adam" => OptimizerKind.Adam, _ => OptimizerKind.AdamW },
-            LearningRate = rate ?? defaults.LearningRate,
-            Schedule = schedule switch { "constant" => Schedule.Constant, "cosine" => Schedule.Cosine, _ => Schedule.Linear },
-            Momentum = momentum ?? defaults.Momentum,
-            BatchSize = (int)(batch ?? defaults.BatchSize),
-            Epochs = (int)(epochs ?? defaults.Epochs),
-            BalanceClasses = classWeights == "balanced",
-            EarlyStopping = stopping,
-            Refit = refit ?? defaults.Refit,
-            ValidationFraction = fraction ?? defaults.ValidationFraction,
-            Seed = seed,
-            InitialVectors = vectors,
-        };
-        return new TrainSection(options, model, report, validationPath);
+            return (null, null);
+        }
+
+        YamlFields? f = d.Mapping(train.Raw("consistency"), "train.consistency",
+            [.. TrainerOptionTable.InSection("consistency").Select(TrainerOptionTable.Leaf), "unlabelled", "stages"]);
+        if (f is null)
+        {
+            return (null, null);
+        }
+
+        options = ReadOptions(f, "consistency", options);
+        string? path = f.Path("unlabelled", required: true, mustExist: true, example: "data/unlabelled.txt");
+        if (path is null)
+        {
+            return (null, null);
+        }
+
+        List<Example> unlabelled;
+        int labelled;
+        try
+        {
+            unlabelled = CorpusReader.ReadUnlabelled(path, null, out labelled);
+        }
+        catch (Exception error) when (error is DataFormatException or IOException or UnauthorizedAccessException)
+        {
+            f.Error("unlabelled", $"train.consistency.unlabelled cannot be read: {error.Message}");
+            return (null, null);
+        }
+
+        Augmenters.Augmenter? augmenter = null;
+        if (f.Has("stages"))
+        {
+            var context = new StageContext(d, new ResourceCache(),
+                new PipelineInput(path, new CorpusReaderOptions { Format = CorpusFormats.FromExtension(path) ?? CorpusFormat.Text }), true, segmenter);
+            IReadOnlyList<Augmenters.Augmenter>? stages = StageCatalog.BuildList(f.Raw("stages"), context, "train.consistency.stages");
+            if (stages is null)
+            {
+                return (null, null);
+            }
+
+            augmenter = stages.Count == 1 ? stages[0] : Augmenters.Augment.Sequence(stages);
+        }
+
+        string note = FormattableString.Invariant($"consistency training: {unlabelled.Count:N0} unlabelled texts from {path}")
+                      + (labelled > 0 ? FormattableString.Invariant($"; the file has labels ({labelled:N0} rows): they are ignored") : "")
+                      + (augmenter is null ? "; views from the tfidf stage fitted on them" : "; views from train.consistency.stages");
+        return (options with { Consistency = options.Consistency with { Unlabelled = unlabelled, Augmenter = augmenter } }, note);
+    }
+
+    /// <summary>
+    /// Reads every trainer option of <paramref name="section"/> (see <see cref="TrainerOptionTable"/>) present in
+    /// <paramref name="f"/> into <paramref name="options"/>; a wrong value is reported at its node with the table's message.
+    /// </summary>
+    private static TrainerOptions ReadOptions(YamlFields? f, string section, TrainerOptions options)
+    {
+        if (f is null)
+        {
+            return options;
+        }
+
+        foreach (TrainerOption option in TrainerOptionTable.InSection(section))
+        {
+            string key = TrainerOptionTable.Leaf(option);
+            if (!f.Has(key))
+            {
+                continue;
+            }
+
+            object? value;
+            string? error;
+            string label = "train." + option.Name;
+            if (option.Kind == TrainerOptionKind.IntegerList)
+            {
+                if (f.StringList(key) is not { } items)
+                {
+                    continue;
+                }
+
+                option.TryParseList(items, label, out value, out error);
+            }
+            else if (f.Scalar(key, option.Kind switch
+                     {
+                         TrainerOptionKind.Integer => "a whole number",
+                         TrainerOptionKind.Number => "a number",
+                         TrainerOptionKind.Bool => "true or false",
+                         _ => "one of " + string.Join(", ", option.Choices),
+                     }) is { } text)
+            {
+                option.TryParse(text, label, out value, out error);
+            }
+            else
+            {
+                continue;
+            }
+
+            if (error is not null)
+            {
+                f.Error(key, error);
+            }
+            else if (value is not null)
+            {
+                options = option.Set(options, value);
+            }
+        }
+
+        return options;
     }
 
     public static EvaluateSection? ReadEvaluate(YamlFields top, Diagnostics d, TrainSection? train)
@@ -134,46 +225,6 @@ internal static class TrainingSections
         return test is null ? null : new EvaluateSection(test, seeds);
     }
 
-    /// <summary>train.features; <paramref name="segmenter"/> is the pipeline's <c>language</c> (and <c>segmentation</c>), recorded in the model.</summary>
-    private static FeatureOptions ReadFeatures(YamlFields train, Diagnostics d, Segmenter segmenter, out Vectors.WordVectors? vectors)
-    {
-        var defaults = new FeatureOptions { Segmenter = segmenter };
-        vectors = null;
-        YamlFields? f = d.Mapping(train.Raw("features"), "train.features", FeatureKeys);
-        if (f is null)
-        {
-            return defaults;
-        }
-
-        long? ngrams = f.Integer("word_ngrams", 1, 5);
-        long? buckets = f.Integer("buckets", 1, 1 << 26);
-        long? dim = f.Integer("dim", 1, 1024);
-        bool? lowercase = f.Bool("lowercase");
-        int min = 0, max = 0;
-        IReadOnlyList<string>? chars = f.StringList("char_ngrams");
-        if (chars is not null)
-        {
-            if (chars.Count != 2 || !int.TryParse(chars[0], out min) || !int.TryParse(chars[1], out max) || min < 1 || max < min || max > 10)
-            {
-                f.Error("char_ngrams", "train.features.char_ngrams must be [min, max] with 1 <= min <= max <= 10, e.g. [3, 5].");
-                min = max = 0;
-            }
-        }
-
-        var features = new FeatureOptions
-        {
-            WordNgrams = (int)(ngrams ?? defaults.WordNgrams),
-            Buckets = (int)(buckets ?? defaults.Buckets),
-            Dimensions = (int)(dim ?? defaults.Dimensions),
-            Lowercase = lowercase ?? defaults.Lowercase,
-            CharNgramMin = min,
-            CharNgramMax = max,
-            Segmenter = segmenter,
-        };
-        vectors = ReadVectors(f, features);
-        return features;
-    }
-
     /// <summary>train.features.vectors: word vectors to start the word features from; their size must be the dim.</summary>
     private static Vectors.WordVectors? ReadVectors(YamlFields f, FeatureOptions features)
     {
@@ -199,67 +250,6 @@ internal static class TrainingSections
             f.Error("vectors", $"train.features.vectors cannot be read: {error.Message}");
             return null;
         }
-    }
-
-    private static List<int>? ReadHidden(YamlFields f)
-    {
-        IReadOnlyList<string>? sizes = f.StringList("hidden");
-        if (sizes is null)
-        {
-            return null;
-        }
-
-        var result = new List<int>();
-        foreach (string s in sizes)
-        {
-            if (!int.TryParse(s, out int n) || n < 1 || n > 65536)
-            {
-                f.Error("hidden", $"train.hidden: '{s}' is not a layer size; give whole numbers from 1 to 65536, e.g. [64], or [] for no hidden layer.");
-                return null;
-            }
-
-            result.Add(n);
-        }
-
-        return result;
-    }
-
-    private static EarlyStoppingOptions ReadStopping(YamlFields train, Diagnostics d)
-    {
-        var defaults = new EarlyStoppingOptions();
-        YamlFields? f = d.Mapping(train.Raw("early_stopping"), "train.early_stopping", StoppingKeys);
-        if (f is null)
-        {
-            return defaults;
-        }
-
-        return new EarlyStoppingOptions
-        {
-            Enabled = f.Bool("enabled") ?? defaults.Enabled,
-            Patience = (int)(f.Integer("patience", 1, 1000) ?? defaults.Patience),
-            MinDelta = f.Number("min_delta", 0, 1) ?? defaults.MinDelta,
-            Monitor = f.Choice("monitor", ["loss", "accuracy"]) == "accuracy" ? StoppingMetric.Accuracy : StoppingMetric.Loss,
-            RestoreBest = f.Bool("restore_best") ?? defaults.RestoreBest,
-            MinEpochs = (int)(f.Integer("min_epochs", 1, 10000) ?? defaults.MinEpochs),
-        };
-    }
-
-    private static (double? Fraction, string? Path) ReadValidation(YamlFields train, Diagnostics d)
-    {
-        YamlFields? f = d.Mapping(train.Raw("validation"), "train.validation", ValidationKeys);
-        if (f is null)
-        {
-            return (null, null);
-        }
-
-        double? fraction = f.Number("fraction", 0, 0.9);
-        string? path = f.Path("path", required: false, mustExist: true, example: "data/valid.tsv");
-        if (fraction is not null && path is not null)
-        {
-            f.Error("path", "train.validation: give either fraction (held out of the input) or path (a validation file), not both.");
-        }
-
-        return (fraction, path);
     }
 
     /// <summary>Reads a labelled file with the input section's column names, the format from its extension.</summary>

@@ -301,6 +301,9 @@ internal sealed class YamlFields
         return result;
     }
 
+    /// <summary>The text of the scalar at <paramref name="key"/>, or null when absent or not a scalar (then reported as not <paramref name="expected"/>).</summary>
+    public string? Scalar(string key, string expected) => TryScalar(key, expected, out _, out string? text) ? text : null;
+
     public void Error(string key, string message) => _diagnostics.Add(_values[key].Value, message);
 
     public void Error(string message)

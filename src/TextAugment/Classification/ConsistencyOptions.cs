@@ -1,0 +1,136 @@
+using TextAugment.Augmenters;
+
+namespace TextAugment.Classification;
+
+/// <summary>Training-signal annealing schedules (Xie et al. 2019, §3.2): how the threshold grows from 1/K to 1 over training.</summary>
+public enum TsaSchedule
+{
+    /// <summary>No annealing: every labelled example counts.</summary>
+    None,
+    /// <summary>α(t) = t: the threshold rises evenly.</summary>
+    Linear,
+    /// <summary>α(t) = 1 − e^(−5t): rises early (for data that is easy to fit).</summary>
+    Log,
+    /// <summary>α(t) = e^(5(t − 1)): rises late (for a model that overfits fast: few labelled examples).</summary>
+    Exp,
+}
+
+/// <summary>
+/// Consistency training on unlabelled text (UDA: Xie et al. 2019, "Unsupervised Data Augmentation for Consistency
+/// Training"). The loss is cross-entropy on the labelled examples plus <see cref="Weight"/> · KL(p̃(y|x) ‖ p(y|x̂)) on
+/// unlabelled examples x and their augmented versions x̂, where p̃ is the current model's prediction on x with
+/// dropout off and no gradient through it (the stop-gradient), sharpened by <see cref="Temperature"/>, and x̂ goes
+/// through the model in training mode. Off while <see cref="Unlabelled"/> is empty. Defaults are those of UDA's
+/// text reference run (google-research/uda, text/scripts/run_base_uda.sh and text/main.py): weight 1, 3 unlabelled
+/// per labelled example, linear TSA, no sharpening and no confidence mask (its image runs use temperature 0.4 and
+/// confidence 0.8).
+/// </summary>
+public sealed record ConsistencyOptions
+{
+    /// <summary>The unlabelled examples (their labels, if any, are not used); empty turns consistency training off. Default: none.</summary>
+    public IReadOnlyList<Example> Unlabelled { get; init; } = [];
+
+    /// <summary>
+    /// Makes x̂ from x: the augment stages. Each unlabelled example's view in an epoch is drawn from its own stream,
+    /// (seed, example id, epoch), so training is byte-identical for any thread count. Default: null, the tfidf stage
+    /// (UDA's TF-IDF word replacement, default options) fitted on <see cref="Unlabelled"/>.
+    /// </summary>
+    public Augmenter? Augmenter { get; init; }
+
+    /// <summary>λ, the weight of the consistency loss (UDA's <c>uda_coeff</c>). Default: 1; range 0 to 100.</summary>
+    public double Weight { get; init; } = 1;
+
+    /// <summary>
+    /// Confidence mask β: an unlabelled example counts only when the largest probability of p̃ (before sharpening)
+    /// is at least β (UDA's <c>uda_confidence_thresh</c>). Default: 0 (no mask, UDA's text default); range 0 to 0.99.
+    /// </summary>
+    public double Confidence { get; init; }
+
+    /// <summary>Sharpening τ: p̃ ∝ p̃^(1/τ), i.e. softmax(logits/τ) (UDA's <c>uda_softmax_temp</c>); 1 leaves p̃ as it is. Default: 1; range 0.05 to 1.</summary>
+    public double Temperature { get; init; } = 1;
+
+    /// <summary>
+    /// Training-signal annealing: a labelled example whose correct-class probability exceeds
+    /// α(t)·(1 − 1/K) + 1/K (t: the fraction of training steps done, K: the labels) adds no loss at that step.
+    /// Default: <see cref="TsaSchedule.Linear"/> (UDA's text run).
+    /// </summary>
+    public TsaSchedule Tsa { get; init; } = TsaSchedule.Linear;
+
+    /// <summary>Unlabelled examples per labelled example in each step (UDA's <c>unsup_ratio</c>). Default: 3; range 1 to 64.</summary>
+    public int Ratio { get; init; } = 3;
+
+    /// <summary>Threads that make the epoch's augmented views (the result does not depend on it). Default: the processor count.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Whether consistency training is on: there are unlabelled examples.</summary>
+    public bool Enabled => Unlabelled.Count > 0;
+}
+
+/// <summary>The pieces of UDA's objective, each small enough to check by hand.</summary>
+internal static class Consistency
+{
+    /// <summary>The TSA threshold α(t)·(1 − 1/K) + 1/K at <paramref name="progress"/> t ∈ [0, 1] with <paramref name="classes"/> K; 1 (keep all) for <see cref="TsaSchedule.None"/>.</summary>
+    public static double TsaThreshold(TsaSchedule schedule, double progress, int classes)
+    {
+        double alpha = schedule switch
+        {
+            TsaSchedule.None => 1,
+            TsaSchedule.Linear => progress,
+            TsaSchedule.Log => 1 - Math.Exp(-5 * progress),
+            _ => Math.Exp(5 * (progress - 1)),
+        };
+        return alpha * (1 - 1.0 / classes) + 1.0 / classes;
+    }
+
+    /// <summary>Whether a labelled example still adds loss: its correct-class probability is at most the threshold (always, without TSA).</summary>
+    public static bool Trains(TsaSchedule schedule, double correctProbability, double threshold) =>
+        schedule == TsaSchedule.None || correctProbability <= threshold;
+
+    /// <summary>Whether an unlabelled example counts: its largest probability is at least <paramref name="confidence"/>.</summary>
+    public static bool Confident(ReadOnlySpan<float> probabilities, double confidence) =>
+        confidence <= 0 || System.Numerics.Tensors.TensorPrimitives.Max(probabilities) >= confidence;
+
+    /// <summary>Sharpens <paramref name="probabilities"/> into <paramref name="destination"/>: p^(1/τ), normalised (softmax(log p / τ)).</summary>
+    public static void Sharpen(ReadOnlySpan<float> probabilities, double temperature, Span<float> destination)
+    {
+        if (temperature == 1)
+        {
+            probabilities.CopyTo(destination);
+            return;
+        }
+
+        double max = double.NegativeInfinity;
+        for (int c = 0; c < probabilities.Length; c++)
+        {
+            max = Math.Max(max, Math.Log(Math.Max(probabilities[c], 1e-30)) / temperature);
+        }
+
+        double sum = 0;
+        for (int c = 0; c < probabilities.Length; c++)
+        {
+            double v = Math.Exp(Math.Log(Math.Max(probabilities[c], 1e-30)) / temperature - max);
+            destination[c] = (float)v;
+            sum += v;
+        }
+
+        for (int c = 0; c < probabilities.Length; c++)
+        {
+            destination[c] = (float)(destination[c] / sum);
+        }
+    }
+
+    /// <summary>KL(target ‖ p) = Σ target·(log target − log p).</summary>
+    public static double KullbackLeibler(ReadOnlySpan<float> target, ReadOnlySpan<float> probabilities)
+    {
+        double kl = 0;
+        for (int c = 0; c < target.Length; c++)
+        {
+            if (target[c] > 0)
+            {
+                kl += target[c] * (Math.Log(target[c]) - Math.Log(Math.Max(probabilities[c], 1e-12f)));
+            }
+        }
+
+        return kl;
+    }
+}

@@ -1,0 +1,109 @@
+namespace TextAugment.Classification;
+
+/// <summary>
+/// Every option of the trainer, once: the pipeline's <c>train</c> section reads these keys, <c>textaugment train</c>
+/// accepts these options and prints them in its help, and <see cref="TrainerOptions"/> checks these ranges. Defaults
+/// are <see cref="TrainerOptions"/>' (and <see cref="FeatureOptions"/>', <see cref="EarlyStoppingOptions"/>')
+/// property initialisers. Paths (the model, the report, a validation file, word vectors) and the pipeline-wide
+/// <c>seed</c> and <c>language</c> are not trainer options and are read where they are named.
+/// </summary>
+public static class TrainerOptionTable
+{
+    private static readonly string[] OptimizerNames = ["sgd", "adam", "adamw"];
+    private static readonly string[] ScheduleNames = ["constant", "linear", "cosine"];
+    private static readonly string[] TsaNames = ["none", "linear", "log", "exp"];
+
+    /// <summary>All trainer options, in help order.</summary>
+    public static IReadOnlyList<TrainerOption> All { get; } =
+    [
+        new("features.word_ngrams", TrainerOptionKind.Integer, "<N>", "Word n-grams up to N (1: words only; fastText's -wordNgrams).",
+            o => o.Features.WordNgrams, (o, v) => o with { Features = o.Features with { WordNgrams = (int)v } }) { Minimum = 1, Maximum = 5 },
+        new("features.buckets", TrainerOptionKind.Integer, "<N>", "Hash buckets shared by every feature (fastText's -bucket).",
+            o => o.Features.Buckets, (o, v) => o with { Features = o.Features with { Buckets = (int)v } }) { Minimum = 1, Maximum = 1 << 26 },
+        new("features.dim", TrainerOptionKind.Integer, "<N>", "Embedding dimensions (must equal the word vectors' when they are given).",
+            o => o.Features.Dimensions, (o, v) => o with { Features = o.Features with { Dimensions = (int)v } }) { Minimum = 1, Maximum = 1024 },
+        new("features.char_ngrams", TrainerOptionKind.IntegerList, "<MIN,MAX>", "Character n-grams of each word from MIN to MAX characters (fastText's -minn/-maxn), e.g. 3,5.",
+            o => o.Features.CharNgramMin == 0 ? Array.Empty<int>() : new[] { o.Features.CharNgramMin, o.Features.CharNgramMax },
+            (o, v) => o with { Features = o.Features with { CharNgramMin = ((int[])v).FirstOrDefault(), CharNgramMax = ((int[])v).LastOrDefault() } })
+        { Minimum = 1, Maximum = 10, PairLength = 2 },
+        new("features.lowercase", TrainerOptionKind.Bool, "", "Lower-case words before hashing.",
+            o => o.Features.Lowercase, (o, v) => o with { Features = o.Features with { Lowercase = (bool)v } }),
+        new("hidden", TrainerOptionKind.IntegerList, "<SIZES>", "Hidden layer sizes (ReLU), e.g. 128,64; 0 or none for a linear model on the embedding bag (fastText's).",
+            o => o.Hidden.ToArray(), (o, v) => o with { Hidden = [.. ((int[])v).Where(n => n > 0)] }) { Minimum = 0, Maximum = 65536 },
+        new("dropout", TrainerOptionKind.Number, "<P>", "Dropout on hidden units while training (inverted, off at inference).",
+            o => o.Dropout, (o, v) => o with { Dropout = (double)v }) { Minimum = 0, Maximum = 0.99 },
+        new("l2", TrainerOptionKind.Number, "<L>", "Coupled L2: L·Σw² added to the loss.",
+            o => o.L2, (o, v) => o with { L2 = (double)v }) { Minimum = 0, Maximum = 10 },
+        new("l1", TrainerOptionKind.Number, "<L>", "L1: L·Σ|w|, a proximal soft-threshold after each step, so weights become exactly zero.",
+            o => o.L1, (o, v) => o with { L1 = (double)v }) { Minimum = 0, Maximum = 10 },
+        new("weight_decay", TrainerOptionKind.Number, "<WD>", "Weight decay: decoupled with adamw and sgd, added to the gradient with adam.",
+            o => o.WeightDecay, (o, v) => o with { WeightDecay = (double)v }) { Minimum = 0, Maximum = 10 },
+        new("optimizer", TrainerOptionKind.Choice, "<NAME>", "The optimiser.",
+            o => OptimizerNames[(int)o.Optimizer], (o, v) => o with { Optimizer = (OptimizerKind)Array.IndexOf(OptimizerNames, (string)v) }) { Choices = OptimizerNames },
+        new("learning_rate", TrainerOptionKind.Number, "<RATE>", "Peak learning rate (sgd wants about 0.1).",
+            o => o.LearningRate, (o, v) => o with { LearningRate = (double)v }) { Minimum = 1e-9, Maximum = 100, Aliases = ["--lr"] },
+        new("schedule", TrainerOptionKind.Choice, "<NAME>", "Learning-rate schedule over the training steps.",
+            o => ScheduleNames[(int)o.Schedule], (o, v) => o with { Schedule = (Schedule)Array.IndexOf(ScheduleNames, (string)v) }) { Choices = ScheduleNames },
+        new("momentum", TrainerOptionKind.Number, "<M>", "SGD momentum.",
+            o => o.Momentum, (o, v) => o with { Momentum = (double)v }) { Minimum = 0, Maximum = 0.999 },
+        new("batch_size", TrainerOptionKind.Integer, "<N>", "Examples per step.",
+            o => o.BatchSize, (o, v) => o with { BatchSize = (int)v }) { Minimum = 1, Maximum = 65536 },
+        new("epochs", TrainerOptionKind.Integer, "<N>", "Passes over the training data, at most.",
+            o => o.Epochs, (o, v) => o with { Epochs = (int)v }) { Minimum = 1, Maximum = 10000 },
+        new("class_weights", TrainerOptionKind.Choice, "<NAME>", "balanced weighs each class by N / (classes · n_c), for imbalanced data.",
+            o => o.BalanceClasses ? "balanced" : "none", (o, v) => o with { BalanceClasses = (string)v == "balanced" }) { Choices = ["none", "balanced"] },
+        new("refit", TrainerOptionKind.Bool, "", "After early stopping chose the epochs on the held-out split, train again from the start on all the data for that many epochs.",
+            o => o.Refit, (o, v) => o with { Refit = (bool)v }),
+        new("early_stopping.enabled", TrainerOptionKind.Bool, "", "Stop when the validation score has not improved for patience epochs.",
+            o => o.EarlyStopping.Enabled, (o, v) => o with { EarlyStopping = o.EarlyStopping with { Enabled = (bool)v } }) { CommandLine = "--early-stopping" },
+        new("early_stopping.patience", TrainerOptionKind.Integer, "<N>", "Epochs without improvement before stopping; 0 turns early stopping off (the last epoch is kept).",
+            o => o.EarlyStopping.Patience, (o, v) => o with { EarlyStopping = o.EarlyStopping with { Patience = (int)v } }) { Minimum = 0, Maximum = 1000 },
+        new("early_stopping.min_delta", TrainerOptionKind.Number, "<D>", "Smallest change of the monitored score that counts as an improvement.",
+            o => o.EarlyStopping.MinDelta, (o, v) => o with { EarlyStopping = o.EarlyStopping with { MinDelta = (double)v } }) { Minimum = 0, Maximum = 1 },
+        new("early_stopping.monitor", TrainerOptionKind.Choice, "<NAME>", "What early stopping watches on the validation data.",
+            o => o.EarlyStopping.Monitor == StoppingMetric.Accuracy ? "accuracy" : "loss",
+            (o, v) => o with { EarlyStopping = o.EarlyStopping with { Monitor = (string)v == "accuracy" ? StoppingMetric.Accuracy : StoppingMetric.Loss } })
+        { Choices = ["loss", "accuracy"] },
+        new("early_stopping.restore_best", TrainerOptionKind.Bool, "", "Keep the best validation epoch's weights, not the last.",
+            o => o.EarlyStopping.RestoreBest, (o, v) => o with { EarlyStopping = o.EarlyStopping with { RestoreBest = (bool)v } }),
+        new("early_stopping.min_epochs", TrainerOptionKind.Integer, "<N>", "The first epoch early stopping may keep or stop at (Keras' start_from_epoch).",
+            o => o.EarlyStopping.MinEpochs, (o, v) => o with { EarlyStopping = o.EarlyStopping with { MinEpochs = (int)v } }) { Minimum = 1, Maximum = 10000 },
+        new("validation.fraction", TrainerOptionKind.Number, "<F>", "Fraction of the training data held out for validation (stratified, split by the id column when there is one); 0 for none.",
+            o => o.ValidationFraction, (o, v) => o with { ValidationFraction = (double)v }) { Minimum = 0, Maximum = 0.9 },
+        new("consistency.weight", TrainerOptionKind.Number, "<L>", "UDA: weight λ of the consistency loss KL(p̃(y|x) ‖ p(y|x̂)) on unlabelled text (uda_coeff).",
+            o => o.Consistency.Weight, (o, v) => o with { Consistency = o.Consistency with { Weight = (double)v } }) { Minimum = 0, Maximum = 100 },
+        new("consistency.confidence", TrainerOptionKind.Number, "<B>", "UDA: an unlabelled example counts only when p̃'s largest probability is at least B (uda_confidence_thresh; 0: no mask).",
+            o => o.Consistency.Confidence, (o, v) => o with { Consistency = o.Consistency with { Confidence = (double)v } }) { Minimum = 0, Maximum = 0.99 },
+        new("consistency.temperature", TrainerOptionKind.Number, "<T>", "UDA: sharpen p̃ as softmax(logits / T) (uda_softmax_temp; 1: no sharpening).",
+            o => o.Consistency.Temperature, (o, v) => o with { Consistency = o.Consistency with { Temperature = (double)v } }) { Minimum = 0.05, Maximum = 1 },
+        new("consistency.tsa", TrainerOptionKind.Choice, "<NAME>", "UDA's training-signal annealing: labelled examples predicted above a threshold growing from 1/K to 1 add no loss.",
+            o => TsaNames[(int)o.Consistency.Tsa], (o, v) => o with { Consistency = o.Consistency with { Tsa = (TsaSchedule)Array.IndexOf(TsaNames, (string)v) } }) { Choices = TsaNames },
+        new("consistency.ratio", TrainerOptionKind.Integer, "<N>", "UDA: unlabelled examples per labelled example in each step (unsup_ratio).",
+            o => o.Consistency.Ratio, (o, v) => o with { Consistency = o.Consistency with { Ratio = (int)v } }) { Minimum = 1, Maximum = 64 },
+    ];
+
+    /// <summary>The option whose <see cref="TrainerOption.Name"/> is <paramref name="name"/>.</summary>
+    /// <exception cref="KeyNotFoundException">No such option.</exception>
+    public static TrainerOption Named(string name) =>
+        All.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.Ordinal)) ?? throw new KeyNotFoundException($"no trainer option '{name}'.");
+
+    /// <summary>The options under a nested section of <c>train</c> (<c>features</c>, <c>early_stopping</c>, …), or at its top with "".</summary>
+    internal static IEnumerable<TrainerOption> InSection(string section) => All.Where(o =>
+        section.Length == 0 ? !o.Name.Contains('.', StringComparison.Ordinal) : o.Name.StartsWith(section + ".", StringComparison.Ordinal));
+
+    /// <summary>The key of an option inside its section: the part of <see cref="TrainerOption.Name"/> after the last dot.</summary>
+    internal static string Leaf(TrainerOption option) => option.Name[(option.Name.LastIndexOf('.') + 1)..];
+
+    /// <summary>Checks every option's range in <paramref name="options"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value out of its range; the message names the YAML key and the range.</exception>
+    internal static void Validate(TrainerOptions options)
+    {
+        foreach (TrainerOption option in All)
+        {
+            if (option.Check(option.Get(options), option.Name) is { } error)
+            {
+                throw new ArgumentOutOfRangeException(option.Name, error);
+            }
+        }
+    }
+}
