@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Why the default trainer trails TF-IDF + LR at 500 examples, measured on dev splits of the TRAINING data only
+# (test.tsv is never read): each training set is split 80/20 (dev_split.py, stratified) with split seeds
+# 11, 12, ... (SPLITS of them), every configuration is trained once per split (seed 0) and scored on that
+# split's 20 %; the peer and its weighting variants (peer_variants.py) on the same splits.
+# Usage: dev_search.sh WORK SIZE DATASET SPLITS   (WORK: the folder prepare.py wrote; SIZE: 500 or full)
+# Environment: CLI (the textaugment executable; default this checkout's Release build), CONFS (a file of
+# "name|options" lines; default the list below), PEERS (0 skips the scikit-learn variants).
+# Prints: dataset, size, split seed, configuration, dev accuracy, kept epoch, seconds (TSV).
+set -u
+repo=$PWD
+cli=${CLI:-$repo/src/TextAugment.Cli/bin/Release/net10.0/textaugment}
+work=$1; size=$2; d=$3; splits=$4
+src=$work/$d/train$([ "$size" = 500 ] && echo -500 || true).tsv
+tmp=$work/dev-$d-$size; mkdir -p "$tmp"
+for split in $(seq 11 $((10 + splits))); do
+  tr=$tmp/train-$split.tsv; dv=$tmp/dev-$split.tsv
+  /usr/bin/python3 "$repo/benchmarks/classifier/dev_split.py" "$src" "$tr" "$dv" "$split"
+  [ "${PEERS:-1}" = 0 ] || /usr/bin/python3 "$repo/benchmarks/classifier/peer_variants.py" "$tr" "$dv" | while IFS=$'\t' read -r name acc; do
+    echo -e "$d\t$size\t$split\tscikit-learn LR, $name\t$acc\t\t"
+  done
+  while IFS='|' read -r name opts; do
+    start=$(date +%s.%N)
+    # shellcheck disable=SC2086
+    "$cli" train "$tr" -o "$tmp/m.tam" --report "$tmp/r" $opts > "$tmp/train.log" 2>&1
+    kept=$(grep -o 'kept epoch [0-9]*' "$tmp/train.log" | head -1 | grep -o '[0-9]*$')
+    acc=$("$cli" evaluate "$tmp/m.tam" "$dv" --json 2>/dev/null | /usr/bin/python3 -c 'import sys, json; print(json.load(sys.stdin)["accuracy"])')
+    echo -e "$d\t$size\t$split\t$name\t$acc\t$kept\t$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')"
+  done < <(if [ -n "${CONFS:-}" ]; then cat "$CONFS"; else cat <<'CONF'
+defaults (hidden 64, lr 0.003, early stopping min 5, refit)|
+hidden 0|--hidden 0
+lr 0.01|--lr 0.01
+hidden 0, lr 0.01|--hidden 0 --lr 0.01
+hidden 0, lr 0.03|--hidden 0 --lr 0.03
+word-ngrams 1|--word-ngrams 1
+dropout 0|--dropout 0
+hidden 0, 20 epochs, no validation|--hidden 0 --validation-fraction 0 --patience 0 --epochs 20
+hidden 0, 50 epochs, no validation|--hidden 0 --validation-fraction 0 --patience 0 --epochs 50
+hidden 64, 50 epochs, no validation|--validation-fraction 0 --patience 0 --epochs 50
+hidden 0, lr 0.01, 30 epochs, no validation|--hidden 0 --lr 0.01 --validation-fraction 0 --patience 0 --epochs 30
+CONF
+  fi)
+done
