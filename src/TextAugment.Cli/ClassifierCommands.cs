@@ -174,6 +174,18 @@ internal sealed class TrainSettings : CommandSettings
 
 internal sealed class TrainCommand : Command<TrainSettings>
 {
+    /// <summary>Reads labelled data, saying on standard error how many records were skipped for an empty text (the rule of every format).</summary>
+    internal static List<Example> ReadLabelled(string path)
+    {
+        List<Example> examples = CorpusReader.ReadLabelled(path, null, out long empty);
+        if (empty > 0)
+        {
+            Console.Error.WriteLine($"textaugment: {(path == "-" ? "<stdin>" : path)}: skipped {empty:N0} record{(empty == 1 ? "" : "s")} whose text is empty or only white space.");
+        }
+
+        return examples;
+    }
+
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
         if (settings.Data == "-" && settings.Validation == "-")
@@ -184,8 +196,8 @@ internal sealed class TrainCommand : Command<TrainSettings>
         string reportDirectory = settings.Report ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Output!))!, "report");
         (string Role, string? Path)[] reads = [("the training data", settings.Data), ("--validation", settings.Validation), ("--vectors", settings.Vectors), ("--unlabelled", settings.Unlabelled)];
         FileIdentity.EnsureDistinct([("--output", settings.Output), .. TrainingReport.Files(reportDirectory).Select(f => ("a --report file", (string?)f))], reads);
-        List<Example> data = CorpusReader.ReadLabelled(settings.Data);
-        List<Example>? validation = settings.Validation is null ? null : CorpusReader.ReadLabelled(settings.Validation);
+        List<Example> data = ReadLabelled(settings.Data);
+        List<Example>? validation = settings.Validation is null ? null : ReadLabelled(settings.Validation);
         TrainerOptions options = settings.ToOptions(context.Data as TrainerOptions ?? new TrainerOptions());
         if (settings.Unlabelled is not null)
         {
@@ -248,7 +260,7 @@ internal sealed class EvaluateCommand : Command<EvaluateSettings>
     {
         FileIdentity.EnsureDistinct([("--report", settings.Report)], [("the model", settings.Model), ("the test data", settings.Test)]);
         TextClassifier model = TextClassifier.Load(settings.Model);
-        Evaluation evaluation = Evaluation.Of(model, CorpusReader.ReadLabelled(settings.Test));
+        Evaluation evaluation = Evaluation.Of(model, TrainCommand.ReadLabelled(settings.Test));
         if (settings.Report is not null)
         {
             using AtomicOutput report = AtomicOutput.Open(settings.Report);
@@ -276,7 +288,7 @@ internal sealed class PredictSettings : CommandSettings
     public string Model { get; init; } = "";
 
     [CommandOption("-k|--top <N>")]
-    [Description("Also list the N most probable labels, most probable first, in a \"top\" list of label and probability (as fastText's predict k).")]
+    [Description("Also list the N most probable labels, most probable first, in a \"top\" list of label and probability (as fastText's predict k; --k is accepted too).")]
     public int? K { get; init; }
 
     public override ValidationResult Validate() =>

@@ -25,6 +25,12 @@ namespace TextAugment.Cli
                 return Ok;
             }
 
+            if (args is ["predict", ..])
+            {
+                // fastText's spelling (k=, --k in its wrappers); the parser takes one-letter names only after a single dash.
+                args = [.. args.Select(a => a == "--k" ? "--top" : a.StartsWith("--k=", StringComparison.Ordinal) ? "--top=" + a[4..] : a)];
+            }
+
             if (UnknownOption(args) is { } unknown)
             {
                 errors.WriteLine(TerminalText.Visible(unknown));

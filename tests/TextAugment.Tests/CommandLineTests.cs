@@ -290,4 +290,18 @@ public class CommandLineTests
         Assert.Equal(2, code);
         Assert.Contains("unknown option '--zzzzzz'. Options: ", errors, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Train_and_evaluate_count_the_records_they_skip_for_an_empty_text()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string data = Path.Combine(dir, "e.tsv"), model = Path.Combine(dir, "e.tam");
+        File.WriteAllText(data, "text\tlabel\ngood film\tpos\n\tpos\n   \tneg\nbad film\tneg\nfine one\tpos\nawful one\tneg\n");
+        var (code, _, errors) = Textaugment("", "train", data, "-o", model, "--epochs", "2", "--validation-fraction", "0");
+        Assert.True(code == 0, errors);
+        Assert.Contains("skipped 2 records whose text is empty or only white space", errors, StringComparison.Ordinal);
+        (code, _, errors) = Textaugment("", "evaluate", model, data);
+        Assert.True(code == 0, errors);
+        Assert.Contains("skipped 2 records whose text is empty or only white space", errors, StringComparison.Ordinal);
+    }
 }

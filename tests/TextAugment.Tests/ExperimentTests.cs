@@ -228,5 +228,10 @@ public class ExperimentTests
             Assert.Equal(prediction.RootElement.GetProperty("label").GetString(), top[0].GetProperty("label").GetString());
             Assert.True(top[0].GetProperty("probability").GetDouble() >= top[1].GetProperty("probability").GetDouble());
         }
+
+        // fastText's spelling of the option gives the same lines.
+        var (kCode, kOutput, _) = StreamingTests.Textaugment("a small songbird with a red breast\na dish of rice and beans\n", "predict", model, "--k", "2");
+        Assert.Equal(0, kCode);
+        Assert.Equal(output, kOutput);
     }
 }

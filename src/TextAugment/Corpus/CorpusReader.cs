@@ -169,7 +169,12 @@ public abstract class CorpusReader : IDisposable
     /// <see cref="CorpusFormats.ForLabelledFile"/>), the columns named as in <paramref name="columns"/>, a <c>label</c> column required.
     /// </summary>
     /// <exception cref="DataFormatException">A row is malformed or has no label.</exception>
-    public static List<Example> ReadLabelled(string path, CorpusReaderOptions? columns = null)
+    public static List<Example> ReadLabelled(string path, CorpusReaderOptions? columns = null) => ReadLabelled(path, columns, out _);
+
+    /// <summary><see cref="ReadLabelled(string, CorpusReaderOptions?)"/>, also giving the number of records skipped because
+    /// their text is empty or only white space (<see cref="EmptyTextCount"/>), for the caller to report.</summary>
+    /// <exception cref="DataFormatException">A row is malformed or has no label.</exception>
+    public static List<Example> ReadLabelled(string path, CorpusReaderOptions? columns, out long emptyTexts)
     {
         ArgumentNullException.ThrowIfNull(path);
         columns ??= new CorpusReaderOptions();
@@ -179,7 +184,9 @@ public abstract class CorpusReader : IDisposable
             LabelColumn = columns.LabelColumn ?? "label",
         };
         using CorpusReader reader = Open(path, options);
-        return [.. reader.ReadAll()];
+        List<Example> examples = [.. reader.ReadAll()];
+        emptyTexts = reader.EmptyTextCount;
+        return examples;
     }
 
     /// <summary>
