@@ -131,7 +131,7 @@ internal sealed class TrainSettings : CommandSettings
     public string? Unlabelled { get; init; }
 
     [CommandOption("--report <DIR>")]
-    [Description("Where to write report.json, curves.csv and curves.svg (default: MODEL's folder/report).")]
+    [Description("Where to write report.json, curves.csv and curves.svg (default: beside MODEL, named after it: m.tam → m.report).")]
     [NoStandardStream("the report is a folder of three files; give a folder.")]
     public string? Report { get; init; }
 
@@ -193,7 +193,8 @@ internal sealed class TrainCommand : Command<TrainSettings>
             throw new UsageException("<DATA> and --validation are both '-': only one of them can be standard input.");
         }
 
-        string reportDirectory = settings.Report ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Output!))!, "report");
+        // Beside the model and named after it (m.tam → m.report/), so that two models trained in one folder keep their reports.
+        string reportDirectory = settings.Report ?? Path.ChangeExtension(Path.GetFullPath(settings.Output!), ".report");
         (string Role, string? Path)[] reads = [("the training data", settings.Data), ("--validation", settings.Validation), ("--vectors", settings.Vectors), ("--unlabelled", settings.Unlabelled)];
         FileIdentity.EnsureDistinct([("--output", settings.Output), .. TrainingReport.Files(reportDirectory).Select(f => ("a --report file", (string?)f))], reads);
         List<Example> data = ReadLabelled(settings.Data);

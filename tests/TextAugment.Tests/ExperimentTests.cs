@@ -178,7 +178,7 @@ public class ExperimentTests
         var (code, output, _) = StreamingTests.Textaugment("", "train", data, "-o", model, "--dim", "8", "--hidden", "0", "--epochs", "3", "--buckets", "4096", "--patience", "0", "--validation-fraction", "0.25");
         Assert.Equal(0, code);
 
-        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "report", "report.json")));
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "m.report", "report.json")));
         Assert.Contains("split by the id column", report.RootElement.GetProperty("validation").GetString(), StringComparison.Ordinal);
         Assert.Equal(40, report.RootElement.GetProperty("validation_rows").GetInt32()); // 10 of 40 ids, 4 rows each
         Assert.Equal(160, report.RootElement.GetProperty("training_rows").GetInt32()); // refit on all rows after the split chose the epochs
@@ -199,7 +199,7 @@ public class ExperimentTests
         Assert.Contains("epoch 1: train loss", errors, StringComparison.Ordinal); // progress: standard error
         Assert.DoesNotContain("epoch 1: train loss", output, StringComparison.Ordinal);
         Assert.Contains("kept epoch", output, StringComparison.Ordinal); // result: standard output
-        Assert.True(File.Exists(Path.Combine(dir, "report", "curves.svg")));
+        Assert.True(File.Exists(Path.Combine(dir, "topics.report", "curves.svg"))); // named after the model: two models in one folder keep their reports
         Assert.Equal(6, Classification.TextClassifier.Load(model).Labels.Count);
 
         (code, output, errors) = StreamingTests.Textaugment("", "evaluate", model, test);
