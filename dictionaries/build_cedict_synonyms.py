@@ -34,7 +34,9 @@ jieba cuts it as one word when it stands alone (the synonym stage only looks up 
 Both words of a pair have the same jieba part of speech, and a pair where a gloss of one word is a WordNet
 antonym of a gloss of the other (dictionaries/en-antonyms.tsv) is never written.
 
-Output (deterministic): word<TAB>syn1,syn2,... in code-point order, every relation written both ways.
+Output (deterministic): word<TAB>syn1,syn2,... in code-point order, every relation written both ways; the pair
+list zh-cedict-synonyms-pairs.tsv (word, synonym, shared glosses) that `sample` draws from; and
+zh-cedict-antonyms.tsv (see antonyms() below), which every substitution stage uses to refuse a Chinese candidate.
 """
 import collections
 import gzip
@@ -195,6 +197,48 @@ def build(cedict_path):
     print(f"{len(table)} head words, {len(pairs)} pairs -> {OUT}")
 
 
+def antonyms(cedict_path):
+    """
+    Chinese antonym pairs for the substitution stages' check (dictionaries/zh-cedict-antonyms.tsv): two words whose
+    first or second CC-CEDICT gloss (core, as for synonyms) are WordNet antonyms (dictionaries/en-antonyms.tsv:
+    increase/decrease, like/dislike), with the same jieba part of speech, both at least two Han characters and in
+    jieba's dictionary with frequency >= MIN_FREQ. Here an entry of a proper noun or a marked entry is skipped, not
+    the whole word (成功 is also a place name). A pair is only ever used to refuse a candidate, so a polysemous gloss
+    that joins two unrelated words (上升/卧倒: rise/lie) costs nothing.
+    """
+    jieba_words = read_jieba()
+    _, wordnet_antonyms = read_wordnet()
+    glosses_of = collections.defaultdict(list)
+    for trad, simp, pinyin, glosses in read_cedict(cedict_path):
+        if pinyin[:1].isupper() or any(REJECT.search(g) for g in glosses):
+            continue
+        glosses_of[simp].extend(g.strip() for g in glosses if g.strip() and not g.startswith(DROPPED))
+    by_core = collections.defaultdict(set)
+    for word, glosses in glosses_of.items():
+        if not HAN.match(word) or len(word) < 2 or jieba_words.get(word, (0, ""))[0] < MIN_FREQ:
+            continue
+        for g in glosses[:2]:
+            c = core(g)
+            if c:
+                by_core[c].add(word)
+    pairs = set()
+    for a, b in wordnet_antonyms:
+        for x in by_core.get(a, ()):
+            for y in by_core.get(b, ()):
+                if x != y and jieba_words[x][1] == jieba_words[y][1]:
+                    pairs.add((min(x, y), max(x, y)))
+    lines = ["# Chinese antonym pairs from CC-CEDICT (CC BY-SA 4.0, see LICENSE-CC-CEDICT.txt) and WordNet 3.0's antonyms",
+             "# (see LICENSE-WordNet.txt): words whose first or second glosses are WordNet antonyms, same jieba part of speech.",
+             "# Built by dictionaries/build_cedict_synonyms.py. Format: word<TAB>antonym (each pair once, a < b). Used only to",
+             "# refuse a candidate, never to propose one."]
+    lines += [f"{a}\t{b}" for a, b in sorted(pairs)]
+    path = os.path.join(HERE, "zh-cedict-antonyms.tsv")
+    with open(path + ".tmp", "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(lines) + "\n")
+    os.replace(path + ".tmp", path)
+    print(f"{len(pairs)} antonym pairs -> {path}")
+
+
 def load_table():
     table = {}
     with open(OUT, encoding="utf-8") as f:
@@ -259,6 +303,7 @@ if __name__ == "__main__":
     cmd = sys.argv[1] if len(sys.argv) > 1 else ""
     if cmd == "build" and len(sys.argv) == 3:
         build(sys.argv[2])
+        antonyms(sys.argv[2])
     elif cmd == "corpus" and len(sys.argv) == 3:
         debian_corpus(sys.argv[2])
     elif cmd == "measure" and len(sys.argv) == 3:

@@ -104,4 +104,30 @@ public class ChineseSynonymTests
         var error = Assert.Throws<DataFormatException>(() => SynonymDictionary.Load(bad, new SynonymDictionaryOptions { Format = SynonymFormat.Cilin }));
         Assert.StartsWith($"{bad}:2:1: expected a Cilin row 'Aa01A01= word word …'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Antonyms_in_a_users_dictionary_never_replace_a_word()
+    {
+        Assert.True(Antonyms.Chinese.AreAntonyms("增加", "减少"));
+        Assert.True(Antonyms.Chinese.AreAntonyms("讨厌", "喜欢"));
+        Assert.True(Antonyms.Chinese.AreAntonyms("喜歡", "討厭")); // Traditional, through the Simplified form
+        Assert.False(Antonyms.Chinese.AreAntonyms("喜欢", "喜爱"));
+        Assert.False(Antonyms.English.AreAntonyms("增加", "减少"));
+
+        // A Cilin-style row that mixes a synonym with an antonym, as the complaint about other tools' tables says.
+        string dir = TestPaths.NewTempDirectory();
+        string path = Path.Combine(dir, "cilin.txt");
+        File.WriteAllText(path, "Ee01A01= 喜欢 讨厌 喜爱\nIh01A01= 增加 减少 增多\n");
+        var stage = new SynonymAugmenter(SynonymDictionary.Load(path), new SubstitutionOptions { Probability = 1 });
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int v = 0; v < 40; v++)
+        {
+            string output = stage.Augment("我喜欢这本书，销量增加了。", AugmentRandom.For(1, "a", v), Protection.Default, JiebaSegmenter.Default);
+            Assert.DoesNotContain("讨厌", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("减少", output, StringComparison.Ordinal);
+            seen.Add(output);
+        }
+
+        Assert.Contains("我喜爱这本书，销量增多了。", seen);
+    }
 }

@@ -42,7 +42,7 @@ public sealed class SubstitutionOptions
 
     /// <summary>
     /// Whether <paramref name="candidate"/> may replace <paramref name="original"/> in any substitution source: not an
-    /// antonym of it (<see cref="Antonyms.English"/>), containing a digit only when the original does, and at least two
+    /// antonym of it (<see cref="Antonyms.English"/>; for a Chinese word also <see cref="Antonyms.Chinese"/>), containing a digit only when the original does, and at least two
     /// characters unless the original is one character.
     /// </summary>
     public static bool Allows(ReadOnlySpan<char> original, ReadOnlySpan<char> candidate)
@@ -57,7 +57,8 @@ public sealed class SubstitutionOptions
             return false;
         }
 
-        return !Antonyms.English.AreAntonyms(original, candidate);
+        return !Antonyms.English.AreAntonyms(original, candidate)
+               && !(Segmenter.StartsUnspaced(original) && Antonyms.Chinese.AreAntonyms(original, candidate));
     }
 
     /// <exception cref="ArgumentOutOfRangeException">A value is out of its range.</exception>

@@ -33,14 +33,24 @@ public sealed class Antonyms
     }
 
     /// <summary>WordNet 3.0's English antonym pairs, embedded in the library.</summary>
-    public static Antonyms English { get; } = Read(EmbeddedResource.ReadLines("TextAugment.en-antonyms.tsv"));
+    public static Antonyms English { get; } = Read(EmbeddedResource.ReadLines("TextAugment.en-antonyms.tsv"), "en-antonyms.tsv");
+
+    /// <summary>
+    /// Chinese antonym pairs (增加/减少, 喜欢/讨厌): 13,015 pairs of words whose CC-CEDICT glosses are WordNet antonyms,
+    /// with the same jieba part of speech (dictionaries/zh-cedict-antonyms.tsv, CC BY-SA 4.0, built by
+    /// dictionaries/build_cedict_synonyms.py; embedded in the library). Traditional words are compared through their
+    /// Simplified form. Loaded on first use.
+    /// </summary>
+    public static Antonyms Chinese => LazyChinese.Value;
+
+    private static readonly Lazy<Antonyms> LazyChinese = new(() => Read(EmbeddedResource.ReadLines("TextAugment.zh-cedict-antonyms.tsv"), "zh-cedict-antonyms.tsv"));
 
     /// <summary>Number of pairs (each counted once).</summary>
     public int Count => _pairs.Count / 2;
 
     /// <summary>
-    /// True when <paramref name="a"/> and <paramref name="b"/>, in any case, or any of their lemmas
-    /// (<see cref="EnglishInflector"/>), form a pair.
+    /// True when <paramref name="a"/> and <paramref name="b"/>, in any case and either Chinese script (a Traditional
+    /// word through its Simplified form), or any of their lemmas (<see cref="EnglishInflector"/>), form a pair.
     /// </summary>
     public bool AreAntonyms(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
@@ -88,7 +98,7 @@ public sealed class Antonyms
         }
 
         string x = lower.ToString();
-        List<string> lemmas = Lemmas(x);
+        List<string> lemmas = Lemmas(Text.ChineseScript.ToSimplified(x));
         if (members)
         {
             lemmas.RemoveAll(l => !_members.Contains(l));
@@ -116,7 +126,7 @@ public sealed class Antonyms
         return lemmas;
     }
 
-    private static Antonyms Read(List<string> lines)
+    private static Antonyms Read(List<string> lines, string name)
     {
         var pairs = new HashSet<(string, string)>();
         for (int n = 0; n < lines.Count; n++)
@@ -130,7 +140,7 @@ public sealed class Antonyms
             int tab = line.IndexOf('\t', StringComparison.Ordinal);
             if (tab <= 0 || tab == line.Length - 1)
             {
-                throw new DataFormatException("en-antonyms.tsv", n + 1, 1, $"'{line}' is not 'word<TAB>antonym'.");
+                throw new DataFormatException(name, n + 1, 1, $"'{line}' is not 'word<TAB>antonym'.");
             }
 
             string a = line[..tab], b = line[(tab + 1)..];
