@@ -96,7 +96,7 @@ internal sealed class ValidateCommand : Command<PipelineSettings>
             }
             catch (DataFormatException mistake)
             {
-                Console.Error.WriteLine(mistake.Message);
+                Console.Error.WriteLine(TerminalText.Visible(mistake.Message, keepLineBreaks: true));
                 Console.Error.WriteLine($"{settings.Pipeline}: the input does not fit the pipeline's input section; nothing was run.");
                 return TextAugmentApp.UsageError;
             }
@@ -219,7 +219,7 @@ internal static class Runner
             Console.Error.WriteLine($"textaugment: skipped {summary.Skipped:N0} malformed rows (on_error: skip); the first:");
             foreach (string message in summary.SkippedMessages)
             {
-                Console.Error.WriteLine($"  {message}");
+                Console.Error.WriteLine($"  {TerminalText.Visible(message, keepLineBreaks: true)}");
             }
         }
 

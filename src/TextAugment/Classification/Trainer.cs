@@ -213,6 +213,9 @@ public static class Trainer
     internal static (TextClassifier Model, TrainingReport Report) RefitAfter(TrainingReport selectionReport, IReadOnlyList<Example> all, TrainerOptions options)
     {
         int epochs = selectionReport.BestEpoch;
+        // The selection run's network, optimizer state and features (hundreds of MB) are garbage now: collect them before the
+        // refit allocates its own, so that peak memory is one run's, not two.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         var (model, refit) = Refit(all, epochs, options);
         var report = new TrainingReport(selectionReport.Epochs, epochs, selectionReport.StoppedEarly, refit.Sparsity, selectionReport.Classes, options)
         {

@@ -184,7 +184,21 @@ public abstract class CorpusReader : IDisposable
             LabelColumn = columns.LabelColumn ?? "label",
         };
         using CorpusReader reader = Open(path, options);
-        List<Example> examples = [.. reader.ReadAll()];
+        // One string per distinct label, not one per row: training holds every example.
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        var examples = new List<Example>();
+        foreach (Example e in reader.ReadAll())
+        {
+            string? label = e.Label;
+            if (label is not null && !labels.TryGetValue(label, out label))
+            {
+                label = e.Label!;
+                labels[label] = label;
+            }
+
+            examples.Add(ReferenceEquals(label, e.Label) ? e : e with { Label = label });
+        }
+
         emptyTexts = reader.EmptyTextCount;
         return examples;
     }
