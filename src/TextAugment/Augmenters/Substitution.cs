@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using TextAugment.Dictionaries;
 using TextAugment.Text;
 
@@ -92,6 +93,12 @@ public abstract class SubstitutionAugmenter : Augmenter
     /// <summary>The candidates for the word at <paramref name="index"/>; empty when there are none.</summary>
     protected abstract ReadOnlySpan<string> GetCandidates(TokenList tokens, int index);
 
+    /// <summary>
+    /// True when <see cref="GetCandidates"/> returns only candidates that <see cref="SubstitutionOptions.Allows"/> for the
+    /// word, in their order (a source that filters once per word form): the choice is then the same without checking again.
+    /// </summary>
+    private protected virtual bool CandidatesAreAllowed => false;
+
     /// <inheritdoc/>
     protected internal override void AugmentCore(TokenList tokens, AugmentRandom random)
     {
@@ -116,7 +123,9 @@ public abstract class SubstitutionAugmenter : Augmenter
             int index = eligible[pick];
             eligible[pick] = eligible[--remaining];
             ReadOnlySpan<string> candidates = GetCandidates(tokens, index);
-            string? choice = Pick(tokens[index].Span, candidates, random);
+            string? choice = CandidatesAreAllowed
+                ? (candidates.IsEmpty ? null : candidates[random.Next(candidates.Length)])
+                : Pick(tokens[index].Span, candidates, random);
             if (choice is null)
             {
                 continue;
@@ -164,7 +173,58 @@ public sealed class SynonymAugmenter : SubstitutionAugmenter
     public SynonymAugmenter(SynonymDictionary dictionary, SubstitutionOptions? options = null)
         : base(options) => _dictionary = dictionary ?? throw new ArgumentNullException(nameof(dictionary));
 
+    private const int CacheLimit = 1 << 20;
+    private readonly ConcurrentDictionary<string, string[]> _allowed = new(StringComparer.Ordinal);
+
     /// <inheritdoc/>
-    protected override ReadOnlySpan<string> GetCandidates(TokenList tokens, int index) =>
-        _dictionary.GetSynonyms(tokens[index].Span, tokens.IsTraditionalChinese);
+    private protected override bool CandidatesAreAllowed => true;
+
+    /// <inheritdoc/>
+    protected override ReadOnlySpan<string> GetCandidates(TokenList tokens, int index)
+    {
+        ReadOnlySpan<char> word = tokens[index].Span;
+        ReadOnlySpan<string> synonyms = _dictionary.GetSynonyms(word, tokens.IsTraditionalChinese);
+        if (synonyms.IsEmpty)
+        {
+            return synonyms;
+        }
+
+        // The allowed synonyms depend on the word's lower-case form only (the antonym check ignores case; the length and
+        // digit checks do not see it), so they are filtered once per form. Traditional Chinese synonyms are converted per
+        // call and filtered uncached.
+        if (tokens.IsTraditionalChinese)
+        {
+            return Allowed(word, synonyms);
+        }
+
+        Span<char> lower = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        word.ToLowerInvariant(lower);
+        var lookup = _allowed.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(lower, out string[]? cached))
+        {
+            return cached;
+        }
+
+        string[] allowed = Allowed(word, synonyms);
+        if (_allowed.Count < CacheLimit)
+        {
+            _allowed.TryAdd(lower.ToString(), allowed);
+        }
+
+        return allowed;
+    }
+
+    private static string[] Allowed(ReadOnlySpan<char> word, ReadOnlySpan<string> synonyms)
+    {
+        var allowed = new List<string>(synonyms.Length);
+        foreach (string synonym in synonyms)
+        {
+            if (SubstitutionOptions.Allows(word, synonym))
+            {
+                allowed.Add(synonym);
+            }
+        }
+
+        return allowed.Count == 0 ? [] : [.. allowed];
+    }
 }
