@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Numerics;
 using System.Reflection;
 using System.Text.RegularExpressions;
 
@@ -25,18 +26,15 @@ public sealed partial class JiebaSegmenter : Segmenter
     private const int B = 0, M = 1, E = 2, S = 3;
     private static readonly Lazy<JiebaSegmenter> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    // Python's max over (probability, state letter) breaks ties by the letter: B < E < M < S.
-    private static readonly int[] LetterRank = [0, 2, 1, 3];
-    private static readonly int[][] Previous = [[E, S], [M, B], [B, M], [S, E]];
-
     private readonly Dictionary<string, Entry> _frequencies; // words and all their prefixes (prefix-only entries: 0)
     private readonly Dictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly HashSet<string> _forceSplit;
     private readonly Hmm _hmm;
     private readonly long _total;
     private readonly double _logTotal;
+    private readonly PrefixTrie? _trie; // null only while WithUserWords is still adding words
 
-    private JiebaSegmenter(Dictionary<string, Entry> frequencies, long total, HashSet<string> forceSplit, Hmm hmm, bool useHmm, string[]? userWords = null)
+    private JiebaSegmenter(Dictionary<string, Entry> frequencies, long total, HashSet<string> forceSplit, Hmm hmm, bool useHmm, string[]? userWords = null, PrefixTrie? trie = null, bool buildTrie = true)
     {
         UserWords = userWords ?? [];
         _frequencies = frequencies;
@@ -46,6 +44,7 @@ public sealed partial class JiebaSegmenter : Segmenter
         _total = total;
         _logTotal = Math.Log(total);
         UseHmm = useHmm;
+        _trie = trie ?? (buildTrie ? new PrefixTrie(frequencies, _logTotal) : null);
     }
 
     /// <summary>jieba's dictionary, HMM on. Loaded once, on first use, from the library's resources.</summary>
@@ -55,7 +54,7 @@ public sealed partial class JiebaSegmenter : Segmenter
     public bool UseHmm { get; }
 
     /// <summary>This segmenter with the HMM on or off; shares the dictionary.</summary>
-    public JiebaSegmenter WithHmm(bool useHmm) => useHmm == UseHmm ? this : new(_frequencies, _total, _forceSplit, _hmm, useHmm, [.. UserWords]);
+    public JiebaSegmenter WithHmm(bool useHmm) => useHmm == UseHmm ? this : new(_frequencies, _total, _forceSplit, _hmm, useHmm, [.. UserWords], _trie);
 
     /// <summary>
     /// Every non-blank user-dictionary line added to <see cref="Default"/> to make this segmenter, in order
@@ -78,7 +77,7 @@ public sealed partial class JiebaSegmenter : Segmenter
         var frequencies = new Dictionary<string, Entry>(_frequencies, StringComparer.Ordinal);
         var forceSplit = new HashSet<string>(_forceSplit, StringComparer.Ordinal);
         var userWords = new List<string>(UserWords);
-        var building = new JiebaSegmenter(frequencies, _total, forceSplit, _hmm, UseHmm);
+        var building = new JiebaSegmenter(frequencies, _total, forceSplit, _hmm, UseHmm, buildTrie: false);
         long total = _total;
         int number = 0;
         foreach (string raw in lines)
@@ -108,7 +107,7 @@ public sealed partial class JiebaSegmenter : Segmenter
             userWords.Add(line);
             frequencies[word] = new Entry(freq);
             total += freq;
-            building = new JiebaSegmenter(frequencies, total, forceSplit, _hmm, UseHmm);
+            building = new JiebaSegmenter(frequencies, total, forceSplit, _hmm, UseHmm, buildTrie: false);
             for (int i = 1; i < word.Length; i++)
             {
                 frequencies.TryAdd(word[..i], default);
@@ -120,7 +119,7 @@ public sealed partial class JiebaSegmenter : Segmenter
             }
         }
 
-        return new JiebaSegmenter(frequencies, total, forceSplit, _hmm, UseHmm, [.. userWords]);
+        return new JiebaSegmenter(frequencies, total, forceSplit, _hmm, UseHmm, [.. userWords]); // builds the trie of the finished dictionary
     }
 
     /// <summary>Adds words from a user dictionary file (UTF-8, a regular file); see <see cref="WithUserWords(IEnumerable{string}, string)"/>.</summary>
@@ -167,7 +166,7 @@ public sealed partial class JiebaSegmenter : Segmenter
     public List<string> Cut(string run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var lengths = new int[run.Length];
+        Span<int> lengths = run.Length <= 256 ? stackalloc int[run.Length] : new int[run.Length];
         int n = Segment(run, lengths);
         var words = new List<string>(n);
         int at = 0;
@@ -205,7 +204,7 @@ public sealed partial class JiebaSegmenter : Segmenter
             return 0;
         }
 
-        Span<int> next = n <= 128 ? stackalloc int[n] : new int[n]; // end (exclusive) of the word the best route takes at each position
+        Span<int> next = n <= 512 ? stackalloc int[n] : new int[n]; // end (exclusive) of the word the best route takes at each position
         Route(run, next);
         int count = 0;
         if (!UseHmm)
@@ -239,12 +238,60 @@ public sealed partial class JiebaSegmenter : Segmenter
         return bufferStart >= 0 ? FlushBuffer(run[bufferStart..], wordLengths, count) : count;
     }
 
-    /// <summary>Fills <paramref name="next"/> with the maximum log-probability route over the DAG of dictionary words.</summary>
+    /// <summary>
+    /// Fills <paramref name="next"/> with the maximum log-probability route over the DAG of dictionary words:
+    /// from the last position back, each start takes the end that maximises the word's log probability plus the
+    /// best score from that end (the later end on a tie, as jieba's <c>max</c> over (score, end) does).
+    /// </summary>
     private void Route(ReadOnlySpan<char> run, Span<int> next)
     {
         int n = run.Length;
-        Span<double> score = n < 128 ? stackalloc double[n + 1] : new double[n + 1];
+        Span<double> score = n < 512 ? stackalloc double[n + 1] : new double[n + 1];
         score[n] = 0;
+        if (_trie is not { } trie)
+        {
+            RouteByLookup(run, next, score);
+            return;
+        }
+
+        for (int k = n - 1; k >= 0; k--)
+        {
+            double best = double.NegativeInfinity;
+            int bestEnd = -1;
+            int node = PrefixTrie.Root;
+            for (int i = k; i < n && (node = trie.Child(node, run[i])) != PrefixTrie.None; i++)
+            {
+                double logProbability = trie.LogProbability(node);
+                if (logProbability > double.NegativeInfinity)
+                {
+                    double s = logProbability + score[i + 1];
+                    if (s >= best)
+                    {
+                        best = s;
+                        bestEnd = i + 1;
+                    }
+                }
+            }
+
+            if (bestEnd < 0)
+            {
+                // No dictionary word starts here: the single character with frequency 1 (log 1 = 0).
+                best = 0 - _logTotal + score[k + 1];
+                bestEnd = k + 1;
+            }
+
+            score[k] = best;
+            next[k] = bestEnd;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Route"/> by hashing every prefix: used only by the segmenters <see cref="WithUserWords"/> makes
+    /// while it adds words (to suggest frequencies), before the trie of the finished dictionary is built.
+    /// </summary>
+    private void RouteByLookup(ReadOnlySpan<char> run, Span<int> next, Span<double> score)
+    {
+        int n = run.Length;
         for (int k = n - 1; k >= 0; k--)
         {
             double best = double.NegativeInfinity;
@@ -275,13 +322,32 @@ public sealed partial class JiebaSegmenter : Segmenter
         }
     }
 
+    private bool IsWord(ReadOnlySpan<char> text)
+    {
+        if (_trie is not { } trie)
+        {
+            return _lookup.TryGetValue(text, out Entry entry) && entry.Frequency > 0;
+        }
+
+        int node = PrefixTrie.Root;
+        foreach (char c in text)
+        {
+            if ((node = trie.Child(node, c)) == PrefixTrie.None)
+            {
+                return false;
+            }
+        }
+
+        return trie.LogProbability(node) > double.NegativeInfinity;
+    }
+
     private int FlushBuffer(ReadOnlySpan<char> buffer, Span<int> wordLengths, int count)
     {
         if (buffer.Length == 1)
         {
             wordLengths[count++] = 1;
         }
-        else if (_lookup.TryGetValue(buffer, out Entry entry) && entry.Frequency > 0)
+        else if (IsWord(buffer))
         {
             for (int i = 0; i < buffer.Length; i++)
             {
@@ -360,40 +426,41 @@ public sealed partial class JiebaSegmenter : Segmenter
     private static bool IsHmmHan(char c) => c is >= (char)HanFirst and <= (char)HanLast;
 
     /// <summary>BMES Viterbi over <paramref name="obs"/> (all in U+4E00–U+9FD5), then jieba's reading of the states.</summary>
+    /// <remarks>
+    /// Each state has two possible predecessors (B ← E, S; M ← M, B; E ← B, M; S ← S, E), unrolled here. A tie goes
+    /// to the later state letter, as Python's <c>max</c> over (probability, letter) does: B &lt; E &lt; M &lt; S.
+    /// The sums are added in jieba's order (previous + transition + emission), so the results are bit-equal.
+    /// </remarks>
     private int Viterbi(ReadOnlySpan<char> obs, Span<int> wordLengths, int count)
     {
         int n = obs.Length;
-        Span<double> v = n <= 64 ? stackalloc double[n * 4] : new double[n * 4];
-        Span<byte> back = n <= 64 ? stackalloc byte[n * 4] : new byte[n * 4];
-        for (int y = 0; y < 4; y++)
-        {
-            v[y] = _hmm.Start[y] + _hmm.Emit(y, obs[0]);
-        }
-
+        Span<byte> back = n <= 1024 ? stackalloc byte[n * 4] : new byte[n * 4];
+        ReadOnlySpan<double> trans = _hmm.Trans;
+        double tEB = trans[(E * 4) + B], tSB = trans[(S * 4) + B];
+        double tMM = trans[(M * 4) + M], tBM = trans[(B * 4) + M];
+        double tBE = trans[(B * 4) + E], tME = trans[(M * 4) + E];
+        double tSS = trans[(S * 4) + S], tES = trans[(E * 4) + S];
+        ReadOnlySpan<double> em = _hmm.Emissions(obs[0]);
+        double vB = _hmm.Start[B] + em[B], vM = _hmm.Start[M] + em[M], vE = _hmm.Start[E] + em[E], vS = _hmm.Start[S] + em[S];
         for (int t = 1; t < n; t++)
         {
-            for (int y = 0; y < 4; y++)
-            {
-                double em = _hmm.Emit(y, obs[t]);
-                double best = double.NegativeInfinity;
-                int bestState = -1;
-                foreach (int y0 in Previous[y])
-                {
-                    double p = v[((t - 1) * 4) + y0] + _hmm.Trans[(y0 * 4) + y] + em;
-                    if (bestState < 0 || p > best || (p == best && LetterRank[y0] > LetterRank[bestState]))
-                    {
-                        best = p;
-                        bestState = y0;
-                    }
-                }
-
-                v[(t * 4) + y] = best;
-                back[(t * 4) + y] = (byte)bestState;
-            }
+            em = _hmm.Emissions(obs[t]);
+            Span<byte> from = back.Slice(t * 4, 4);
+            double fromE = vE + tEB + em[B], fromS = vS + tSB + em[B];
+            (double nB, from[B]) = fromS >= fromE ? (fromS, (byte)S) : (fromE, (byte)E);
+            double fromM = vM + tMM + em[M], fromB = vB + tBM + em[M];
+            (double nM, from[M]) = fromB > fromM ? (fromB, (byte)B) : (fromM, (byte)M);
+            fromB = vB + tBE + em[E];
+            fromM = vM + tME + em[E];
+            (double nE, from[E]) = fromM >= fromB ? (fromM, (byte)M) : (fromB, (byte)B);
+            fromS = vS + tSS + em[S];
+            fromE = vE + tES + em[S];
+            (double nS, from[S]) = fromE > fromS ? (fromE, (byte)E) : (fromS, (byte)S);
+            (vB, vM, vE, vS) = (nB, nM, nE, nS);
         }
 
-        int state = v[((n - 1) * 4) + S] >= v[((n - 1) * 4) + E] ? S : E;
-        Span<byte> path = n <= 256 ? stackalloc byte[n] : new byte[n];
+        int state = vS >= vE ? S : E;
+        Span<byte> path = n <= 1024 ? stackalloc byte[n] : new byte[n];
         for (int t = n - 1; t >= 0; t--)
         {
             path[t] = (byte)state;
@@ -494,7 +561,8 @@ public sealed partial class JiebaSegmenter : Segmenter
 
         public double[] Trans { get; }
 
-        public double Emit(int state, char c) => _emit[(state * (HanLast - HanFirst + 1)) + (c - HanFirst)];
+        /// <summary>The four emission log probabilities of <paramref name="c"/> (U+4E00–U+9FD5), in BMES order, side by side.</summary>
+        public ReadOnlySpan<double> Emissions(char c) => _emit.AsSpan((c - HanFirst) * 4, 4);
 
         public static Hmm Load()
         {
@@ -520,7 +588,7 @@ public sealed partial class JiebaSegmenter : Segmenter
                         trans[(state * 4) + "BMES".IndexOf(f[2], StringComparison.Ordinal)] = p;
                         break;
                     case "emit" when f[2].Length == 1 && IsHmmHan(f[2][0]):
-                        emit[(state * width) + (f[2][0] - HanFirst)] = p;
+                        emit[((f[2][0] - HanFirst) * 4) + state] = p;
                         break;
                     case "emit":
                         break; // characters the HMM is never asked about
@@ -530,6 +598,113 @@ public sealed partial class JiebaSegmenter : Segmenter
             }
 
             return new Hmm(start, trans, emit);
+        }
+    }
+
+    /// <summary>
+    /// The dictionary's words and their prefixes as a trie, so that the words starting at a position are found
+    /// one character at a time (one array or table probe per character) instead of hashing each longer prefix
+    /// again. Node 0 is the root; its children are found in a 65,536-entry array, deeper ones in an
+    /// open-addressing table keyed by (parent, character), key and child packed in one 64-bit slot so that a
+    /// probe touches one cache line. Each node holds the word's log probability
+    /// (log frequency − log total, as jieba computes it), or −∞ for a prefix that is not a word. Immutable once built.
+    /// </summary>
+    private sealed class PrefixTrie
+    {
+        public const int Root = 0, None = 0; // the root is nobody's child, so child 0 means "none"
+
+        private readonly int[] _rootChildren = new int[char.MaxValue + 1];
+        private const int ChildBits = 24; // at most 16.7 M nodes: parent (24 bits) | character (16) | child (24)
+        private readonly ulong[] _slots; // 0 = empty (a parent in the table is never the root, so a key is never 0)
+        private readonly int _shift;
+        private readonly double[] _logProbability;
+        private int _deep;
+
+        public PrefixTrie(Dictionary<string, Entry> frequencies, double logTotal)
+        {
+            int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, frequencies.Count * 2));
+            _slots = new ulong[capacity];
+            _shift = 64 - BitOperations.Log2((uint)capacity);
+            var logProbability = new List<double>(frequencies.Count + 1) { double.NegativeInfinity };
+            foreach ((string word, Entry entry) in frequencies)
+            {
+                int node = Root;
+                foreach (char c in word)
+                {
+                    int child = Child(node, c);
+                    if (child == None)
+                    {
+                        child = logProbability.Count;
+                        logProbability.Add(double.NegativeInfinity);
+                        Add(node, c, child);
+                    }
+
+                    node = child;
+                }
+
+                if (entry.Frequency > 0 && node != Root)
+                {
+                    logProbability[node] = entry.LogFrequency - logTotal;
+                }
+            }
+
+            _logProbability = [.. logProbability];
+        }
+
+        /// <summary>The child of <paramref name="node"/> along <paramref name="c"/>, or <see cref="None"/>.</summary>
+        public int Child(int node, char c)
+        {
+            if (node == Root)
+            {
+                return _rootChildren[c];
+            }
+
+            ulong key = ((ulong)node << 16) | c;
+            int mask = _slots.Length - 1;
+            for (int slot = Slot(key); ; slot = (slot + 1) & mask)
+            {
+                ulong found = _slots[slot];
+                if (found >> ChildBits == key)
+                {
+                    return (int)(found & ((1UL << ChildBits) - 1));
+                }
+
+                if (found == 0)
+                {
+                    return None;
+                }
+            }
+        }
+
+        /// <summary>The log probability of the word that ends at <paramref name="node"/>; −∞ when the prefix is not a word.</summary>
+        public double LogProbability(int node) => _logProbability[node];
+
+        private int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+
+        private void Add(int node, char c, int child)
+        {
+            if (node == Root)
+            {
+                _rootChildren[c] = child;
+                return;
+            }
+
+            // Every prefix of a word is itself a dictionary entry, so the trie has at most one node per entry
+            // and the table (twice the entries) stays at most half full.
+            if (++_deep * 4 > _slots.Length * 3 || child >= 1 << ChildBits)
+            {
+                throw new InvalidOperationException($"the prefix trie outgrew its table ({_slots.Length:N0} slots, {child:N0} nodes): a dictionary entry lacks its prefixes, or the dictionary has over {1 << ChildBits:N0} entries.");
+            }
+
+            ulong key = ((ulong)node << 16) | c;
+            int mask = _slots.Length - 1;
+            int slot = Slot(key);
+            while (_slots[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            _slots[slot] = (key << ChildBits) | (uint)child;
         }
     }
 }
