@@ -100,9 +100,9 @@ public sealed class Pipeline
             d.Add(top.Raw("output")!, $"output.path is the input file ({output.Path}); a run never writes over its input: choose another path.");
         }
 
-        Segmenter? segmenter = ReadLanguage(top, d);
-        var (augmenter, options, keepOriginal) = ReadAugment(top, d, (ulong)(seed ?? 0), input, segmenter);
-        TrainSection? train = TrainingSections.ReadTrain(top, d, (ulong)(seed ?? 0), output, segmenter ?? Segmenter.None);
+        TextAnalysis? analysis = ReadLanguage(top, d);
+        var (augmenter, options, keepOriginal) = ReadAugment(top, d, (ulong)(seed ?? 0), input, analysis);
+        TrainSection? train = TrainingSections.ReadTrain(top, d, (ulong)(seed ?? 0), output, analysis ?? TextAnalysis.English);
         EvaluateSection? evaluate = TrainingSections.ReadEvaluate(top, d, train);
         if (d.Errors.Count > 0 || augmenter is null || options is null)
         {
@@ -243,7 +243,7 @@ public sealed class Pipeline
         return fromExtension;
     }
 
-    private static (Augmenter?, VariantOptions?, bool) ReadAugment(YamlFields top, Diagnostics d, ulong seed, PipelineInput? input, Segmenter? segmenter)
+    private static (Augmenter?, VariantOptions?, bool) ReadAugment(YamlFields top, Diagnostics d, ulong seed, PipelineInput? input, TextAnalysis? analysis)
     {
         if (!top.Has("augment"))
         {
@@ -260,9 +260,8 @@ public sealed class Pipeline
         long? variants = f.Integer("variants", 1, 1000);
         long? attempts = f.Integer("max_attempts", 1, 1000);
         bool? keepOriginal = f.Bool("keep_original");
-        bool chinese = segmenter is JiebaSegmenter;
-        Protection? protection = ReadProtection(f, d, chinese ? WordSet.ChineseStopWords : WordSet.EnglishStopWords, chinese ? WordSet.ChineseNegators : WordSet.EnglishNegators, segmenter ?? Segmenter.None);
-        var context = new StageContext(d, new ResourceCache(), input, top.Has("input"), segmenter ?? Segmenter.None);
+        Protection? protection = ReadProtection(f, d, analysis ?? TextAnalysis.English);
+        var context = new StageContext(d, new ResourceCache(), input, top.Has("input"), analysis ?? TextAnalysis.English);
         IReadOnlyList<Augmenter>? stages = null;
         if (!f.Has("stages"))
         {
@@ -273,7 +272,7 @@ public sealed class Pipeline
             stages = StageCatalog.BuildList(f.Raw("stages"), context, "augment.stages");
         }
 
-        if (stages is null || protection is null || segmenter is null)
+        if (stages is null || protection is null || analysis is null)
         {
             return (null, null, true);
         }
@@ -285,16 +284,16 @@ public sealed class Pipeline
             MaxAttempts = (int)(attempts ?? defaults.MaxAttempts),
             Seed = seed,
             Protection = protection,
-            Segmenter = segmenter,
+            Segmenter = analysis.Segmenter,
         };
         return (stages.Count == 1 ? stages[0] : Augment.Sequence(stages), options, keepOriginal ?? true);
     }
 
     /// <summary>
-    /// The top-level <c>language</c>: <c>en</c> (the default) or <c>zh</c>, as the segmenter it selects; with zh,
-    /// <c>segmentation: { hmm: true, user_dictionary: PATH }</c> (jieba's <c>word [freq] [pos]</c> lines) adjusts it.
+    /// The top-level <c>language</c>: <c>en</c> (the default) or <c>zh</c>, as the <see cref="TextAnalysis"/> it selects; with zh,
+    /// <c>segmentation: { hmm: true, user_dictionary: PATH }</c> (jieba's <c>word [freq] [pos]</c> lines) adjusts its segmenter.
     /// </summary>
-    private static Segmenter? ReadLanguage(YamlFields top, Diagnostics d)
+    private static TextAnalysis? ReadLanguage(YamlFields top, Diagnostics d)
     {
         string? language = top.String("language");
         if (language is not (null or "en" or "zh"))
@@ -303,10 +302,10 @@ public sealed class Pipeline
             return null;
         }
 
-        Segmenter segmenter = Segmenter.ForLanguage(language ?? "en");
+        TextAnalysis analysis = TextAnalysis.For(language ?? "en");
         if (!top.Has("segmentation"))
         {
-            return segmenter;
+            return analysis;
         }
 
         YamlFields? f = d.Mapping(top.Raw("segmentation"), "segmentation", SegmentationKeys);
@@ -315,7 +314,7 @@ public sealed class Pipeline
             return null;
         }
 
-        if (segmenter is not JiebaSegmenter jieba)
+        if (analysis.Segmenter is not JiebaSegmenter jieba)
         {
             d.Add(top.Raw("segmentation")!, "segmentation applies to Chinese text: add 'language: zh' or remove the segmentation section.");
             return null;
@@ -339,14 +338,14 @@ public sealed class Pipeline
             return null;
         }
 
-        return jieba.WithHmm(hmm ?? true);
+        return analysis.WithSegmenter(jieba.WithHmm(hmm ?? true));
     }
 
     /// <summary>
-    /// Reads <c>augment.protect</c>; <paramref name="defaultStopWords"/> is the language's list (English, or Chinese with
-    /// <c>language: zh</c>), and protected words are cut into words by the language's <paramref name="segmenter"/>.
+    /// Reads <c>augment.protect</c>; the stop words and negators default to the language's (<paramref name="analysis"/>:
+    /// English, or Chinese with <c>language: zh</c>), and protected words are cut into words by its segmenter.
     /// </summary>
-    private static Protection? ReadProtection(YamlFields augment, Diagnostics d, WordSet defaultStopWords, WordSet defaultNegators, Segmenter segmenter)
+    private static Protection? ReadProtection(YamlFields augment, Diagnostics d, TextAnalysis analysis)
     {
         YamlFields? f = d.Mapping(augment.Raw("protect"), "augment.protect", ProtectKeys);
         if (f is null)
@@ -355,7 +354,7 @@ public sealed class Pipeline
         }
 
         int before = d.Errors.Count;
-        WordSet? stopWords = defaultStopWords;
+        WordSet? stopWords = analysis.StopWords;
         string? stop = f.String("stopwords");
         if (stop is "none")
         {
@@ -398,12 +397,12 @@ public sealed class Pipeline
             Numbers = f.Bool("numbers") ?? defaults.Numbers,
             Urls = f.Bool("urls") ?? defaults.Urls,
             Emails = f.Bool("emails") ?? defaults.Emails,
-            Negators = f.Bool("negators") is false ? null : defaultNegators,
+            Negators = f.Bool("negators") is false ? null : analysis.Negators,
             Names = f.Choice("names", ["keep", "replace"]) switch { "replace" => NamePolicy.Replace, "keep" => NamePolicy.Keep, _ => defaults.Names },
             Placeholders = f.Bool("placeholders") ?? defaults.Placeholders,
             Hashtags = f.Bool("hashtags") ?? defaults.Hashtags,
             Mentions = f.Bool("mentions") ?? defaults.Mentions,
-            Segmenter = segmenter,
+            Segmenter = analysis.Segmenter,
         };
         return d.Errors.Count > before ? null : Protection.Create(options);
     }

@@ -115,7 +115,7 @@ internal static class StageCatalog
     {
         StageRegistry.TryGet(name, out var stage);
         YamlFields? f = context.Diagnostics.Mapping(node, name, stage.Keys);
-        return f is null ? null : stage.Build(new StageArguments(f, context.Resources, context.Segmenter));
+        return f is null ? null : stage.Build(new StageArguments(f, context.Resources, context.Analysis));
     }
 
     private static Augmenter? Synonym(YamlNode? node, StageContext context)
@@ -240,7 +240,7 @@ internal static class StageCatalog
         return context.Resources.Get($"tfidf-fit|{path}", () =>
         {
             using CorpusReader reader = CorpusReader.Open(path, options);
-            return TfIdfStatistics.Fit(reader, context.Segmenter);
+            return TfIdfStatistics.Fit(reader, context.Analysis.Segmenter);
         });
     }
 
@@ -413,7 +413,7 @@ internal static class StageCatalog
     /// </summary>
     private static SynonymDictionary? Dictionary(YamlFields f, StageContext context)
     {
-        bool chinese = context.Segmenter is JiebaSegmenter;
+        bool chinese = context.Analysis.Language == "zh";
         string? path = f.Path("dictionary", required: !chinese, mustExist: true, example: "../dictionaries/en-wordnet.tsv");
         string? format = f.Choice("format", ["auto", "tsv", "mythes", "cilin"]);
         string? inflect = f.Choice("inflect", ["auto", "english", "none"]);
@@ -439,5 +439,5 @@ internal static class StageCatalog
     }
 }
 
-/// <summary>What stage builders share: where to report mistakes, and the loaded resources.</summary>
-internal sealed record StageContext(Diagnostics Diagnostics, ResourceCache Resources, PipelineInput? Input, bool InputDeclared, Segmenter Segmenter);
+/// <summary>What stage builders share: where to report mistakes, the loaded resources, and the pipeline's language (<see cref="TextAnalysis"/>).</summary>
+internal sealed record StageContext(Diagnostics Diagnostics, ResourceCache Resources, PipelineInput? Input, bool InputDeclared, TextAnalysis Analysis);

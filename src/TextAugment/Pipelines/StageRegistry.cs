@@ -47,15 +47,18 @@ public sealed class StageArguments
     private readonly YamlFields _fields;
     private readonly ResourceCache _resources;
 
-    internal StageArguments(YamlFields fields, ResourceCache resources, Text.Segmenter segmenter)
+    internal StageArguments(YamlFields fields, ResourceCache resources, Text.TextAnalysis analysis)
     {
         _fields = fields;
         _resources = resources;
-        Segmenter = segmenter;
+        Analysis = analysis;
     }
 
-    /// <summary>The pipeline's segmenter (its <c>language</c>): <see cref="Text.Segmenter.None"/> for English, a <see cref="Text.JiebaSegmenter"/> for Chinese.</summary>
-    public Text.Segmenter Segmenter { get; }
+    /// <summary>The pipeline's text analysis (its <c>language</c>): segmenter, stop words and negators.</summary>
+    public Text.TextAnalysis Analysis { get; }
+
+    /// <summary>The pipeline's segmenter (<see cref="Analysis"/>): <see cref="Text.Segmenter.None"/> for English, a <see cref="Text.JiebaSegmenter"/> for Chinese.</summary>
+    public Text.Segmenter Segmenter => Analysis.Segmenter;
 
     /// <summary>Whether the key is given.</summary>
     public bool Has(string key) => _fields.Has(key);

@@ -24,7 +24,7 @@ internal static class TrainingSections
     /// <summary>Keys of <c>train</c> that are not trainer options: paths and the nested sections.</summary>
     private static readonly string[] TrainPathKeys = ["model", "report", "features", "early_stopping", "validation", "consistency"];
 
-    public static TrainSection? ReadTrain(YamlFields top, Diagnostics d, ulong seed, PipelineOutput? output, Segmenter segmenter)
+    public static TrainSection? ReadTrain(YamlFields top, Diagnostics d, ulong seed, PipelineOutput? output, TextAnalysis analysis)
     {
         if (!top.Has("train"))
         {
@@ -59,9 +59,9 @@ internal static class TrainingSections
         options = ReadOptions(features, "features", options);
         options = ReadOptions(stopping, "early_stopping", options);
         options = ReadOptions(validation, "validation", options);
-        var (consistency, unlabelledNote) = ReadConsistency(f, d, options, segmenter);
+        var (consistency, unlabelledNote) = ReadConsistency(f, d, options, analysis);
         options = consistency ?? options;
-        options = options with { Features = options.Features with { Segmenter = segmenter } };
+        options = options with { Features = options.Features with { Segmenter = analysis.Segmenter } };
         Vectors.WordVectors? vectors = features is null ? null : ReadVectors(features, options.Features);
         string? validationPath = validation?.Path("path", required: false, mustExist: true, example: "data/valid.tsv");
         if (validationPath is not null && validation!.Has("fraction"))
@@ -82,7 +82,7 @@ internal static class TrainingSections
     /// unreadable one stops the pipeline before any work), <c>stages</c> (the augment stages that make x̂; default the
     /// tfidf stage fitted on the unlabelled file), and the table's consistency options.
     /// </summary>
-    private static (TrainerOptions? Options, string? Note) ReadConsistency(YamlFields train, Diagnostics d, TrainerOptions options, Segmenter segmenter)
+    private static (TrainerOptions? Options, string? Note) ReadConsistency(YamlFields train, Diagnostics d, TrainerOptions options, TextAnalysis analysis)
     {
         if (!train.Has("consistency"))
         {
@@ -119,7 +119,7 @@ internal static class TrainingSections
         if (f.Has("stages"))
         {
             var context = new StageContext(d, new ResourceCache(),
-                new PipelineInput(path, new CorpusReaderOptions { Format = CorpusFormats.FromExtension(path) ?? CorpusFormat.Text }), true, segmenter);
+                new PipelineInput(path, new CorpusReaderOptions { Format = CorpusFormats.FromExtension(path) ?? CorpusFormat.Text }), true, analysis);
             IReadOnlyList<Augmenters.Augmenter>? stages = StageCatalog.BuildList(f.Raw("stages"), context, "train.consistency.stages");
             if (stages is null)
             {

@@ -18,14 +18,12 @@ public abstract class Segmenter
     /// </summary>
     public abstract int Segment(ReadOnlySpan<char> run, Span<int> wordLengths);
 
-    /// <summary>The segmenter for a pipeline's <c>language</c>: <c>en</c> → <see cref="None"/>, <c>zh</c> → <see cref="JiebaSegmenter.Default"/>.</summary>
+    /// <summary>
+    /// The segmenter for a pipeline's <c>language</c> (<see cref="TextAnalysis.For"/>): <c>en</c> → <see cref="None"/>,
+    /// <c>zh</c> → <see cref="JiebaSegmenter.Default"/>.
+    /// </summary>
     /// <exception cref="ArgumentException">Any other language.</exception>
-    public static Segmenter ForLanguage(string language) => language switch
-    {
-        "en" => None,
-        "zh" => JiebaSegmenter.Default,
-        _ => throw new ArgumentException($"language '{language}' is not supported; expected en or zh.", nameof(language)),
-    };
+    public static Segmenter ForLanguage(string language) => TextAnalysis.For(language).Segmenter;
 
     /// <summary>
     /// True for a code point of a script written without spaces between words: CJK ideographs (with
