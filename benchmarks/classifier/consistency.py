@@ -75,13 +75,17 @@ def main():
     ap.add_argument("--work", default=os.path.join(ROOT, "benchmarks/work/consistency"))
     ap.add_argument("--options", default="--hidden 0")
     ap.add_argument("--consistency-options", default="")
+    ap.add_argument("--arms", default="all", help="comma-separated subset of the arms (each arm is deterministic for a seed, so runs can be combined)")
     a = ap.parse_args()
+    a.work = os.path.abspath(a.work)
     name = os.path.basename(os.path.normpath(a.dataset))
     pool = read(os.path.join(a.dataset, "train.tsv"))
     test = read(os.path.join(a.dataset, "test.tsv"))
     test_texts, test_gold = [t for _, t, _ in test], [l for _, _, l in test]
     options = a.options.split()
     arms = ["supervised", "augmented", "copy control", "consistency", "self-training (sklearn)"]
+    if a.arms != "all":
+        arms = [arm for arm in arms if arm in a.arms.split(",")]
     print(f"# {name}: pool {len(pool)}, test {len(test)}; textaugment options: {a.options} {a.consistency_options}", flush=True)
     print("dataset\tlabelled\tseed\tarm\taccuracy\tmacro-F1\tseconds", flush=True)
     for size in [int(s) for s in a.sizes.split(",")]:
@@ -104,7 +108,11 @@ def main():
                 results[arm].append((acc, f1, seconds))
                 print(f"{name}\t{size}\t{seed}\t{arm}\t{acc:.4f}\t{f1:.4f}\t{seconds:.1f}", flush=True)
 
-            train("supervised", os.path.join(work, "labelled.tsv"))
+            def train_if(arm, *args):
+                if arm in arms:
+                    train(arm, *args)
+
+            train_if("supervised", os.path.join(work, "labelled.tsv"))
             with open(os.path.join(work, "augment.yaml"), "w", encoding="utf-8") as f:
                 f.write(f"""seed: {seed}
 input: {{ path: {work}/labelled.tsv }}
@@ -118,13 +126,15 @@ augment:
         - random_insertion: {{ dictionary: {ROOT}/dictionaries/en-wordnet.tsv, n: 1 }}
 output: {{ path: {work}/augmented.tsv }}
 """)
-            augment_seconds, _ = run([a.cli, "run", os.path.join(work, "augment.yaml"), "--no-progress"])
+            run([a.cli, "run", os.path.join(work, "augment.yaml"), "--no-progress"])
             augmented = read(os.path.join(work, "augmented.tsv"))
             by_id = {i: (i, t, l) for i, t, l in labelled}
             write_tsv(os.path.join(work, "copies.tsv"), [by_id[i] for i, _, _ in augmented])
-            train("augmented", os.path.join(work, "augmented.tsv"))
-            train("copy control", os.path.join(work, "copies.tsv"))
-            train("consistency", os.path.join(work, "labelled.tsv"), ["--unlabelled", os.path.join(work, "unlabelled.txt"), *a.consistency_options.split()])
+            train_if("augmented", os.path.join(work, "augmented.tsv"))
+            train_if("copy control", os.path.join(work, "copies.tsv"))
+            train_if("consistency", os.path.join(work, "labelled.tsv"), ["--unlabelled", os.path.join(work, "unlabelled.txt"), *a.consistency_options.split()])
+            if "self-training (sklearn)" not in arms:
+                continue
 
             start = time.perf_counter()
             vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
@@ -152,7 +162,7 @@ output: {{ path: {work}/augmented.tsv }}
             print(f"{arm}\t{am * 100:.2f} ± {asd * 100:.2f}\t{fm * 100:.2f} ± {fsd * 100:.2f}\t{sm:.1f}")
         print("\npaired t-tests over seeds (consistency − other), points")
         print("vs\tmetric\tmean diff\tSE\tt\tp")
-        for other in ["supervised", "copy control", "augmented", "self-training (sklearn)"]:
+        for other in [o for o in ["supervised", "copy control", "augmented", "self-training (sklearn)"] if o in arms and "consistency" in arms]:
             for k, metric in [(0, "accuracy"), (1, "macro-F1")]:
                 c = [x[k] for x in results["consistency"]]
                 o = [x[k] for x in results[other]]
