@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Why the default trainer trails TF-IDF + LR at 500 examples, measured on dev splits of the TRAINING data only
 # (test.tsv is never read): each training set is split 80/20 (dev_split.py, stratified) with split seeds
-# 11, 12, ... (SPLITS of them), every configuration is trained once per split (seed 0) and scored on that
+# FIRST (default 11), FIRST+1, ... (SPLITS of them), every configuration is trained once per split (seed 0) and scored on that
 # split's 20 %; the peer and its weighting variants (peer_variants.py) on the same splits.
 # Usage: dev_search.sh WORK SIZE DATASET SPLITS   (WORK: the folder prepare.py wrote; SIZE: 500 or full)
 # Environment: CLI (the textaugment executable; default this checkout's Release build), CONFS (a file of
@@ -12,8 +12,9 @@ repo=$PWD
 cli=${CLI:-$repo/src/TextAugment.Cli/bin/Release/net10.0/textaugment}
 work=$1; size=$2; d=$3; splits=$4
 src=$work/$d/train$([ "$size" = 500 ] && echo -500 || true).tsv
-tmp=$work/dev-$d-$size; mkdir -p "$tmp"
-for split in $(seq 11 $((10 + splits))); do
+tmp=$(mktemp -d "$work/dev-$d-$size.XXXXXX")   # one folder per run: runs side by side do not share a model file
+first=${FIRST:-11}
+for split in $(seq "$first" $((first + splits - 1))); do
   tr=$tmp/train-$split.tsv; dv=$tmp/dev-$split.tsv
   /usr/bin/python3 "$repo/benchmarks/classifier/dev_split.py" "$src" "$tr" "$dv" "$split"
   [ "${PEERS:-1}" = 0 ] || /usr/bin/python3 "$repo/benchmarks/classifier/peer_variants.py" "$tr" "$dv" | while IFS=$'\t' read -r name acc; do
