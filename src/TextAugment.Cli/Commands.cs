@@ -86,7 +86,9 @@ internal sealed class ValidateCommand : Command<PipelineSettings>
     public override int Execute(CommandContext context, PipelineSettings settings, CancellationToken cancellationToken)
     {
         Pipeline pipeline = Pipeline.Load(settings.Pipeline);
-        if (pipeline.Input!.Path != "-")
+        // A FIFO or device is not looked into: reading it would wait for a writer, or take the data the run needs.
+        bool stream = pipeline.Input!.Path == "-" || FileIdentity.IsDeviceOrPipe(pipeline.Input.Path);
+        if (!stream)
         {
             // The header (or first record) of the input must have the columns the pipeline names: a run would fail on it.
             try
@@ -102,8 +104,9 @@ internal sealed class ValidateCommand : Command<PipelineSettings>
             }
         }
 
-        Console.Out.WriteLine($"{settings.Pipeline}: valid. Input {pipeline.Input!.Path} ({pipeline.Input.Reader.Format.ToString().ToLowerInvariant()}) → "
-                                + $"{pipeline.Generator.Options.Variants} variants per example → {pipeline.Output!.Path} ({pipeline.Output.Format.ToString().ToLowerInvariant()}).");
+        Console.Out.WriteLine($"{settings.Pipeline}: valid. Input {pipeline.Input!.Path} ({pipeline.Input.Reader.Format.ToString().ToLowerInvariant()}"
+                              + (stream ? "; a stream: its columns are checked when a run reads it" : "") + ") → "
+                              + $"{pipeline.Generator.Options.Variants} variants per example → {pipeline.Output!.Path} ({pipeline.Output.Format.ToString().ToLowerInvariant()}).");
         return TextAugmentApp.Ok;
     }
 }

@@ -304,4 +304,52 @@ public class CommandLineTests
         Assert.True(code == 0, errors);
         Assert.Contains("skipped 2 records whose text is empty or only white space", errors, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_output_that_is_a_symbolic_link_is_written_through_and_stays_a_link()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string pipeline = Path.Combine(dir, "p.yaml"), input = Path.Combine(dir, "in.tsv");
+        File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 1\n  stages: [ { random_swap: {} } ]\n");
+        File.WriteAllText(input, "id\ttext\tlabel\n1\tone two three four\ta\n");
+        string target = Path.Combine(dir, "target.tsv"), link = Path.Combine(dir, "link.tsv");
+        File.WriteAllText(target, "old\n");
+        File.CreateSymbolicLink(link, "target.tsv");
+        var (code, _, errors) = Textaugment("", "augment", pipeline, "-i", input, "-o", link, "--no-progress");
+        Assert.True(code == 0, errors);
+        Assert.NotNull(new FileInfo(link).LinkTarget); // still a link
+        Assert.StartsWith("id\tvariant\ttext\tlabel\n1\t0\tone two three four\ta\n", File.ReadAllText(target), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task Validate_does_not_read_an_input_that_is_a_fifo()
+    {
+        // Reading a FIFO with no writer would wait for ever (and with a writer would take the data the run needs).
+        string dir = TestPaths.NewTempDirectory();
+        string fifo = Path.Combine(dir, "in.tsv");
+        using (Process mkfifo = Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        string pipeline = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(pipeline, "input: { path: in.tsv }\noutput: { path: out.tsv }\naugment:\n  stages: [ { random_swap: {} } ]\n");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll"));
+        start.ArgumentList.Add("validate");
+        start.ArgumentList.Add(pipeline);
+        using Process process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> errors = process.StandardError.ReadToEndAsync();
+        bool exited = process.WaitForExit(30_000);
+        if (!exited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        Assert.True(exited, "validate hung on a FIFO input");
+        Assert.True(process.ExitCode == 0, await errors);
+        Assert.Contains("a stream: its columns are checked when a run reads it", await output, StringComparison.Ordinal);
+    }
 }

@@ -39,6 +39,17 @@ public sealed class AtomicOutput : IDisposable
             return new AtomicOutput(null, null, new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16));
         }
 
+        // A symbolic link is written through: the temporary file is made beside the file it finally names and renamed
+        // over that, so the link stays a link (renaming over the link itself would replace it with a regular file).
+        if (new FileInfo(full).LinkTarget is not null && File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target)
+        {
+            full = target.FullName;
+            if (FileIdentity.IsDeviceOrPipe(full) || IsSystemFolder(full))
+            {
+                return new AtomicOutput(null, null, new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16));
+            }
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         string temporary = TemporaryFiles.Create(full);
         try
