@@ -46,8 +46,11 @@ with open(sys.argv[1], "w", encoding="utf-8") as out:
         out.write(f"s{i}\t{' '.join(words[20 * i:20 * i + 20])}\tx\n")
 EOF
 head -2 "$work/twenty.tsv" > "$work/one.tsv"
-for run in one twenty; do
-  cat > "$work/stage-$run.yaml" <<EOF
+/usr/bin/python3 benchmarks/mlm/make_batches.py "$work/twenty.jsonl" "$sentences" "$work/twenty.tsv"
+cli=src/TextAugment.Cli/bin/Release/net10.0/textaugment
+for m in model-masked model-masked-int8; do
+  for run in one twenty; do
+    cat > "$work/stage-$run.yaml" <<EOF
 seed: 11
 input:
   path: $run.tsv
@@ -55,7 +58,7 @@ augment:
   variants: 1
   stages:
     - mlm:
-        model: distilbert/model-masked.onnx
+        model: distilbert/$m.onnx
         vocab: distilbert/vocab.txt
         p: 0.15
         top_k: 10
@@ -64,11 +67,10 @@ augment:
 output:
   path: stage-$run.jsonl
 EOF
+  done
+  /usr/bin/time -f %e -o "$work/seconds-one" "$cli" run "$work/stage-one.yaml" --no-progress >/dev/null
+  /usr/bin/time -f %e -o "$work/seconds-twenty" "$cli" run "$work/stage-twenty.yaml" --no-progress >/dev/null
+  one=$(tail -1 "$work/seconds-one") all=$(tail -1 "$work/seconds-twenty")
+  model=$($bench "$d/$m.onnx" "$d/vocab.txt" "$work/twenty.jsonl" 32 | cut -f3)
+  echo -e "stage, distilbert $m, $sentences 20-word sentences x 1 variant\t1-line run ${one} s\t$sentences lines ${all} s\tvariants/s without the fixed cost: $(awk -v a="$all" -v o="$one" -v n="$sentences" 'BEGIN { printf "%.1f", (n - 1) / (a - o) }')\tthe model alone on the same sentences: $model sequences/s"
 done
-/usr/bin/python3 benchmarks/mlm/make_batches.py "$work/twenty.jsonl" "$sentences" "$work/twenty.tsv"
-cli=src/TextAugment.Cli/bin/Release/net10.0/textaugment
-/usr/bin/time -f %e -o "$work/seconds-one" "$cli" run "$work/stage-one.yaml" --no-progress >/dev/null
-/usr/bin/time -f %e -o "$work/seconds-twenty" "$cli" run "$work/stage-twenty.yaml" --no-progress >/dev/null
-one=$(tail -1 "$work/seconds-one") all=$(tail -1 "$work/seconds-twenty")
-model=$($bench "$d/model-masked.onnx" "$d/vocab.txt" "$work/twenty.jsonl" 32 | cut -f3)
-echo -e "stage, distilbert masked rows, $sentences 20-word sentences x 1 variant\t1-line run ${one} s\t$sentences lines ${all} s\tvariants/s without the fixed cost: $(awk -v a="$all" -v o="$one" -v n="$sentences" 'BEGIN { printf "%.1f", (n - 1) / (a - o) }')\tthe model alone on the same sentences: $model sequences/s"
