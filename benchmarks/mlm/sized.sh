@@ -9,11 +9,11 @@
 # model loading, a 1-line run) taken out, beside the model's own sequences/s on the same sentences.
 # Needs /usr/bin/python3 with python3-torch, python3-onnx and libopenblas0-pthread (without it Debian's PyTorch uses
 # the reference BLAS, ~45x slower).
-#   SENTENCES=256 SIZES="distilbert bert-base" benchmarks/mlm/sized.sh
+#   SENTENCES=256 SIZES="distilbert bert-base" ROUNDS=3 benchmarks/mlm/sized.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 work=benchmarks/work/mlm-sized
-sentences=${SENTENCES:-256} sizes=${SIZES:-distilbert bert-base}
+sentences=${SENTENCES:-256} sizes=${SIZES:-distilbert bert-base} rounds=${ROUNDS:-3}
 mkdir -p "$work"
 for size in $sizes; do
   d=$work/$size
@@ -25,13 +25,21 @@ done
 dotnet build benchmarks/TextAugment.Benchmarks -c Release -m:1 -nodeReuse:false -v quiet -nologo >/dev/null
 dotnet build src/TextAugment.Cli -c Release -m:1 -nodeReuse:false -v quiet -nologo >/dev/null
 bench="dotnet benchmarks/TextAugment.Benchmarks/bin/Release/net10.0/TextAugment.Benchmarks.dll mlm"
-echo -e "size\ttool\tbatch\tsequences/s\targmax checksum"
-for size in $sizes; do
-  d=$work/$size
-  for m in model model-masked model-masked-int8; do
-    echo -ne "$size\t"; $bench "$d/$m.onnx" "$d/vocab.txt" "$work/batches.jsonl" 32 "$work/top1-$size-$m.txt"
+: > "$work/rounds.tsv"
+for ((round = 0; round < rounds; round++)); do  # interleaved, so that the load of the shared machine falls on all alike
+  for size in $sizes; do
+    d=$work/$size
+    for m in model model-masked model-masked-int8; do
+      echo -ne "$size\t" >> "$work/rounds.tsv"; $bench "$d/$m.onnx" "$d/vocab.txt" "$work/batches.jsonl" 32 "$work/top1-$size-$m.txt" >> "$work/rounds.tsv"
+    done
+    echo -ne "$size\t" >> "$work/rounds.tsv"; /usr/bin/python3 benchmarks/mlm/peer_torch.py "$work/batches.jsonl" 32 "$d" >> "$work/rounds.tsv"
   done
-  echo -ne "$size\t"; /usr/bin/python3 benchmarks/mlm/peer_torch.py "$work/batches.jsonl" 32 "$d"
+done
+echo -e "size\ttool\tbatch\tsequences/s (median of $rounds; each round)\targmax checksum"
+sort -t$'\t' -k1,2 -s "$work/rounds.tsv" | awk -F'\t' '
+  { key = $1 "\t" $2 "\t" $3; if (!(key in n)) order[++k] = key; v[key, ++n[key]] = $4; all[key] = all[key] " " $4; sum[key] = $5 }
+  END { for (i = 1; i <= k; i++) { key = order[i]; m = n[key]; for (a = 1; a <= m; a++) { x[a] = v[key, a] + 0; for (b = a; b > 1 && x[b - 1] > x[b]; b--) { t = x[b]; x[b] = x[b - 1]; x[b - 1] = t } } printf "%s\t%s (%s)\t%s\n", key, x[int((m + 1) / 2)], substr(all[key], 2), sum[key]; delete x } }'
+for size in $sizes; do
   echo -e "$size\tint8 top-1 agreement with float: $(paste "$work/top1-$size-model.txt" "$work/top1-$size-model-masked-int8.txt" | awk '$1 == $2 { s++ } END { printf "%d/%d = %.1f%%", s, NR, 100 * s / NR }')"
 done
 
