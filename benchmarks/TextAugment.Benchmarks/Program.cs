@@ -11,9 +11,9 @@ if (args is ["vectors", var path, var queries])
     return;
 }
 
-if (args is ["mlm", var model, var vocab, var batches, var size])
+if (args is ["mlm", var model, var vocab, var batches, var size, ..] && args.Length <= 6)
 {
-    MaskedLanguageModelRun.Run(model, vocab, batches, int.Parse(size, System.Globalization.CultureInfo.InvariantCulture));
+    MaskedLanguageModelRun.Run(model, vocab, batches, int.Parse(size, System.Globalization.CultureInfo.InvariantCulture), args.Length == 6 ? args[5] : null);
     return;
 }
 

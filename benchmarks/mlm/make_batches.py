@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Inputs for the masked-LM benchmark: 1,024 sentences from the quickstart test split, word-pieced with the
 default model's vocabulary, one whole word masked in each, sorted by length (so that padding is small and
-both sides pad the same way). Usage: make_batches.py OUTPUT.jsonl"""
+both sides pad the same way). Usage: make_batches.py OUTPUT.jsonl [SENTENCES [INPUT.tsv]]   (default 1,024 from the quickstart sample;
+INPUT.tsv: id, text, label with a header line instead)"""
 import json
 import os
 import random
@@ -15,9 +16,9 @@ vocab = open(os.path.join(ROOT, "models", "mlm", "vocab.txt"), encoding="utf-8")
 index = {w: i for i, w in enumerate(vocab) if w}
 rng = random.Random(5)
 rows = []
-texts = [l.split("\t")[1] for l in open(os.path.join(ROOT, "pipelines", "data", "wordnet-topics-test.tsv"), encoding="utf-8")][1:]
-texts += [l.split("\t")[1] for l in open(os.path.join(ROOT, "pipelines", "data", "wordnet-topics-train.tsv"), encoding="utf-8")][1:]
-for text in texts[:1024]:
+sources = [sys.argv[3]] if len(sys.argv) > 3 else [os.path.join(ROOT, "pipelines", "data", f"wordnet-topics-{s}.tsv") for s in ("test", "train")]
+texts = [t for path in sources for t in [l.split("\t")[1] for l in open(path, encoding="utf-8")][1:]]
+for text in texts[:int(sys.argv[2]) if len(sys.argv) > 2 else 1024]:
     words = SPLIT.findall(text.lower())
     target = rng.randrange(len(words))
     ids, mask = [index["[CLS]"]], 0

@@ -36,7 +36,10 @@ public sealed record MaskedLanguageModelOptions
 /// <summary>
 /// A BERT-family fill-mask model in ONNX with its WordPiece vocabulary. The inputs are read from the file:
 /// <c>input_ids</c> and <c>attention_mask</c> (int64 [batch, sequence]), optionally <c>token_type_ids</c>; the
-/// output must be <c>logits</c> [batch, sequence, vocabulary]. Any other model is refused with a message
+/// output must be <c>logits</c> [batch, sequence, vocabulary]. A model converted by models/mlm/gather_masked.py
+/// (one more input <c>masked_positions</c>, int64 [masked], row-major over the padded batch, and the output
+/// <c>masked_logits</c> [masked, vocabulary]) is recognised by those names and computes the vocabulary projection
+/// only at the masked positions, with the same values. Any other model is refused with a message
 /// naming the file and what it has. Owns one ONNX Runtime session: dispose it to free the native memory;
 /// it is safe to call <see cref="Logits"/> from several threads.
 /// </summary>
@@ -44,15 +47,15 @@ public sealed class MaskedLanguageModel : IDisposable
 {
     private readonly InferenceSession _session;
     private readonly bool _tokenTypes;
-    private readonly string _outputName;
+    private readonly bool _maskedOnly;
 
-    private MaskedLanguageModel(InferenceSession session, BertTokenizer tokenizer, string[] vocabulary, bool tokenTypes, string outputName, int maxLength)
+    private MaskedLanguageModel(InferenceSession session, BertTokenizer tokenizer, string[] vocabulary, bool tokenTypes, bool maskedOnly, int maxLength)
     {
         _session = session;
         Tokenizer = tokenizer;
         Vocabulary = vocabulary;
         _tokenTypes = tokenTypes;
-        _outputName = outputName;
+        _maskedOnly = maskedOnly;
         MaxSequenceLength = maxLength;
     }
 
@@ -64,6 +67,9 @@ public sealed class MaskedLanguageModel : IDisposable
 
     /// <summary>Longest input in word pieces.</summary>
     public int MaxSequenceLength { get; }
+
+    /// <summary>Whether the model computes the vocabulary projection only at the masked positions (input <c>masked_positions</c>, output <c>masked_logits</c>).</summary>
+    public bool MaskedPositionsOnly => _maskedOnly;
 
     /// <summary>Loads and checks a model and its vocabulary.</summary>
     /// <exception cref="FileNotFoundException">A file does not exist.</exception>
@@ -119,18 +125,28 @@ public sealed class MaskedLanguageModel : IDisposable
             }
 
             bool tokenTypes = inputs.ContainsKey("token_type_ids");
-            if (inputs.Count != (tokenTypes ? 3 : 2))
+            bool maskedOnly = inputs.TryGetValue("masked_positions", out NodeMetadata? positions);
+            if (maskedOnly && (positions!.ElementDataType != TensorElementType.Int64 || positions.Dimensions.Length != 1))
+            {
+                throw DataFormatException.AtByte(modelPath, 0, 0L, $"the input masked_positions must be int64 [masked]; {found}. Convert with models/mlm/gather_masked.py.");
+            }
+
+            if (inputs.Count != (tokenTypes ? 3 : 2) + (maskedOnly ? 1 : 0))
             {
                 throw DataFormatException.AtByte(modelPath, 0, 0L, $"not a BERT fill-mask model: unexpected inputs; {found}.");
             }
 
-            var output = session.OutputMetadata.FirstOrDefault(o => o.Key == "logits");
-            if (output.Value is null || output.Value.Dimensions.Length != 3 || output.Value.ElementDataType != TensorElementType.Float)
+            string outputName = maskedOnly ? "masked_logits" : "logits";
+            int outputRank = maskedOnly ? 2 : 3;
+            var output = session.OutputMetadata.FirstOrDefault(o => o.Key == outputName);
+            if (output.Value is null || output.Value.Dimensions.Length != outputRank || output.Value.ElementDataType != TensorElementType.Float)
             {
-                throw DataFormatException.AtByte(modelPath, 0, 0L, $"not a fill-mask model: it needs a float output logits [batch, sequence, vocabulary]; {found}. Export with the fill-mask task (optimum-cli export onnx --task fill-mask).");
+                throw DataFormatException.AtByte(modelPath, 0, 0L, maskedOnly
+                    ? $"it has the input masked_positions, so it needs a float output masked_logits [masked, vocabulary]; {found}. Convert with models/mlm/gather_masked.py."
+                    : $"not a fill-mask model: it needs a float output logits [batch, sequence, vocabulary]; {found}. Export with the fill-mask task (optimum-cli export onnx --task fill-mask).");
             }
 
-            int vocabularySize = output.Value.Dimensions[2];
+            int vocabularySize = output.Value.Dimensions[outputRank - 1];
             if (vocabularySize > 0 && vocabularySize != vocabulary.Length)
             {
                 throw DataFormatException.AtByte(vocabularyPath, 0, 0L, $"the vocabulary has {vocabulary.Length} entries but the model's logits have {vocabularySize}: they do not belong together.");
@@ -139,7 +155,7 @@ public sealed class MaskedLanguageModel : IDisposable
             var tokenizer = BertTokenizer.Create(vocabularyPath, new BertOptions { LowerCaseBeforeTokenization = options.LowerCase });
             int fixedLength = inputs["input_ids"].Dimensions[1];
             int maxLength = options.MaxSequenceLength ?? (fixedLength > 0 ? fixedLength : ConfiguredLength(modelPath) ?? 128);
-            return new MaskedLanguageModel(session, tokenizer, vocabulary, tokenTypes, output.Key, maxLength);
+            return new MaskedLanguageModel(session, tokenizer, vocabulary, tokenTypes, maskedOnly, maxLength);
         }
         catch
         {
@@ -169,17 +185,42 @@ public sealed class MaskedLanguageModel : IDisposable
         using OrtValue idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
         using OrtValue maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
         using OrtValue typesValue = OrtValue.CreateTensorValueFromMemory(new long[batch * length], shape);
-        var names = _tokenTypes ? new[] { "input_ids", "attention_mask", "token_type_ids" } : ["input_ids", "attention_mask"];
-        var values = _tokenTypes ? new[] { idsValue, maskValue, typesValue } : [idsValue, maskValue];
+        var flat = new long[positions.Count];
+        for (int i = 0; i < positions.Count; i++)
+        {
+            var (b, p) = positions[i];
+            if ((uint)b >= (uint)batch || (uint)p >= (uint)sequences[b].Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(positions), $"position {i} is ({b}, {p}), outside the batch of {batch} sequences (sequence {b} has {(b >= 0 && b < batch ? sequences[b].Length : 0)} pieces).");
+            }
+
+            flat[i] = ((long)b * length) + p;
+        }
+
+        using OrtValue positionsValue = OrtValue.CreateTensorValueFromMemory(flat, [flat.Length]);
+        var names = new List<string> { "input_ids", "attention_mask" };
+        var values = new List<OrtValue> { idsValue, maskValue };
+        if (_tokenTypes)
+        {
+            names.Add("token_type_ids");
+            values.Add(typesValue);
+        }
+
+        if (_maskedOnly)
+        {
+            names.Add("masked_positions");
+            values.Add(positionsValue);
+        }
+
         using var runOptions = new RunOptions();
-        using IDisposableReadOnlyCollection<OrtValue> outputs = _session.Run(runOptions, names, values, [_outputName]);
+        using IDisposableReadOnlyCollection<OrtValue> outputs = _session.Run(runOptions, names, values, [_maskedOnly ? "masked_logits" : "logits"]);
         ReadOnlySpan<float> logits = outputs[0].GetTensorDataAsSpan<float>();
         int vocabulary = Vocabulary.Count;
         var result = new float[positions.Count][];
         for (int i = 0; i < positions.Count; i++)
         {
-            var (b, p) = positions[i];
-            result[i] = logits.Slice((b * length + p) * vocabulary, vocabulary).ToArray();
+            long row = _maskedOnly ? i : flat[i];
+            result[i] = logits.Slice((int)(row * vocabulary), vocabulary).ToArray();
         }
 
         return result;
