@@ -352,4 +352,20 @@ public class CommandLineTests
         Assert.True(process.ExitCode == 0, await errors);
         Assert.Contains("a stream: its columns are checked when a run reads it", await output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Augment_with_an_input_file_does_not_need_the_pipeline_input_to_exist()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string pipeline = Path.Combine(dir, "p.yaml"), input = Path.Combine(dir, "mine.tsv");
+        File.WriteAllText(pipeline, "seed: 1\ninput: { path: not-there-yet.tsv }\naugment:\n  variants: 1\n  stages: [ { random_swap: {} } ]\n");
+        File.WriteAllText(input, "id\ttext\tlabel\n1\tone two three four\ta\n");
+        var (code, output, errors) = Textaugment("", "augment", pipeline, "-i", input, "--no-progress");
+        Assert.True(code == 0, errors);
+        Assert.StartsWith("id\tvariant\ttext\tlabel\n1\t0\tone two three four\ta\n", output, StringComparison.Ordinal);
+
+        (code, _, errors) = Textaugment("", "run", pipeline); // a run reads the pipeline's input: it must exist
+        Assert.Equal(2, code);
+        Assert.Contains("not-there-yet.tsv", errors, StringComparison.Ordinal);
+    }
 }

@@ -165,8 +165,9 @@ public sealed class Pipeline
             return null;
         }
 
-        // Streaming (textaugment augment) reads standard input unless -i names a file, so there the path may be left out.
-        string? path = f.Path("path", required: required, mustExist: true, example: "data/train.tsv") ?? (required || f.Has("path") ? null : "-");
+        // Streaming (textaugment augment) reads standard input unless -i names a file, so there the path may be left out,
+        // and need not exist yet (-i replaces it; a run that does read it says so when it opens it).
+        string? path = f.Path("path", required: required, mustExist: required, example: "data/train.tsv") ?? (required || f.Has("path") ? null : "-");
         CorpusFormat? format = Format(f, path, streaming: !required);
         bool? header = f.Bool("header");
         string? onError = f.Choice("on_error", ["fail", "skip"]);

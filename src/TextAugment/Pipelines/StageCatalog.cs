@@ -229,7 +229,8 @@ internal static class StageCatalog
         string? path = reference ?? context.Input?.Path;
         if (path is null or "-")
         {
-            f.Error("tfidf needs corpus statistics and the input is standard input (or absent), which cannot be read twice: "
+            f.Error("tfidf needs corpus statistics, and the pipeline's input section names no file to fit them on "
+                    + "(standard input, or augment's -i, is read once, as a stream): "
                     + "add statistics: FILE (made by 'textaugment fit-tfidf') or reference: CORPUS.");
             return null;
         }
