@@ -287,6 +287,7 @@ public class HostileVectorTests
     [InlineData("vectors-huge-header.vec", "1: byte 0: the header declares 2,000,000,000 dimensions")]
     [InlineData("vectors-too-many-rows.vec", "1: byte 0: the header promises 250,000,000 vectors of 2 dimensions")]
     [InlineData("vectors-dimension-mismatch.vec", "2: the header declares 2 dimensions but the first vector has 3")]
+    [InlineData("vectors-fewer-dimensions.vec", "2: the header declares 3 dimensions but the first vector has 2")] // text, not a truncated binary file
     [InlineData("vectors-nan.vec", "3:5: expected a finite number but found 'NaN'")]
     [InlineData("vectors-inf.vec", "2:9: expected a finite number but found 'inf'")]
     public void A_vector_file_with_a_false_header_or_a_non_finite_value_is_refused(string fixture, string expected)

@@ -214,13 +214,20 @@ public sealed partial class WordVectors
             return WordVectorFormat.Word2VecBinary;
         }
 
-        int fields = 0;
-        foreach (Range _ in rest[..end].TrimEnd((byte)' ').Split((byte)' '))
+        ReadOnlySpan<byte> line = rest[..end].TrimEnd("\r "u8);
+        int fields = 0, numbers = 0;
+        foreach (Range field in line.Split((byte)' '))
         {
             fields++;
+            if (fields > 1 && System.Buffers.Text.Utf8Parser.TryParse(line[field], out double _, out int used) && used == line[field].Length)
+            {
+                numbers++;
+            }
         }
 
-        return fields >= dimensions + 1 ? WordVectorFormat.Word2VecText : WordVectorFormat.Word2VecBinary;
+        // A word and numbers only is a text line even when there are fewer than the header says: the text reader
+        // then names the line and the mismatch, instead of reading text as a truncated binary file.
+        return fields >= dimensions + 1 || (fields >= 2 && numbers == fields - 1) ? WordVectorFormat.Word2VecText : WordVectorFormat.Word2VecBinary;
     }
 
     private static bool Utf8ValidText(ReadOnlySpan<byte> line) => System.Text.Unicode.Utf8.IsValid(line) && line.IndexOfAnyInRange((byte)0, (byte)8) < 0;
@@ -334,8 +341,10 @@ public sealed partial class WordVectors
                 throw new DataFormatException(path, lines.LineNumber, 1, $"the first line '{Encoding.UTF8.GetString(line)}' is a word2vec / fastText header 'COUNT DIMENSIONS', not a GloVe vector: set format: word2vec (or auto).");
             }
 
-            if (first && !glove && fields - 1 > dimensions
-                && float.TryParse(Field(line, fields - 1 - dimensions), NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            if (first && !glove && ((fields - 1 > dimensions
+                    && float.TryParse(Field(line, fields - 1 - dimensions), NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                || (fields - 1 < dimensions && fields >= 2
+                    && float.TryParse(Field(line, 1), NumberStyles.Float, CultureInfo.InvariantCulture, out _))))
             {
                 throw new DataFormatException(path, lines.LineNumber, 0, $"the header declares {dimensions} dimensions but the first vector has {fields - 1}: the header and the data disagree.");
             }
