@@ -130,11 +130,7 @@ public sealed class SynonymDictionary
     public static SynonymDictionary Chinese => LazyChinese.Value;
 
     private static readonly Lazy<SynonymDictionary> LazyChinese = new(() =>
-    {
-        var builder = new Builder();
-        ReadTsv(EmbeddedResource.ReadLines("TextAugment.zh-cedict-synonyms.tsv"), "zh-cedict-synonyms.tsv", builder);
-        return new SynonymDictionary(builder.Build(), null, null);
-    });
+        new SynonymDictionary(null, TsvIndex.Parse(EmbeddedResource.ReadText("TextAugment.zh-cedict-synonyms.tsv"), "zh-cedict-synonyms.tsv"), null));
 
     /// <summary>Builds a dictionary from (word, synonyms) pairs, with no part of speech and no inflection.</summary>
     public static SynonymDictionary Create(IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> entries)
@@ -344,6 +340,7 @@ public sealed class SynonymDictionary
                 continue; // '#': related words, not substitutes; '@': a word with no synonym.
             }
 
+            CheckLine(source, lineNumber, line.AsSpan(0, 7), 1, line.AsSpan(8), 9, ' ');
             string[] words = line[8..].Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             foreach (string word in words)
             {
@@ -355,51 +352,6 @@ public sealed class SynonymDictionary
     }
 
     private static string Shorten(string value) => value.Length <= 80 ? value : value[..80] + "…";
-
-    private static bool ReadTsv(IEnumerable<string> lines, string path, Builder builder)
-    {
-        bool hasPos = false;
-        long lineNumber = 0;
-        foreach (string line in lines)
-        {
-            lineNumber++;
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            string[] parts = line.Split('\t');
-            char pos = '\0';
-            if (parts.Length == 3)
-            {
-                if (parts[1] is not ("n" or "v" or "a" or "r"))
-                {
-                    throw new DataFormatException(path, lineNumber, parts[0].Length + 2,
-                        $"part of speech '{parts[1]}' is not one of n, v, a, r (format: word<TAB>pos<TAB>syn1,syn2).");
-                }
-
-                pos = parts[1][0];
-                hasPos = true;
-            }
-            else if (parts.Length != 2)
-            {
-                throw new DataFormatException(path, lineNumber, 0,
-                    $"expected 2 or 3 tab-separated fields (word<TAB>syn1,syn2 or word<TAB>pos<TAB>syn1,syn2) but found {parts.Length}.");
-            }
-
-            if (parts[0].Trim().Length == 0)
-            {
-                throw new DataFormatException(path, lineNumber, 1, "the head word is empty.");
-            }
-
-            string[] synonyms = parts[^1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            int synonymsColumn = line.Length - parts[^1].Length + 1;
-            CheckLine(path, lineNumber, parts[0], 1, synonyms, synonymsColumn, parts[^1]);
-            builder.Add(parts[0], pos, synonyms);
-        }
-
-        return hasPos;
-    }
 
     /// <summary>MyThes: an encoding line, then <c>word|n</c> followed by n lines <c>(pos)|syn|syn…</c>.</summary>
     private static bool ReadMyThes(string path, Builder builder)
@@ -447,6 +399,12 @@ public sealed class SynonymDictionary
                         $"entry '{word}' promises {meanings} meaning lines '(pos)|syn|syn' but line {m + 1} is '{meaning ?? "end of file"}'.");
                 }
 
+                int posEnd = meaning.IndexOf('|', StringComparison.Ordinal);
+                if (posEnd >= 0)
+                {
+                    CheckLine(path, lineNumber, word, 1, meaning.AsSpan(posEnd + 1), posEnd + 2, '|');
+                }
+
                 string[] fields = meaning.Split('|');
                 char pos = fields[0] switch { "(noun)" => 'n', "(verb)" => 'v', "(adj)" => 'a', "(adv)" => 'r', _ => '\0' };
                 var synonyms = new List<string>(fields.Length - 1);
@@ -471,7 +429,6 @@ public sealed class SynonymDictionary
                     }
                 }
 
-                CheckLine(path, lineNumber, word, 1, synonyms, fields[0].Length + 2, meaning);
                 builder.Add(word, pos, synonyms);
             }
         }
@@ -479,35 +436,17 @@ public sealed class SynonymDictionary
         return true;
     }
 
-    /// <summary>Enforces <see cref="MaxSynonymsPerLine"/> and <see cref="MaxWordLength"/> on one line.</summary>
-    private static void CheckLine(string path, long lineNumber, string head, int headColumn, IReadOnlyList<string> synonyms, int synonymsColumn, string synonymsText)
-    {
-        CheckHead(path, lineNumber, head, headColumn);
-        if (synonyms.Count > MaxSynonymsPerLine)
-        {
-            throw TooManySynonyms(path, lineNumber, synonymsColumn, synonyms.Count);
-        }
-
-        foreach (string synonym in synonyms)
-        {
-            if (synonym.Length > MaxWordLength)
-            {
-                throw TooLongSynonym(path, lineNumber, synonymsColumn + Math.Max(synonymsText.IndexOf(synonym, StringComparison.Ordinal), 0), synonym);
-            }
-        }
-    }
-
     /// <summary>
-    /// <see cref="CheckLine(string, long, string, int, IReadOnlyList{string}, int, string)"/> on a comma-separated field
-    /// that is not split: one pass, no allocation.
+    /// Enforces <see cref="MaxSynonymsPerLine"/> and <see cref="MaxWordLength"/> on one line: its head word and its
+    /// synonyms field (<paramref name="separator"/>-separated, not yet split), in one pass with no allocation.
     /// </summary>
-    private static void CheckLine(string path, long lineNumber, ReadOnlySpan<char> head, int headColumn, ReadOnlySpan<char> synonymsText, int synonymsColumn)
+    private static void CheckLine(string path, long lineNumber, ReadOnlySpan<char> head, int headColumn, ReadOnlySpan<char> synonymsText, int synonymsColumn, char separator = ',')
     {
         CheckHead(path, lineNumber, head, headColumn);
         int count = 0;
         for (int start = 0; start <= synonymsText.Length;)
         {
-            int comma = synonymsText[start..].IndexOf(',');
+            int comma = synonymsText[start..].IndexOf(separator);
             int end = comma < 0 ? synonymsText.Length : start + comma;
             ReadOnlySpan<char> synonym = synonymsText[start..end].Trim();
             if (!synonym.IsEmpty)
@@ -582,7 +521,13 @@ public sealed class SynonymDictionary
             }
 
             ReadOnlySpan<byte> content = bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsSpan(3) : bytes;
-            string text = Encoding.UTF8.GetString(content);
+            return Parse(Encoding.UTF8.GetString(content), path);
+        }
+
+        /// <summary>Indexes the text of a TSV dictionary; <paramref name="path"/> names it in errors.</summary>
+        /// <exception cref="DataFormatException">A line is malformed; names the line.</exception>
+        public static TsvIndex Parse(string text, string path)
+        {
             var heads = new Dictionary<string, (int First, int Last)>(StringComparer.Ordinal);
             var lookup = heads.GetAlternateLookup<ReadOnlySpan<char>>();
             var lines = new List<(int Start, int Length, char Pos, int Next)>();
