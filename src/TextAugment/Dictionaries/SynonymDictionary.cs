@@ -213,7 +213,8 @@ public sealed class SynonymDictionary
 
     private string[] Compute(string word)
     {
-        if (!TryGetEntries(word, out _) && Text.ChineseScript.HasTraditional(word))
+        bool found = TryGetEntries(word, out var exact);
+        if (!found && Text.ChineseScript.HasTraditional(word))
         {
             // A Traditional word the dictionary does not hold as written: its Simplified form's synonyms, written back
             // in Traditional characters so that the user's text keeps its script.
@@ -232,7 +233,7 @@ public sealed class SynonymDictionary
 
         var result = new List<string>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { word };
-        if (TryGetEntries(word, out var exact))
+        if (found)
         {
             foreach (var (_, synonyms) in exact)
             {
@@ -318,7 +319,7 @@ public sealed class SynonymDictionary
         && line[7] is '=' or '#' or '@' ? 8 : 0;
 
     /// <summary>Cilin: every word of an <c>=</c> row is a synonym of every other word of that row.</summary>
-    private static bool ReadCilin(IEnumerable<string> lines, string source, Builder builder)
+    private static void ReadCilin(IEnumerable<string> lines, string source, Builder builder)
     {
         long lineNumber = 0;
         foreach (string line in lines)
@@ -347,14 +348,12 @@ public sealed class SynonymDictionary
                 builder.Add(word, '\0', words);
             }
         }
-
-        return false;
     }
 
     private static string Shorten(string value) => value.Length <= 80 ? value : value[..80] + "…";
 
     /// <summary>MyThes: an encoding line, then <c>word|n</c> followed by n lines <c>(pos)|syn|syn…</c>.</summary>
-    private static bool ReadMyThes(string path, Builder builder)
+    private static void ReadMyThes(string path, Builder builder)
     {
         using var probe = new StreamReader(path, Encoding.Latin1);
         string encodingName = (probe.ReadLine() ?? "").Trim();
@@ -432,8 +431,6 @@ public sealed class SynonymDictionary
                 builder.Add(word, pos, synonyms);
             }
         }
-
-        return true;
     }
 
     /// <summary>

@@ -13,9 +13,20 @@ public static class ChineseScript
 {
     private static readonly Lazy<(char[] ToSimplified, char[] ToTraditional)> Tables = new(Load);
 
+    // Every mapped character is a CJK ideograph at or above U+3400 (the lowest is U+3437): text with none, such as
+    // all English text, is answered without loading the tables or looking a character up.
+    private const char FirstMapped = '\u3400';
+
+    private static bool MayMap(ReadOnlySpan<char> text) => text.IndexOfAnyInRange(FirstMapped, char.MaxValue) >= 0;
+
     /// <summary>True when <paramref name="text"/> holds a character that has a different Simplified form.</summary>
     public static bool HasTraditional(ReadOnlySpan<char> text)
     {
+        if (!MayMap(text))
+        {
+            return false;
+        }
+
         char[] table = Tables.Value.ToSimplified;
         foreach (char c in text)
         {
@@ -33,34 +44,47 @@ public static class ChineseScript
     /// <paramref name="destination"/> (at least as long) and returns whether any character changed.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="text"/>.</exception>
-    public static bool ToSimplified(ReadOnlySpan<char> text, Span<char> destination) => Map(Tables.Value.ToSimplified, text, destination);
+    public static bool ToSimplified(ReadOnlySpan<char> text, Span<char> destination) => Map(true, text, destination);
 
     /// <summary>
     /// Writes <paramref name="text"/> with every Simplified character replaced by its usual Traditional form to
     /// <paramref name="destination"/> (at least as long) and returns whether any character changed.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="text"/>.</exception>
-    public static bool ToTraditional(ReadOnlySpan<char> text, Span<char> destination) => Map(Tables.Value.ToTraditional, text, destination);
+    public static bool ToTraditional(ReadOnlySpan<char> text, Span<char> destination) => Map(false, text, destination);
 
     /// <summary><paramref name="text"/> in Simplified characters (the same string when nothing changes).</summary>
-    public static string ToSimplified(string text) => Convert(Tables.Value.ToSimplified, text);
+    public static string ToSimplified(string text) => Convert(true, text);
 
     /// <summary><paramref name="text"/> in Traditional characters (the same string when nothing changes).</summary>
-    public static string ToTraditional(string text) => Convert(Tables.Value.ToTraditional, text);
+    public static string ToTraditional(string text) => Convert(false, text);
 
-    private static string Convert(char[] table, string text)
+    private static string Convert(bool toSimplified, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!MayMap(text))
+        {
+            return text;
+        }
+
         char[] buffer = new char[text.Length];
-        return Map(table, text, buffer) ? new string(buffer) : text;
+        return Map(toSimplified, text, buffer) ? new string(buffer) : text;
     }
 
-    private static bool Map(char[] table, ReadOnlySpan<char> text, Span<char> destination)
+    private static bool Map(bool toSimplified, ReadOnlySpan<char> text, Span<char> destination)
     {
         if (destination.Length < text.Length)
         {
             throw new ArgumentException($"the destination holds {destination.Length} characters but the text has {text.Length}.", nameof(destination));
         }
+
+        if (!MayMap(text))
+        {
+            text.CopyTo(destination);
+            return false;
+        }
+
+        char[] table = toSimplified ? Tables.Value.ToSimplified : Tables.Value.ToTraditional;
 
         bool changed = false;
         for (int i = 0; i < text.Length; i++)

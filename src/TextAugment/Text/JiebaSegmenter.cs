@@ -53,8 +53,8 @@ public sealed partial class JiebaSegmenter : Segmenter
     /// <summary>Whether runs of unknown single characters are cut by the HMM (jieba's <c>HMM=True</c>). Default: true.</summary>
     public bool UseHmm { get; }
 
-    /// <summary>This segmenter with the HMM on or off; shares the dictionary.</summary>
-    public JiebaSegmenter WithHmm(bool useHmm) => useHmm == UseHmm ? this : new(_frequencies, _total, _forceSplit, _hmm, useHmm, [.. UserWords], _trie);
+    /// <summary>This segmenter with the HMM on or off; shares the dictionary and its trie (none while user words are being added).</summary>
+    public JiebaSegmenter WithHmm(bool useHmm) => useHmm == UseHmm ? this : new(_frequencies, _total, _forceSplit, _hmm, useHmm, [.. UserWords], _trie, buildTrie: _trie is not null);
 
     /// <summary>
     /// Every non-blank user-dictionary line added to <see cref="Default"/> to make this segmenter, in order
