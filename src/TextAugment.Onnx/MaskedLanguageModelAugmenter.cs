@@ -193,8 +193,11 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
                 continue;
             }
 
-            long[] ids = [.. _model.Tokenizer.EncodeToIds(tokens[j].Span, addSpecialTokens: false).Select(id => (long)id)];
-            if (chosen.Contains(j))
+            bool picked = chosen.Contains(j);
+            long[] ids = picked && _fill.WholeWords is null
+                ? [_mask] // no whole-word masking (not Chinese): the picked word's pieces are never needed
+                : [.. _model.Tokenizer.EncodeToIds(tokens[j].Span, addSpecialTokens: false).Select(id => (long)id)];
+            if (picked && _fill.WholeWords is not null)
             {
                 ids = Enumerable.Repeat((long)_mask, IsWholeWord(tokens[j].Span, ids) ? ids.Length : 1).ToArray();
             }

@@ -368,4 +368,28 @@ public class CommandLineTests
         Assert.Equal(2, code);
         Assert.Contains("not-there-yet.tsv", errors, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/dev/stdout")]
+    [InlineData("/proc/self/fd/1")]
+    public void An_output_naming_standard_output_keeps_the_offset_it_shares_with_the_shell(string output)
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string pipeline = Path.Combine(dir, "p.yaml"), input = Path.Combine(dir, "in.tsv"), file = Path.Combine(dir, "out.tsv");
+        File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 1\n  stages: [ { random_swap: {} } ]\n");
+        File.WriteAllText(input, "id\ttext\tlabel\n1\tone two three four\ta\n");
+        string cli = $"dotnet '{Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll")}' augment '{pipeline}' -i '{input}' -o {output} --no-progress";
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"{{ echo HEAD; {cli}; echo TAIL; }} > '{file}'");
+        using (Process shell = Process.Start(start)!)
+        {
+            string errors = shell.StandardError.ReadToEnd();
+            shell.WaitForExit();
+            Assert.True(shell.ExitCode == 0, errors);
+        }
+
+        Assert.Equal(["HEAD", "id\tvariant\ttext\tlabel", "1\t0\tone two three four\ta"], File.ReadAllLines(file)[..3]);
+        Assert.Equal("TAIL", File.ReadAllLines(file)[^1]);
+    }
 }

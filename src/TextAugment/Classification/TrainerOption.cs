@@ -69,6 +69,10 @@ public sealed class TrainerOption
     /// <summary>The valid values of a <see cref="TrainerOptionKind.Choice"/>.</summary>
     public IReadOnlyList<string> Choices { get; internal init; } = [];
 
+    /// <summary>For a list: a 0 item means "none" and is dropped when parsed (<c>--hidden 0</c>: no hidden layer), so the
+    /// value itself never holds one and <see cref="Minimum"/> can stay the smallest real item.</summary>
+    public bool ZeroMeansNone { get; internal init; }
+
     /// <summary>For a list: the only non-empty length it may have (2 for <c>[min, max]</c>), or null for any; ascending order is then required.</summary>
     public int? PairLength { get; internal init; }
 
@@ -165,6 +169,11 @@ public sealed class TrainerOption
                 error = ListError(label, items[i].Trim());
                 return false;
             }
+        }
+
+        if (ZeroMeansNone)
+        {
+            list = [.. list.Where(n => n != 0)];
         }
 
         value = list;

@@ -29,7 +29,7 @@ public static class TrainerOptionTable
         new("features.lowercase", TrainerOptionKind.Bool, "", "Lower-case words before hashing.",
             o => o.Features.Lowercase, (o, v) => o with { Features = o.Features with { Lowercase = (bool)v } }),
         new("hidden", TrainerOptionKind.IntegerList, "<SIZES>", "Hidden layer sizes (ReLU), e.g. 128,64; 0 or none for a linear model on the embedding bag (fastText's).",
-            o => o.Hidden.ToArray(), (o, v) => o with { Hidden = [.. ((int[])v).Where(n => n > 0)] }) { Minimum = 0, Maximum = 65536 },
+            o => o.Hidden.ToArray(), (o, v) => o with { Hidden = [.. (int[])v] }) { Minimum = 1, Maximum = 65536, ZeroMeansNone = true },
         new("dropout", TrainerOptionKind.Number, "<P>", "Dropout on hidden units while training (inverted, off at inference).",
             o => o.Dropout, (o, v) => o with { Dropout = (double)v }) { Minimum = 0, Maximum = 0.99 },
         new("l2", TrainerOptionKind.Number, "<L>", "Coupled L2: L·Σw² added to the loss.",

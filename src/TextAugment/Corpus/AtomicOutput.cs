@@ -28,26 +28,25 @@ public sealed class AtomicOutput : IDisposable
     public static AtomicOutput Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (path == "-")
+        string full = path == "-" ? path : Path.GetFullPath(path);
+        if (full is "-" or "/dev/stdout" or "/proc/self/fd/1")
         {
+            // The process's own standard output: written through its descriptor (a regular file behind it keeps the
+            // offset it shares with the shell; opening the path again would write from the start).
             return new AtomicOutput(null, null, StandardOutput.Open());
         }
 
-        string full = Path.GetFullPath(path);
+        // stat follows links, so a link to a device or pipe is written directly too.
         if (FileIdentity.IsDeviceOrPipe(full) || (File.Exists(full) && IsSystemFolder(full)))
         {
             return new AtomicOutput(null, null, new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16));
         }
 
-        // A symbolic link is written through: the temporary file is made beside the file it finally names and renamed
-        // over that, so the link stays a link (renaming over the link itself would replace it with a regular file).
+        // A symbolic link to a regular file (or to nothing yet) is written through: the temporary file is made beside
+        // the file it finally names and renamed over that, so the link stays a link.
         if (new FileInfo(full).LinkTarget is not null && File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target)
         {
             full = target.FullName;
-            if (FileIdentity.IsDeviceOrPipe(full) || IsSystemFolder(full))
-            {
-                return new AtomicOutput(null, null, new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16));
-            }
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);

@@ -21,11 +21,11 @@ public sealed record Shard(int Index, int Count)
             : null;
     }
 
-    /// <summary>The record range [start, end) of this shard in a corpus of <paramref name="records"/> records.</summary>
-    public (long Start, long End) RangeOf(long records) => (records * (Index - 1) / Count, records * Index / Count);
-
-    /// <summary>The byte range [start, end) of this shard in a file of <paramref name="length"/> bytes (see <see cref="CorpusReader.OpenSplit"/>).</summary>
-    public (long Start, long End) ByteRangeOf(long length) => (length * (Index - 1) / Count, length * Index / Count);
+    /// <summary>
+    /// This shard's range [start, end) of <paramref name="total"/> units: records of a corpus, or bytes of a file (a byte
+    /// range then starts at its next record boundary: see <see cref="CorpusReader.OpenSplit"/>).
+    /// </summary>
+    public (long Start, long End) RangeOf(long total) => (total * (Index - 1) / Count, total * Index / Count);
 }
 
 /// <summary>How a corpus is augmented. Every property has a documented default.</summary>

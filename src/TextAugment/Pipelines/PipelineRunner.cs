@@ -66,7 +66,7 @@ public static class PipelineRunner
 
         Shard? shard = settings.Shard;
         bool byBytes = shard is not null && inputPath != "-" && inputFormat != CorpusFormat.Csv;
-        (long Start, long End) bytes = byBytes ? shard!.ByteRangeOf(new FileInfo(inputPath).Length) : default;
+        (long Start, long End) bytes = byBytes ? shard!.RangeOf(new FileInfo(inputPath).Length) : default;
         using CorpusReader reader = byBytes ? CorpusReader.OpenSplit(inputPath, readerOptions, bytes.Start, bytes.End) : CorpusReader.Open(inputPath, readerOptions);
         using AtomicOutput output = AtomicOutput.Open(outputPath);
         AugmentSummary summary = CorpusAugmenter.Run(
