@@ -203,9 +203,8 @@ internal sealed class TrainCommand : Command<TrainSettings>
         if (settings.Unlabelled is not null)
         {
             List<Example> unlabelled = CorpusReader.ReadUnlabelled(settings.Unlabelled, null, out int labelled);
-            Console.Error.WriteLine($"consistency training: {unlabelled.Count:N0} unlabelled texts from {settings.Unlabelled}"
-                + (labelled > 0 ? $"; the file has labels ({labelled:N0} rows): they are ignored" : "") + "; views from the tfidf stage fitted on them");
-            options = options with { Consistency = options.Consistency with { Unlabelled = unlabelled } };
+            Console.Error.WriteLine(ConsistencyOptions.Describe(unlabelled.Count, settings.Unlabelled, labelled, fromStages: false));
+            options = options with { Consistency = options.Consistency.With(unlabelled, null, options.Features.Segmenter) };
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -37,6 +37,27 @@ public sealed record ConsistencyOptions
     /// </summary>
     public Augmenter? Augmenter { get; init; }
 
+    /// <summary>
+    /// These options with <paramref name="unlabelled"/> and <paramref name="augmenter"/>, or else the default tfidf stage
+    /// fitted on <paramref name="unlabelled"/> once here (with <paramref name="segmenter"/>), so that every training run
+    /// that shares the options (a refit, the ablation's seeds) shares the fit.
+    /// </summary>
+    public ConsistencyOptions With(IReadOnlyList<Example> unlabelled, Augmenter? augmenter, Text.Segmenter segmenter)
+    {
+        ArgumentNullException.ThrowIfNull(unlabelled);
+        return this with { Unlabelled = unlabelled, Augmenter = augmenter ?? DefaultAugmenter(unlabelled, segmenter) };
+    }
+
+    /// <summary>The default view maker: the tfidf stage (default options) fitted on <paramref name="unlabelled"/>.</summary>
+    internal static Augmenter DefaultAugmenter(IReadOnlyList<Example> unlabelled, Text.Segmenter segmenter) =>
+        new TfIdfAugmenter(Corpus.TfIdfStatistics.Fit(unlabelled.Select(e => e.Text), segmenter));
+
+    /// <summary>What a run says about its unlabelled file, the same from a pipeline and from <c>textaugment train</c>.</summary>
+    internal static string Describe(int count, string path, int labelled, bool fromStages) =>
+        FormattableString.Invariant($"consistency training: {count:N0} unlabelled texts from {path}")
+        + (labelled > 0 ? FormattableString.Invariant($"; the file has labels ({labelled:N0} rows): they are ignored") : "")
+        + (fromStages ? "; views from train.consistency.stages" : "; views from the tfidf stage fitted on them");
+
     /// <summary>λ, the weight of the consistency loss (UDA's <c>uda_coeff</c>). Default: 1; range 0 to 100.</summary>
     public double Weight { get; init; } = 1;
 

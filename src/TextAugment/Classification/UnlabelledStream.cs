@@ -28,7 +28,7 @@ internal sealed class UnlabelledStream
         _options = features;
         _seed = seed ^ ViewSalt;
         _threads = Math.Max(1, consistency.Threads);
-        _augmenter = consistency.Augmenter ?? new TfIdfAugmenter(TfIdfStatistics.Fit(_examples.Select(e => e.Text), features.Segmenter));
+        _augmenter = consistency.Augmenter ?? ConsistencyOptions.DefaultAugmenter(_examples, features.Segmenter);
         _features = new int[_examples.Count][];
         Parallel.For(0, _examples.Count, new ParallelOptions { MaxDegreeOfParallelism = _threads }, () => new Featurizer(features),
             (i, _, featurizer) =>

@@ -129,10 +129,8 @@ internal static class TrainingSections
             augmenter = stages.Count == 1 ? stages[0] : Augmenters.Augment.Sequence(stages);
         }
 
-        string note = FormattableString.Invariant($"consistency training: {unlabelled.Count:N0} unlabelled texts from {path}")
-                      + (labelled > 0 ? FormattableString.Invariant($"; the file has labels ({labelled:N0} rows): they are ignored") : "")
-                      + (augmenter is null ? "; views from the tfidf stage fitted on them" : "; views from train.consistency.stages");
-        return (options with { Consistency = options.Consistency with { Unlabelled = unlabelled, Augmenter = augmenter } }, note);
+        string note = ConsistencyOptions.Describe(unlabelled.Count, path, labelled, fromStages: augmenter is not null);
+        return (options with { Consistency = options.Consistency.With(unlabelled, augmenter, analysis.Segmenter) }, note);
     }
 
     /// <summary>
