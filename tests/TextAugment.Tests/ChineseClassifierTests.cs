@@ -93,7 +93,9 @@ public class ChineseClassifierTests
     {
         string dir = TestPaths.NewTempDirectory();
         string path = Path.Combine(dir, "zh.tam");
-        Trainer.Train(Reviews(), null, Small(JiebaSegmenter.Default)).Model.Save(path);
+        TrainerOptions options = Small(JiebaSegmenter.Default);
+        // Version 1 had only the mean bag (no idf section after the rows).
+        Trainer.Train(Reviews(), null, options with { Features = options.Features with { Weighting = FeatureWeighting.Mean } }).Model.Save(path);
         string old = Path.Combine(dir, "v1.tam");
         File.WriteAllBytes(old, AsVersion1(File.ReadAllBytes(path)));
 
@@ -137,14 +139,15 @@ public class ChineseClassifierTests
         Assert.False(File.Exists(Path.Combine(dir, "fr.tam")));
     }
 
-    /// <summary>Rewrites a model file as format version 1 wrote it: version 1, no language, hmm or user words in the header.</summary>
+    /// <summary>Rewrites a mean-bag model file as format version 1 wrote it: version 1, no language, hmm or user words in the header.</summary>
     private static byte[] AsVersion1(byte[] file)
     {
         const int magic = 8;
-        Assert.Equal(2, BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(magic)));
+        Assert.Equal(3, BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(magic)));
         int headerLength = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(magic + 4));
         var header = JsonNode.Parse(file.AsSpan(magic + 8, headerLength))!.AsObject();
         Assert.Equal("zh", (string?)header["Language"]);
+        Assert.Null(header["Weighting"]);
         header.Remove("Language");
         header.Remove("Hmm");
         header.Remove("UserWords");

@@ -93,11 +93,17 @@ public class ClassifierTests
         }
     }
 
-    [Fact]
-    public void L1_gives_exact_zeros_and_more_of_them_as_it_grows()
+    [Theory]
+    [InlineData(FeatureWeighting.Mean, 0.02, 0.2)]
+    [InlineData(FeatureWeighting.TfIdf, 0.1, 0.5)]
+    public void L1_gives_exact_zeros_and_more_of_them_as_it_grows(FeatureWeighting weighting, double small, double large)
     {
         var data = Synthetic();
-        double[] sparsity = [.. new[] { 0.0, 0.02, 0.2 }.Select(l1 => Trainer.Train(data, null, Small(l1: l1)).Report.Sparsity)];
+        double[] sparsity = [.. new[] { 0.0, small, large }.Select(l1 =>
+        {
+            TrainerOptions options = Small(l1: l1);
+            return Trainer.Train(data, null, options with { Features = options.Features with { Weighting = weighting } }).Report.Sparsity;
+        })];
         Assert.Equal(0, sparsity[0]);
         Assert.True(sparsity[1] > 0, $"sparsity {sparsity[1]}");
         Assert.True(sparsity[2] > sparsity[1], $"sparsity {sparsity[1]} then {sparsity[2]}");

@@ -20,6 +20,13 @@ public sealed record FeatureOptions
     /// <summary>Lower-case words before hashing. Default: true.</summary>
     public bool Lowercase { get; init; } = true;
 
+    /// <summary>
+    /// How the bag weighs a text's features: <see cref="FeatureWeighting.Mean"/> (fastText's mean) or
+    /// <see cref="FeatureWeighting.TfIdf"/> (scikit-learn's sublinear TF-IDF with unit L2 norm, idf fitted on the
+    /// training texts and stored in the model). Default: TfIdf.
+    /// </summary>
+    public FeatureWeighting Weighting { get; init; } = FeatureWeighting.TfIdf;
+
     /// <summary>Embedding dimensions. Default: 64.</summary>
     public int Dimensions { get; init; } = 64;
 

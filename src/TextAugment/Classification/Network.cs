@@ -4,7 +4,7 @@ using TextAugment.Augmenters;
 namespace TextAugment.Classification;
 
 /// <summary>
-/// Embedding bag (mean of feature rows) → hidden layers (ReLU, dropout while training) → softmax.
+/// Embedding bag (the mean of the feature rows, or their TF-IDF-weighted sum: <see cref="Idf"/>) → hidden layers (ReLU, dropout while training) → softmax.
 /// Dense parameters live in one array: per layer its weights (out × in, row-major) then its biases.
 /// </summary>
 internal sealed class Network
@@ -57,6 +57,12 @@ internal sealed class Network
 
     public Span<float> Row(int bucket) => Embeddings.AsSpan(bucket * Dimensions, Dimensions);
 
+    /// <summary>With <see cref="FeatureWeighting.TfIdf"/>: the training texts' idf, which weighs the bag; null for the mean.</summary>
+    public IdfTable? Idf { get; set; }
+
+    /// <summary>The weight of each occurrence in <paramref name="features"/> in the bag, or empty for the mean (1/n each).</summary>
+    public float[] Weigh(ReadOnlySpan<int> features) => Idf?.Weigh(features) ?? [];
+
 
     /// <summary>fastText's embedding initialisation (uniform ±1/dim); He for hidden layers; Xavier for the output; zero biases.</summary>
     public void Initialize(AugmentRandom random)
@@ -108,19 +114,39 @@ internal sealed class Network
         public ReadOnlySpan<float> Probabilities => Activations[^1];
     }
 
-    /// <summary>Forward pass; returns the probabilities (in the scratch). With <paramref name="dropout"/> &gt; 0 and a random stream, training mode.</summary>
-    public ReadOnlySpan<float> Forward(ReadOnlySpan<int> features, Scratch s, double dropout = 0, AugmentRandom? random = null)
+    /// <summary>Forward pass of the mean bag; returns the probabilities (in the scratch). With <paramref name="dropout"/> &gt; 0 and a random stream, training mode.</summary>
+    public ReadOnlySpan<float> Forward(ReadOnlySpan<int> features, Scratch s, double dropout = 0, AugmentRandom? random = null) =>
+        Forward(features, [], s, dropout, random);
+
+    /// <summary>
+    /// Forward pass; returns the probabilities (in the scratch). The bag is Σᵢ weightsᵢ · row(featuresᵢ), or the mean
+    /// of the rows when <paramref name="weights"/> is empty. With <paramref name="dropout"/> &gt; 0 and a random stream, training mode.
+    /// </summary>
+    public ReadOnlySpan<float> Forward(ReadOnlySpan<int> features, ReadOnlySpan<float> weights, Scratch s, double dropout = 0, AugmentRandom? random = null)
     {
         Span<float> x = s.Input;
         x.Clear();
-        foreach (int f in features)
+        if (weights.IsEmpty)
         {
-            TensorPrimitives.Add(x, Row(f), x);
-        }
+            foreach (int f in features)
+            {
+                TensorPrimitives.Add(x, Row(f), x);
+            }
 
-        if (features.Length > 0)
+            if (features.Length > 0)
+            {
+                TensorPrimitives.Multiply(x, 1f / features.Length, x);
+            }
+        }
+        else
         {
-            TensorPrimitives.Multiply(x, 1f / features.Length, x);
+            for (int i = 0; i < features.Length; i++)
+            {
+                if (weights[i] != 0)
+                {
+                    TensorPrimitives.MultiplyAdd(Row(features[i]), weights[i], x, x);
+                }
+            }
         }
 
         ReadOnlySpan<float> previous = x;
@@ -166,7 +192,7 @@ internal sealed class Network
     public static double Loss(ReadOnlySpan<float> probabilities, int label) => -Math.Log(Math.Max(probabilities[label], 1e-12f));
 
     /// <summary>
-    /// Backward pass after <see cref="Forward"/>: adds weight × ∂loss/∂θ to <paramref name="denseGradient"/> and
+    /// Backward pass after a forward pass: adds weight × ∂loss/∂θ to <paramref name="denseGradient"/> and
     /// leaves ∂loss/∂x (the bag) in the scratch's InputDelta; the caller spreads it over the feature rows.
     /// </summary>
     public void Backward(int label, float weight, Scratch s, Span<float> denseGradient)
@@ -180,7 +206,7 @@ internal sealed class Network
     }
 
     /// <summary>
-    /// Backward pass of KL(<paramref name="target"/> ‖ p) after <see cref="Forward"/>, with the target held fixed (no
+    /// Backward pass of KL(<paramref name="target"/> ‖ p) after a forward pass, with the target held fixed (no
     /// gradient through it: UDA's stop-gradient): δ = p − target at the logits (as cross-entropy with a soft label).
     /// </summary>
     public void BackwardToward(ReadOnlySpan<float> target, float weight, Scratch s, Span<float> denseGradient)

@@ -20,7 +20,9 @@ public sealed partial class TextClassifier
 {
     private const string Magic = "TXAMODEL";
     // Version 2 adds the language and segmenter to the header; version 1 files load as English (Segmenter.None).
-    private const int FormatVersion = 2, FirstVersion = 1;
+    // Version 3 adds the bag's weighting to the header and, for tfidf, the (bucket, idf) pairs after the rows; versions 1
+    // and 2 load with the mean bag.
+    private const int FormatVersion = 3, FirstVersion = 1;
     private readonly ThreadLocal<(Featurizer Featurizer, Network.Scratch Scratch)> _workers;
 
     internal TextClassifier(Network network, IReadOnlyList<string> labels, FeatureOptions features)
@@ -49,7 +51,8 @@ public sealed partial class TextClassifier
     public Prediction Predict(string text)
     {
         var (featurizer, scratch) = _workers.Value;
-        ReadOnlySpan<float> p = Network.Forward(featurizer.Featurize(text), scratch);
+        int[] features = featurizer.Featurize(text);
+        ReadOnlySpan<float> p = Network.Forward(features, Network.Weigh(features), scratch);
         return new Prediction(Labels[System.Numerics.Tensors.TensorPrimitives.IndexOfMax(p)], p.ToArray());
     }
 
@@ -67,6 +70,7 @@ public sealed partial class TextClassifier
                 Language = Features.Language,
                 Hmm = Features.Segmenter is JiebaSegmenter jieba ? jieba.UseHmm : null,
                 UserWords = Features.Segmenter is JiebaSegmenter { UserWords.Count: > 0 } withWords ? [.. withWords.UserWords] : null,
+                Weighting = Features.Weighting == FeatureWeighting.TfIdf ? "tfidf" : null,
             }, HeaderContext.Default.Header);
             writer.Write(header.Length);
             writer.Write(header);
@@ -86,6 +90,17 @@ public sealed partial class TextClassifier
                 foreach (float v in Network.Row(r))
                 {
                     writer.Write(v);
+                }
+            }
+
+            if (Network.Idf is { } idf)
+            {
+                var pairs = idf.Pairs().ToList();
+                writer.Write(pairs.Count);
+                foreach (var (bucket, value) in pairs)
+                {
+                    writer.Write(bucket);
+                    writer.Write(value);
                 }
             }
         }
@@ -139,6 +154,12 @@ public sealed partial class TextClassifier
                 Dimensions = header.Dimensions, Buckets = header.Buckets, WordNgrams = header.WordNgrams,
                 CharNgramMin = header.CharNgramMin, CharNgramMax = header.CharNgramMax, Lowercase = header.Lowercase,
                 Segmenter = ReadSegmenter(header, path),
+                Weighting = header.Weighting switch
+                {
+                    null => FeatureWeighting.Mean,
+                    "tfidf" => FeatureWeighting.TfIdf,
+                    string other => throw new InvalidDataException($"weighting '{other}' where tfidf (or none, the mean) is expected"),
+                },
             };
             var network = new Network(header.Buckets, header.Dimensions, header.Hidden, header.Labels.Length);
             int dense = reader.ReadInt32();
@@ -160,6 +181,28 @@ public sealed partial class TextClassifier
                 {
                     row[d] = reader.ReadSingle();
                 }
+            }
+
+            if (features.Weighting == FeatureWeighting.TfIdf)
+            {
+                int pairs = reader.ReadInt32();
+                if (pairs < 0 || pairs > header.Buckets)
+                {
+                    throw new InvalidDataException($"{pairs} idf entries for {header.Buckets} buckets");
+                }
+
+                var read = new (int, float)[pairs];
+                for (int k = 0; k < pairs; k++)
+                {
+                    read[k] = (reader.ReadInt32(), reader.ReadSingle());
+                }
+
+                network.Idf = IdfTable.FromPairs(header.Buckets, read);
+            }
+
+            if (reader.BaseStream.Position != reader.BaseStream.Length)
+            {
+                throw new InvalidDataException($"{reader.BaseStream.Length - reader.BaseStream.Position} bytes after the last section");
             }
 
             return new TextClassifier(network, header.Labels, features);
@@ -263,6 +306,10 @@ public sealed partial class TextClassifier
         /// <summary>For zh: the user-dictionary lines added to jieba's dictionary, in order.</summary>
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string[]? UserWords { get; init; }
+
+        /// <summary>tfidf (version 3) when the bag is TF-IDF-weighted; absent for the mean.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Weighting { get; init; }
     }
 
     // A header naming a field twice is refused (JsonException), not read as its last value.

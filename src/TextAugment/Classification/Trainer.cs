@@ -63,7 +63,12 @@ public static class Trainer
         var (validationFeatures, validationLabels) = Encode(validation, featurizer, labelIndex);
         float[] classWeights = ClassWeights(trainLabels, labels.Length, options.BalanceClasses);
 
-        var network = new Network(options.Features.Buckets, options.Features.Dimensions, options.Hidden, labels.Length);
+        var network = new Network(options.Features.Buckets, options.Features.Dimensions, options.Hidden, labels.Length)
+        {
+            Idf = options.Features.Weighting == FeatureWeighting.TfIdf ? IdfTable.Fit(trainFeatures, options.Features.Buckets) : null,
+        };
+        float[][] trainWeights = [.. trainFeatures.Select(f => network.Weigh(f))];
+        float[][] validationWeights = [.. validationFeatures.Select(f => network.Weigh(f))];
         network.Initialize(random);
         if (options.InitialVectors is { } vectors)
         {
@@ -102,14 +107,14 @@ public static class Trainer
                 for (int k = start; k < end; k++)
                 {
                     int i = order[k];
-                    ReadOnlySpan<float> p = network.Forward(trainFeatures[i], scratch, options.Dropout, random);
+                    ReadOnlySpan<float> p = network.Forward(trainFeatures[i], trainWeights[i], scratch, options.Dropout, random);
                     if (unlabelled is not null && !Consistency.Trains(consistency.Tsa, p[trainLabels[i]], threshold))
                     {
                         continue; // TSA: already confident on this labelled example at this point of training
                     }
 
                     network.Backward(trainLabels[i], classWeights[trainLabels[i]] * scale, scratch, denseGradient);
-                    state.AccumulateEmbedding(trainFeatures[i], scratch.InputDelta);
+                    state.AccumulateEmbedding(trainFeatures[i], trainWeights[i], scratch.InputDelta);
                 }
 
                 if (unlabelled is not null)
@@ -120,17 +125,19 @@ public static class Trainer
                     float weight = (float)(consistency.Weight / (to - from));
                     for (int u = from; u < to; u++)
                     {
-                        ReadOnlySpan<float> original = network.Forward(unlabelled.Original(views[u]), scratch);
+                        int[] originalFeatures = unlabelled.Original(views[u]);
+                        ReadOnlySpan<float> original = network.Forward(originalFeatures, network.Weigh(originalFeatures), scratch);
                         if (!Consistency.Confident(original, consistency.Confidence))
                         {
                             continue;
                         }
 
                         Consistency.Sharpen(original, consistency.Temperature, target);
-                        ReadOnlySpan<float> p = network.Forward(augmented[u], scratch, options.Dropout, random);
+                        float[] augmentedWeights = network.Weigh(augmented[u]);
+                        ReadOnlySpan<float> p = network.Forward(augmented[u], augmentedWeights, scratch, options.Dropout, random);
                         klSum += Consistency.KullbackLeibler(target, p);
                         network.BackwardToward(target, weight, scratch, denseGradient);
-                        state.AccumulateEmbedding(augmented[u], scratch.InputDelta);
+                        state.AccumulateEmbedding(augmented[u], augmentedWeights, scratch.InputDelta);
                     }
                 }
 
@@ -140,9 +147,9 @@ public static class Trainer
 
             state.CatchUpAllRows();
             double trainingSeconds = clock.Elapsed.TotalSeconds;
-            var (trainLoss, trainAccuracy) = Score(network, scratch, trainFeatures, trainLabels, curveSample);
+            var (trainLoss, trainAccuracy) = Score(network, scratch, trainFeatures, trainWeights, trainLabels, curveSample);
             var (validationLoss, validationAccuracy) = validate
-                ? Score(network, scratch, validationFeatures, validationLabels, null)
+                ? Score(network, scratch, validationFeatures, validationWeights, validationLabels, null)
                 : (double.NaN, double.NaN);
             var record = new EpochRecord(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, state.LearningRate, Sparsity(network, state.IsTouched), trainingSeconds,
                 unlabelled is null ? double.NaN : klSum / Math.Max(1, views.Length));
@@ -266,7 +273,7 @@ public static class Trainer
     }
 
     /// <summary>Mean loss and accuracy, dropout off, over <paramref name="subset"/> (or all).</summary>
-    internal static (double Loss, double Accuracy) Score(Network network, Network.Scratch scratch, int[][] features, int[] labels, int[]? subset)
+    internal static (double Loss, double Accuracy) Score(Network network, Network.Scratch scratch, int[][] features, float[][] weights, int[] labels, int[]? subset)
     {
         int n = subset?.Length ?? features.Length;
         if (n == 0)
@@ -279,7 +286,7 @@ public static class Trainer
         for (int k = 0; k < n; k++)
         {
             int i = subset?[k] ?? k;
-            ReadOnlySpan<float> p = network.Forward(features[i], scratch);
+            ReadOnlySpan<float> p = network.Forward(features[i], weights[i], scratch);
             loss += Network.Loss(p, labels[i]);
             correct += System.Numerics.Tensors.TensorPrimitives.IndexOfMax(p) == labels[i] ? 1 : 0;
         }

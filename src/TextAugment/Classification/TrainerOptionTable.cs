@@ -11,6 +11,7 @@ public static class TrainerOptionTable
 {
     private static readonly string[] OptimizerNames = ["sgd", "adam", "adamw"];
     private static readonly string[] ScheduleNames = ["constant", "linear", "cosine"];
+    private static readonly string[] WeightingNames = ["mean", "tfidf"];
     private static readonly string[] TsaNames = ["none", "linear", "log", "exp"];
 
     /// <summary>All trainer options, in help order.</summary>
@@ -26,6 +27,9 @@ public static class TrainerOptionTable
             o => o.Features.CharNgramMin == 0 ? Array.Empty<int>() : new[] { o.Features.CharNgramMin, o.Features.CharNgramMax },
             (o, v) => o with { Features = o.Features with { CharNgramMin = ((int[])v).FirstOrDefault(), CharNgramMax = ((int[])v).LastOrDefault() } })
         { Minimum = 1, Maximum = 10, PairLength = 2 },
+        new("features.weighting", TrainerOptionKind.Choice, "<NAME>", "How the bag weighs a text's features: tfidf ((1 + ln tf) · idf, unit L2 norm, as scikit-learn's TfidfVectorizer(sublinear_tf=True)) or mean (fastText's mean of the feature rows).",
+            o => WeightingNames[(int)o.Features.Weighting], (o, v) => o with { Features = o.Features with { Weighting = (FeatureWeighting)Array.IndexOf(WeightingNames, (string)v) } })
+        { Choices = WeightingNames },
         new("features.lowercase", TrainerOptionKind.Bool, "", "Lower-case words before hashing.",
             o => o.Features.Lowercase, (o, v) => o with { Features = o.Features with { Lowercase = (bool)v } }),
         new("hidden", TrainerOptionKind.IntegerList, "<SIZES>", "Hidden layer sizes (ReLU), e.g. 128,64; 0 or none for a linear model on the embedding bag (fastText's).",

@@ -62,8 +62,11 @@ internal sealed class TrainingState
         _rows.Clear();
     }
 
-    /// <summary>Spreads ∂loss/∂bag over the feature rows: each gets ∂loss/∂bag / |features| per occurrence.</summary>
-    public void AccumulateEmbedding(ReadOnlySpan<int> features, ReadOnlySpan<float> bagGradient)
+    /// <summary>
+    /// Spreads ∂loss/∂bag over the feature rows: each occurrence i gets weightsᵢ · ∂loss/∂bag, or ∂loss/∂bag / |features|
+    /// when <paramref name="weights"/> is empty (the mean bag).
+    /// </summary>
+    public void AccumulateEmbedding(ReadOnlySpan<int> features, ReadOnlySpan<float> weights, ReadOnlySpan<float> bagGradient)
     {
         if (features.IsEmpty)
         {
@@ -71,9 +74,15 @@ internal sealed class TrainingState
         }
 
         int dim = _network.Dimensions;
-        float share = 1f / features.Length;
-        foreach (int f in features)
+        for (int i = 0; i < features.Length; i++)
         {
+            int f = features[i];
+            float share = weights.IsEmpty ? 1f / features.Length : weights[i];
+            if (share == 0)
+            {
+                continue;
+            }
+
             if (!_slots.TryGetValue(f, out int slot))
             {
                 slot = _rows.Count;
