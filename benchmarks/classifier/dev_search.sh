@@ -2,7 +2,8 @@
 # Why the default trainer trails TF-IDF + LR at 500 examples, measured on dev splits of the TRAINING data only
 # (test.tsv is never read): each training set is split 80/20 (dev_split.py, stratified) with split seeds
 # FIRST (default 11), FIRST+1, ... (SPLITS of them), every configuration is trained once per split (seed 0) and scored on that
-# split's 20 %; the peer and its weighting variants (peer_variants.py) on the same splits.
+# split's 20 %; the peer and its weighting variants (peer_variants.py) on the same splits (PEERS=peer: the peer alone,
+# peer_sklearn.py, which is what a full-size run can afford; PEERS=0: no peer).
 # Usage: dev_search.sh WORK SIZE DATASET SPLITS   (WORK: the folder prepare.py wrote; SIZE: 500 or full)
 # Environment: CLI (the textaugment executable; default this checkout's Release build), CONFS (a file of
 # "name|options" lines; default the list below), PEERS (0 skips the scikit-learn variants).
@@ -17,9 +18,14 @@ first=${FIRST:-11}
 for split in $(seq "$first" $((first + splits - 1))); do
   tr=$tmp/train-$split.tsv; dv=$tmp/dev-$split.tsv
   /usr/bin/python3 "$repo/benchmarks/classifier/dev_split.py" "$src" "$tr" "$dv" "$split"
-  [ "${PEERS:-1}" = 0 ] || /usr/bin/python3 "$repo/benchmarks/classifier/peer_variants.py" "$tr" "$dv" | while IFS=$'\t' read -r name acc; do
-    echo -e "$d\t$size\t$split\tscikit-learn LR, $name\t$acc\t\t"
-  done
+  if [ "${PEERS:-1}" = peer ]; then
+    /usr/bin/python3 "$repo/benchmarks/classifier/peer_sklearn.py" "$tr" "$dv" "$tmp/peer.pred" > /dev/null
+    echo -e "$d\t$size\t$split\tscikit-learn LR, tfidf-l2-sublinear C=10\t$(/usr/bin/python3 "$repo/benchmarks/classifier/score.py" "$dv" "$tmp/peer.pred" | cut -f1)\t\t"
+  elif [ "${PEERS:-1}" != 0 ]; then
+    /usr/bin/python3 "$repo/benchmarks/classifier/peer_variants.py" "$tr" "$dv" | while IFS=$'\t' read -r name acc; do
+      echo -e "$d\t$size\t$split\tscikit-learn LR, $name\t$acc\t\t"
+    done
+  fi
   while IFS='|' read -r name opts; do
     start=$(date +%s.%N)
     # shellcheck disable=SC2086

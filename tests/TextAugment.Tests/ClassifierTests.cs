@@ -179,6 +179,22 @@ public class ClassifierTests
     }
 
     [Fact]
+    public void Probabilities_stay_finite_when_logits_pass_the_float_exponent_range()
+    {
+        // exp(100) overflows a float: a softmax that does not subtract the largest logit first gives ∞/∞ = NaN, and every
+        // prediction collapses to the first label (seen on a linear model trained long on unit-norm TF-IDF bags).
+        var network = new Network(buckets: 4, dimensions: 2, hidden: [], classes: 3);
+        network.Row(1)[0] = 1;
+        network.Dense[0] = 100; // class 0's weight on dimension 0
+        network.Dense[2] = 120; // class 1's
+        ReadOnlySpan<float> p = network.Forward([1], new Network.Scratch(network));
+        Assert.True(p.ToArray().All(float.IsFinite), string.Join(", ", p.ToArray()));
+        Assert.Equal(1, System.Numerics.Tensors.TensorPrimitives.IndexOfMax(p));
+        Assert.Equal(1f, p[1], 5);
+        Assert.Equal(Math.Exp(-20), p[0], 9);
+    }
+
+    [Fact]
     public void The_same_seed_trains_the_same_model_and_a_saved_model_predicts_the_same()
     {
         var data = Synthetic();

@@ -179,6 +179,9 @@ internal sealed class Network
             }
             else
             {
+                // Softmax after subtracting the largest logit: TensorPrimitives.SoftMax alone overflows (∞/∞ = NaN) once a
+                // logit passes ~88, which a linear model on unit-norm TF-IDF bags reaches after enough epochs.
+                TensorPrimitives.Subtract(a, TensorPrimitives.Max(a), a);
                 TensorPrimitives.SoftMax(a, a);
             }
 
