@@ -80,6 +80,19 @@ public sealed record ConsistencyOptions
     /// <summary>Unlabelled examples per labelled example in each step (UDA's <c>unsup_ratio</c>). Default: 3; range 1 to 64.</summary>
     public int Ratio { get; init; } = 3;
 
+    /// <summary>
+    /// How the augmented views x̂ are made. 0: on the fly — each epoch augments (and featurizes) the unlabelled
+    /// examples it draws, from the stream (seed, example id, epoch, occurrence in the epoch), so no view is ever
+    /// reused. K ≥ 1: K views of every unlabelled example are made once, before training, view v from the stream
+    /// (seed, example id, v + 1, 0), and the o-th draw of an example in epoch e (1-based) uses view (e − 1 + o) mod K:
+    /// K = 1 shows the same view every epoch. Memory: the K views' features stay in memory for the whole run, K
+    /// times the unlabelled text's features (an int per word and per word n-gram — about 4·word_ngrams bytes a word
+    /// — plus one per character n-gram when they are on), on top of the originals' features that both ways hold;
+    /// and K views of every example are made even when training draws fewer (a refit, which trains again, makes
+    /// them again). Default: 0; range 0 to 64.
+    /// </summary>
+    public int Views { get; init; }
+
     /// <summary>Threads that make the epoch's augmented views (the result does not depend on it). Default: the processor count.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
