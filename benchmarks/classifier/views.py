@@ -7,7 +7,8 @@ The data are consistency.py's: for each seed s, SIZE labelled examples drawn fro
 rest of train.tsv as unlabelled text; the test set untouched. For each seed every K in --views trains the consistency
 arm (textaugment train --unlabelled, --options, default "--hidden 0" as consistency.py) with --consistency-views K,
 the K values in an order rotated from seed to seed so that a drift in the shared machine's load does not favour one.
-Per run: test accuracy, wall seconds and CPU seconds (user + system of the textaugment process, from wait4), and from
+Per run: test accuracy, wall seconds, CPU seconds (user + system of the textaugment process) and its peak resident
+memory (both from wait4), and from
 the report's curves the selection run's epochs and the seconds of their training steps (which include the epoch's
 augmenting on the fly, and not the views made before training). Prints per-K means, and per seed the ratios to K = 0
 (time) and paired differences (accuracy) with a paired t-test over seeds.
@@ -28,7 +29,7 @@ from consistency import ROOT, predict, read, scores, write_tsv  # noqa: E402
 
 
 def timed(cmd, log):
-    """Runs cmd (standard error to log); returns (wall seconds, CPU seconds of the child: user + system)."""
+    """Runs cmd (standard error to log); returns (wall seconds, CPU seconds of the child: user + system, its peak RSS in MB)."""
     with open(log, "w", encoding="utf-8") as err:
         start = time.perf_counter()
         child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
@@ -38,7 +39,7 @@ def timed(cmd, log):
     if child.returncode != 0:
         with open(log, encoding="utf-8") as err:
             sys.exit(f"failed ({child.returncode}): {' '.join(cmd)}\n{err.read()}")
-    return wall, usage.ru_utime + usage.ru_stime
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def curves(report):
@@ -68,7 +69,7 @@ def main():
     test_texts, test_gold = [t for _, t, _ in test], [l for _, _, l in test]
     ks = [int(k) for k in a.views.split(",")]
     print(f"# {name}: {a.size} labelled, {len(pool) - a.size} unlabelled, test {len(test)}; options: {a.options}; views {ks}", flush=True)
-    print("seed\tviews\taccuracy\twall s\tCPU s\tepochs\tepoch s", flush=True)
+    print("seed\tviews\taccuracy\twall s\tCPU s\tepochs\tepoch s\tpeak RSS MB", flush=True)
     results = {k: {} for k in ks}
     for seed in range(1, a.seeds + 1):
         work = os.path.join(os.path.abspath(a.work), name, f"{a.size}-{seed}")
@@ -81,20 +82,20 @@ def main():
         shift = (seed - 1) % len(ks)
         for k in ks[shift:] + ks[:shift]:
             model = os.path.join(work, f"views-{k}.tam")
-            wall, cpu = timed([a.cli, "train", os.path.join(work, "labelled.tsv"), "-o", model, "--report", model + "-report",
+            wall, cpu, rss = timed([a.cli, "train", os.path.join(work, "labelled.tsv"), "-o", model, "--report", model + "-report",
                                "--seed", str(seed), *a.options.split(), "--unlabelled", os.path.join(work, "unlabelled.txt"),
                                "--consistency-views", str(k)], model + ".log")
             acc, _ = scores(test_gold, predict(a.cli, model, test_texts))
             epochs, epoch_seconds = curves(model + "-report")
-            results[k][seed] = (acc, wall, cpu, epochs, epoch_seconds)
-            print(f"{seed}\t{k}\t{acc:.4f}\t{wall:.1f}\t{cpu:.1f}\t{epochs}\t{epoch_seconds:.1f}", flush=True)
+            results[k][seed] = (acc, wall, cpu, epochs, epoch_seconds, rss)
+            print(f"{seed}\t{k}\t{acc:.4f}\t{wall:.2f}\t{cpu:.2f}\t{epochs}\t{epoch_seconds:.2f}\t{rss:.0f}", flush=True)
 
     seeds = list(range(1, a.seeds + 1))
     print(f"\n## {name}, {a.size} labelled, {a.seeds} seeds: mean ± std")
-    print("views\taccuracy\twall s\tCPU s\tselection epochs\tits epochs' s")
+    print("views\taccuracy\twall s\tCPU s\tselection epochs\tits epochs' s\tpeak RSS MB")
     for k in ks:
-        cols = [mean_sd([results[k][s][j] for s in seeds]) for j in range(5)]
-        print(f"{k}\t{cols[0][0] * 100:.2f} ± {cols[0][1] * 100:.2f}\t{cols[1][0]:.1f}\t{cols[2][0]:.1f}\t{cols[3][0]:.1f}\t{cols[4][0]:.1f}")
+        cols = [mean_sd([results[k][s][j] for s in seeds]) for j in range(6)]
+        print(f"{k}\t{cols[0][0] * 100:.2f} ± {cols[0][1] * 100:.2f}\t{cols[1][0]:.2f}\t{cols[2][0]:.2f}\t{cols[3][0]:.1f}\t{cols[4][0]:.2f}\t{cols[5][0]:.0f}")
     base = ks[0]
     print(f"\nagainst views {base}, paired over seeds: accuracy difference (points), and time ratios (geometric mean over seeds)")
     print("views\tacc diff\tSE\tt\tp\twall ratio\tCPU ratio")
