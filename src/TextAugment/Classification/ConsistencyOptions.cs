@@ -91,18 +91,19 @@ public sealed record ConsistencyOptions
     /// 1.6 MB), on top of the originals' features that both ways hold. Default: 0; range 0 to 64.
     /// <para>
     /// Why 0 (benchmarks/README.md, "Views"): a view costs the same either way (about 5 µs: the tfidf stage and
-    /// featurizing), and making views is 15–22 % of a run's CPU time — the training steps on the draws are the rest.
-    /// K views make K per example per training run (a refit makes them again) where on the fly makes one per draw, so
-    /// K saves time only while it is below the draws per example (ratio × labelled rows × epochs / unlabelled
-    /// examples), and then at most that share; and fewer views than draws lose accuracy. On topics at 500 labelled
-    /// (5 seeds, paired): with the default ratio 3 (about 2.5 draws per example per run) K = 1, 2, 4 took 0.97,
-    /// 1.02, 1.10 × the CPU time of on the fly for −0.17, +0.11, +0.10 points (none significant); with ratio 15
-    /// (about 12 draws) 0.76, 0.79, 0.88 × for −1.91 (p = 0.0003), −0.58 (p = 0.005), −0.06 (p = 0.81) points.
+    /// featurizing, about what the training step on it costs), and making views was a quarter (ratio 3) to two fifths
+    /// (ratio 15) of a training run's CPU time. K views make K per example per training run (a refit makes them
+    /// again) where on the fly makes one per draw, so K saves time only while it is below the draws per example
+    /// (ratio × labelled rows × epochs / unlabelled examples), and then at most that share; and fewer views than
+    /// draws lose accuracy. On topics at 500 labelled (5 seeds, paired, CPU time of <c>textaugment train</c>): with the
+    /// default ratio 3 (about 2.5 draws per example per run) K = 1, 2, 4 took 0.98, 1.05, 1.13 × the time of on the
+    /// fly for −0.33, −0.25, −0.35 points (none significant); with ratio 15 (about 12 draws) 0.76, 0.81, 0.86 × for
+    /// −0.99 (p = 0.005), −0.46 (p = 0.12), −0.29 (p = 0.22) points.
     /// </para>
     /// </summary>
     public int Views { get; init; }
 
-    /// <summary>Threads that make the epoch's augmented views (the result does not depend on it). Default: the processor count.</summary>
+    /// <summary>Threads that make the augmented views, each epoch's or the <see cref="Views"/> made before training (the result does not depend on it). Default: the processor count.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Whether consistency training is on: there are unlabelled examples.</summary>
