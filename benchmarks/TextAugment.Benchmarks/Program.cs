@@ -24,6 +24,15 @@ if (args is ["jieba", var corpusDir])
     return;
 }
 
+// dotnet run -c Release --project benchmarks/TextAugment.Benchmarks -- views LABELLED UNLABELLED RATIO 1,2,4 REPS
+//   where consistency training's time goes, on the fly against K views made once (benchmarks/README.md)
+if (args is ["views", var labelledPath, var unlabelledPath, var ratio, var viewList, var repetitions])
+{
+    ConsistencyViewsRun.Run(labelledPath, unlabelledPath, int.Parse(ratio, System.Globalization.CultureInfo.InvariantCulture),
+        [.. viewList.Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture))], int.Parse(repetitions, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 bool smoke = args.Contains("--smoke");
 IConfig config = smoke
     ? DefaultConfig.Instance.AddJob(Job.Dry.WithId("smoke")).WithOptions(ConfigOptions.DisableOptimizationsValidator)

@@ -127,6 +127,101 @@ public class ConsistencyTests
     }
 
     [Fact]
+    public void K_views_made_once_write_the_same_model_for_one_and_two_threads_and_reuse_views_across_epochs()
+    {
+        List<Example> labelled = TrainingSections.ReadLabelled(Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-train-200.tsv"), null);
+        List<Example> unlabelled = CorpusReader.ReadUnlabelled(Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-unlabelled.txt"), null, out _);
+        var options = new TrainerOptions
+        {
+            Epochs = 3, Hidden = [8], Features = new FeatureOptions { Dimensions = 8, Buckets = 1 << 14 }, Seed = 5,
+            Consistency = new ConsistencyOptions { Unlabelled = unlabelled[..300], Views = 2 },
+        };
+        string dir = TestPaths.NewTempDirectory();
+        byte[] Model(TrainerOptions o, string name)
+        {
+            Trainer.Train(labelled, null, o).Model.Save(Path.Combine(dir, name));
+            return File.ReadAllBytes(Path.Combine(dir, name));
+        }
+
+        byte[] one = Model(options with { Consistency = options.Consistency with { Threads = 1 } }, "1.tam");
+        byte[] two = Model(options with { Consistency = options.Consistency with { Threads = 2 } }, "2.tam");
+        // Epoch 3 shows epoch 1's views again, where on the fly makes new ones: the models differ.
+        byte[] onTheFly = Model(options with { Consistency = options.Consistency with { Views = 0, Threads = 2 } }, "0.tam");
+        Assert.Equal(one, two);
+        Assert.NotEqual(one, onTheFly);
+    }
+
+    [Fact]
+    public void With_as_many_views_as_epochs_and_no_example_drawn_twice_in_an_epoch_the_model_is_the_on_the_fly_one()
+    {
+        // Given 200 labelled examples, no validation, ratio 1 and 200 unlabelled ones: each epoch is one whole pass,
+        // so every draw is an example's first in its epoch, and view v (stream epoch v + 1) is what epoch v + 1 makes on the fly.
+        List<Example> labelled = TrainingSections.ReadLabelled(Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-train-200.tsv"), null);
+        List<Example> unlabelled = CorpusReader.ReadUnlabelled(Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-unlabelled.txt"), null, out _);
+        Assert.Equal(200, labelled.Count);
+        var options = new TrainerOptions
+        {
+            Epochs = 3, Hidden = [], Features = new FeatureOptions { Dimensions = 8, Buckets = 1 << 14 }, Seed = 9, ValidationFraction = 0,
+            Consistency = new ConsistencyOptions { Unlabelled = unlabelled[..200], Ratio = 1, Threads = 2 },
+        };
+        string dir = TestPaths.NewTempDirectory();
+        byte[] Model(int views)
+        {
+            string path = Path.Combine(dir, $"{views}.tam");
+            Trainer.Train(labelled, null, options with { Consistency = options.Consistency with { Views = views } }).Model.Save(path);
+            return File.ReadAllBytes(path);
+        }
+
+        byte[] onTheFly = Model(0);
+        Assert.Equal(onTheFly, Model(3));
+        Assert.Equal(onTheFly, Model(5));
+        Assert.NotEqual(onTheFly, Model(2));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Epoch_e_shows_view_e_minus_one_mod_K_and_view_v_is_the_on_the_fly_view_of_epoch_v_plus_one(int views)
+    {
+        List<Example> unlabelled = CorpusReader.ReadUnlabelled(Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-unlabelled.txt"), null, out _);
+        var features = new FeatureOptions { Dimensions = 8, Buckets = 1 << 14 };
+        var consistency = new ConsistencyOptions { Unlabelled = unlabelled[..300], Threads = 2 };
+        var onTheFly = new UnlabelledStream(consistency, features, 21);
+        var made = new UnlabelledStream(consistency with { Views = views }, features, 21);
+
+        // Each epoch draws all 300 once (one pass), so each example's view in it is its only one.
+        static Dictionary<int, int[]> ViewOf((int[] Index, int[][] Augmented) epoch)
+        {
+            var view = new Dictionary<int, int[]>();
+            for (int k = 0; k < epoch.Index.Length; k++)
+            {
+                view.Add(epoch.Index[k], epoch.Augmented[k]);
+            }
+
+            return view;
+        }
+
+        static int Differing(Dictionary<int, int[]> a, Dictionary<int, int[]> b) => a.Count(e => !e.Value.AsSpan().SequenceEqual(b[e.Key]));
+
+        var fresh = new List<Dictionary<int, int[]>>();
+        var reused = new List<Dictionary<int, int[]>>();
+        for (int epoch = 1; epoch <= 4; epoch++)
+        {
+            var a = onTheFly.Epoch(epoch, 300);
+            var b = made.Epoch(epoch, 300);
+            Assert.Equal(a.Index, b.Index); // the same draws: only the views differ
+            fresh.Add(ViewOf(a));
+            reused.Add(ViewOf(b));
+        }
+
+        Assert.True(Differing(fresh[0], fresh[1]) > 30, "on the fly, epochs 1 and 2 should show different views");
+        for (int epoch = 1; epoch <= 4; epoch++)
+        {
+            Assert.Equal(0, Differing(reused[epoch - 1], fresh[(epoch - 1) % views]));
+        }
+    }
+
+    [Fact]
     public void An_unlabelled_file_with_labels_has_them_dropped_and_counted()
     {
         List<Example> examples = CorpusReader.ReadUnlabelled(TestPaths.Fixture("tiny.tsv"), null, out int labelled);

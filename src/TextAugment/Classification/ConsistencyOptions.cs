@@ -80,7 +80,30 @@ public sealed record ConsistencyOptions
     /// <summary>Unlabelled examples per labelled example in each step (UDA's <c>unsup_ratio</c>). Default: 3; range 1 to 64.</summary>
     public int Ratio { get; init; } = 3;
 
-    /// <summary>Threads that make the epoch's augmented views (the result does not depend on it). Default: the processor count.</summary>
+    /// <summary>
+    /// How the augmented views x̂ are made. 0: on the fly — each epoch augments (and featurizes) the unlabelled
+    /// examples it draws, from the stream (seed, example id, epoch, occurrence in the epoch), so no view is ever
+    /// reused. K ≥ 1: K views of every unlabelled example are made once, before training, view v from the stream
+    /// (seed, example id, v + 1, 0), and the o-th draw of an example in epoch e (1-based) uses view (e − 1 + o) mod K:
+    /// K = 1 shows the same view every epoch. Memory: the K views' features stay in memory for the whole run, K times
+    /// the unlabelled text's features (an int per word and per word n-gram, about 4·word_ngrams bytes a word, plus
+    /// one per character n-gram when they are on; 1.2 MB per view for topics' 11,437 short texts, whose strings take
+    /// 1.6 MB), on top of the originals' features that both ways hold. Default: 0; range 0 to 64.
+    /// <para>
+    /// Why 0 (benchmarks/README.md, "Views"): a view costs the same either way (about 5 µs: the tfidf stage and
+    /// featurizing, about what the training step on it costs), and making views was a quarter (ratio 3) to two fifths
+    /// (ratio 15) of a training run's CPU time. K views make K per example per training run (a refit makes them
+    /// again) where on the fly makes one per draw, so K saves time only while it is below the draws per example
+    /// (ratio × labelled rows × epochs / unlabelled examples), and then at most that share; and fewer views than
+    /// draws lose accuracy. On topics at 500 labelled (5 seeds, paired, CPU time of <c>textaugment train</c>): with the
+    /// default ratio 3 (about 2.5 draws per example per run) K = 1, 2, 4 took 0.98, 1.05, 1.13 × the time of on the
+    /// fly for −0.33, −0.25, −0.35 points (none significant); with ratio 15 (about 12 draws) 0.76, 0.81, 0.86 × for
+    /// −0.99 (p = 0.005), −0.46 (p = 0.12), −0.29 (p = 0.22) points.
+    /// </para>
+    /// </summary>
+    public int Views { get; init; }
+
+    /// <summary>Threads that make the augmented views, each epoch's or the <see cref="Views"/> made before training (the result does not depend on it). Default: the processor count.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Whether consistency training is on: there are unlabelled examples.</summary>

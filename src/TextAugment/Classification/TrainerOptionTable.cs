@@ -84,6 +84,8 @@ public static class TrainerOptionTable
             o => TsaNames[(int)o.Consistency.Tsa], (o, v) => o with { Consistency = o.Consistency with { Tsa = (TsaSchedule)Array.IndexOf(TsaNames, (string)v) } }) { Choices = TsaNames },
         new("consistency.ratio", TrainerOptionKind.Integer, "<N>", "UDA: unlabelled examples per labelled example in each step (unsup_ratio).",
             o => o.Consistency.Ratio, (o, v) => o with { Consistency = o.Consistency with { Ratio = (int)v } }) { Minimum = 1, Maximum = 64 },
+        new("consistency.views", TrainerOptionKind.Integer, "<K>", "UDA: 0 augments each drawn unlabelled example afresh every epoch; K makes K views of every unlabelled example once, before training (K times its features in memory), and epoch e (from 1) uses view (e − 1) mod K.",
+            o => o.Consistency.Views, (o, v) => o with { Consistency = o.Consistency with { Views = (int)v } }) { Minimum = 0, Maximum = 64 },
     ];
 
     /// <summary>The option whose <see cref="TrainerOption.Name"/> is <paramref name="name"/>.</summary>

@@ -5,9 +5,11 @@ namespace TextAugment.Classification;
 
 /// <summary>
 /// The unlabelled side of consistency training: each example's features once, and for each epoch the examples it
-/// uses (shuffled passes over the unlabelled set, continued from epoch to epoch) with a freshly augmented view of
-/// each. A view's random stream is (seed, example id, epoch, occurrence in the epoch), so views are the same for any
-/// thread count.
+/// uses (shuffled passes over the unlabelled set, continued from epoch to epoch) with an augmented view of each. On
+/// the fly (<see cref="ConsistencyOptions.Views"/> 0) a view is made when it is used, from the random stream (seed,
+/// example id, epoch, occurrence in the epoch); with K views they are all made here, view v from (seed, example id,
+/// v + 1, 0), and the o-th use of an example in epoch e takes view (e − 1 + o) mod K. Either way a view depends only
+/// on its stream, so views are the same for any thread count.
 /// </summary>
 internal sealed class UnlabelledStream
 {
@@ -20,6 +22,7 @@ internal sealed class UnlabelledStream
     private readonly int _threads;
     private readonly AugmentRandom _order;
     private readonly int[] _pass;
+    private readonly int[][][]? _views;
     private int _cursor;
 
     public UnlabelledStream(ConsistencyOptions consistency, FeatureOptions features, ulong seed)
@@ -36,6 +39,26 @@ internal sealed class UnlabelledStream
                 _features[i] = featurizer.Featurize(_examples[i].Text);
                 return featurizer;
             }, _ => { });
+        if (consistency.Views > 0)
+        {
+            // Every (view, example) pair is one item, written to its own slot: the result does not depend on the threads.
+            int count = _examples.Count, views = consistency.Views;
+            var made = new int[views][][];
+            for (int v = 0; v < views; v++)
+            {
+                made[v] = new int[count][];
+            }
+
+            Parallel.For(0, (long)views * count, new ParallelOptions { MaxDegreeOfParallelism = _threads }, () => new Featurizer(features),
+                (item, _, featurizer) =>
+                {
+                    int v = (int)(item / count), i = (int)(item % count);
+                    made[v][i] = MakeView(featurizer, i, v + 1, 0);
+                    return featurizer;
+                }, _ => { });
+            _views = made;
+        }
+
         _order = new AugmentRandom(seed ^ OrderSalt);
         _pass = [.. Enumerable.Range(0, _examples.Count)];
         _cursor = _pass.Length;
@@ -44,7 +67,7 @@ internal sealed class UnlabelledStream
     /// <summary>The features of unlabelled example <paramref name="index"/> as it is (for p̃).</summary>
     public int[] Original(int index) => _features[index];
 
-    /// <summary>The next <paramref name="count"/> unlabelled examples (indices) and the features of an augmented view of each, for <paramref name="epoch"/>.</summary>
+    /// <summary>The next <paramref name="count"/> unlabelled examples (indices) and the features of an augmented view of each, for <paramref name="epoch"/> (1-based).</summary>
     public (int[] Index, int[][] Augmented) Epoch(int epoch, int count)
     {
         var index = new int[count];
@@ -70,14 +93,29 @@ internal sealed class UnlabelledStream
         }
 
         var augmented = new int[count][];
+        if (_views is { } views)
+        {
+            for (int k = 0; k < count; k++)
+            {
+                augmented[k] = views[(epoch - 1 + occurrence[k]) % views.Length][index[k]];
+            }
+
+            return (index, augmented);
+        }
+
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = _threads }, () => new Featurizer(_options),
             (k, _, featurizer) =>
             {
-                Example e = _examples[index[k]];
-                string view = _augmenter.Augment(e.Text, AugmentRandom.For(_seed, e.Id, epoch, occurrence[k]), null, _options.Segmenter);
-                augmented[k] = featurizer.Featurize(view);
+                augmented[k] = MakeView(featurizer, index[k], epoch, occurrence[k]);
                 return featurizer;
             }, _ => { });
         return (index, augmented);
+    }
+
+    /// <summary>The features of unlabelled example <paramref name="index"/> augmented with the stream (seed, its id, <paramref name="round"/>, <paramref name="occurrence"/>).</summary>
+    private int[] MakeView(Featurizer featurizer, int index, int round, int occurrence)
+    {
+        Example e = _examples[index];
+        return featurizer.Featurize(_augmenter.Augment(e.Text, AugmentRandom.For(_seed, e.Id, round, occurrence), null, _options.Segmenter));
     }
 }
