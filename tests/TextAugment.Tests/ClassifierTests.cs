@@ -162,7 +162,7 @@ public class ClassifierTests
         {
             Features = new FeatureOptions { Buckets = 4096, Dimensions = 8, WordNgrams = 1 },
             Hidden = [8], Epochs = 12, LearningRate = 0.02, Seed = 5,
-            EarlyStopping = new EarlyStoppingOptions { Patience = 3, MinEpochs = 1 },
+            EarlyStopping = new EarlyStoppingOptions { Enabled = true, Patience = 3, MinEpochs = 1 },
         };
         var (model, report) = Trainer.Train(train, validation, options);
         Assert.True(report.StoppedEarly);
@@ -173,7 +173,7 @@ public class ClassifierTests
         var (last, lastReport) = Trainer.Train(train, validation, new TrainerOptions
         {
             Features = options.Features, Hidden = options.Hidden, Epochs = options.Epochs, LearningRate = options.LearningRate, Seed = options.Seed,
-            EarlyStopping = new EarlyStoppingOptions { Patience = 3, RestoreBest = false },
+            EarlyStopping = new EarlyStoppingOptions { Enabled = true, Patience = 3, RestoreBest = false },
         });
         Assert.Equal(lastReport.Epochs[^1].ValidationLoss, ValidationLoss(last, validation), 6);
     }
@@ -215,12 +215,33 @@ public class ClassifierTests
     }
 
     [Fact]
+    public void By_default_every_epoch_is_trained_on_every_example_and_the_last_is_kept_even_with_validation_data()
+    {
+        // Flipped validation labels: validation loss is lowest at epoch 1, but early stopping is off unless asked for.
+        var train = Synthetic();
+        var validation = train.Select(e => e with { Label = e.Label == "pos" ? "neg" : "pos" }).ToList();
+        var defaults = new TrainerOptions();
+        Assert.Empty(defaults.Hidden);
+        Assert.Equal(FeatureWeighting.TfIdf, defaults.Features.Weighting);
+        Assert.Equal(0, defaults.ValidationFraction);
+        Assert.False(defaults.EarlyStopping.Enabled);
+        var options = defaults with { Epochs = 6, Features = defaults.Features with { Buckets = 4096, Dimensions = 8 } };
+
+        var (model, report) = Trainer.Train(train, validation, options);
+        Assert.False(report.StoppedEarly);
+        Assert.Equal(6, report.BestEpoch);
+        Assert.True(report.Epochs.MinBy(e => e.ValidationLoss)!.Epoch < 6);
+        Assert.Equal(report.Epochs[^1].ValidationLoss, ValidationLoss(model, validation), 6);
+        Assert.Equal(train.Count, Trainer.Train(train, null, options).Report.TrainingRows);
+    }
+
+    [Fact]
     public void Early_stopping_keeps_no_epoch_before_min_epochs()
     {
         // Flipped validation labels: the best validation loss is at epoch 1, but min_epochs 4 forbids keeping it.
         var train = Synthetic();
         var validation = train.Select(e => e with { Label = e.Label == "pos" ? "neg" : "pos" }).ToList();
-        var options = Small(epochs: 12) with { EarlyStopping = new EarlyStoppingOptions { Patience = 2, MinEpochs = 4 } };
+        var options = Small(epochs: 12) with { EarlyStopping = new EarlyStoppingOptions { Enabled = true, Patience = 2, MinEpochs = 4 } };
         var (_, report) = Trainer.Train(train, validation, options);
         Assert.Equal(4, report.BestEpoch);
         Assert.Equal(6, report.Epochs.Count);

@@ -26,6 +26,7 @@ public class ExperimentTests
               features: {"{"} dim: 16, buckets: 65536 {"}"}
               hidden: [16]
               epochs: 4
+              validation: {"{"} fraction: 0.1 {"}"}
             evaluate:
               test: {data}/wordnet-topics-test.tsv
               ablation: {"{"} seeds: 2 {"}"}
@@ -38,7 +39,7 @@ public class ExperimentTests
         Assert.True(File.Exists(Path.Combine(dir, "out", "report", "curves.svg")));
         Assert.True(File.Exists(Path.Combine(dir, "out", "report", "ablation.json")));
         Assert.Equal(600, result.Test!.Count);
-        // refit (the default) works in a pipeline: the kept model was trained again on every augmented row, the
+        // refit (the default, with a held-out fraction) works in a pipeline: the kept model was trained again on every augmented row, the
         // held-out originals' variants included, for the epochs early stopping chose.
         Assert.Equal(result.Report.BestEpoch, result.Report.RefitEpochs);
         Assert.Equal(File.ReadAllLines(Path.Combine(dir, "out", "augmented.tsv")).Length - 1, result.Report.TrainingRows);

@@ -85,7 +85,7 @@ public static class Trainer
         bool validate = validationFeatures.Length > 0;
         // Patience 0 turns early stopping off entirely: every epoch is trained and the last is kept.
         bool stops = options.EarlyStopping.Enabled && options.EarlyStopping.Patience > 0;
-        bool restores = options.EarlyStopping.RestoreBest && options.EarlyStopping.Patience > 0;
+        bool restores = options.EarlyStopping.Enabled && options.EarlyStopping.RestoreBest && options.EarlyStopping.Patience > 0;
         var denseGradient = new float[network.Dense.Length];
         ConsistencyOptions consistency = options.Consistency;
         UnlabelledStream? unlabelled = consistency.Enabled ? new UnlabelledStream(consistency, options.Features, options.Seed) : null;

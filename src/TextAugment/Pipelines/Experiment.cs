@@ -251,9 +251,12 @@ public static class Experiment
             log?.Report(train.UnlabelledNote);
         }
 
+        string validating = validation.Count == 0
+            ? "without validation (the last epoch is kept)"
+            : $"validating on {validation.Count:N0} {(train.ValidationPath is null ? "held-out originals" : "examples given")}{(refit ? ", then refitting on all rows" : "")}";
         log?.Report(uda
-            ? $"training on {plain.Count:N0} originals with consistency training on {train.Options.Consistency.Unlabelled.Count:N0} unlabelled texts, validating on {validation.Count:N0} held-out originals{(refit ? ", then refitting on all rows" : "")}"
-            : $"training on {augmented.Count:N0} augmented rows ({plain.Count:N0} originals), validating on {validation.Count:N0} held-out originals{(refit ? ", then refitting on all rows" : "")}");
+            ? $"training on {plain.Count:N0} originals with consistency training on {train.Options.Consistency.Unlabelled.Count:N0} unlabelled texts, {validating}"
+            : $"training on {augmented.Count:N0} augmented rows ({plain.Count:N0} originals), {validating}");
         var (model, report) = uda ? Fit(plain, () => originals, train.Options.Seed, train.Options) : Fit(augmented, () => allAugmented, train.Options.Seed, supervised);
         model.Save(train.ModelPath);
         report.Save(train.ReportDirectory);
