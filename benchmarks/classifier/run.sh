@@ -90,7 +90,7 @@ import json, statistics, sys
 path, dataset, n, variants, seconds, size = sys.argv[1:]
 j = json.load(open(path))
 ms = lambda xs: f"{100 * statistics.mean(xs):.2f} ± {100 * statistics.stdev(xs):.2f}" if len(xs) > 1 else f"{100 * xs[0]:.2f}"
-for arm, name in (("originals", "ablation: originals (90 %, validation held out)"),
+for arm, name in (("originals", "ablation: originals"),
                   ("augmented", f"ablation: + augmentation (x{int(variants) + 1} rows)"),
                   ("repetition_control", f"ablation: repetition control (x{int(variants) + 1} copies)")):
     a = j["arms"][arm]
