@@ -27,9 +27,10 @@ public enum EmbeddingUpdates
 {
     /// <summary>
     /// Only the rows of the features in the step's examples: their moments and weights are updated; every other row keeps
-    /// its moments and weights through the step (PyTorch's SparseAdam, TensorFlow Addons' LazyAdam). Weight decay, L2 and
-    /// L1 of the skipped steps are applied, combined and exactly, when the row is next touched and at each epoch's end.
-    /// The cost of a step grows with the rows it touches.
+    /// its moments and weights through the step (PyTorch's SparseAdam, TensorFlow Addons' LazyAdam). When the row is next
+    /// touched, and at each epoch's end, it gets the decoupled weight decay Π(1 − lr_j·wd) and the L1 thresholds of the
+    /// steps it missed, each at its step's rate; coupled L2 (and Adam's weight decay) as the shrinking (1 − lr_j·c) of each
+    /// missed step, not through the adaptive step. The cost of a step grows with the rows it touches.
     /// </summary>
     Lazy,
     /// <summary>
