@@ -7,7 +7,7 @@
 #     repeated as many times as it has rows in the augmented corpus), with paired t-tests over seeds;
 #   * fastText (default and -wordNgrams 2), scikit-learn TF-IDF + LogisticRegression, ML.NET
 #     FeaturizeText + SdcaMaximumEntropy (one run each: they are deterministic or nearly so).
-# Then training throughput, one thread, dim 64, against fastText.
+# Then training throughput, one thread, dim 64, against fastText (throughput.sh, 3 rounds, topics, no dense run).
 # Writes the table (TSV) on standard output and each cell's ablation.json under benchmarks/work/classifier.
 # Settings (environment): DATASETS (default "topics spam sotu debian"), SIZES ("500 full"), SEEDS (seeds at
 # 500 examples, 5), SEEDS_FULL (at full size, 3), VARIANTS (variants per original in the recipe at 500
@@ -122,13 +122,5 @@ done
 
 [ "$THROUGHPUT" = 1 ] || exit 0
 echo
-echo "training throughput, one thread, dim 64, word bigrams, 5 epochs, topics full:"
-fasttext supervised -input "$work/topics/train.ft" -output "$work/ft-speed" -dim 64 -wordNgrams 2 -epoch 5 -thread 1 -verbose 2 2>&1 \
-  | tr '\r' '\n' | grep -o 'words/sec/thread: *[0-9]*' | tail -1 | sed 's/^/fastText: /'
-rm -f "$work/ft-speed.bin"
-"$cli" train "$work/topics/train.tsv" -o "$work/speed.tam" --dim 64 --hidden 0 --word-ngrams 2 --epochs 5 --patience 0 --validation-fraction 0 2>&1 \
-  | grep -o 'training throughput: [0-9,]* words/s' | sed 's/^/textaugment (linear, AdamW): /'
-"$cli" train "$work/topics/train.tsv" -o "$work/speed.tam" --dim 64 --hidden 0 --word-ngrams 2 --epochs 5 --patience 0 --validation-fraction 0 --optimizer sgd --lr 0.1 2>&1 \
-  | grep -o 'training throughput: [0-9,]* words/s' | sed 's/^/textaugment (linear, SGD as fastText): /'
-"$cli" train "$work/topics/train.tsv" -o "$work/speed.tam" --dim 64 --hidden 64 --word-ngrams 2 --epochs 5 --patience 0 --validation-fraction 0 2>&1 \
-  | grep -o 'training throughput: [0-9,]* words/s' | sed 's/^/textaugment (hidden 64, AdamW): /'
+# Throughput beside fastText, interleaved rounds, and the accuracy of the same configuration: throughput.sh.
+WORK=$work REPS=3 DATASETS=topics SEEDS=1 DENSE=0 benchmarks/classifier/throughput.sh

@@ -276,15 +276,14 @@ public class ClassifierTests
         // A single parameter w = 1 with gradient 0 and wd = 0.5, lr = 0.1, first step.
         // AdamW: the Adam step on g = 0 is 0, then w ← (1 − 0.1·0.5)·1 = 0.95.
         // Adam: g' = 0 + 0.5·1 = 0.5; m̂ = 0.5, v̂ = 0.25, step = 0.1·0.5 / (0.5 + 1e-8) ≈ 0.1, so w ≈ 0.9.
-        float[] w = [1f], m = [0f], v = [0f], work = [0f], grad = [0f];
+        float[] w = [1f], m = [0f], v = [0f], scratch = [0f], grad = [0f];
         var decay = new DecoupledDecay(0.5f);
-        new AdamW().Update(w, grad, m, v, 0.1f, 0, work);
+        new AdamW().Update(w, grad, m, v, 0.1f, 0);
         decay.Apply(w, 0.1f);
         Assert.Equal(0.95f, w[0], 6);
 
         w[0] = 1f; m[0] = 0f; v[0] = 0f;
-        new CoupledPenalty(0.5f).AddTo(w, [0f], grad);
-        new Adam().Update(w, grad, m, v, 0.1f, 0, work);
+        new Adam().Update(w, new CoupledPenalty(0.5f).AddTo(w, [0f], scratch), m, v, 0.1f, 0);
         Assert.Equal(0.9f, w[0], 5);
         Assert.True(new AdamW().DecouplesWeightDecay && !new Adam().DecouplesWeightDecay);
     }

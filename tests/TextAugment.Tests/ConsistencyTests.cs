@@ -99,15 +99,18 @@ public class ConsistencyTests
         Assert.Equal(p, sharp);
     }
 
-    [Fact]
-    public void Consistency_training_writes_the_same_model_for_any_thread_count()
+    [Theory]
+    [InlineData(EmbeddingUpdates.Lazy)]
+    [InlineData(EmbeddingUpdates.Deferred)]
+    [InlineData(EmbeddingUpdates.Dense)]
+    public void Consistency_training_writes_the_same_model_for_any_thread_count(EmbeddingUpdates updates)
     {
         List<Example> labelled = TrainingSections.ReadLabelled(Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-train-200.tsv"), null);
         List<Example> unlabelled = CorpusReader.ReadUnlabelled(Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-unlabelled.txt"), null, out int labels);
         Assert.Equal(0, labels);
         var options = new TrainerOptions
         {
-            Epochs = 3, Hidden = [8], Features = new FeatureOptions { Dimensions = 8, Buckets = 1 << 14 }, Seed = 5,
+            Epochs = 3, Hidden = [8], Features = new FeatureOptions { Dimensions = 8, Buckets = 1 << 14 }, Seed = 5, EmbeddingUpdates = updates,
             Consistency = new ConsistencyOptions { Unlabelled = unlabelled[..300], Temperature = 0.5, Confidence = 0.2 },
         };
         string dir = TestPaths.NewTempDirectory();

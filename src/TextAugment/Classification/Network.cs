@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using TextAugment.Augmenters;
 
 namespace TextAugment.Classification;
@@ -122,6 +123,7 @@ internal sealed class Network
     /// Forward pass; returns the probabilities (in the scratch). The bag is Σᵢ weightsᵢ · row(featuresᵢ), or the mean
     /// of the rows when <paramref name="weights"/> is empty. With <paramref name="dropout"/> &gt; 0 and a random stream, training mode.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<float> Forward(ReadOnlySpan<int> features, ReadOnlySpan<float> weights, Scratch s, double dropout = 0, AugmentRandom? random = null)
     {
         Span<float> x = s.Input;
@@ -130,12 +132,12 @@ internal sealed class Network
         {
             foreach (int f in features)
             {
-                TensorPrimitives.Add(x, Row(f), x);
+                VectorMath.Add(Row(f), x);
             }
 
             if (features.Length > 0)
             {
-                TensorPrimitives.Multiply(x, 1f / features.Length, x);
+                VectorMath.Scale(x, 1f / features.Length);
             }
         }
         else
@@ -144,7 +146,7 @@ internal sealed class Network
             {
                 if (weights[i] != 0)
                 {
-                    TensorPrimitives.MultiplyAdd(Row(features[i]), weights[i], x, x);
+                    VectorMath.MultiplyAdd(Row(features[i]), weights[i], x);
                 }
             }
         }
@@ -158,7 +160,7 @@ internal sealed class Network
             ReadOnlySpan<float> b = Dense.AsSpan(BiasAt[l], Out[l]);
             for (int o = 0; o < Out[l]; o++)
             {
-                a[o] = TensorPrimitives.Dot(w.Slice(o * In[l], In[l]), previous) + b[o];
+                a[o] = VectorMath.Dot(w.Slice(o * In[l], In[l]), previous) + b[o];
             }
 
             if (l < Layers - 1)
@@ -198,13 +200,14 @@ internal sealed class Network
     /// Backward pass after a forward pass: adds weight × ∂loss/∂θ to <paramref name="denseGradient"/> and
     /// leaves ∂loss/∂x (the bag) in the scratch's InputDelta; the caller spreads it over the feature rows.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Backward(int label, float weight, Scratch s, Span<float> denseGradient)
     {
         // Softmax + cross-entropy: δ = p − onehot(y).
         Span<float> delta = s.Deltas[Layers - 1];
         s.Probabilities.CopyTo(delta);
         delta[label] -= 1f;
-        TensorPrimitives.Multiply(delta, weight, delta);
+        VectorMath.Scale(delta, weight);
         BackwardFrom(delta, s, denseGradient);
     }
 
@@ -220,6 +223,7 @@ internal sealed class Network
         BackwardFrom(delta, s, denseGradient);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BackwardFrom(Span<float> delta, Scratch s, Span<float> denseGradient)
     {
         for (int l = Layers - 1; l >= 0; l--)
@@ -227,7 +231,7 @@ internal sealed class Network
             ReadOnlySpan<float> input = l == 0 ? s.Input : s.Activations[l - 1];
             ReadOnlySpan<float> w = Dense.AsSpan(WeightAt[l], In[l] * Out[l]);
             Span<float> gw = denseGradient.Slice(WeightAt[l], In[l] * Out[l]);
-            TensorPrimitives.Add(denseGradient.Slice(BiasAt[l], Out[l]), delta, denseGradient.Slice(BiasAt[l], Out[l]));
+            VectorMath.Add(delta, denseGradient.Slice(BiasAt[l], Out[l]));
             Span<float> back = l == 0 ? s.InputDelta : s.PreviousDelta.AsSpan(0, In[l]);
             back.Clear();
             for (int o = 0; o < Out[l]; o++)
@@ -238,8 +242,8 @@ internal sealed class Network
                     continue;
                 }
 
-                TensorPrimitives.MultiplyAdd(input, d, gw.Slice(o * In[l], In[l]), gw.Slice(o * In[l], In[l]));
-                TensorPrimitives.MultiplyAdd(w.Slice(o * In[l], In[l]), d, back, back);
+                VectorMath.MultiplyAdd(input, d, gw.Slice(o * In[l], In[l]));
+                VectorMath.MultiplyAdd(w.Slice(o * In[l], In[l]), d, back);
             }
 
             if (l > 0)

@@ -1,4 +1,7 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace TextAugment.Classification;
 
@@ -20,15 +23,34 @@ internal abstract class Optimizer
     /// </summary>
     public abstract bool DecouplesWeightDecay { get; }
 
-    /// <summary>Applies one step of rate <paramref name="rate"/> to <paramref name="w"/>; <paramref name="work"/> is scratch of the same length.</summary>
+    /// <summary>
+    /// Applies one step of rate <paramref name="rate"/> to <paramref name="w"/>, in one pass over the spans (the embedding rows a
+    /// step touches are short and many: one fused loop instead of a dozen library calls per row).
+    /// </summary>
     /// <param name="w">The parameters.</param>
-    /// <param name="grad">Their gradient, penalties included.</param>
-    /// <param name="m">First moment (SGD: the momentum buffer).</param>
-    /// <param name="v">Second moment (empty when <see cref="HasSecondMoment"/> is false).</param>
+    /// <param name="grad">Their gradient, penalties included; at least as long as <paramref name="w"/>.</param>
+    /// <param name="m">First moment (SGD: the momentum buffer); at least as long as <paramref name="w"/>.</param>
+    /// <param name="v">Second moment (empty when <see cref="HasSecondMoment"/> is false); otherwise at least as long as <paramref name="w"/>.</param>
     /// <param name="rate">The learning rate of this step.</param>
     /// <param name="step">0-based step number (for Adam's bias correction).</param>
-    /// <param name="work">Scratch.</param>
-    public abstract void Update(Span<float> w, ReadOnlySpan<float> grad, Span<float> m, Span<float> v, float rate, long step, Span<float> work);
+    /// <exception cref="ArgumentException">A span shorter than <paramref name="w"/>.</exception>
+    public abstract void Update(Span<float> w, ReadOnlySpan<float> grad, Span<float> m, Span<float> v, float rate, long step);
+
+    /// <summary>
+    /// r in the move of a step with zero gradient: such a step j after a row's last gradient at step a moves it by
+    /// q_j·r^(j−a)·D (<see cref="SkippedMoveScale"/>, <see cref="Skip"/>), as its moments decay (Adam: β1/√β2, SGD: μ).
+    /// </summary>
+    public abstract double SkippedMoveRatio { get; }
+
+    /// <summary>q_j of step <paramref name="step"/> at learning rate <paramref name="rate"/> (Adam: lr·√(1−β2ʲ⁺¹)/(1−β1ʲ⁺¹); SGD: lr).</summary>
+    public abstract double SkippedMoveScale(long step, double rate);
+
+    /// <summary>
+    /// Applies zero-gradient steps at once: w ← w − <paramref name="scale"/>·D (Adam: D = m/(√v + ε), which drops ε's
+    /// change of scale with the bias correction; SGD: D = m), then decays the moments as <paramref name="steps"/> such steps
+    /// would (m ← β1ᵏ·m, v ← β2ᵏ·v; SGD: m ← μᵏ·m).
+    /// </summary>
+    public abstract void Skip(Span<float> w, Span<float> m, Span<float> v, double scale, long steps);
 
     /// <summary>The optimiser <paramref name="options"/> name.</summary>
     public static Optimizer Create(TrainerOptions options) => options.Optimizer switch
@@ -37,45 +59,162 @@ internal abstract class Optimizer
         OptimizerKind.Adam => new Adam(),
         _ => new AdamW(),
     };
+
+    /// <summary>Throws unless the gradient, first and second moment lengths are each at least <paramref name="length"/>.</summary>
+    private protected static void RequireLength(int length, int grad, int m, int v)
+    {
+        if (grad < length || m < length || v < length)
+        {
+            throw new ArgumentException($"the gradient ({grad}), first moment ({m}) and second moment ({v}) must be at least as long as the parameters ({length}).");
+        }
+    }
 }
 
 /// <summary>Mini-batch SGD with (heavy-ball) momentum: m ← μm + g; w ← w − lr·m (PyTorch's SGD with dampening 0).</summary>
 internal sealed class Sgd(float momentum) : Optimizer
 {
+    private readonly Powers _momentumPowers = new(momentum);
+
     public override bool HasSecondMoment => false;
 
     public override bool DecouplesWeightDecay => true;
 
-    public override void Update(Span<float> w, ReadOnlySpan<float> grad, Span<float> m, Span<float> v, float rate, long step, Span<float> work)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Update(Span<float> w, ReadOnlySpan<float> grad, Span<float> m, Span<float> v, float rate, long step)
     {
-        TensorPrimitives.MultiplyAdd(m, momentum, grad, m);
-        TensorPrimitives.MultiplyAdd(m, -rate, w, w);
+        RequireLength(w.Length, grad.Length, m.Length, w.Length);
+        ref float wr = ref MemoryMarshal.GetReference(w);
+        ref float gr = ref MemoryMarshal.GetReference(grad);
+        ref float mr = ref MemoryMarshal.GetReference(m);
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var mu = new Vector<float>(momentum);
+            var r = new Vector<float>(-rate);
+            for (; i <= w.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                Vector<float> mi = Vector.LoadUnsafe(ref mr, (nuint)i) * mu + Vector.LoadUnsafe(ref gr, (nuint)i);
+                mi.StoreUnsafe(ref mr, (nuint)i);
+                (mi * r + Vector.LoadUnsafe(ref wr, (nuint)i)).StoreUnsafe(ref wr, (nuint)i);
+            }
+        }
+
+        for (; i < w.Length; i++)
+        {
+            m[i] = m[i] * momentum + grad[i];
+            w[i] = m[i] * -rate + w[i];
+        }
+    }
+
+    public override double SkippedMoveRatio => momentum;
+
+    public override double SkippedMoveScale(long step, double rate) => rate;
+
+    public override void Skip(Span<float> w, Span<float> m, Span<float> v, double scale, long steps)
+    {
+        VectorMath.MultiplyAdd(m[..w.Length], (float)-scale, w);
+        VectorMath.Scale(m, _momentumPowers.Of(steps));
     }
 }
 
-/// <summary>Adam (Kingma and Ba 2015) with β1 = 0.9, β2 = 0.999, ε = 1e-8 and bias correction; weight decay is coupled (added to the gradient).</summary>
+/// <summary>
+/// Adam (Kingma and Ba 2015) with β1 = 0.9, β2 = 0.999, ε = 1e-8 and bias correction by the step number; weight decay is
+/// coupled (added to the gradient). Each element gets the same rounding as the sequence m ← β1·m; m ← (1−β1)·g + m;
+/// v ← β2·v; v ← (1−β2)·g² + v; w ← (−lr/(1−β1ᵗ))·(m / (√(v·(1/(1−β2ᵗ))) + ε)) + w, without fused multiply-adds.
+/// </summary>
 internal class Adam : Optimizer
 {
     private const float Beta1 = 0.9f, Beta2 = 0.999f, Epsilon = 1e-8f;
+    private readonly Powers _beta1Powers = new(Beta1), _beta2Powers = new(Beta2);
+    private long _correctedStep = -1;
+    private float _correction1, _correction2;
 
     public override bool HasSecondMoment => true;
 
     public override bool DecouplesWeightDecay => false;
 
-    public override void Update(Span<float> w, ReadOnlySpan<float> grad, Span<float> m, Span<float> v, float rate, long step, Span<float> work)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Update(Span<float> w, ReadOnlySpan<float> grad, Span<float> m, Span<float> v, float rate, long step)
     {
-        float correction1 = 1 - MathF.Pow(Beta1, step + 1);
-        float correction2 = 1 - MathF.Pow(Beta2, step + 1);
-        TensorPrimitives.Multiply(m, Beta1, m);
-        TensorPrimitives.MultiplyAdd(grad, 1 - Beta1, m, m);
-        TensorPrimitives.Multiply(v, Beta2, v);
-        TensorPrimitives.Multiply(grad, grad, work);
-        TensorPrimitives.MultiplyAdd(work, 1 - Beta2, v, v);
-        TensorPrimitives.Multiply(v, 1 / correction2, work);
-        TensorPrimitives.Sqrt(work, work);
-        TensorPrimitives.Add(work, Epsilon, work);
-        TensorPrimitives.Divide(m, work, work);
-        TensorPrimitives.MultiplyAdd(work, -rate / correction1, w, w);
+        RequireLength(w.Length, grad.Length, m.Length, v.Length);
+        if (step != _correctedStep)
+        {
+            // Once per step, not per row: a step updates hundreds of rows with the same corrections.
+            _correction1 = 1 - MathF.Pow(Beta1, step + 1);
+            _correction2 = 1 - MathF.Pow(Beta2, step + 1);
+            _correctedStep = step;
+        }
+
+        float inverse2 = 1 / _correction2, scale = -rate / _correction1;
+        ref float wr = ref MemoryMarshal.GetReference(w);
+        ref float gr = ref MemoryMarshal.GetReference(grad);
+        ref float mr = ref MemoryMarshal.GetReference(m);
+        ref float vr = ref MemoryMarshal.GetReference(v);
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var b1 = new Vector<float>(Beta1);
+            var c1 = new Vector<float>(1 - Beta1);
+            var b2 = new Vector<float>(Beta2);
+            var c2 = new Vector<float>(1 - Beta2);
+            var i2 = new Vector<float>(inverse2);
+            var e = new Vector<float>(Epsilon);
+            var s = new Vector<float>(scale);
+            for (; i <= w.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                Vector<float> g = Vector.LoadUnsafe(ref gr, (nuint)i);
+                Vector<float> mi = g * c1 + Vector.LoadUnsafe(ref mr, (nuint)i) * b1;
+                Vector<float> vi = g * g * c2 + Vector.LoadUnsafe(ref vr, (nuint)i) * b2;
+                mi.StoreUnsafe(ref mr, (nuint)i);
+                vi.StoreUnsafe(ref vr, (nuint)i);
+                Vector<float> u = mi / (Vector.SquareRoot(vi * i2) + e);
+                (u * s + Vector.LoadUnsafe(ref wr, (nuint)i)).StoreUnsafe(ref wr, (nuint)i);
+            }
+        }
+
+        for (; i < w.Length; i++)
+        {
+            float g = grad[i];
+            float mi = g * (1 - Beta1) + m[i] * Beta1;
+            float vi = g * g * (1 - Beta2) + v[i] * Beta2;
+            m[i] = mi;
+            v[i] = vi;
+            w[i] = mi / (MathF.Sqrt(vi * inverse2) + Epsilon) * scale + w[i];
+        }
+    }
+
+    public override double SkippedMoveRatio { get; } = Beta1 / Math.Sqrt(Beta2);
+
+    public override double SkippedMoveScale(long step, double rate) =>
+        rate * Math.Sqrt(1 - Math.Pow(Beta2, step + 1)) / (1 - Math.Pow(Beta1, step + 1));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Skip(Span<float> w, Span<float> m, Span<float> v, double scale, long steps)
+    {
+        RequireLength(w.Length, w.Length, m.Length, v.Length);
+        float s = (float)-scale;
+        ref float wr = ref MemoryMarshal.GetReference(w);
+        ref float mr = ref MemoryMarshal.GetReference(m);
+        ref float vr = ref MemoryMarshal.GetReference(v);
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var sv = new Vector<float>(s);
+            var e = new Vector<float>(Epsilon);
+            for (; i <= w.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                Vector<float> d = Vector.LoadUnsafe(ref mr, (nuint)i) / (Vector.SquareRoot(Vector.LoadUnsafe(ref vr, (nuint)i)) + e);
+                (d * sv + Vector.LoadUnsafe(ref wr, (nuint)i)).StoreUnsafe(ref wr, (nuint)i);
+            }
+        }
+
+        for (; i < w.Length; i++)
+        {
+            w[i] = m[i] / (MathF.Sqrt(v[i]) + Epsilon) * s + w[i];
+        }
+
+        VectorMath.Scale(m, _beta1Powers.Of(steps));
+        VectorMath.Scale(v, _beta2Powers.Of(steps));
     }
 }
 
@@ -83,6 +222,29 @@ internal class Adam : Optimizer
 internal sealed class AdamW : Adam
 {
     public override bool DecouplesWeightDecay => true;
+}
+
+/// <summary>(float)bᵏ, remembered for small k (a catch-up after k skipped steps asks for the same few powers again and again).</summary>
+internal sealed class Powers(double b)
+{
+    private const int Remembered = 1 << 16;
+    private readonly List<float> _values = [1f];
+
+    /// <summary>(float)Math.Pow(b, k) for k ≥ 0.</summary>
+    public float Of(long k)
+    {
+        if (k >= Remembered)
+        {
+            return (float)Math.Pow(b, k);
+        }
+
+        while (_values.Count <= k)
+        {
+            _values.Add((float)Math.Pow(b, _values.Count));
+        }
+
+        return _values[(int)k];
+    }
 }
 
 /// <summary>A learning-rate schedule: the factor on the peak rate at a fraction of training done.</summary>
@@ -122,17 +284,17 @@ internal sealed class CosineSchedule : LearningRateSchedule
 /// <param name="Coefficient">The factor on w added to the gradient (2λ).</param>
 internal sealed record CoupledPenalty(float Coefficient)
 {
-    /// <summary>grad ← g + coefficient·w.</summary>
-    public void AddTo(ReadOnlySpan<float> w, ReadOnlySpan<float> g, Span<float> grad)
+    /// <summary>The gradient with the penalty: <paramref name="g"/> itself without one, else g + coefficient·w written into <paramref name="scratch"/>.</summary>
+    public ReadOnlySpan<float> AddTo(ReadOnlySpan<float> w, ReadOnlySpan<float> g, Span<float> scratch)
     {
-        if (Coefficient > 0)
+        if (Coefficient <= 0)
         {
-            TensorPrimitives.MultiplyAdd(w, Coefficient, g, grad);
+            return g;
         }
-        else
-        {
-            g.CopyTo(grad);
-        }
+
+        Span<float> grad = scratch[..w.Length];
+        TensorPrimitives.MultiplyAdd(w, Coefficient, g, grad);
+        return grad;
     }
 }
 

@@ -22,6 +22,34 @@ public enum Schedule
     Cosine,
 }
 
+/// <summary>How the optimiser updates the embedding rows (the hashed feature vectors) in each step.</summary>
+public enum EmbeddingUpdates
+{
+    /// <summary>
+    /// Only the rows of the features in the step's examples: their moments and weights are updated; every other row keeps
+    /// its moments and weights through the step (PyTorch's SparseAdam, TensorFlow Addons' LazyAdam). When the row is next
+    /// touched, and at each epoch's end, it gets the decoupled weight decay Π(1 − lr_j·wd) and the L1 thresholds of the
+    /// steps it missed, each at its step's rate; coupled L2 (and Adam's weight decay) as the shrinking (1 − lr_j·c) of each
+    /// missed step, not through the adaptive step. The cost of a step grows with the rows it touches.
+    /// </summary>
+    Lazy,
+    /// <summary>
+    /// Only the rows of the features in the step's examples, as <see cref="Lazy"/>, but a row next touched after k steps
+    /// without a gradient first gets, at once, what those k steps would have done to it densely: the moves along its
+    /// decaying moments (Σ over the skipped steps j of lr_j·√(1−β2ʲ⁺¹)/(1−β1ʲ⁺¹)·(β1/√β2)^(j−a)·m/√v for Adam, summed over
+    /// the first steps until the terms are below 1e-12 of the first) with the decoupled decay of the steps after each, and the
+    /// decay of m and v. The same as <see cref="Dense"/> up to ε's share of √v and rounding, without L1 and coupled L2 (which
+    /// are applied as in <see cref="Lazy"/>); the cost of a step grows with the rows it touches.
+    /// </summary>
+    Deferred,
+    /// <summary>
+    /// Every row in every step, with a zero gradient where the step has none, as a dense optimiser on a dense embedding
+    /// gradient (PyTorch's Adam or AdamW on an <c>nn.EmbeddingBag</c> without <c>sparse=True</c>): moments of absent rows
+    /// decay and momentum keeps moving them. The cost of a step grows with the buckets; for comparison, not speed.
+    /// </summary>
+    Dense,
+}
+
 /// <summary>What early stopping watches.</summary>
 public enum StoppingMetric
 {
@@ -93,6 +121,12 @@ public sealed record TrainerOptions
 
     /// <summary>The optimiser. Default: <see cref="OptimizerKind.AdamW"/>.</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.AdamW;
+
+    /// <summary>
+    /// How the embedding rows are updated. Default: <see cref="EmbeddingUpdates.Lazy"/> (measured on the benchmark
+    /// datasets beside <see cref="EmbeddingUpdates.Dense"/>: benchmarks/README.md, "Training throughput").
+    /// </summary>
+    public EmbeddingUpdates EmbeddingUpdates { get; init; }
 
     /// <summary>Peak learning rate. Default: 0.003 (chosen on validation data for AdamW; SGD wants about 0.1).</summary>
     public double LearningRate { get; init; } = 0.003;

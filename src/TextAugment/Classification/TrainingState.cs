@@ -1,16 +1,22 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace TextAugment.Classification;
 
 /// <summary>
 /// The optimiser's state and one update step: the <see cref="Optimizer"/> (SGD, Adam or AdamW) on the dense
-/// layers; the same, lazily, on the embedding rows a batch touched (as PyTorch's sparse optimisers do).
+/// layers; on the embedding rows, lazily by default (<see cref="EmbeddingUpdates.Lazy"/>: only the rows a step's examples
+/// contain, as PyTorch's SparseAdam and TensorFlow Addons' LazyAdam do), or every row every step
+/// (<see cref="EmbeddingUpdates.Dense"/>: as a dense optimiser on a dense embedding gradient).
 /// Regularisation: <see cref="CoupledPenalty"/> (L2, and Adam's weight decay) through the gradient,
-/// <see cref="DecoupledDecay"/> (AdamW's and SGD's weight decay), and <see cref="L1Proximal"/> — so L1 gives exact zeros. A row not touched for some steps gets, when next touched
-/// (and at each epoch's end), the shrinking and thresholding of the steps it missed, combined.
+/// <see cref="DecoupledDecay"/> (AdamW's and SGD's weight decay), and <see cref="L1Proximal"/> — so L1 gives exact zeros.
+/// Lazily, a row not touched for some steps keeps its moments and gets no optimiser step in them; when it is next touched
+/// (and at each epoch's end) it gets the shrinking and thresholding of the steps it missed, combined, exactly as those
+/// steps' rates give them (see <see cref="CatchUp"/>). Moments are kept only for rows that have been touched, in the
+/// order they were first touched, so their memory grows with the features seen, not with the buckets.
 /// </summary>
 internal sealed class TrainingState
 {
+    private const int ChunkRows = 1024;   // moment rows per chunk of the moment store
     private readonly Network _network;
     private readonly TrainerOptions _options;
     private readonly Optimizer _optimizer;
@@ -18,15 +24,23 @@ internal sealed class TrainingState
     private readonly CoupledPenalty _coupled;
     private readonly DecoupledDecay _decay;
     private readonly L1Proximal _l1;
+    private readonly bool _dense, _deferred;
+    private const int SkipBlock = 128;       // deferred: steps per block of the move sums (r^128 ≥ 1.6e-6 for Adam: no cancellation)
+    private readonly int _skipHorizon;       // deferred: skipped steps whose moves are summed (later ones are below 1e-12 of the first)
+    private readonly double[] _ratioPowers;  // deferred: r^n for n from −SkipBlock to the horizon + SkipBlock, at n + SkipBlock
+    private readonly List<double> _skipSums = [];   // deferred: per step j, Σ q_i·r^(i−b)·shrink(i..b) over its block's steps b ≤ i ≤ j
     private readonly long _totalSteps;
     private readonly float[] _denseM, _denseV;
-    private readonly float[] _rowM, _rowV;
+    private readonly int _momentStride;      // floats per moment row: m, then v when the optimiser has one
+    private readonly int[] _momentSlot;      // per bucket: its row in the moment store; -1 before it is first touched
+    private readonly List<float[]> _momentChunks = [];
+    private int _momentRows;
     private readonly long[] _rowLast;        // last step applied to each row; -1 before the first
     private readonly bool[] _rowTouched;
-    private readonly float[] _scratch1, _scratch2;
+    private readonly int[] _batchSlot;       // per bucket: its slot in this batch's row gradients; -1 when not in the batch
+    private readonly float[] _scratch, _zeroRow;
     private readonly List<double> _cumulativeLogShrink = [0];
     private readonly List<double> _cumulativeL1 = [0];
-    private readonly Dictionary<int, int> _slots = [];
     private readonly List<int> _rows = [];
     private float[] _rowGradients = new float[1024];
     private long _step;
@@ -41,16 +55,27 @@ internal sealed class TrainingState
         _coupled = new CoupledPenalty((float)(2 * options.L2 + (_optimizer.DecouplesWeightDecay ? 0 : options.WeightDecay)));
         _decay = new DecoupledDecay(_optimizer.DecouplesWeightDecay ? (float)options.WeightDecay : 0f);
         _l1 = new L1Proximal((float)options.L1);
+        _dense = options.EmbeddingUpdates == EmbeddingUpdates.Dense;
+        _deferred = options.EmbeddingUpdates == EmbeddingUpdates.Deferred;
+        double ratio = _optimizer.SkippedMoveRatio;
+        _skipHorizon = ratio <= 0 ? 1 : (int)Math.Min(1 << 20, Math.Ceiling(Math.Log(1e-12) / Math.Log(ratio)));
+        _ratioPowers = _deferred ? new double[_skipHorizon + 2 * SkipBlock + 1] : [];
+        for (int n = 0; n < _ratioPowers.Length; n++)
+        {
+            _ratioPowers[n] = Math.Pow(ratio, n - SkipBlock);
+        }
         _denseM = new float[network.Dense.Length];
         _denseV = new float[network.Dense.Length];
-        _rowM = new float[network.Embeddings.Length];
-        _rowV = _optimizer.HasSecondMoment ? new float[network.Embeddings.Length] : [];
+        _momentStride = network.Dimensions * (_optimizer.HasSecondMoment ? 2 : 1);
+        _momentSlot = new int[network.Buckets];
+        Array.Fill(_momentSlot, -1);
         _rowLast = new long[network.Buckets];
         Array.Fill(_rowLast, -1);
         _rowTouched = new bool[network.Buckets];
-        int largest = Math.Max(network.Dimensions, network.In.Zip(network.Out, (i, o) => i * o).Max());
-        _scratch1 = new float[largest];
-        _scratch2 = new float[largest];
+        _batchSlot = new int[network.Buckets];
+        Array.Fill(_batchSlot, -1);
+        _scratch = new float[Math.Max(network.Dimensions, network.In.Zip(network.Out, (i, o) => i * o).Max())];
+        _zeroRow = new float[network.Dimensions];
     }
 
     /// <summary>The learning rate of the last step.</summary>
@@ -58,7 +83,11 @@ internal sealed class TrainingState
 
     public void BeginBatch()
     {
-        _slots.Clear();
+        foreach (int row in _rows)
+        {
+            _batchSlot[row] = -1;
+        }
+
         _rows.Clear();
     }
 
@@ -66,6 +95,7 @@ internal sealed class TrainingState
     /// Spreads ∂loss/∂bag over the feature rows: each occurrence i gets weightsᵢ · ∂loss/∂bag, or ∂loss/∂bag / |features|
     /// when <paramref name="weights"/> is empty (the mean bag).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AccumulateEmbedding(ReadOnlySpan<int> features, ReadOnlySpan<float> weights, ReadOnlySpan<float> bagGradient)
     {
         if (features.IsEmpty)
@@ -83,10 +113,11 @@ internal sealed class TrainingState
                 continue;
             }
 
-            if (!_slots.TryGetValue(f, out int slot))
+            int slot = _batchSlot[f];
+            if (slot < 0)
             {
                 slot = _rows.Count;
-                _slots[f] = slot;
+                _batchSlot[f] = slot;
                 _rows.Add(f);
                 if ((slot + 1) * dim > _rowGradients.Length)
                 {
@@ -96,11 +127,13 @@ internal sealed class TrainingState
                 _rowGradients.AsSpan(slot * dim, dim).Clear();
             }
 
-            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(bagGradient, share, _rowGradients.AsSpan(slot * dim, dim), _rowGradients.AsSpan(slot * dim, dim));
+            Span<float> gradient = _rowGradients.AsSpan(slot * dim, dim);
+            VectorMath.MultiplyAdd(bagGradient, share, gradient);
         }
     }
 
     /// <summary>Applies one step: the batch's dense gradient and the accumulated row gradients.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Step(Span<float> denseGradient)
     {
         double progress = (double)_step / _totalSteps;
@@ -112,6 +145,16 @@ internal sealed class TrainingState
         double shrink = 1 - lr * (_coupled.Coefficient + _decay.Rate);
         _cumulativeLogShrink.Add(_cumulativeLogShrink[^1] + Math.Log(Math.Max(shrink, 1e-30)));
         _cumulativeL1.Add(_cumulativeL1[^1] + lr * _options.L1);
+        if (_deferred)
+        {
+            // The move of this step for a row without a gradient, q·r^(step−a), enters the sums relative to the block's
+            // first step b: q·r^(step−b) times the inverse of the shrinking of steps b..step−1 (so that a later factor
+            // exp(cum[to] − cum[b]) leaves the shrinking of steps step..to−1 on it).
+            long first = _step - _step % SkipBlock;
+            double move = _optimizer.SkippedMoveScale(_step, lr) * _ratioPowers[(int)(_step - first) + SkipBlock]
+                * Math.Exp(_cumulativeLogShrink[(int)first] - _cumulativeLogShrink[(int)_step]);
+            _skipSums.Add(_step == first ? move : _skipSums[^1] + move);
+        }
 
         float rate = (float)lr;
         bool regularises = _coupled.Coefficient > 0 || _decay.Rate > 0 || _l1.Lambda > 0;
@@ -125,17 +168,41 @@ internal sealed class TrainingState
         }
 
         int dim = _network.Dimensions;
-        foreach (int row in _rows)
+        if (_dense)
         {
-            CatchUp(row, _step);
-            int slot = _slots[row];
-            Update(_network.Row(row), _rowGradients.AsSpan(slot * dim, dim), _rowM.AsSpan(row * dim, dim),
-                _rowV.Length == 0 ? [] : _rowV.AsSpan(row * dim, dim), regularises, rate);
-            _rowLast[row] = _step;
-            _rowTouched[row] = true;
+            // Every row, with a zero gradient where the batch has none: moments decay and the row moves on them.
+            for (int row = 0; row < _network.Buckets; row++)
+            {
+                int slot = _batchSlot[row];
+                UpdateRow(row, slot < 0 ? _zeroRow : _rowGradients.AsSpan(slot * dim, dim), regularises, rate);
+                _rowTouched[row] |= slot >= 0;
+            }
+        }
+        else
+        {
+            for (int slot = 0; slot < _rows.Count; slot++)
+            {
+                int row = _rows[slot];
+                CatchUp(row, _step);
+                UpdateRow(row, _rowGradients.AsSpan(slot * dim, dim), regularises, rate);
+                _rowTouched[row] = true;
+            }
         }
 
         _step++;
+    }
+
+    /// <summary>The first and second moments of <paramref name="row"/> (copies; zeros before it is first touched, and an empty second moment for SGD).</summary>
+    internal (float[] M, float[] V) MomentsOf(int row)
+    {
+        int dim = _network.Dimensions;
+        if (_momentSlot[row] < 0)
+        {
+            return (new float[dim], _optimizer.HasSecondMoment ? new float[dim] : []);
+        }
+
+        Span<float> moments = Moments(row);
+        return (moments[..dim].ToArray(), moments[dim..].ToArray());
     }
 
     /// <summary>Brings every row up to date (at an epoch's end, before scoring or saving).</summary>
@@ -162,38 +229,92 @@ internal sealed class TrainingState
         }
     }
 
-    /// <summary>Applies to <paramref name="row"/> the shrinking and L1 of the steps after its last update and before <paramref name="step"/>.</summary>
+    /// <summary>
+    /// Applies to <paramref name="row"/> what the steps after its last update and before <paramref name="step"/> did to
+    /// it: the shrinking and L1 of their penalties and, with <see cref="EmbeddingUpdates.Deferred"/>, the moves along its
+    /// decaying moments (each move shrunk by the decay of the steps after it) and the moments' decay.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CatchUp(int row, long step)
     {
         long from = _rowLast[row] + 1;
-        if (from >= step || !(_options.L2 > 0 || _options.WeightDecay > 0 || _options.L1 > 0))
+        bool regularised = _options.L2 > 0 || _options.WeightDecay > 0 || _options.L1 > 0;
+        bool moves = _deferred && _momentSlot[row] >= 0;
+        if (from >= step || !(regularised || moves))
         {
             return;
         }
 
-        float factor = (float)Math.Exp(_cumulativeLogShrink[(int)step] - _cumulativeLogShrink[(int)from]);
-        float threshold = (float)(_cumulativeL1[(int)step] - _cumulativeL1[(int)from]);
         Span<float> w = _network.Row(row);
-        for (int i = 0; i < w.Length; i++)
+        if (regularised)
         {
-            w[i] = L1Proximal.SoftThreshold(w[i] * factor, threshold);
+            VectorMath.Scale(w, (float)Math.Exp(_cumulativeLogShrink[(int)step] - _cumulativeLogShrink[(int)from]));
+        }
+
+        if (moves)
+        {
+            // Σ over the skipped steps j of q_j·r^(j−a)·shrink(j..step−1), a = from − 1, up to the horizon: block by block,
+            // each block's part from the sums relative to its first step.
+            double sum = 0;
+            long a = from - 1, last = Math.Min(step, from + _skipHorizon) - 1;
+            for (long lo = from; lo <= last;)
+            {
+                long first = lo - lo % SkipBlock, end = Math.Min(last, first + SkipBlock - 1);
+                double part = _skipSums[(int)end] - (lo == first ? 0 : _skipSums[(int)lo - 1]);
+                double scale = _ratioPowers[(int)(first - a) + SkipBlock];
+                sum += regularised ? part * scale * Math.Exp(_cumulativeLogShrink[(int)step] - _cumulativeLogShrink[(int)first]) : part * scale;
+                lo = end + 1;
+            }
+
+            Span<float> moments = Moments(row);
+            int dim = _network.Dimensions;
+            _optimizer.Skip(w, moments[..dim], moments[dim..], sum, step - from);
+        }
+
+        float threshold = (float)(_cumulativeL1[(int)step] - _cumulativeL1[(int)from]);
+        if (threshold > 0)
+        {
+            for (int i = 0; i < w.Length; i++)
+            {
+                w[i] = L1Proximal.SoftThreshold(w[i], threshold);
+            }
         }
     }
 
-    /// <summary>One step on <paramref name="w"/>: the penalty into the gradient, the optimiser, then decay and L1; <paramref name="regularised"/> for weights, not biases.</summary>
-    private void Update(Span<float> w, Span<float> g, Span<float> m, Span<float> v, bool regularised, float rate)
+    /// <summary>One optimiser step on embedding row <paramref name="row"/> with gradient <paramref name="g"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void UpdateRow(int row, ReadOnlySpan<float> g, bool regularises, float rate)
     {
-        Span<float> grad = _scratch1.AsSpan(0, w.Length), work = _scratch2.AsSpan(0, w.Length);
-        if (regularised)
+        Span<float> moments = Moments(row);
+        int dim = _network.Dimensions;
+        Update(_network.Row(row), g, moments[..dim], moments[dim..], regularises, rate);
+        _rowLast[row] = _step;
+    }
+
+    /// <summary>The moments of <paramref name="row"/> in the moment store (m, then v when there is one), given a place there when it has none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private Span<float> Moments(int row)
+    {
+        int slot = _momentSlot[row];
+        if (slot < 0)
         {
-            _coupled.AddTo(w, g, grad);
-        }
-        else
-        {
-            g.CopyTo(grad);
+            slot = _momentRows++;
+            _momentSlot[row] = slot;
+            if (slot / ChunkRows == _momentChunks.Count)
+            {
+                _momentChunks.Add(new float[ChunkRows * _momentStride]);
+            }
         }
 
-        _optimizer.Update(w, grad, m, v, rate, _step, work);
+        return _momentChunks[slot / ChunkRows].AsSpan(slot % ChunkRows * _momentStride, _momentStride);
+    }
+
+    /// <summary>One step on <paramref name="w"/>: the penalty into the gradient, the optimiser, then decay and L1; <paramref name="regularised"/> for weights, not biases.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Update(Span<float> w, ReadOnlySpan<float> g, Span<float> m, Span<float> v, bool regularised, float rate)
+    {
+        ReadOnlySpan<float> grad = regularised ? _coupled.AddTo(w, g, _scratch) : g;
+        _optimizer.Update(w, grad, m, v, rate, _step);
         if (regularised)
         {
             _decay.Apply(w, rate);
