@@ -77,6 +77,11 @@ public sealed class TrainingReport
         }
     }
 
+    /// <summary>What reduces variance for this model: its regularisers (dropout acts on hidden units only), and early stopping.</summary>
+    private string AgainstVariance() =>
+        $"Regularise more ({(Options.Hidden.Count > 0 ? "dropout, l2, l1" : "l2, weight_decay, l1")}), add data or augmentation, or "
+        + (Options.EarlyStopping.Enabled && Options.EarlyStopping.Patience > 0 ? "keep early stopping on." : "turn early stopping on (early_stopping.enabled, --early-stopping).");
+
     private string Diagnose()
     {
         EpochRecord best = Best;
@@ -85,7 +90,7 @@ public sealed class TrainingReport
         string numbers = FormattableString.Invariant($"training loss is {best.TrainLoss:F3} and validation loss {best.ValidationLoss:F3} (guessing scores {chance:F3}). ");
         if (double.IsNaN(best.ValidationLoss))
         {
-            return where + FormattableString.Invariant($"training loss is {best.TrainLoss:F3} (guessing scores {chance:F3}); without validation data the curves cannot tell variance from bias.");
+            return where + FormattableString.Invariant($"training loss is {best.TrainLoss:F3} (guessing scores {chance:F3}); without validation data the curves cannot tell variance from bias (hold some out: validation.fraction 0.1, --validation-fraction 0.1).");
         }
 
         // The whole curve, not only the kept epoch: training loss falling while validation loss rises after
@@ -95,7 +100,7 @@ public sealed class TrainingReport
             EpochRecord at = Epochs[parting - 1], last = Epochs[^1];
             string kept = BestEpoch == parting ? " The kept model is that epoch's." : BestEpoch < parting ? "" : $" The kept model (epoch {BestEpoch}) is past it.";
             return where + numbers + FormattableString.Invariant(
-                $"The curves part at epoch {parting}: validation loss is lowest there ({at.ValidationLoss:F3}) and rises to {last.ValidationLoss:F3} by epoch {last.Epoch} while training loss falls from {at.TrainLoss:F3} to {last.TrainLoss:F3}: the model overfits (high variance) after epoch {parting}.{kept} Regularise more (dropout, l2, l1), add data or augmentation, or keep early stopping on.");
+                $"The curves part at epoch {parting}: validation loss is lowest there ({at.ValidationLoss:F3}) and rises to {last.ValidationLoss:F3} by epoch {last.Epoch} while training loss falls from {at.TrainLoss:F3} to {last.TrainLoss:F3}: the model overfits (high variance) after epoch {parting}.{kept} {AgainstVariance()}");
         }
 
         double lowestTrain = Epochs.Min(e => e.TrainLoss);
@@ -107,7 +112,7 @@ public sealed class TrainingReport
 
         if (best.ValidationLoss > 2 * best.TrainLoss + 0.1)
         {
-            return where + numbers + "Training loss is low but validation loss is much higher: the model overfits (high variance). Regularise more (dropout, l2, l1), add data or augmentation, or keep early stopping on.";
+            return where + numbers + "Training loss is low but validation loss is much higher: the model overfits (high variance). " + AgainstVariance();
         }
 
         return where + numbers + "Both are low and close: neither bias nor variance dominates.";
