@@ -101,7 +101,6 @@ public class ConsistencyTests
 
     [Theory]
     [InlineData(EmbeddingUpdates.Lazy)]
-    [InlineData(EmbeddingUpdates.Deferred)]
     [InlineData(EmbeddingUpdates.Dense)]
     public void Consistency_training_writes_the_same_model_for_any_thread_count(EmbeddingUpdates updates)
     {

@@ -66,10 +66,8 @@ public sealed class EmbeddingUpdateTests
     {
         const int steps = 12;
         var (lazyNet, lazy) = Start(Options(optimizer, EmbeddingUpdates.Lazy, weightDecay, l1, l2), steps);
-        var (deferredNet, deferred) = Start(Options(optimizer, EmbeddingUpdates.Deferred, weightDecay, l1, l2), steps);
         var (denseNet, dense) = Start(Options(optimizer, EmbeddingUpdates.Dense, weightDecay, l1, l2), steps);
         var lazyRandom = new AugmentRandom(3);
-        var deferredRandom = new AugmentRandom(3);
         var denseRandom = new AugmentRandom(3);
         var order = new AugmentRandom(9);
         for (int s = 0; s < steps; s++)
@@ -77,80 +75,22 @@ public sealed class EmbeddingUpdateTests
             // Every row, in an order that changes from step to step (the lazy path updates rows in the order the batch met them).
             int[] rows = [.. Enumerable.Range(0, Buckets).OrderBy(_ => order.Next(1000))];
             Step(lazy, lazyNet, rows, lazyRandom);
-            Step(deferred, deferredNet, rows, deferredRandom);
             Step(dense, denseNet, rows, denseRandom);
         }
 
         lazy.CatchUpAllRows();
-        deferred.CatchUpAllRows();
         dense.CatchUpAllRows();
         Assert.Equal(denseNet.Embeddings, lazyNet.Embeddings);
-        Assert.Equal(denseNet.Embeddings, deferredNet.Embeddings);
         Assert.Equal(denseNet.Dense, lazyNet.Dense);
         for (int row = 0; row < Buckets; row++)
         {
             Assert.Equal(dense.MomentsOf(row).M, lazy.MomentsOf(row).M);
             Assert.Equal(dense.MomentsOf(row).V, lazy.MomentsOf(row).V);
-            Assert.Equal(dense.MomentsOf(row).M, deferred.MomentsOf(row).M);
         }
 
         // The test can fail: the rows did move, and differently from a run with other gradients.
         var (start, _) = Start(Options(optimizer, EmbeddingUpdates.Lazy), steps);
         Assert.NotEqual(start.Embeddings, lazyNet.Embeddings);
-    }
-
-    [Theory]
-    [InlineData(OptimizerKind.AdamW, 0.0)]
-    [InlineData(OptimizerKind.AdamW, 0.5)]
-    [InlineData(OptimizerKind.Sgd, 0.5)]
-    public void Deferred_updates_give_a_skipped_row_what_dense_steps_would_have_given_it(OptimizerKind optimizer, double weightDecay)
-    {
-        const int steps = 420;   // several blocks of the move sums (128 steps), with gaps across their edges
-        var (deferredNet, deferred) = Start(Options(optimizer, EmbeddingUpdates.Deferred, weightDecay), steps);
-        var (denseNet, dense) = Start(Options(optimizer, EmbeddingUpdates.Dense, weightDecay), steps);
-        var (lazyNet, lazy) = Start(Options(optimizer, EmbeddingUpdates.Lazy, weightDecay), steps);
-        var deferredRandom = new AugmentRandom(3);
-        var denseRandom = new AugmentRandom(3);
-        var lazyRandom = new AugmentRandom(3);
-        var pick = new AugmentRandom(11);
-        for (int s = 0; s < steps; s++)
-        {
-            // Row 0 every step, rows 1-3 now and then (gaps of a few to a few hundred steps), row 4 never.
-            double[] chance = [1, 0.2, 0.03, 0.006];
-            int[] rows = [0, .. Enumerable.Range(1, 3).Where(r => pick.NextDouble() < chance[r])];
-            Step(deferred, deferredNet, rows, deferredRandom);
-            Step(dense, denseNet, rows, denseRandom);
-            Step(lazy, lazyNet, rows, lazyRandom);
-            if (s == 200)
-            {
-                deferred.CatchUpAllRows();   // as at an epoch's end: the moments stay in step with the dense ones
-            }
-        }
-
-        deferred.CatchUpAllRows();
-        lazy.CatchUpAllRows();
-        double lazyGap = 0;
-        for (int i = 0; i < denseNet.Embeddings.Length; i++)
-        {
-            Assert.Equal(denseNet.Embeddings[i], deferredNet.Embeddings[i], 2e-5f);
-            lazyGap = Math.Max(lazyGap, Math.Abs(denseNet.Embeddings[i] - lazyNet.Embeddings[i]));
-        }
-
-        for (int row = 0; row < Buckets; row++)
-        {
-            var (m, v) = dense.MomentsOf(row);
-            for (int d = 0; d < Dim; d++)
-            {
-                Assert.Equal(m[d], deferred.MomentsOf(row).M[d], 1e-6f);
-                if (v.Length > 0)
-                {
-                    Assert.Equal(v[d], deferred.MomentsOf(row).V[d], 1e-7f);
-                }
-            }
-        }
-
-        // Lazily the skipped steps' moves are never made: far from dense.
-        Assert.True(lazyGap > 1e-3, $"lazy and dense differ by only {lazyGap}");
     }
 
     [Fact]

@@ -36,22 +36,6 @@ internal abstract class Optimizer
     /// <exception cref="ArgumentException">A span shorter than <paramref name="w"/>.</exception>
     public abstract void Update(Span<float> w, ReadOnlySpan<float> grad, Span<float> m, Span<float> v, float rate, long step);
 
-    /// <summary>
-    /// r in the move of a step with zero gradient: such a step j after a row's last gradient at step a moves it by
-    /// q_j·r^(j−a)·D (<see cref="SkippedMoveScale"/>, <see cref="Skip"/>), as its moments decay (Adam: β1/√β2, SGD: μ).
-    /// </summary>
-    public abstract double SkippedMoveRatio { get; }
-
-    /// <summary>q_j of step <paramref name="step"/> at learning rate <paramref name="rate"/> (Adam: lr·√(1−β2ʲ⁺¹)/(1−β1ʲ⁺¹); SGD: lr).</summary>
-    public abstract double SkippedMoveScale(long step, double rate);
-
-    /// <summary>
-    /// Applies zero-gradient steps at once: w ← w − <paramref name="scale"/>·D (Adam: D = m/(√v + ε), which drops ε's
-    /// change of scale with the bias correction; SGD: D = m), then decays the moments as <paramref name="steps"/> such steps
-    /// would (m ← β1ᵏ·m, v ← β2ᵏ·v; SGD: m ← μᵏ·m).
-    /// </summary>
-    public abstract void Skip(Span<float> w, Span<float> m, Span<float> v, double scale, long steps);
-
     /// <summary>The optimiser <paramref name="options"/> name.</summary>
     public static Optimizer Create(TrainerOptions options) => options.Optimizer switch
     {
@@ -73,8 +57,6 @@ internal abstract class Optimizer
 /// <summary>Mini-batch SGD with (heavy-ball) momentum: m ← μm + g; w ← w − lr·m (PyTorch's SGD with dampening 0).</summary>
 internal sealed class Sgd(float momentum) : Optimizer
 {
-    private readonly Powers _momentumPowers = new(momentum);
-
     public override bool HasSecondMoment => false;
 
     public override bool DecouplesWeightDecay => true;
@@ -105,16 +87,6 @@ internal sealed class Sgd(float momentum) : Optimizer
             w[i] = m[i] * -rate + w[i];
         }
     }
-
-    public override double SkippedMoveRatio => momentum;
-
-    public override double SkippedMoveScale(long step, double rate) => rate;
-
-    public override void Skip(Span<float> w, Span<float> m, Span<float> v, double scale, long steps)
-    {
-        VectorMath.MultiplyAdd(m[..w.Length], (float)-scale, w);
-        VectorMath.Scale(m, _momentumPowers.Of(steps));
-    }
 }
 
 /// <summary>
@@ -125,7 +97,6 @@ internal sealed class Sgd(float momentum) : Optimizer
 internal class Adam : Optimizer
 {
     private const float Beta1 = 0.9f, Beta2 = 0.999f, Epsilon = 1e-8f;
-    private readonly Powers _beta1Powers = new(Beta1), _beta2Powers = new(Beta2);
     private long _correctedStep = -1;
     private float _correction1, _correction2;
 
@@ -182,69 +153,12 @@ internal class Adam : Optimizer
             w[i] = mi / (MathF.Sqrt(vi * inverse2) + Epsilon) * scale + w[i];
         }
     }
-
-    public override double SkippedMoveRatio { get; } = Beta1 / Math.Sqrt(Beta2);
-
-    public override double SkippedMoveScale(long step, double rate) =>
-        rate * Math.Sqrt(1 - Math.Pow(Beta2, step + 1)) / (1 - Math.Pow(Beta1, step + 1));
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void Skip(Span<float> w, Span<float> m, Span<float> v, double scale, long steps)
-    {
-        RequireLength(w.Length, w.Length, m.Length, v.Length);
-        float s = (float)-scale;
-        ref float wr = ref MemoryMarshal.GetReference(w);
-        ref float mr = ref MemoryMarshal.GetReference(m);
-        ref float vr = ref MemoryMarshal.GetReference(v);
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var sv = new Vector<float>(s);
-            var e = new Vector<float>(Epsilon);
-            for (; i <= w.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                Vector<float> d = Vector.LoadUnsafe(ref mr, (nuint)i) / (Vector.SquareRoot(Vector.LoadUnsafe(ref vr, (nuint)i)) + e);
-                (d * sv + Vector.LoadUnsafe(ref wr, (nuint)i)).StoreUnsafe(ref wr, (nuint)i);
-            }
-        }
-
-        for (; i < w.Length; i++)
-        {
-            w[i] = m[i] / (MathF.Sqrt(v[i]) + Epsilon) * s + w[i];
-        }
-
-        VectorMath.Scale(m, _beta1Powers.Of(steps));
-        VectorMath.Scale(v, _beta2Powers.Of(steps));
-    }
 }
 
 /// <summary>AdamW (Loshchilov and Hutter 2019): Adam's step, with weight decay applied to the weights, decoupled from the gradient.</summary>
 internal sealed class AdamW : Adam
 {
     public override bool DecouplesWeightDecay => true;
-}
-
-/// <summary>(float)bᵏ, remembered for small k (a catch-up after k skipped steps asks for the same few powers again and again).</summary>
-internal sealed class Powers(double b)
-{
-    private const int Remembered = 1 << 16;
-    private readonly List<float> _values = [1f];
-
-    /// <summary>(float)Math.Pow(b, k) for k ≥ 0.</summary>
-    public float Of(long k)
-    {
-        if (k >= Remembered)
-        {
-            return (float)Math.Pow(b, k);
-        }
-
-        while (_values.Count <= k)
-        {
-            _values.Add((float)Math.Pow(b, _values.Count));
-        }
-
-        return _values[(int)k];
-    }
 }
 
 /// <summary>A learning-rate schedule: the factor on the peak rate at a fraction of training done.</summary>

@@ -12,7 +12,7 @@ public static class TrainerOptionTable
     private static readonly string[] OptimizerNames = ["sgd", "adam", "adamw"];
     private static readonly string[] ScheduleNames = ["constant", "linear", "cosine"];
     private static readonly string[] WeightingNames = ["mean", "tfidf"];
-    private static readonly string[] EmbeddingUpdateNames = ["lazy", "deferred", "dense"];
+    private static readonly string[] EmbeddingUpdateNames = ["lazy", "dense"];
     private static readonly string[] TsaNames = ["none", "linear", "log", "exp"];
 
     /// <summary>All trainer options, in help order.</summary>
@@ -45,7 +45,7 @@ public static class TrainerOptionTable
             o => o.WeightDecay, (o, v) => o with { WeightDecay = (double)v }) { Minimum = 0, Maximum = 10 },
         new("optimizer", TrainerOptionKind.Choice, "<NAME>", "The optimiser.",
             o => OptimizerNames[(int)o.Optimizer], (o, v) => o with { Optimizer = (OptimizerKind)Array.IndexOf(OptimizerNames, (string)v) }) { Choices = OptimizerNames },
-        new("embedding_updates", TrainerOptionKind.Choice, "<NAME>", "lazy: each step updates only the embedding rows of its examples' features (moments included; SparseAdam, LazyAdam); deferred: the same, and a row gets the moves dense steps would have made while it had no gradient when next touched; dense: every row every step (slow; for comparison).",
+        new("embedding_updates", TrainerOptionKind.Choice, "<NAME>", "lazy: each step updates only the embedding rows of its examples' features (moments included; SparseAdam, LazyAdam); dense: every row every step (slow; for comparison).",
             o => EmbeddingUpdateNames[(int)o.EmbeddingUpdates], (o, v) => o with { EmbeddingUpdates = (EmbeddingUpdates)Array.IndexOf(EmbeddingUpdateNames, (string)v) }) { Choices = EmbeddingUpdateNames },
         new("learning_rate", TrainerOptionKind.Number, "<RATE>", "Peak learning rate (sgd wants about 0.1).",
             o => o.LearningRate, (o, v) => o with { LearningRate = (double)v }) { Minimum = 1e-9, Maximum = 100, Aliases = ["--lr"] },

@@ -34,15 +34,6 @@ public enum EmbeddingUpdates
     /// </summary>
     Lazy,
     /// <summary>
-    /// Only the rows of the features in the step's examples, as <see cref="Lazy"/>, but a row next touched after k steps
-    /// without a gradient first gets, at once, what those k steps would have done to it densely: the moves along its
-    /// decaying moments (Σ over the skipped steps j of lr_j·√(1−β2ʲ⁺¹)/(1−β1ʲ⁺¹)·(β1/√β2)^(j−a)·m/√v for Adam, summed over
-    /// the first steps until the terms are below 1e-12 of the first) with the decoupled decay of the steps after each, and the
-    /// decay of m and v. The same as <see cref="Dense"/> up to ε's share of √v and rounding, without L1 and coupled L2 (which
-    /// are applied as in <see cref="Lazy"/>); the cost of a step grows with the rows it touches.
-    /// </summary>
-    Deferred,
-    /// <summary>
     /// Every row in every step, with a zero gradient where the step has none, as a dense optimiser on a dense embedding
     /// gradient (PyTorch's Adam or AdamW on an <c>nn.EmbeddingBag</c> without <c>sparse=True</c>): moments of absent rows
     /// decay and momentum keeps moving them. The cost of a step grows with the buckets; for comparison, not speed.

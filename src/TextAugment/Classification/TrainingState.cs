@@ -24,11 +24,7 @@ internal sealed class TrainingState
     private readonly CoupledPenalty _coupled;
     private readonly DecoupledDecay _decay;
     private readonly L1Proximal _l1;
-    private readonly bool _dense, _deferred;
-    private const int SkipBlock = 128;       // deferred: steps per block of the move sums (r^128 ≥ 1.6e-6 for Adam: no cancellation)
-    private readonly int _skipHorizon;       // deferred: skipped steps whose moves are summed (later ones are below 1e-12 of the first)
-    private readonly double[] _ratioPowers;  // deferred: r^n for n from −SkipBlock to the horizon + SkipBlock, at n + SkipBlock
-    private readonly List<double> _skipSums = [];   // deferred: per step j, Σ q_i·r^(i−b)·shrink(i..b) over its block's steps b ≤ i ≤ j
+    private readonly bool _dense;
     private readonly long _totalSteps;
     private readonly float[] _denseM, _denseV;
     private readonly int _momentStride;      // floats per moment row: m, then v when the optimiser has one
@@ -56,14 +52,6 @@ internal sealed class TrainingState
         _decay = new DecoupledDecay(_optimizer.DecouplesWeightDecay ? (float)options.WeightDecay : 0f);
         _l1 = new L1Proximal((float)options.L1);
         _dense = options.EmbeddingUpdates == EmbeddingUpdates.Dense;
-        _deferred = options.EmbeddingUpdates == EmbeddingUpdates.Deferred;
-        double ratio = _optimizer.SkippedMoveRatio;
-        _skipHorizon = ratio <= 0 ? 1 : (int)Math.Min(1 << 20, Math.Ceiling(Math.Log(1e-12) / Math.Log(ratio)));
-        _ratioPowers = _deferred ? new double[_skipHorizon + 2 * SkipBlock + 1] : [];
-        for (int n = 0; n < _ratioPowers.Length; n++)
-        {
-            _ratioPowers[n] = Math.Pow(ratio, n - SkipBlock);
-        }
         _denseM = new float[network.Dense.Length];
         _denseV = new float[network.Dense.Length];
         _momentStride = network.Dimensions * (_optimizer.HasSecondMoment ? 2 : 1);
@@ -145,16 +133,6 @@ internal sealed class TrainingState
         double shrink = 1 - lr * (_coupled.Coefficient + _decay.Rate);
         _cumulativeLogShrink.Add(_cumulativeLogShrink[^1] + Math.Log(Math.Max(shrink, 1e-30)));
         _cumulativeL1.Add(_cumulativeL1[^1] + lr * _options.L1);
-        if (_deferred)
-        {
-            // The move of this step for a row without a gradient, q·r^(step−a), enters the sums relative to the block's
-            // first step b: q·r^(step−b) times the inverse of the shrinking of steps b..step−1 (so that a later factor
-            // exp(cum[to] − cum[b]) leaves the shrinking of steps step..to−1 on it).
-            long first = _step - _step % SkipBlock;
-            double move = _optimizer.SkippedMoveScale(_step, lr) * _ratioPowers[(int)(_step - first) + SkipBlock]
-                * Math.Exp(_cumulativeLogShrink[(int)first] - _cumulativeLogShrink[(int)_step]);
-            _skipSums.Add(_step == first ? move : _skipSums[^1] + move);
-        }
 
         float rate = (float)lr;
         bool regularises = _coupled.Coefficient > 0 || _decay.Rate > 0 || _l1.Lambda > 0;
@@ -231,46 +209,20 @@ internal sealed class TrainingState
 
     /// <summary>
     /// Applies to <paramref name="row"/> what the steps after its last update and before <paramref name="step"/> did to
-    /// it: the shrinking and L1 of their penalties and, with <see cref="EmbeddingUpdates.Deferred"/>, the moves along its
-    /// decaying moments (each move shrunk by the decay of the steps after it) and the moments' decay.
+    /// it: the shrinking and L1 of their penalties (its weights move on no optimiser step, and its moments do not decay).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CatchUp(int row, long step)
     {
         long from = _rowLast[row] + 1;
         bool regularised = _options.L2 > 0 || _options.WeightDecay > 0 || _options.L1 > 0;
-        bool moves = _deferred && _momentSlot[row] >= 0;
-        if (from >= step || !(regularised || moves))
+        if (from >= step || !regularised)
         {
             return;
         }
 
         Span<float> w = _network.Row(row);
-        if (regularised)
-        {
-            VectorMath.Scale(w, (float)Math.Exp(_cumulativeLogShrink[(int)step] - _cumulativeLogShrink[(int)from]));
-        }
-
-        if (moves)
-        {
-            // Σ over the skipped steps j of q_j·r^(j−a)·shrink(j..step−1), a = from − 1, up to the horizon: block by block,
-            // each block's part from the sums relative to its first step.
-            double sum = 0;
-            long a = from - 1, last = Math.Min(step, from + _skipHorizon) - 1;
-            for (long lo = from; lo <= last;)
-            {
-                long first = lo - lo % SkipBlock, end = Math.Min(last, first + SkipBlock - 1);
-                double part = _skipSums[(int)end] - (lo == first ? 0 : _skipSums[(int)lo - 1]);
-                double scale = _ratioPowers[(int)(first - a) + SkipBlock];
-                sum += regularised ? part * scale * Math.Exp(_cumulativeLogShrink[(int)step] - _cumulativeLogShrink[(int)first]) : part * scale;
-                lo = end + 1;
-            }
-
-            Span<float> moments = Moments(row);
-            int dim = _network.Dimensions;
-            _optimizer.Skip(w, moments[..dim], moments[dim..], sum, step - from);
-        }
-
+        VectorMath.Scale(w, (float)Math.Exp(_cumulativeLogShrink[(int)step] - _cumulativeLogShrink[(int)from]));
         float threshold = (float)(_cumulativeL1[(int)step] - _cumulativeL1[(int)from]);
         if (threshold > 0)
         {
