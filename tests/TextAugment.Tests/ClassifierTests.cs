@@ -236,6 +236,18 @@ public class ClassifierTests
     }
 
     [Fact]
+    public void Without_early_stopping_a_refit_after_a_held_out_run_is_the_model_trained_on_all_rows()
+    {
+        // The pipeline's ablation relies on this to skip the selection run of each arm when early stopping is off.
+        var data = Synthetic();
+        string dir = TestPaths.NewTempDirectory();
+        TrainerOptions options = Small() with { Hidden = [], Epochs = 4 };
+        Trainer.Train(data, null, options with { ValidationFraction = 0.2, Refit = true }).Model.Save(Path.Combine(dir, "refit.tam"));
+        Trainer.Train(data, null, options with { ValidationFraction = 0 }).Model.Save(Path.Combine(dir, "all.tam"));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "all.tam")), File.ReadAllBytes(Path.Combine(dir, "refit.tam")));
+    }
+
+    [Fact]
     public void Early_stopping_keeps_no_epoch_before_min_epochs()
     {
         // Flipped validation labels: the best validation loss is at epoch 1, but min_epochs 4 forbids keeping it.

@@ -55,6 +55,9 @@ public class ExperimentTests
 
         // The control has exactly the augmented corpus's rows; the originals far fewer.
         Assert.Equal(ablation.Augmented.Rows, ablation.Repetition.Rows);
+        // With the refit, each arm's kept model trained on every row, the held-out originals' included.
+        Assert.Equal(result.Report.TrainingRows, ablation.Augmented.Rows);
+        Assert.Equal(File.ReadAllLines($"{data}/wordnet-topics-train.tsv").Length - 1, ablation.Originals.Rows);
         Assert.True(ablation.Originals.Rows < ablation.Augmented.Rows, $"{ablation.Originals.Rows} originals, {ablation.Augmented.Rows} augmented");
         Assert.Contains("Does more training on the same text help (repetition control vs originals)?", ablation.Verdict, StringComparison.Ordinal);
         Assert.Contains("Does the new text help (augmented vs repetition control)?", ablation.Verdict, StringComparison.Ordinal);

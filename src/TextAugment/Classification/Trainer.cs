@@ -229,7 +229,7 @@ public static class Trainer
         {
             TrainingRows = all.Count,
             ValidationRows = selectionReport.ValidationRows,
-            ValidationNote = FormattableString.Invariant($"{selectionReport.ValidationNote}; then refit on all {all.Count:N0} rows for the {epochs} epochs chosen"),
+            ValidationNote = FormattableString.Invariant($"{selectionReport.ValidationNote}; then refit on all {all.Count:N0} rows for {(options.EarlyStopping.Enabled && options.EarlyStopping.Patience > 0 ? $"the {epochs} epochs early stopping chose" : $"all {epochs} epochs (early stopping is off)")}"),
             RefitEpochs = epochs,
         };
         return (model, report);
