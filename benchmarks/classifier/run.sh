@@ -13,7 +13,8 @@
 # 500 examples, 5), SEEDS_FULL (at full size, 3), VARIANTS (variants per original in the recipe at 500
 # examples, 8), VARIANTS_FULL (at full size, 4), ABLATION_FULL (the datasets whose full size gets the
 # ablation too, "topics debian": on the long-text sets an ablation at full size takes hours on 2 shared
-# cores), ABLATION (1; 0 skips the ablation everywhere: defaults and peers only), THROUGHPUT (1).
+# cores), ABLATION (1; 0 skips the ablation everywhere), PEERS (1; 0 skips fastText, scikit-learn and ML.NET),
+# THROUGHPUT (1).
 # Needs: apt-get install fasttext python3-sklearn wordnet-base; npm (the SpamAssassin and State of the
 # Union corpora); `apt-get update -o Acquire::Languages=en` (Debian's long descriptions).
 set -euo pipefail
@@ -27,6 +28,7 @@ VARIANTS=${VARIANTS:-8}
 VARIANTS_FULL=${VARIANTS_FULL:-4}
 ABLATION_FULL=${ABLATION_FULL:-topics debian}
 ABLATION=${ABLATION:-1}
+PEERS=${PEERS:-1}
 THROUGHPUT=${THROUGHPUT:-1}
 for dataset in $DATASETS; do
   [ -f "$work/$dataset/test.tsv" ] || /usr/bin/python3 benchmarks/classifier/prepare.py "$work" "$dataset"
@@ -105,6 +107,7 @@ for test, name in (("augmented_vs_originals", "augmented - originals"), ("augmen
 PY
     fi
 
+    [ "$PEERS" = 1 ] || continue
     for ngrams in 1 2; do
       s=$(now); fasttext supervised -input "$train.ft" -output "$out/ft$ngrams" -wordNgrams $ngrams -thread 2 -verbose 0; e=$(now)
       fasttext predict "$out/ft$ngrams.bin" "$d/test.ft" | sed 's/^__label__//' > "$out/ft$ngrams.pred"
