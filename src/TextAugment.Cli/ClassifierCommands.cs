@@ -50,7 +50,13 @@ internal static class Printer
         foreach (int i in shown)
         {
             ClassScores c = evaluation.Classes[i];
-            sb.Append(CultureInfo.InvariantCulture, $"  {TerminalText.Visible(c.Label),-20}  {c.Precision,9:F3}  {c.Recall,6:F3}  {c.F1,5:F3}  {c.Support,7}\n");
+            string label = TerminalText.Visible(c.Label) + (c.InModel ? "" : " *");
+            sb.Append(CultureInfo.InvariantCulture, $"  {label,-20}  {c.Precision,9:F3}  {c.Recall,6:F3}  {c.F1,5:F3}  {c.Support,7}\n");
+        }
+
+        if (evaluation.Classes.Any(c => !c.InModel))
+        {
+            sb.Append("  * not a label of the model (it was not in the training data): never predicted, recall 0, counted in the macro-F1\n");
         }
 
         sb.Append(capped
@@ -100,13 +106,13 @@ internal static class Printer
         }
     }
 
-    /// <summary>The evaluation as one JSON object: accuracy, macro_f1, count, per-label scores and the confusion matrix (rows: true label).</summary>
+    /// <summary>The evaluation as one JSON object: accuracy, macro_f1, count, per-label scores (in_model false for a test label the model does not have) and the confusion matrix (rows: true label).</summary>
     public static string Json(Evaluation evaluation) => JsonSerializer.Serialize(new
     {
         accuracy = evaluation.Accuracy,
         macro_f1 = evaluation.MacroF1,
         count = evaluation.Count,
-        labels = evaluation.Classes.Select(c => new { label = c.Label, precision = c.Precision, recall = c.Recall, f1 = c.F1, support = c.Support }),
+        labels = evaluation.Classes.Select(c => new { label = c.Label, precision = c.Precision, recall = c.Recall, f1 = c.F1, support = c.Support, in_model = c.InModel }),
         confusion = evaluation.Confusion,
     });
 }
@@ -174,16 +180,50 @@ internal sealed class TrainSettings : CommandSettings
 
 internal sealed class TrainCommand : Command<TrainSettings>
 {
-    /// <summary>Reads labelled data, saying on standard error how many records were skipped for an empty text (the rule of every format).</summary>
-    internal static List<Example> ReadLabelled(string path)
+    /// <summary>
+    /// Reads labelled data, saying on standard error how many records were skipped for an empty text (the rule of every format).
+    /// </summary>
+    /// <param name="path">The file, or - for standard input.</param>
+    /// <param name="role">What the rows are for ("evaluation", "validation", "training"), for the message when there are none.</param>
+    /// <exception cref="DataFormatException">A row is malformed or has no label, or the file holds no examples.</exception>
+    internal static List<Example> ReadLabelled(string path, string role)
     {
         List<Example> examples = CorpusReader.ReadLabelled(path, null, out long empty);
+        string shown = path == "-" ? "<stdin>" : path;
         if (empty > 0)
         {
-            Console.Error.WriteLine($"textaugment: {(path == "-" ? "<stdin>" : path)}: skipped {empty:N0} record{(empty == 1 ? "" : "s")} whose text is empty or only white space.");
+            Console.Error.WriteLine($"textaugment: {shown}: skipped {empty:N0} record{(empty == 1 ? "" : "s")} whose text is empty or only white space.");
         }
 
-        return examples;
+        return examples.Count > 0 ? examples
+            : throw new DataFormatException(shown, 0, 0, $"the file holds no labelled examples{(empty > 0 ? " with text" : " (only a header, or nothing)")}; {role} needs at least one row with a text and a label.");
+    }
+
+    /// <summary>The early-stopping options (table names): given without validation data they have no effect, and the command warns.</summary>
+    private static readonly string[] NeedValidation = ["early_stopping.enabled", "early_stopping.patience", "early_stopping.min_delta", "early_stopping.monitor", "early_stopping.restore_best", "early_stopping.min_epochs"];
+
+    /// <summary>
+    /// Warnings about trainer options that would have no effect: early stopping given without validation data.
+    /// </summary>
+    /// <exception cref="UsageException">--validation and --validation-fraction are both given: they are two sources of
+    /// validation data, refused together as a pipeline's train.validation refuses path with fraction.</exception>
+    internal static IEnumerable<string> IneffectiveOptions(TrainSettings settings, TrainerOptions options, IReadOnlySet<string> given)
+    {
+        string fraction = TrainerOptionTable.Named("validation.fraction").CommandLine;
+        if (settings.Validation is not null && given.Contains("validation.fraction"))
+        {
+            throw new UsageException($"--validation {settings.Validation} and {fraction} both say where the validation data comes from; give one: the file, or the fraction of <DATA> to hold out (as a pipeline's train.validation takes path or fraction, not both).");
+        }
+
+        // --no-early-stopping asks for what happens anyway: no warning for it.
+        string[] idle = [.. NeedValidation.Where(n => given.Contains(n) && (n != "early_stopping.enabled" || options.EarlyStopping.Enabled))
+            .Select(n => TrainerOptionTable.Named(n).CommandLine)];
+        if (settings.Validation is null && options.ValidationFraction == 0 && idle.Length > 0)
+        {
+            return [$"textaugment: {string.Join(", ", idle)} {(idle.Length == 1 ? "has" : "have")} no effect without validation data: early stopping watches a validation score; give --validation FILE or {fraction} F (e.g. 0.1). The last epoch is kept."];
+        }
+
+        return [];
     }
 
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
@@ -197,9 +237,22 @@ internal sealed class TrainCommand : Command<TrainSettings>
         string reportDirectory = settings.Report ?? Path.ChangeExtension(Path.GetFullPath(settings.Output!), ".report");
         (string Role, string? Path)[] reads = [("the training data", settings.Data), ("--validation", settings.Validation), ("--vectors", settings.Vectors), ("--unlabelled", settings.Unlabelled)];
         FileIdentity.EnsureDistinct([("--output", settings.Output), .. TrainingReport.Files(reportDirectory).Select(f => ("a --report file", (string?)f))], reads);
-        List<Example> data = ReadLabelled(settings.Data);
-        List<Example>? validation = settings.Validation is null ? null : ReadLabelled(settings.Validation);
-        TrainerOptions options = settings.ToOptions(context.Data as TrainerOptions ?? new TrainerOptions());
+        ParsedTrainerOptions parsed = context.Data as ParsedTrainerOptions ?? new ParsedTrainerOptions(new TrainerOptions(), new HashSet<string>(StringComparer.Ordinal));
+        foreach (string warning in IneffectiveOptions(settings, parsed.Options, parsed.Given))
+        {
+            Console.Error.WriteLine(TerminalText.Visible(warning));
+        }
+
+        List<Example> data = ReadLabelled(settings.Data, "training");
+        Trainer.EnsureTrainable(data, settings.Data == "-" ? "<stdin>" : settings.Data);
+        List<Example>? validation = settings.Validation is null ? null : ReadLabelled(settings.Validation, "validation");
+        TrainerOptions options = settings.ToOptions(parsed.Options);
+
+        if (Trainer.DescribeUnknownLabels(data, validation, settings.Validation == "-" ? "<stdin>" : settings.Validation!) is { } unknown)
+        {
+            Console.Error.WriteLine(TerminalText.Visible($"textaugment: {unknown}"));
+        }
+
         if (settings.Unlabelled is not null)
         {
             List<Example> unlabelled = CorpusReader.ReadUnlabelled(settings.Unlabelled, null, out int labelled);
@@ -260,7 +313,15 @@ internal sealed class EvaluateCommand : Command<EvaluateSettings>
     {
         FileIdentity.EnsureDistinct([("--report", settings.Report)], [("the model", settings.Model), ("the test data", settings.Test)]);
         TextClassifier model = TextClassifier.Load(settings.Model);
-        Evaluation evaluation = Evaluation.Of(model, TrainCommand.ReadLabelled(settings.Test));
+        List<Example> test = TrainCommand.ReadLabelled(settings.Test, "evaluation");
+        Evaluation evaluation = Evaluation.Of(model, test);
+        if (evaluation.Classes.Where(c => !c.InModel).ToArray() is { Length: > 0 } unknown)
+        {
+            Console.Error.WriteLine(TerminalText.Visible($"textaugment: {(settings.Test == "-" ? "<stdin>" : settings.Test)}: {unknown.Sum(c => c.Support):N0} of {test.Count:N0} rows {(unknown.Sum(c => c.Support) == 1 ? "has" : "have")} "
+                + $"{(unknown.Length == 1 ? "a label" : $"{unknown.Length:N0} labels")} the model does not know ({string.Join(", ", unknown.Take(5).Select(c => $"'{c.Label}'"))}{(unknown.Length > 5 ? $" and {unknown.Length - 5:N0} more" : "")}); "
+                + "they count as errors, and each is scored as a label with recall 0 (marked * in the table, in_model false in the JSON)."));
+        }
+
         if (settings.Report is not null)
         {
             using AtomicOutput report = AtomicOutput.Open(settings.Report);

@@ -31,23 +31,23 @@ namespace TextAugment.Cli
                 args = [.. args.Select(a => a == "--k" ? "--top" : a.StartsWith("--k=", StringComparison.Ordinal) ? "--top=" + a[4..] : a)];
             }
 
-            if (UnknownOption(args) is { } unknown)
+            if ((UnknownOption(args) ?? BadNumber(args)) is { } unknown)
             {
                 errors.WriteLine(TerminalText.Visible(unknown));
                 return UsageError;
             }
 
             // The trainer's options come from the one table (TrainerOptionTable), not from the settings class.
-            TrainerOptions? trainer = null;
+            ParsedTrainerOptions? trainer = null;
             if (args is ["train", ..] && !args.Any(a => a is "--help" or "-h"))
             {
-                if (TrainerCommandLine.Parse(args[1..], out List<string> rest, out TrainerOptions parsed) is { } error)
+                if (TrainerCommandLine.Parse(args[1..], out List<string> rest, out TrainerOptions parsed, out HashSet<string> given) is { } error)
                 {
                     errors.WriteLine($"textaugment train: {error}");
                     return UsageError;
                 }
 
-                trainer = parsed;
+                trainer = new ParsedTrainerOptions(parsed, given);
                 args = ["train", .. rest];
             }
 
@@ -73,7 +73,7 @@ namespace TextAugment.Cli
                     .WithDescription("Fit the corpus statistics of the tfidf stage (document frequency and TF-IDF per word) and save them.")
                     .WithExample("fit-tfidf", "pipelines/data/wordnet-topics-train.tsv", "-o", "out/tfidf-stats.tsv");
                 config.AddCommand<TrainCommand>("train")
-                    .WithData(trainer ?? new TrainerOptions())
+                    .WithData(trainer ?? new ParsedTrainerOptions(new TrainerOptions(), new HashSet<string>(StringComparer.Ordinal)))
                     .WithDescription("Train a regularized text classifier (L1/L2, dropout, early stopping) on labelled data; writes the model and a report with curves.")
                     .WithExample("train", "pipelines/data/wordnet-topics-train.tsv", "-o", "out/topics.tam");
                 config.AddCommand<EvaluateCommand>("evaluate")
@@ -163,6 +163,53 @@ namespace TextAugment.Cli
                     string? hint = Diagnostics.Nearest(name, valid.Where(v => v.StartsWith("--", StringComparison.Ordinal)));
                     return $"textaugment {args[0]}: unknown option '{name}'{(hint is null ? "." : $"; did you mean '{hint}'?")} "
                            + $"Options: {string.Join(", ", valid.Where(v => v.StartsWith("--", StringComparison.Ordinal)))}. Run 'textaugment {args[0]} --help' for usage.";
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The usage message for the first numeric option of the command's settings whose value is not a number of its type
+        /// (naming the option, the value and the range), or null. Spectre's own message ("Failed to convert '-1' to UInt64")
+        /// names neither the option nor what would be right.
+        /// </summary>
+        public static string? BadNumber(IReadOnlyList<string> args)
+        {
+            if (args.Count == 0 || !SettingsOf.TryGetValue(args[0], out Type? settings))
+            {
+                return null;
+            }
+
+            foreach (System.Reflection.PropertyInfo property in settings.GetProperties())
+            {
+                Type type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+                string? range = type == typeof(int) ? $"an integer from {int.MinValue} to {int.MaxValue}"
+                    : type == typeof(long) ? $"an integer from {long.MinValue} to {long.MaxValue}"
+                    : type == typeof(ulong) ? $"an integer from 0 to {ulong.MaxValue}"
+                    : null;
+                if (range is null)
+                {
+                    continue;
+                }
+
+                foreach (CommandOptionAttribute option in property.GetCustomAttributes(typeof(CommandOptionAttribute), true).Cast<CommandOptionAttribute>())
+                {
+                    string[] names = [.. option.LongNames.Select(n => "--" + n), .. option.ShortNames.Select(n => "-" + n)];
+                    for (int i = 1; i < args.Count && args[i] != "--"; i++)
+                    {
+                        string? value = names.Contains(args[i], StringComparer.Ordinal) ? (i + 1 < args.Count ? args[i + 1] : null)
+                            : names.FirstOrDefault(n => args[i].StartsWith(n + "=", StringComparison.Ordinal)) is { } n ? args[i][(n.Length + 1)..]
+                            : null;
+                        string name = args[i].Split('=')[0];
+                        bool parses = type == typeof(int) ? int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _)
+                            : type == typeof(long) ? long.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _)
+                            : ulong.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _);
+                        if (value is not null && !parses)
+                        {
+                            return $"textaugment {args[0]}: {name} is '{value}'; it must be {range}.";
+                        }
+                    }
                 }
             }
 

@@ -23,10 +23,17 @@ internal static class TrainerCommandLine
     /// <paramref name="options"/>, starting from the defaults; <paramref name="rest"/> keeps the others in order.
     /// </summary>
     /// <returns>Null, or the first error in the table's words (e.g. "--dropout is 1.5; it must be between 0 and 0.99.").</returns>
-    public static string? Parse(IReadOnlyList<string> args, out List<string> rest, out TrainerOptions options)
+    public static string? Parse(IReadOnlyList<string> args, out List<string> rest, out TrainerOptions options) => Parse(args, out rest, out options, out _);
+
+    /// <summary>
+    /// <see cref="Parse(IReadOnlyList{string}, out List{string}, out TrainerOptions)"/>, also giving the table names
+    /// (<see cref="TrainerOption.Name"/>) of the options the arguments set, so that the command can warn about one that will have no effect.
+    /// </summary>
+    public static string? Parse(IReadOnlyList<string> args, out List<string> rest, out TrainerOptions options, out HashSet<string> given)
     {
         rest = [];
         options = new TrainerOptions();
+        given = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
@@ -77,6 +84,7 @@ internal static class TrainerCommandLine
             }
 
             options = option.Set(options, value!);
+            given.Add(option.Name);
         }
 
         return null;
@@ -94,6 +102,9 @@ internal static class TrainerCommandLine
         return (names, string.Create(CultureInfo.InvariantCulture, $"{option.Doc} Default: {option.Default}.{range} Pipeline: train.{option.Name}."));
     }
 }
+
+/// <summary>The trainer options the command line gave, and the table names of those it set explicitly.</summary>
+internal sealed record ParsedTrainerOptions(TrainerOptions Options, IReadOnlySet<string> Given);
 
 /// <summary>Spectre's help, with the trainer options of <see cref="TrainerOptionTable"/> listed after the options of <c>train</c>.</summary>
 internal sealed class TrainerHelpProvider(ICommandAppSettings settings) : HelpProvider(settings)

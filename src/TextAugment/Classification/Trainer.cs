@@ -272,7 +272,11 @@ public static class Trainer
         }
     }
 
-    /// <summary>Mean loss and accuracy, dropout off, over <paramref name="subset"/> (or all).</summary>
+    /// <summary>
+    /// Mean loss and accuracy, dropout off, over <paramref name="subset"/> (or all). An example whose label is -1 (a
+    /// validation label the training data lacks, see <see cref="Encode"/>) counts as an error in the accuracy and is left
+    /// out of the loss, which has no term for a class the model does not have (NaN when no example has a known label).
+    /// </summary>
     internal static (double Loss, double Accuracy) Score(Network network, Network.Scratch scratch, int[][] features, float[][] weights, int[] labels, int[]? subset)
     {
         int n = subset?.Length ?? features.Length;
@@ -282,16 +286,80 @@ public static class Trainer
         }
 
         double loss = 0;
-        int correct = 0;
+        int correct = 0, known = 0;
         for (int k = 0; k < n; k++)
         {
             int i = subset?[k] ?? k;
+            if (labels[i] < 0)
+            {
+                continue; // the model cannot predict it: an error, and no loss term
+            }
+
             ReadOnlySpan<float> p = network.Forward(features[i], weights[i], scratch);
             loss += Network.Loss(p, labels[i]);
+            known++;
             correct += System.Numerics.Tensors.TensorPrimitives.IndexOfMax(p) == labels[i] ? 1 : 0;
         }
 
-        return (loss / n, (double)correct / n);
+        return (known == 0 ? double.NaN : loss / known, (double)correct / n);
+    }
+
+    /// <summary>
+    /// Says how many rows of <paramref name="validation"/> (read from <paramref name="path"/>) have a label that no row of
+    /// <paramref name="train"/> has, naming the first few such labels; null when there are none. Such rows count as errors
+    /// in the validation accuracy and are left out of the validation loss (the model has no class for them).
+    /// </summary>
+    public static string? DescribeUnknownLabels(IReadOnlyList<Example> train, IReadOnlyList<Example>? validation, string path)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        if (validation is null)
+        {
+            return null;
+        }
+
+        var known = new HashSet<string>(train.Select(e => e.Label ?? ""), StringComparer.Ordinal);
+        var unknown = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        int rows = 0;
+        foreach (Example e in validation)
+        {
+            if (e.Label is { } label && !known.Contains(label))
+            {
+                rows++;
+                unknown[label] = unknown.GetValueOrDefault(label) + 1;
+            }
+        }
+
+        if (rows == 0)
+        {
+            return null;
+        }
+
+        const int Named = 5;
+        string names = string.Join(", ", unknown.Take(Named).Select(u => FormattableString.Invariant($"'{u.Key}' ({u.Value:N0})")));
+        string more = unknown.Count > Named ? FormattableString.Invariant($" and {unknown.Count - Named:N0} more") : "";
+        return FormattableString.Invariant(
+            $"{path}: {rows:N0} of {validation.Count:N0} validation rows {(rows == 1 ? "has" : "have")} {(unknown.Count == 1 ? "a label" : $"{unknown.Count:N0} labels")} the training data lacks: {names}{more}; they count as errors in the validation accuracy and are left out of the validation loss (the model has no class for them).");
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="train"/> (read from <paramref name="path"/>) can be trained on: at least one example, and at
+    /// least 2 labels.
+    /// </summary>
+    /// <exception cref="DataFormatException">The file holds no examples, or fewer than 2 labels (the message names them).</exception>
+    public static void EnsureTrainable(IReadOnlyList<Example> train, string path)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        if (train.Count == 0)
+        {
+            throw new DataFormatException(path, 0, 0, "the training data holds no labelled examples (only a header, or nothing); training needs examples of at least 2 labels.");
+        }
+
+        string[] labels = [.. train.Select(e => e.Label ?? "").Distinct(StringComparer.Ordinal).Take(2)];
+        if (labels.Length < 2)
+        {
+            throw new DataFormatException(path, 0, 0, FormattableString.Invariant(
+                $"every one of the {train.Count:N0} training examples has the label '{labels[0]}'; training needs at least 2 labels."));
+        }
     }
 
     /// <summary>

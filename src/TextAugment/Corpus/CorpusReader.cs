@@ -189,8 +189,13 @@ public abstract class CorpusReader : IDisposable
         var examples = new List<Example>();
         foreach (Example e in reader.ReadAll())
         {
-            string? label = e.Label;
-            if (label is not null && !labels.TryGetValue(label, out label))
+            string? label = e.Label ?? throw new DataFormatException(reader.DisplayName, reader.CurrentLine, 0, options.Format switch
+            {
+                CorpusFormat.Text => "the file is plain text (one text per line), which has no labels; labelled data is tsv, csv or jsonl with a label column, or fastText's '__label__NAME text' lines.",
+                CorpusFormat.FastText => "the line has no label; each line of fastText's format starts with __label__NAME.",
+                _ => "the row has no label; each row needs one.",
+            });
+            if (!labels.TryGetValue(label, out label))
             {
                 label = e.Label!;
                 labels[label] = label;
@@ -355,6 +360,9 @@ public abstract class CorpusReader : IDisposable
     }
 
     private protected long LineNumber => _lines.LineNumber;
+
+    /// <summary>The line the last record read ended on (1-based).</summary>
+    internal long CurrentLine => _lines.LineNumber;
 
     private protected DataFormatException Error(long line, ReadOnlySpan<byte> lineBytes, int byteColumn, string message) =>
         new(DisplayName, line, byteColumn < 0 ? 0 : Encoding.UTF8.GetCharCount(lineBytes[..Math.Min(byteColumn, lineBytes.Length)]) + 1, message);

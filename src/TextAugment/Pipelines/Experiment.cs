@@ -212,6 +212,7 @@ public static class Experiment
 
         EnsureDistinct(pipeline);
         List<Example> originals = TrainingSections.ReadLabelled(pipeline.Input.Path, pipeline.Input);
+        Trainer.EnsureTrainable(originals, pipeline.Input.Path);
         IReadOnlyList<Example> validation;
         HashSet<string> trainIds;
         if (train.ValidationPath is not null)
@@ -257,6 +258,16 @@ public static class Experiment
 
             var selected = Trainer.Train(rows, validationOrNull, options);
             return refit ? Trainer.RefitAfter(selected.Report, all(), options) : selected;
+        }
+
+        if (Trainer.DescribeUnknownLabels(plain, train.ValidationPath is null ? null : validation, train.ValidationPath ?? "") is { } unknown)
+        {
+            log?.Report(unknown);
+        }
+
+        if (test is { Count: 0 })
+        {
+            throw new DataFormatException(pipeline.Evaluate!.TestPath, 0, 0, "the file holds no labelled examples (only a header, or nothing); evaluation needs at least one row with a text and a label.");
         }
 
         if (train.UnlabelledNote is not null)

@@ -1,0 +1,265 @@
+using System.Text.Json;
+using Spectre.Console.Testing;
+using TextAugment.Classification;
+using TextAugment.Cli;
+using TextAugment.Pipelines;
+
+namespace TextAugment.Tests;
+
+/// <summary>
+/// What train and evaluate do with data that does not fit (labels one side lacks, no labels, no rows, one label) and
+/// with options that cannot act: a message naming the file and the value, never a stack trace or a silent drop.
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public class TrainEvaluateInputTests
+{
+    private const string Train = "id\ttext\tlabel\n1\ta cat\tanimal\n2\tan apple\tfood\n3\ta dog\tanimal\n4\ta pear\tfood\n";
+    private const string ValidationWithNewLabel = "id\ttext\tlabel\n1\ta cat\tanimal\n2\ta car\tvehicle\n";
+    private static readonly string[] Small = ["--epochs", "2", "--dim", "8", "--buckets", "4096"];
+
+    /// <summary>Runs the command in this process; standard output and standard error as the command wrote them.</summary>
+    private static (int ExitCode, string Output, string Errors) Run(params string[] args)
+    {
+        var errors = new StringWriter();
+        var output = new StringWriter();
+        TextWriter originalError = Console.Error, originalOut = Console.Out;
+        Console.SetError(errors);
+        Console.SetOut(output);
+        try
+        {
+            int code = TextAugmentApp.Run(args, new TestConsole(), errors);
+            return (code, output.ToString(), errors.ToString());
+        }
+        finally
+        {
+            Console.SetError(originalError);
+            Console.SetOut(originalOut);
+        }
+    }
+
+    private static string Write(string dir, string name, string content)
+    {
+        string path = Path.Combine(dir, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private static Example[] Examples(params (string Text, string Label)[] rows) =>
+        [.. rows.Select((r, i) => new Example((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), r.Text, r.Label))];
+
+    [Collection(ConsoleCollection.Name)]
+    public class Validation_labels_the_training_data_lacks
+    {
+        [Fact]
+        public void Count_as_errors_in_accuracy_and_are_left_out_of_the_loss()
+        {
+            Example[] train = Examples(("a cat", "animal"), ("an apple", "food"), ("a dog", "animal"), ("a pear", "food"));
+            var options = new TrainerOptions { Epochs = 3 };
+            var (_, known) = Trainer.Train(train, Examples(("a cat", "animal")), options);
+            var (_, mixed) = Trainer.Train(train, Examples(("a cat", "animal"), ("a car", "vehicle")), options);
+            Assert.Equal(known.Epochs.Count, mixed.Epochs.Count);
+            for (int e = 0; e < known.Epochs.Count; e++)
+            {
+                // The loss is the known row's alone; the unknown row halves the accuracy (the model cannot predict 'vehicle').
+                Assert.Equal(known.Epochs[e].ValidationLoss, mixed.Epochs[e].ValidationLoss, 12);
+                Assert.Equal(known.Epochs[e].ValidationAccuracy / 2, mixed.Epochs[e].ValidationAccuracy, 12);
+            }
+        }
+
+        [Fact]
+        public void Are_named_on_standard_error_with_their_file_and_count()
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string t = Write(dir, "t.tsv", Train), v = Write(dir, "v.tsv", ValidationWithNewLabel);
+            var (code, _, errors) = Run(["train", t, "-o", Path.Combine(dir, "x.tam"), "--validation", v, .. Small]);
+            Assert.True(code == 0, errors);
+            Assert.DoesNotContain("Exception", errors, StringComparison.Ordinal);
+            Assert.Contains($"{v}: 1 of 2 validation rows has a label the training data lacks: 'vehicle' (1)", errors, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Are_named_when_a_pipeline_gives_the_validation_path()
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string t = Write(dir, "t.tsv", Train).Replace('\\', '/'), v = Write(dir, "v.tsv", ValidationWithNewLabel).Replace('\\', '/');
+            string pipeline = Write(dir, "p.yaml", $"""
+                seed: 1
+                input: {"{"} path: {t} {"}"}
+                augment:
+                  variants: 1
+                  stages:
+                    - random_swap: {"{"} n: 1 {"}"}
+                output: {"{"} path: out/augmented.tsv {"}"}
+                train:
+                  features: {"{"} dim: 8, buckets: 4096 {"}"}
+                  hidden: []
+                  epochs: 2
+                  validation: {"{"} path: {v} {"}"}
+                """);
+            Pipeline loaded = Pipeline.Load(pipeline);
+            PipelineRunner.Run(loaded);
+            var log = new List<string>();
+            Experiment.Run(loaded, new Reporter<string>(log.Add));
+            Assert.Contains(log, l => l.Contains($"{v}: 1 of 2 validation rows has a label the training data lacks: 'vehicle'", StringComparison.Ordinal));
+        }
+    }
+
+    [Collection(ConsoleCollection.Name)]
+    public class Files_without_labels_or_rows
+    {
+        [Theory]
+        [InlineData("evaluate")]
+        [InlineData("train")]
+        public void A_text_file_is_refused_naming_the_file_and_line(string command)
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string model = Path.Combine(dir, "m.tam");
+            Assert.Equal(0, Run(["train", Write(dir, "t.tsv", Train), "-o", model, .. Small]).ExitCode);
+            string text = Write(dir, "n.txt", "a cat\n");
+            var (code, _, errors) = command == "evaluate" ? Run("evaluate", model, text) : Run("train", text, "-o", Path.Combine(dir, "y.tam"));
+            Assert.Equal(TextAugmentApp.Failure, code); // a fault in an input's rows, as a malformed row (README: exit codes)
+            Assert.DoesNotContain("Exception", errors, StringComparison.Ordinal);
+            Assert.StartsWith($"{text}:1: the file is plain text (one text per line), which has no labels", errors, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_fasttext_line_without_a_label_is_named_by_its_line()
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string data = Write(dir, "d.ft", "__label__a one\n__label__b two\nthree\n");
+            var (code, _, errors) = Run("train", data, "-o", Path.Combine(dir, "y.tam"));
+            Assert.Equal(TextAugmentApp.Failure, code);
+            Assert.StartsWith($"{data}:3: the line has no label", errors, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("evaluate", "evaluation")]
+        [InlineData("train", "training")]
+        [InlineData("validation", "validation")]
+        public void A_header_only_file_is_refused_naming_the_file(string role, string needs)
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string model = Path.Combine(dir, "m.tam"), t = Write(dir, "t.tsv", Train);
+            Assert.Equal(0, Run(["train", t, "-o", model, .. Small]).ExitCode);
+            string empty = Write(dir, "h.tsv", "id\ttext\tlabel\n");
+            var (code, output, errors) = role switch
+            {
+                "evaluate" => Run("evaluate", model, empty),
+                "train" => Run("train", empty, "-o", Path.Combine(dir, "y.tam")),
+                _ => Run("train", t, "-o", Path.Combine(dir, "y.tam"), "--validation", empty),
+            };
+            Assert.Equal(TextAugmentApp.Failure, code);
+            Assert.DoesNotContain("accuracy", output, StringComparison.Ordinal);
+            Assert.StartsWith($"{empty}: the file holds no labelled examples (only a header, or nothing); {needs} needs at least one row", errors, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Training_data_with_one_label_is_refused_naming_the_file_and_the_label()
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string one = Write(dir, "one.tsv", "id\ttext\tlabel\n1\ta cat\tanimal\n2\ta dog\tanimal\n");
+            var (code, _, errors) = Run("train", one, "-o", Path.Combine(dir, "y.tam"));
+            Assert.Equal(TextAugmentApp.Failure, code);
+            Assert.StartsWith($"{one}: every one of the 2 training examples has the label 'animal'; training needs at least 2 labels.", errors, StringComparison.Ordinal);
+        }
+    }
+
+    [Collection(ConsoleCollection.Name)]
+    public class Test_labels_the_model_lacks
+    {
+        [Fact]
+        public void Are_scored_as_labels_as_scikit_learn_scores_y_true_union_y_pred()
+        {
+            // classification_report(["a", "b", "c", "c"], ["a", "b", "a", "b"]): c has support 2, precision/recall/F1 0;
+            // macro-F1 = (F1(a) 2/3 + F1(b) 2/3 + 0) / 3.
+            Evaluation e = Evaluation.Of(["a", "b", "c", "c"], ["a", "b", "a", "b"], ["a", "b"]);
+            Assert.Equal(["a", "b", "c"], e.Classes.Select(c => c.Label));
+            Assert.Equal([true, true, false], e.Classes.Select(c => c.InModel));
+            Assert.Equal(2, e.Classes[2].Support);
+            Assert.Equal(0, e.Classes[2].Recall);
+            Assert.Equal(4.0 / 9, e.MacroF1, 12);
+            Assert.Equal(0.5, e.Accuracy);
+            Assert.Equal([1, 1, 0], e.Confusion[2]);
+        }
+
+        [Fact]
+        public void Show_in_the_table_json_and_a_warning()
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string model = Path.Combine(dir, "m.tam"), v = Write(dir, "v.tsv", ValidationWithNewLabel);
+            Assert.Equal(0, Run(["train", Write(dir, "t.tsv", Train), "-o", model, .. Small]).ExitCode);
+            var (code, output, errors) = Run("evaluate", model, v);
+            Assert.True(code == 0, errors);
+            Assert.Contains("  vehicle *", output, StringComparison.Ordinal);
+            Assert.Contains($"{v}: 1 of 2 rows has a label the model does not know ('vehicle')", errors, StringComparison.Ordinal);
+            (code, output, errors) = Run("evaluate", model, v, "--json");
+            Assert.True(code == 0, errors);
+            using var json = JsonDocument.Parse(output);
+            JsonElement vehicle = json.RootElement.GetProperty("labels").EnumerateArray().Single(l => l.GetProperty("label").GetString() == "vehicle");
+            Assert.False(vehicle.GetProperty("in_model").GetBoolean());
+            Assert.Equal(1, vehicle.GetProperty("support").GetInt32());
+            Assert.Equal(3, json.RootElement.GetProperty("confusion").GetArrayLength());
+        }
+    }
+
+    [Collection(ConsoleCollection.Name)]
+    public class Option_values_and_combinations
+    {
+        [Theory]
+        [InlineData("--seed", "-1", "an integer from 0 to 18446744073709551615")]
+        [InlineData("--seed=abc", null, "an integer from 0 to 18446744073709551615")]
+        [InlineData("--seed", "1.5", "an integer from 0 to 18446744073709551615")]
+        public void A_number_that_does_not_parse_names_the_option_value_and_range(string option, string? value, string range)
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string[] given = value is null ? [option] : [option, value];
+            var (code, _, errors) = Run(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "y.tam"), .. given]);
+            Assert.Equal(TextAugmentApp.UsageError, code);
+            string shown = value ?? option.Split('=')[1];
+            Assert.Equal($"textaugment train: --seed is '{shown}'; it must be {range}.", errors.Trim());
+        }
+
+        [Fact]
+        public void A_number_option_of_another_command_is_checked_the_same_way()
+        {
+            var (code, _, errors) = Run("predict", "m.tam", "-k", "abc");
+            Assert.Equal(TextAugmentApp.UsageError, code);
+            Assert.Equal("textaugment predict: -k is 'abc'; it must be an integer from -2147483648 to 2147483647.", errors.Trim());
+        }
+
+        [Theory]
+        [InlineData("--early-stopping")]
+        [InlineData("--patience=3")]
+        [InlineData("--monitor=accuracy")]
+        [InlineData("--restore-best")]
+        [InlineData("--min-delta=0.01")]
+        public void Early_stopping_without_validation_data_warns(string option)
+        {
+            string dir = TestPaths.NewTempDirectory();
+            var (code, _, errors) = Run(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "y.tam"), option, .. Small]);
+            Assert.True(code == 0, errors);
+            Assert.Contains($"textaugment: {option.Split('=')[0]} has no effect without validation data", errors, StringComparison.Ordinal);
+            Assert.Contains("give --validation FILE or --validation-fraction F", errors, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Early_stopping_with_validation_data_does_not_warn()
+        {
+            string dir = TestPaths.NewTempDirectory();
+            var (code, _, errors) = Run(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "y.tam"), "--early-stopping", "--validation-fraction", "0.5", .. Small]);
+            Assert.True(code == 0, errors);
+            Assert.DoesNotContain("no effect", errors, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_validation_file_and_a_validation_fraction_together_are_refused()
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string v = Write(dir, "v.tsv", Train);
+            var (code, _, errors) = Run(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "y.tam"), "--validation", v, "--validation-fraction", "0.2", .. Small]);
+            Assert.Equal(TextAugmentApp.UsageError, code);
+            Assert.Contains($"--validation {v} and --validation-fraction both say where the validation data comes from; give one", errors, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(dir, "y.tam")));
+        }
+    }
+}
