@@ -75,6 +75,16 @@ public class TrainEvaluateInputTests
             Assert.True(code == 0, errors);
             Assert.DoesNotContain("Exception", errors, StringComparison.Ordinal);
             Assert.Contains($"{v}: 1 of 2 validation rows has a label the training data lacks: 'vehicle' (1)", errors, StringComparison.Ordinal);
+            Assert.DoesNotContain("nothing to watch", errors, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Say_so_when_no_validation_row_can_be_scored()
+        {
+            Example[] train = Examples(("a cat", "animal"), ("an apple", "food"));
+            string? note = Trainer.DescribeUnknownLabels(train, Examples(("a car", "vehicle"), ("a bus", "vehicle"), ("a rose", "plant")), "v.tsv");
+            Assert.Equal("v.tsv: 3 of 3 validation rows have 2 labels the training data lacks: 'plant' (1), 'vehicle' (2); they count as errors in the validation accuracy and are left out of the validation loss (the model has no class for them); no validation row has a label the model can predict, so the validation scores say nothing and early stopping has nothing to watch.", note);
+            Assert.Null(Trainer.DescribeUnknownLabels(train, Examples(("a dog", "animal")), "v.tsv"));
         }
 
         [Fact]
@@ -151,6 +161,44 @@ public class TrainEvaluateInputTests
             Assert.Equal(TextAugmentApp.Failure, code);
             Assert.DoesNotContain("accuracy", output, StringComparison.Ordinal);
             Assert.StartsWith($"{empty}: the file holds no labelled examples (only a header, or nothing); {needs} needs at least one row", errors, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void The_library_names_an_unlabelled_example_without_an_aggregate_exception()
+        {
+            var (model, _) = Trainer.Train(Examples(("a cat", "animal"), ("an apple", "food")), null, new TrainerOptions { Epochs = 1 });
+            Example[] test = [new("1", "a cat", "animal"), new("row-2", "a dog", null)];
+            var error = Assert.Throws<ArgumentException>(() => Evaluation.Of(model, test));
+            Assert.StartsWith("example 'row-2' has no label", error.Message, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("one-label")]
+        [InlineData("empty-test")]
+        public void A_pipeline_names_its_one_label_input_or_empty_test_file(string fault)
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string t = Write(dir, "t.tsv", fault == "one-label" ? "id\ttext\tlabel\n1\ta cat\tanimal\n2\ta dog\tanimal\n" : Train).Replace('\\', '/');
+            string test = Write(dir, "test.tsv", "id\ttext\tlabel\n").Replace('\\', '/');
+            string pipeline = Write(dir, "p.yaml", $"""
+                seed: 1
+                input: {"{"} path: {t} {"}"}
+                augment:
+                  variants: 1
+                  stages:
+                    - random_swap: {"{"} n: 1 {"}"}
+                output: {"{"} path: out/augmented.tsv {"}"}
+                train:
+                  features: {"{"} dim: 8, buckets: 4096 {"}"}
+                  hidden: []
+                  epochs: 1
+                evaluate:
+                  test: {test}
+                """);
+            Pipeline loaded = Pipeline.Load(pipeline);
+            PipelineRunner.Run(loaded);
+            var error = Assert.Throws<DataFormatException>(() => Experiment.Run(loaded));
+            Assert.StartsWith(fault == "one-label" ? $"{t}: every one of the 2 training examples has the label 'animal'" : $"{test}: the file holds no labelled examples", error.Message, StringComparison.Ordinal);
         }
 
         [Fact]

@@ -20,17 +20,20 @@ public sealed record ClassScores(string Label, double Precision, double Recall, 
 public sealed record Evaluation(double Accuracy, double MacroF1, IReadOnlyList<ClassScores> Classes, int[][] Confusion, int Count)
 {
     /// <summary>Scores <paramref name="model"/> on <paramref name="examples"/> (each must have a label).</summary>
+    /// <exception cref="ArgumentException">An example has no label (the first such is named).</exception>
     public static Evaluation Of(TextClassifier model, IReadOnlyList<Example> examples)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(examples);
+        // Checked before the parallel loop, which would wrap the error in an AggregateException.
         var gold = new string[examples.Count];
-        var predicted = new string[examples.Count];
-        Parallel.For(0, examples.Count, i =>
+        for (int i = 0; i < examples.Count; i++)
         {
             gold[i] = examples[i].Label ?? throw new ArgumentException($"example '{examples[i].Id}' has no label; evaluation needs labels.", nameof(examples));
-            predicted[i] = model.Predict(examples[i].Text).Label;
-        });
+        }
+
+        var predicted = new string[examples.Count];
+        Parallel.For(0, examples.Count, i => predicted[i] = model.Predict(examples[i].Text).Label);
         return Of(gold, predicted, model.Labels);
     }
 

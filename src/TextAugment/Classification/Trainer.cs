@@ -338,7 +338,7 @@ public static class Trainer
         string names = string.Join(", ", unknown.Take(Named).Select(u => FormattableString.Invariant($"'{u.Key}' ({u.Value:N0})")));
         string more = unknown.Count > Named ? FormattableString.Invariant($" and {unknown.Count - Named:N0} more") : "";
         return FormattableString.Invariant(
-            $"{path}: {rows:N0} of {validation.Count:N0} validation rows {(rows == 1 ? "has" : "have")} {(unknown.Count == 1 ? "a label" : $"{unknown.Count:N0} labels")} the training data lacks: {names}{more}; they count as errors in the validation accuracy and are left out of the validation loss (the model has no class for them).");
+            $"{path}: {rows:N0} of {validation.Count:N0} validation rows {(rows == 1 ? "has" : "have")} {(unknown.Count == 1 ? "a label" : $"{unknown.Count:N0} labels")} the training data lacks: {names}{more}; they count as errors in the validation accuracy and are left out of the validation loss (the model has no class for them){(rows == validation.Count ? "; no validation row has a label the model can predict, so the validation scores say nothing and early stopping has nothing to watch" : "")}.");
     }
 
     /// <summary>
