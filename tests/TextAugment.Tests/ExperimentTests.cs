@@ -238,4 +238,35 @@ public class ExperimentTests
         Assert.Equal(0, kCode);
         Assert.Equal(output, kOutput);
     }
+
+    [Fact]
+    public void Early_stopping_without_validation_data_is_reported_not_ignored_silently()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string data = Path.Combine(TestPaths.Root, "pipelines", "data").Replace('\\', '/');
+        string pipeline = Path.Combine(dir, "es.yaml");
+        File.WriteAllText(pipeline, $"""
+            seed: 3
+            input: {"{"} path: {data}/wordnet-topics-train.tsv {"}"}
+            augment:
+              variants: 1
+              stages:
+                - random_swap: {"{"} n: 1 {"}"}
+            output: {"{"} path: out/augmented.tsv {"}"}
+            train:
+              features: {"{"} dim: 8, buckets: 4096 {"}"}
+              epochs: 2
+              early_stopping: {"{"} enabled: true {"}"}
+            """);
+        Pipeline loaded = Pipeline.Load(pipeline);
+        PipelineRunner.Run(loaded);
+        var messages = new List<string>();
+        Experiment.Run(loaded, new SynchronousProgress(messages.Add));
+        Assert.Contains(messages, m => m.Contains("train.early_stopping has no effect without validation data (validation.fraction is 0)", StringComparison.Ordinal));
+    }
+
+    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
 }

@@ -275,6 +275,11 @@ public static class Experiment
             log?.Report(train.UnlabelledNote);
         }
 
+        if (train.Options.EarlyStopping.Enabled && validation.Count == 0)
+        {
+            log?.Report($"{pipeline.File}: train.early_stopping has no effect without validation data ({(train.ValidationPath is null ? "validation.fraction is 0" : $"{train.ValidationPath} has no rows")}); give train.validation: {{ fraction: 0.1 }} or a validation file. The last epoch is kept.");
+        }
+
         string validating = validation.Count == 0
             ? "without validation (the last epoch is kept)"
             : $"validating on {validation.Count:N0} {(train.ValidationPath is null ? "held-out originals" : "examples given")}{(refit ? ", then refitting on all rows" : "")}";
