@@ -196,7 +196,7 @@ internal sealed class TrainCommand : Command<TrainSettings>
         }
 
         return examples.Count > 0 ? examples
-            : throw new DataFormatException(shown, 0, 0, $"the file holds no labelled examples{(empty > 0 ? " with text" : " (only a header, or nothing)")}; {role} needs at least one row with a text and a label.");
+            : throw CorpusReader.NoExamples(shown, role, empty > 0);
     }
 
     /// <summary>The early-stopping options (table names): given without validation data they have no effect, and the command warns.</summary>

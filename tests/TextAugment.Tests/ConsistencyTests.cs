@@ -192,7 +192,7 @@ public class ConsistencyTests
         var made = new UnlabelledStream(consistency with { Views = views }, features, 21);
 
         // Each epoch draws all 300 once (one pass), so each example's view in it is its only one.
-        static Dictionary<int, int[]> ViewOf((int[] Index, int[][] Augmented) epoch)
+        static Dictionary<int, int[]> ViewOf((int[] Index, int[][] Augmented, float[][] Weights) epoch)
         {
             var view = new Dictionary<int, int[]>();
             for (int k = 0; k < epoch.Index.Length; k++)

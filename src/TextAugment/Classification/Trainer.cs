@@ -84,18 +84,18 @@ public static class Trainer
         double bestScore = double.NaN;
         bool validate = validationFeatures.Length > 0;
         // Patience 0 turns early stopping off entirely: every epoch is trained and the last is kept.
-        bool stops = options.EarlyStopping.Enabled && options.EarlyStopping.Patience > 0;
-        bool restores = options.EarlyStopping.Enabled && options.EarlyStopping.RestoreBest && options.EarlyStopping.Patience > 0;
+        bool stops = options.EarlyStopping.Stops;
+        bool restores = stops && options.EarlyStopping.RestoreBest;
         var denseGradient = new float[network.Dense.Length];
         ConsistencyOptions consistency = options.Consistency;
-        UnlabelledStream? unlabelled = consistency.Enabled ? new UnlabelledStream(consistency, options.Features, options.Seed) : null;
+        UnlabelledStream? unlabelled = consistency.Enabled ? new UnlabelledStream(consistency, options.Features, options.Seed, f => network.Weigh(f)) : null;
         var target = new float[labels.Length];
         long step = 0, totalSteps = (long)options.Epochs * ((train.Count + options.BatchSize - 1) / options.BatchSize);
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
             Shuffle(order, random);
-            (int[] views, int[][] augmented) = unlabelled is null ? ([], []) : unlabelled.Epoch(epoch, consistency.Ratio * order.Length);
+            (int[] views, int[][] augmented, float[][] augmentedWeights) = unlabelled is null ? ([], [], []) : unlabelled.Epoch(epoch, consistency.Ratio * order.Length);
             double klSum = 0;
             for (int start = 0; start < order.Length; start += options.BatchSize)
             {
@@ -125,19 +125,17 @@ public static class Trainer
                     float weight = (float)(consistency.Weight / (to - from));
                     for (int u = from; u < to; u++)
                     {
-                        int[] originalFeatures = unlabelled.Original(views[u]);
-                        ReadOnlySpan<float> original = network.Forward(originalFeatures, network.Weigh(originalFeatures), scratch);
+                        ReadOnlySpan<float> original = network.Forward(unlabelled.Original(views[u]), unlabelled.OriginalWeights(views[u]), scratch);
                         if (!Consistency.Confident(original, consistency.Confidence))
                         {
                             continue;
                         }
 
                         Consistency.Sharpen(original, consistency.Temperature, target);
-                        float[] augmentedWeights = network.Weigh(augmented[u]);
-                        ReadOnlySpan<float> p = network.Forward(augmented[u], augmentedWeights, scratch, options.Dropout, random);
+                        ReadOnlySpan<float> p = network.Forward(augmented[u], augmentedWeights[u], scratch, options.Dropout, random);
                         klSum += Consistency.KullbackLeibler(target, p);
                         network.BackwardToward(target, weight, scratch, denseGradient);
-                        state.AccumulateEmbedding(augmented[u], augmentedWeights, scratch.InputDelta);
+                        state.AccumulateEmbedding(augmented[u], augmentedWeights[u], scratch.InputDelta);
                     }
                 }
 
@@ -229,7 +227,7 @@ public static class Trainer
         {
             TrainingRows = all.Count,
             ValidationRows = selectionReport.ValidationRows,
-            ValidationNote = FormattableString.Invariant($"{selectionReport.ValidationNote}; then refit on all {all.Count:N0} rows for {(options.EarlyStopping.Enabled && options.EarlyStopping.Patience > 0 ? $"the {epochs} epochs early stopping chose" : $"all {epochs} epochs (early stopping is off)")}"),
+            ValidationNote = FormattableString.Invariant($"{selectionReport.ValidationNote}; then refit on all {all.Count:N0} rows for {(options.EarlyStopping.Stops ? $"the {epochs} epochs early stopping chose" : $"all {epochs} epochs (early stopping is off)")}"),
             RefitEpochs = epochs,
         };
         return (model, report);
@@ -351,7 +349,7 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(train);
         if (train.Count == 0)
         {
-            throw new DataFormatException(path, 0, 0, "the training data holds no labelled examples (only a header, or nothing); training needs examples of at least 2 labels.");
+            throw Corpus.CorpusReader.NoExamples(path, "training");
         }
 
         string[] labels = [.. train.Select(e => e.Label ?? "").Distinct(StringComparer.Ordinal).Take(2)];

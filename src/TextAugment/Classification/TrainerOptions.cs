@@ -79,6 +79,9 @@ public sealed record EarlyStoppingOptions
     /// stopping from epoch 1 kept epoch 1 or 2 and lost 1.2 points of validation accuracy; see benchmarks/README.md).
     /// </summary>
     public int MinEpochs { get; init; } = 5;
+
+    /// <summary>Whether early stopping acts at all: enabled with a patience above 0 (patience 0 trains every epoch and keeps the last).</summary>
+    internal bool Stops => Enabled && Patience > 0;
 }
 
 /// <summary>How to train a <see cref="TextClassifier"/>. Every property has a documented default.</summary>

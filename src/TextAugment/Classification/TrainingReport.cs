@@ -80,7 +80,7 @@ public sealed class TrainingReport
     /// <summary>What reduces variance for this model: its regularisers (dropout acts on hidden units only), and early stopping.</summary>
     private string AgainstVariance() =>
         $"Regularise more ({(Options.Hidden.Count > 0 ? "dropout, l2, l1" : "l2, weight_decay, l1")}), add data or augmentation, or "
-        + (Options.EarlyStopping.Enabled && Options.EarlyStopping.Patience > 0 ? "keep early stopping on." : "turn early stopping on (early_stopping.enabled, --early-stopping).");
+        + (Options.EarlyStopping.Stops ? "keep early stopping on." : "turn early stopping on (early_stopping.enabled, --early-stopping).");
 
     private string Diagnose()
     {

@@ -16,6 +16,8 @@ internal sealed class UnlabelledStream
     private const ulong OrderSalt = 0x756E_6C61_6265_6CUL, ViewSalt = 0x7669_6577UL;
     private readonly IReadOnlyList<Example> _examples;
     private readonly int[][] _features;
+    private readonly float[][] _weights;        // each original's bag weights (empty for the mean bag), computed once
+    private readonly Func<int[], float[]> _weigh;
     private readonly Augmenter _augmenter;
     private readonly FeatureOptions _options;
     private readonly ulong _seed;
@@ -23,20 +25,29 @@ internal sealed class UnlabelledStream
     private readonly AugmentRandom _order;
     private readonly int[] _pass;
     private readonly int[][][]? _views;
+    private readonly float[][][]? _viewWeights;
     private int _cursor;
 
-    public UnlabelledStream(ConsistencyOptions consistency, FeatureOptions features, ulong seed)
+    /// <param name="consistency">The unlabelled texts, the stages that make views, the number of views and the threads.</param>
+    /// <param name="features">How texts become features.</param>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="weigh">The bag weights of a feature list (<see cref="Network.Weigh"/>); null for the mean bag. Applied once
+    /// per original and per view made, not per use.</param>
+    public UnlabelledStream(ConsistencyOptions consistency, FeatureOptions features, ulong seed, Func<int[], float[]>? weigh = null)
     {
+        _weigh = weigh ?? (_ => []);
         _examples = consistency.Unlabelled;
         _options = features;
         _seed = seed ^ ViewSalt;
         _threads = Math.Max(1, consistency.Threads);
         _augmenter = consistency.Augmenter ?? ConsistencyOptions.DefaultAugmenter(_examples, features.Segmenter);
         _features = new int[_examples.Count][];
+        _weights = new float[_examples.Count][];
         Parallel.For(0, _examples.Count, new ParallelOptions { MaxDegreeOfParallelism = _threads }, () => new Featurizer(features),
             (i, _, featurizer) =>
             {
                 _features[i] = featurizer.Featurize(_examples[i].Text);
+                _weights[i] = _weigh(_features[i]);
                 return featurizer;
             }, _ => { });
         if (consistency.Views > 0)
@@ -44,9 +55,11 @@ internal sealed class UnlabelledStream
             // Every (view, example) pair is one item, written to its own slot: the result does not depend on the threads.
             int count = _examples.Count, views = consistency.Views;
             var made = new int[views][][];
+            var madeWeights = new float[views][][];
             for (int v = 0; v < views; v++)
             {
                 made[v] = new int[count][];
+                madeWeights[v] = new float[count][];
             }
 
             Parallel.For(0, (long)views * count, new ParallelOptions { MaxDegreeOfParallelism = _threads }, () => new Featurizer(features),
@@ -54,9 +67,11 @@ internal sealed class UnlabelledStream
                 {
                     int v = (int)(item / count), i = (int)(item % count);
                     made[v][i] = MakeView(featurizer, i, v + 1, 0);
+                    madeWeights[v][i] = _weigh(made[v][i]);
                     return featurizer;
                 }, _ => { });
             _views = made;
+            _viewWeights = madeWeights;
         }
 
         _order = new AugmentRandom(seed ^ OrderSalt);
@@ -67,8 +82,14 @@ internal sealed class UnlabelledStream
     /// <summary>The features of unlabelled example <paramref name="index"/> as it is (for p̃).</summary>
     public int[] Original(int index) => _features[index];
 
-    /// <summary>The next <paramref name="count"/> unlabelled examples (indices) and the features of an augmented view of each, for <paramref name="epoch"/> (1-based).</summary>
-    public (int[] Index, int[][] Augmented) Epoch(int epoch, int count)
+    /// <summary>The bag weights of <see cref="Original"/> (empty for the mean bag).</summary>
+    public float[] OriginalWeights(int index) => _weights[index];
+
+    /// <summary>
+    /// The next <paramref name="count"/> unlabelled examples (indices), the features of an augmented view of each, and
+    /// the view's bag weights, for <paramref name="epoch"/> (1-based).
+    /// </summary>
+    public (int[] Index, int[][] Augmented, float[][] Weights) Epoch(int epoch, int count)
     {
         var index = new int[count];
         var occurrence = new int[count];
@@ -93,23 +114,27 @@ internal sealed class UnlabelledStream
         }
 
         var augmented = new int[count][];
+        var weights = new float[count][];
         if (_views is { } views)
         {
             for (int k = 0; k < count; k++)
             {
-                augmented[k] = views[(epoch - 1 + occurrence[k]) % views.Length][index[k]];
+                int v = (epoch - 1 + occurrence[k]) % views.Length;
+                augmented[k] = views[v][index[k]];
+                weights[k] = _viewWeights![v][index[k]];
             }
 
-            return (index, augmented);
+            return (index, augmented, weights);
         }
 
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = _threads }, () => new Featurizer(_options),
             (k, _, featurizer) =>
             {
                 augmented[k] = MakeView(featurizer, index[k], epoch, occurrence[k]);
+                weights[k] = _weigh(augmented[k]);
                 return featurizer;
             }, _ => { });
-        return (index, augmented);
+        return (index, augmented, weights);
     }
 
     /// <summary>The features of unlabelled example <paramref name="index"/> augmented with the stream (seed, its id, <paramref name="round"/>, <paramref name="occurrence"/>).</summary>

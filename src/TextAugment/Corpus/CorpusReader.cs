@@ -189,7 +189,7 @@ public abstract class CorpusReader : IDisposable
         var examples = new List<Example>();
         foreach (Example e in reader.ReadAll())
         {
-            string? label = e.Label ?? throw new DataFormatException(reader.DisplayName, reader.CurrentLine, 0, options.Format switch
+            string? label = e.Label ?? throw new DataFormatException(reader.DisplayName, reader.LineNumber, 0, options.Format switch
             {
                 CorpusFormat.Text => "the file is plain text (one text per line), which has no labels; labelled data is tsv, csv or jsonl with a label column, or fastText's '__label__NAME text' lines.",
                 CorpusFormat.FastText => "the line has no label; each line of fastText's format starts with __label__NAME.",
@@ -361,8 +361,12 @@ public abstract class CorpusReader : IDisposable
 
     private protected long LineNumber => _lines.LineNumber;
 
-    /// <summary>The line the last record read ended on (1-based).</summary>
-    internal long CurrentLine => _lines.LineNumber;
+    /// <summary>The error for a labelled file that holds no examples: <paramref name="role"/> ("training", "validation", "evaluation") needs one.</summary>
+    /// <param name="path">The file as the user named it.</param>
+    /// <param name="role">What the rows were for.</param>
+    /// <param name="hadEmptyTexts">Whether records were skipped for an empty text (so the file had rows, none with text).</param>
+    internal static DataFormatException NoExamples(string path, string role, bool hadEmptyTexts = false) =>
+        new(path, 0, 0, $"the file holds no labelled examples{(hadEmptyTexts ? " with text" : " (only a header, or nothing)")}; {role} needs at least one row with a text and a label.");
 
     private protected DataFormatException Error(long line, ReadOnlySpan<byte> lineBytes, int byteColumn, string message) =>
         new(DisplayName, line, byteColumn < 0 ? 0 : Encoding.UTF8.GetCharCount(lineBytes[..Math.Min(byteColumn, lineBytes.Length)]) + 1, message);

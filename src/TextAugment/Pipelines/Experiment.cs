@@ -243,7 +243,7 @@ public static class Experiment
         // Without early stopping the selection run keeps its last epoch, so the refit equals training on all rows for the
         // configured epochs (byte-identical): the ablation's arms skip the selection run; the saved model keeps it for its
         // validation curves.
-        bool stops = train.Options.EarlyStopping.Enabled && train.Options.EarlyStopping.Patience > 0;
+        bool stops = train.Options.EarlyStopping.Stops;
         (TextClassifier Model, TrainingReport Report) Fit(List<Example> rows, Func<List<Example>> all, ulong seed, TrainerOptions trainer, bool curves = false)
         {
             // Each training allocates its network (2^20 × 64 floats at the defaults) on the large-object heap, which only a
@@ -267,7 +267,7 @@ public static class Experiment
 
         if (test is { Count: 0 })
         {
-            throw new DataFormatException(pipeline.Evaluate!.TestPath, 0, 0, "the file holds no labelled examples (only a header, or nothing); evaluation needs at least one row with a text and a label.");
+            throw CorpusReader.NoExamples(pipeline.Evaluate!.TestPath, "evaluation");
         }
 
         if (train.UnlabelledNote is not null)
