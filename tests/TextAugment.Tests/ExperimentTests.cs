@@ -137,7 +137,7 @@ public class ExperimentTests
         PairedTTest test = PairedTTest.Of([0.82, 0.82, 0.85, 0.79, 0.83], [0.80, 0.80, 0.81, 0.80, 0.80]);
         Assert.Equal(5, test.Pairs);
         Assert.Equal(0.02, test.MeanDifference, 12);
-        Assert.Equal(Math.Sqrt(0.00035 / 5), test.StandardError, 12);
+        Assert.Equal(Math.Sqrt(0.00035 / 5), test.StandardError!.Value, 12);
         Assert.Equal(0.02 / Math.Sqrt(0.00035 / 5), test.T!.Value, 9);
         Assert.Equal(4, test.DegreesOfFreedom);
         double t = test.T.Value;
@@ -159,6 +159,25 @@ public class ExperimentTests
         // A clear effect; one seed has nothing to test.
         Assert.True(PairedTTest.Of([0.90, 0.91, 0.92, 0.90, 0.93], [0.80, 0.80, 0.81, 0.79, 0.80]).Clear);
         Assert.Null(PairedTTest.Of([0.9], [0.8]).P);
+    }
+
+    [Fact]
+    public void One_seed_has_no_standard_error_or_spread_instead_of_zero()
+    {
+        PairedTTest one = PairedTTest.Of([0.9], [0.8]);
+        Assert.Null(one.StandardError);
+        Assert.Null(one.T);
+        Assert.Equal(0.1, one.MeanDifference, 12);
+        Assert.Equal(0.0, PairedTTest.Of([0.9, 0.8], [0.8, 0.7]).StandardError!.Value, 12); // two seeds, no spread: defined and 0
+
+        Assert.Null(MeanStd.Of([0.75]).Std);
+        Assert.Equal("0.7500 (one seed)", MeanStd.Of([0.75]).ToString());
+        Assert.Equal("0.7500 ± 0.0707", MeanStd.Of([0.70, 0.80]).ToString());
+
+        var arm = new AblationArm(10, [0.9], [0.85]);
+        string line = AblationComparison.Of("Q?", arm, new AblationArm(10, [0.8], [0.8])).Answer();
+        Assert.Contains("with one seed: nothing to test against", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("SE 0.00", line, StringComparison.Ordinal);
     }
 
     [Fact]

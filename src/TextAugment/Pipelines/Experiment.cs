@@ -9,20 +9,19 @@ namespace TextAugment.Pipelines;
 
 /// <summary>Mean and sample standard deviation.</summary>
 /// <param name="Mean">The mean.</param>
-/// <param name="Std">The sample standard deviation (0 for one value).</param>
-public readonly record struct MeanStd(double Mean, double Std)
+/// <param name="Std">The sample standard deviation; null for one value (undefined).</param>
+public readonly record struct MeanStd(double Mean, double? Std)
 {
     /// <summary>Of <paramref name="values"/>.</summary>
     public static MeanStd Of(IReadOnlyList<double> values)
     {
         ArgumentNullException.ThrowIfNull(values);
         double mean = values.Average();
-        double variance = values.Count < 2 ? 0 : values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1);
-        return new MeanStd(mean, Math.Sqrt(variance));
+        return values.Count < 2 ? new MeanStd(mean, null) : new MeanStd(mean, Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1)));
     }
 
     /// <inheritdoc/>
-    public override string ToString() => FormattableString.Invariant($"{Mean:F4} ± {Std:F4}");
+    public override string ToString() => Std is double std ? FormattableString.Invariant($"{Mean:F4} ± {std:F4}") : FormattableString.Invariant($"{Mean:F4} (one seed)");
 }
 
 /// <summary>Test scores per seed of one arm of the ablation.</summary>
@@ -58,13 +57,15 @@ public sealed record AblationComparison(string Question, PairedTTest Accuracy, P
     {
         if (test.T is not double t)
         {
-            return FormattableString.Invariant($"{metric} {test.MeanDifference * 100:+0.00;-0.00;0.00} points over {test.Pairs} seeds: no spread across seeds to test against");
+            return test.Pairs < 2
+                ? FormattableString.Invariant($"{metric} {test.MeanDifference * 100:+0.00;-0.00;0.00} points with one seed: nothing to test against (give two or more seeds; five is the default)")
+                : FormattableString.Invariant($"{metric} {test.MeanDifference * 100:+0.00;-0.00;0.00} points over {test.Pairs} seeds: no spread across seeds to test against");
         }
 
         string p = test.P < 0.001 ? "p < 0.001" : FormattableString.Invariant($"p = {test.P:F3}");
         string clear = test.Clear ? "clear (p < 0.05)" : "not clear (p ≥ 0.05)";
         return FormattableString.Invariant(
-            $"{metric} {test.MeanDifference * 100:+0.00;-0.00;0.00} points (SE {test.StandardError * 100:F2}, t = {t:F2}, df = {test.DegreesOfFreedom}, {p}): {clear}");
+            $"{metric} {test.MeanDifference * 100:+0.00;-0.00;0.00} points (SE {test.StandardError.GetValueOrDefault() * 100:F2}, t = {t:F2}, df = {test.DegreesOfFreedom}, {p}): {clear}");
     }
 }
 

@@ -6,11 +6,11 @@ namespace TextAugment.Pipelines;
 /// </summary>
 /// <param name="Pairs">Number of pairs (seeds).</param>
 /// <param name="MeanDifference">Mean of a − b.</param>
-/// <param name="StandardError">Sample standard deviation of the differences over √n (0 with one pair).</param>
+/// <param name="StandardError">Sample standard deviation of the differences over √n; null with one pair (undefined).</param>
 /// <param name="T">MeanDifference / StandardError; null with fewer than two pairs, or when every difference is 0 and equal.</param>
 /// <param name="DegreesOfFreedom">n − 1.</param>
 /// <param name="P">Two-sided p-value, or null when <paramref name="T"/> is null.</param>
-public sealed record PairedTTest(int Pairs, double MeanDifference, double StandardError, double? T, int DegreesOfFreedom, double? P)
+public sealed record PairedTTest(int Pairs, double MeanDifference, double? StandardError, double? T, int DegreesOfFreedom, double? P)
 {
     /// <summary>The threshold below which <see cref="Clear"/> calls an effect clear: 0.05.</summary>
     public const double Alpha = 0.05;
@@ -34,7 +34,7 @@ public sealed record PairedTTest(int Pairs, double MeanDifference, double Standa
         double mean = d.Average();
         if (n < 2)
         {
-            return new PairedTTest(n, mean, 0, null, 0, null);
+            return new PairedTTest(n, mean, null, null, 0, null);
         }
 
         double variance = d.Sum(v => (v - mean) * (v - mean)) / (n - 1);
