@@ -318,7 +318,7 @@ internal sealed class EvaluateCommand : Command<EvaluateSettings>
         if (evaluation.Classes.Where(c => !c.InModel).ToArray() is { Length: > 0 } unknown)
         {
             Console.Error.WriteLine(TerminalText.Visible($"textaugment: {(settings.Test == "-" ? "<stdin>" : settings.Test)}: {unknown.Sum(c => c.Support):N0} of {test.Count:N0} rows {(unknown.Sum(c => c.Support) == 1 ? "has" : "have")} "
-                + $"{(unknown.Length == 1 ? "a label" : $"{unknown.Length:N0} labels")} the model does not know ({string.Join(", ", unknown.Take(5).Select(c => $"'{c.Label}'"))}{(unknown.Length > 5 ? $" and {unknown.Length - 5:N0} more" : "")}); "
+                + $"{(unknown.Length == 1 ? "a label" : $"{unknown.Length:N0} labels")} the model does not know ({Trainer.FirstFew([.. unknown.Select(c => $"'{c.Label}'")])}); "
                 + "they count as errors, and each is scored as a label with recall 0 (marked * in the table, in_model false in the JSON)."));
         }
 

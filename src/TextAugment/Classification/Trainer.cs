@@ -332,12 +332,14 @@ public static class Trainer
             return null;
         }
 
-        const int Named = 5;
-        string names = string.Join(", ", unknown.Take(Named).Select(u => FormattableString.Invariant($"'{u.Key}' ({u.Value:N0})")));
-        string more = unknown.Count > Named ? FormattableString.Invariant($" and {unknown.Count - Named:N0} more") : "";
+        string names = FirstFew([.. unknown.Select(u => FormattableString.Invariant($"'{u.Key}' ({u.Value:N0})"))]);
         return FormattableString.Invariant(
-            $"{path}: {rows:N0} of {validation.Count:N0} validation rows {(rows == 1 ? "has" : "have")} {(unknown.Count == 1 ? "a label" : $"{unknown.Count:N0} labels")} the training data lacks: {names}{more}; they count as errors in the validation accuracy and are left out of the validation loss (the model has no class for them){(rows == validation.Count ? "; no validation row has a label the model can predict, so the validation scores say nothing and early stopping has nothing to watch" : "")}.");
+            $"{path}: {rows:N0} of {validation.Count:N0} validation rows {(rows == 1 ? "has" : "have")} {(unknown.Count == 1 ? "a label" : $"{unknown.Count:N0} labels")} the training data lacks: {names}; they count as errors in the validation accuracy and are left out of the validation loss (the model has no class for them){(rows == validation.Count ? "; no validation row has a label the model can predict, so the validation scores say nothing and early stopping has nothing to watch" : "")}.");
     }
+
+    /// <summary>The first <paramref name="shown"/> of <paramref name="items"/>, comma-separated, then "and N more" for the rest (messages that name a few of many).</summary>
+    internal static string FirstFew(IReadOnlyList<string> items, int shown = 5) =>
+        string.Join(", ", items.Take(shown)) + (items.Count > shown ? FormattableString.Invariant($" and {items.Count - shown:N0} more") : "");
 
     /// <summary>
     /// Checks that <paramref name="train"/> (read from <paramref name="path"/>) can be trained on: at least one example, and at
