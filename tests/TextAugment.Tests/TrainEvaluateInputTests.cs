@@ -17,6 +17,15 @@ public class TrainEvaluateInputTests
     private const string ValidationWithNewLabel = "id\ttext\tlabel\n1\ta cat\tanimal\n2\ta car\tvehicle\n";
     private static readonly string[] Small = ["--epochs", "2", "--dim", "8", "--buckets", "4096"];
 
+    [Fact]
+    public void Messages_name_the_first_five_of_many_and_count_the_rest()
+    {
+        Assert.Equal("'a', 'b'", Trainer.FirstFew(["'a'", "'b'"]));
+        Assert.Equal("1, 2, 3, 4, 5", Trainer.FirstFew(["1", "2", "3", "4", "5"]));
+        Assert.Equal("1, 2, 3, 4, 5 and 2 more", Trainer.FirstFew(["1", "2", "3", "4", "5", "6", "7"]));
+        Assert.Equal("", Trainer.FirstFew([]));
+    }
+
     /// <summary>Runs the command in this process; standard output and standard error as the command wrote them.</summary>
     private static (int ExitCode, string Output, string Errors) Run(params string[] args)
     {
