@@ -184,7 +184,8 @@ public class TrainEvaluateInputTests
         [Theory]
         [InlineData("one-label")]
         [InlineData("empty-test")]
-        public void A_pipeline_names_its_one_label_input_or_empty_test_file(string fault)
+        [InlineData("empty-validation")]
+        public void A_pipeline_names_its_one_label_input_or_empty_test_or_validation_file(string fault)
         {
             string dir = TestPaths.NewTempDirectory();
             string t = Write(dir, "t.tsv", fault == "one-label" ? "id\ttext\tlabel\n1\ta cat\tanimal\n2\ta dog\tanimal\n" : Train).Replace('\\', '/');
@@ -200,7 +201,7 @@ public class TrainEvaluateInputTests
                 train:
                   features: {"{"} dim: 8, buckets: 4096 {"}"}
                   hidden: []
-                  epochs: 1
+                  epochs: 1{(fault == "empty-validation" ? $"\n  validation: {{ path: {test} }}" : "")}
                 evaluate:
                   test: {test}
                 """);
@@ -208,6 +209,7 @@ public class TrainEvaluateInputTests
             PipelineRunner.Run(loaded);
             var error = Assert.Throws<DataFormatException>(() => Experiment.Run(loaded));
             Assert.StartsWith(fault == "one-label" ? $"{t}: every one of the 2 training examples has the label 'animal'" : $"{test}: the file holds no labelled examples", error.Message, StringComparison.Ordinal);
+            Assert.EndsWith(fault switch { "one-label" => "training needs at least 2 labels.", "empty-test" => "evaluation needs at least one row with a text and a label.", _ => "validation needs at least one row with a text and a label." }, error.Message, StringComparison.Ordinal);
         }
 
         [Fact]

@@ -219,6 +219,11 @@ public static class Experiment
         if (train.ValidationPath is not null)
         {
             validation = TrainingSections.ReadLabelled(train.ValidationPath, pipeline.Input);
+            if (validation.Count == 0)
+            {
+                throw CorpusReader.NoExamples(train.ValidationPath, "validation"); // as textaugment train --validation: a given file with no rows is a mistake
+            }
+
             trainIds = [.. originals.Select(e => e.Id)];
         }
         else
@@ -278,7 +283,7 @@ public static class Experiment
 
         if (train.Options.EarlyStopping.Enabled && validation.Count == 0)
         {
-            log?.Report($"{pipeline.File}: train.early_stopping has no effect without validation data ({(train.ValidationPath is null ? "validation.fraction is 0" : $"{train.ValidationPath} has no rows")}); give train.validation: {{ fraction: 0.1 }} or a validation file. The last epoch is kept.");
+            log?.Report($"{pipeline.File}: train.early_stopping has no effect without validation data (validation.fraction is 0); give train.validation: {{ fraction: 0.1 }} or a validation file. The last epoch is kept.");
         }
 
         string validating = validation.Count == 0
