@@ -175,6 +175,7 @@ public sealed class SynonymAugmenter : SubstitutionAugmenter
 
     private const int CacheLimit = 1 << 20;
     private readonly ConcurrentDictionary<string, string[]> _allowed = new(StringComparer.Ordinal);
+    private int _cached; // entries in _allowed (ConcurrentDictionary.Count takes every lock of the table)
 
     /// <inheritdoc/>
     private protected override bool CandidatesAreAllowed => true;
@@ -183,32 +184,29 @@ public sealed class SynonymAugmenter : SubstitutionAugmenter
     protected override ReadOnlySpan<string> GetCandidates(TokenList tokens, int index)
     {
         ReadOnlySpan<char> word = tokens[index].Span;
-        ReadOnlySpan<string> synonyms = _dictionary.GetSynonyms(word, tokens.IsTraditionalChinese);
-        if (synonyms.IsEmpty)
-        {
-            return synonyms;
-        }
-
-        // The allowed synonyms depend on the word's lower-case form only (the antonym check ignores case; the length and
-        // digit checks do not see it), so they are filtered once per form. Traditional Chinese synonyms are converted per
-        // call and filtered uncached.
+        // Traditional Chinese synonyms are converted per call and filtered uncached.
         if (tokens.IsTraditionalChinese)
         {
-            return Allowed(word, synonyms);
+            ReadOnlySpan<string> traditional = _dictionary.GetSynonyms(word, traditional: true);
+            return traditional.IsEmpty ? traditional : Allowed(word, traditional);
         }
 
+        // The allowed synonyms depend on the word's lower-case form only (the dictionary lowers the word; the antonym check
+        // ignores case; the length and digit checks do not see it), so they are filtered once per form and cached by it,
+        // words without synonyms included: one lookup per word on the way back.
         Span<char> lower = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
-        word.ToLowerInvariant(lower);
+        InvariantCase.ToLower(word, lower);
         var lookup = _allowed.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(lower, out string[]? cached))
         {
             return cached;
         }
 
-        string[] allowed = Allowed(word, synonyms);
-        if (_allowed.Count < CacheLimit)
+        ReadOnlySpan<string> synonyms = _dictionary.GetSynonyms(word);
+        string[] allowed = synonyms.IsEmpty ? [] : Allowed(word, synonyms);
+        if (Volatile.Read(ref _cached) < CacheLimit && _allowed.TryAdd(lower.ToString(), allowed))
         {
-            _allowed.TryAdd(lower.ToString(), allowed);
+            Interlocked.Increment(ref _cached);
         }
 
         return allowed;

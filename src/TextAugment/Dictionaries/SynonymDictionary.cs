@@ -61,6 +61,7 @@ public sealed class SynonymDictionary
     private readonly TsvIndex? _index;
     private readonly EnglishInflector? _inflector;
     private readonly ConcurrentDictionary<string, string[]> _cache = new(StringComparer.Ordinal);
+    private int _cached;
     private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _cacheLookup;
     private readonly ConcurrentDictionary<string, string[]> _traditionalCache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _traditionalLookup;
@@ -155,7 +156,7 @@ public sealed class SynonymDictionary
     public ReadOnlySpan<string> GetSynonyms(ReadOnlySpan<char> word)
     {
         Span<char> lower = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
-        word.ToLowerInvariant(lower);
+        Text.InvariantCase.ToLower(word, lower);
         if (_cacheLookup.TryGetValue(lower, out string[]? cached))
         {
             return cached;
@@ -163,9 +164,10 @@ public sealed class SynonymDictionary
 
         string key = lower.ToString();
         string[] synonyms = Compute(key);
-        if (_cache.Count < CacheLimit)
+        // A counter, not ConcurrentDictionary.Count, which takes every lock of the table on each miss.
+        if (Volatile.Read(ref _cached) < CacheLimit && _cache.TryAdd(key, synonyms))
         {
-            _cache.TryAdd(key, synonyms);
+            Interlocked.Increment(ref _cached);
         }
 
         return synonyms;

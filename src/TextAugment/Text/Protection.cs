@@ -78,6 +78,9 @@ public enum NamePolicy
 public sealed partial class Protection
 {
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
+
+    // "www." in any case, found by a vectorized search (string.Contains with OrdinalIgnoreCase compares at every position).
+    private static readonly System.Buffers.SearchValues<string> Www = System.Buffers.SearchValues.Create(["www."], StringComparison.OrdinalIgnoreCase);
     private readonly ProtectionOptions _options;
     private readonly WordSet? _words;
     private readonly List<string[]> _phrases = [];
@@ -147,16 +150,7 @@ public sealed partial class Protection
                 continue;
             }
 
-            TokenFlags flags = TokenFlags.None;
-            if (_options.StopWords?.Contains(t.Span) == true)
-            {
-                flags |= TokenFlags.StopWord;
-            }
-
-            if ((_options.Numbers && t.Span.IndexOfAnyInRange('0', '9') >= 0) || _words?.Contains(t.Span) == true || IsNegator(t.Span))
-            {
-                flags |= TokenFlags.Protected;
-            }
+            TokenFlags flags = Classify(t.Span);
 
             if (flags != TokenFlags.None)
             {
@@ -165,7 +159,7 @@ public sealed partial class Protection
         }
 
         string text = tokens.Source;
-        if (_options.Urls && (text.Contains("://", StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase)))
+        if (_options.Urls && (text.Contains("://", StringComparison.Ordinal) || text.AsSpan().ContainsAny(Www)))
         {
             ProtectMatches(tokens, UrlPattern());
         }
@@ -237,6 +231,32 @@ public sealed partial class Protection
         }
 
         return word.Length <= 4;
+    }
+
+    /// <summary>
+    /// The marks a word gets from the word lists and the digit rule: <see cref="TokenFlags.StopWord"/>, and
+    /// <see cref="TokenFlags.Protected"/> for a word with a digit, a protected word or a negator. The word is lowered
+    /// once for every list (each list ignores case).
+    /// </summary>
+    private TokenFlags Classify(ReadOnlySpan<char> word)
+    {
+        if (word.Length > WordSet.MaxStackWord)
+        {
+            TokenFlags marks = _options.StopWords?.Contains(word) == true ? TokenFlags.StopWord : TokenFlags.None;
+            return (_options.Numbers && word.IndexOfAnyInRange('0', '9') >= 0) || _words?.Contains(word) == true || IsNegator(word)
+                ? marks | TokenFlags.Protected
+                : marks;
+        }
+
+        Span<char> lower = stackalloc char[word.Length];
+        InvariantCase.ToLower(word, lower);
+        TokenFlags flags = _options.StopWords?.ContainsLowerCase(lower) == true ? TokenFlags.StopWord : TokenFlags.None;
+        // Ordinal on the lowered word is OrdinalIgnoreCase on the word for these endings: only n/N lower to n, t/T to t.
+        bool negator = _options.Negators is { } negators
+                       && (negators.ContainsLowerCase(lower) || lower.EndsWith("n't", StringComparison.Ordinal) || lower.EndsWith("n’t", StringComparison.Ordinal));
+        return (_options.Numbers && word.IndexOfAnyInRange('0', '9') >= 0) || _words?.ContainsLowerCase(lower) == true || negator
+            ? flags | TokenFlags.Protected
+            : flags;
     }
 
     private bool IsNegator(ReadOnlySpan<char> word) =>

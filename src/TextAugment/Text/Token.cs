@@ -70,6 +70,12 @@ public readonly struct Token
     /// <summary>The stored characters, before the case style is applied.</summary>
     public ReadOnlySpan<char> Span => _text.AsSpan(_start, _length);
 
+    /// <summary>The string the token is a slice of (the input, or a replacement).</summary>
+    internal string Source => _text;
+
+    /// <summary>Where the token starts in <see cref="Source"/>.</summary>
+    internal int Start => _start;
+
     /// <summary>Offset of the token in the input, or -1 for a token a stage wrote.</summary>
     public int Offset => (Flags & TokenFlags.Changed) != 0 ? -1 : _start;
 

@@ -159,10 +159,36 @@ public sealed class TokenList
     /// <summary>Writes the text the tokens spell (case styles applied); returns the count written.</summary>
     public int RenderTo(Span<char> destination)
     {
+        // Tokens that follow each other in the same string (the input around the few a stage changed) are copied in one
+        // run, not one by one.
+        ReadOnlySpan<Token> tokens = AsSpan();
         int written = 0;
-        foreach (ref readonly Token t in AsSpan())
+        int i = 0;
+        while (i < tokens.Length)
         {
-            written += t.Render(destination[written..]);
+            ref readonly Token t = ref tokens[i];
+            if (t.Case != CaseStyle.AsIs)
+            {
+                written += t.Render(destination[written..]);
+                i++;
+                continue;
+            }
+
+            string source = t.Source;
+            int start = t.Start, end = start + t.Length;
+            for (i++; i < tokens.Length; i++)
+            {
+                ref readonly Token next = ref tokens[i];
+                if (next.Case != CaseStyle.AsIs || next.Start != end || !ReferenceEquals(next.Source, source))
+                {
+                    break;
+                }
+
+                end += next.Length;
+            }
+
+            source.AsSpan(start, end - start).CopyTo(destination[written..]);
+            written += end - start;
         }
 
         return written;

@@ -67,21 +67,40 @@ public sealed class WordSet
     /// </summary>
     public bool Contains(ReadOnlySpan<char> word)
     {
-        if (word.Length > 64)
+        if (word.Length > MaxStackWord)
         {
             string key = word.ToString().ToLowerInvariant();
             return _lookup.Contains(key) || (ChineseScript.HasTraditional(key) && _lookup.Contains(ChineseScript.ToSimplified(key)));
         }
 
         Span<char> lower = stackalloc char[word.Length];
-        word.ToLowerInvariant(lower);
+        InvariantCase.ToLower(word, lower);
+        return ContainsLowerCase(lower);
+    }
+
+    /// <summary>
+    /// <see cref="Contains"/> for a word already lower-cased (<see cref="InvariantCase.ToLower"/>) of at most
+    /// <see cref="MaxStackWord"/> characters, so that a caller looking a word up in several sets lowers it once.
+    /// </summary>
+    internal bool ContainsLowerCase(ReadOnlySpan<char> lower)
+    {
         if (_lookup.Contains(lower))
         {
             return true;
         }
 
-        return ChineseScript.ToSimplified(lower, lower) && _lookup.Contains(lower);
+        if (!ChineseScript.HasTraditional(lower))
+        {
+            return false;
+        }
+
+        Span<char> simplified = stackalloc char[lower.Length];
+        ChineseScript.ToSimplified(lower, simplified);
+        return _lookup.Contains(simplified);
     }
+
+    /// <summary>The longest word <see cref="Contains"/> lowers on the stack; a longer one is lowered to a string.</summary>
+    internal const int MaxStackWord = 64;
 
     private static IEnumerable<string> ReadWords(IEnumerable<string> lines)
     {

@@ -69,6 +69,12 @@ public static class WordTokenizer
 
     private static int ScanWord(string text, int i)
     {
+        // ASCII letters and digits continue a word (Classify: Letter, Digit); the loop below decides everything else.
+        while (i < text.Length && char.IsAsciiLetterOrDigit(text[i]))
+        {
+            i++;
+        }
+
         while (i < text.Length)
         {
             CharClass cls = Classify(text, i, out int width);
