@@ -43,9 +43,10 @@ public sealed class RandomSwapAugmenter : Augmenter
     {
         Span<int> words = tokens.Count <= 512 ? stackalloc int[tokens.Count] : new int[tokens.Count];
         int n = 0;
-        for (int i = 0; i < tokens.Count; i++)
+        ReadOnlySpan<Token> all = tokens.AsSpan();
+        for (int i = 0; i < all.Length; i++)
         {
-            if (tokens[i].IsMovableWord)
+            if (all[i].IsMovableWord)
             {
                 words[n++] = i;
             }
@@ -92,15 +93,16 @@ public sealed class RandomDeletionAugmenter : Augmenter
     {
         Span<bool> delete = tokens.Count <= 512 ? stackalloc bool[tokens.Count] : new bool[tokens.Count];
         int words = 0, deleted = 0;
-        for (int i = 0; i < tokens.Count; i++)
+        ReadOnlySpan<Token> all = tokens.AsSpan();
+        for (int i = 0; i < all.Length; i++)
         {
-            if (tokens[i].Kind != TokenKind.Word)
+            if (all[i].Kind != TokenKind.Word)
             {
                 continue;
             }
 
             words++;
-            if (tokens[i].IsMovableWord && random.NextDouble() < _probability)
+            if (all[i].IsMovableWord && random.NextDouble() < _probability)
             {
                 delete[i] = true;
                 deleted++;
@@ -181,9 +183,10 @@ public sealed class RandomInsertionAugmenter : Augmenter
         for (int done = 0; done < insertions; done++)
         {
             int n = 0;
-            for (int i = 0; i < tokens.Count; i++)
+            ReadOnlySpan<Token> all = tokens.AsSpan();
+            for (int i = 0; i < all.Length; i++)
             {
-                Token t = tokens[i];
+                ref readonly Token t = ref all[i];
                 if (SubstitutionOptions.IsReplaceable(t) && (_includeStopWords || !t.Has(TokenFlags.StopWord)))
                 {
                     sources[n++] = i;
@@ -221,19 +224,20 @@ public sealed class RandomInsertionAugmenter : Augmenter
     {
         int slots = 1;
         int last = -1;
-        for (int i = 0; i < tokens.Count; i++)
+        ReadOnlySpan<Token> all = tokens.AsSpan();
+        for (int i = 0; i < all.Length; i++)
         {
-            if (tokens[i].Kind == TokenKind.Word)
+            if (all[i].Kind == TokenKind.Word)
             {
                 last = i;
-                slots += IsBoundary(tokens, i) ? 1 : 0;
+                slots += IsBoundary(all, i) ? 1 : 0;
             }
         }
 
         int slot = random.Next(slots);
-        for (int i = 0; i < tokens.Count; i++)
+        for (int i = 0; i < all.Length; i++)
         {
-            if (tokens[i].Kind == TokenKind.Word && IsBoundary(tokens, i) && slot-- == 0)
+            if (all[i].Kind == TokenKind.Word && IsBoundary(all, i) && slot-- == 0)
             {
                 if (JoinsWithSpace(word, tokens[i]))
                 {
@@ -257,14 +261,14 @@ public sealed class RandomInsertionAugmenter : Augmenter
         !Segmenter.EndsUnspaced(left.Span) && !Segmenter.StartsUnspaced(right.Span);
 
     // Whitespace inside a protected unit ("New York", "Bill Gates") is protected too: no insertion splits the unit.
-    private static bool IsBoundary(TokenList tokens, int index)
+    private static bool IsBoundary(ReadOnlySpan<Token> tokens, int index)
     {
         if (index == 0)
         {
             return true;
         }
 
-        Token previous = tokens[index - 1];
+        ref readonly Token previous = ref tokens[index - 1];
         if (previous.Kind == TokenKind.Whitespace)
         {
             return !(previous.Has(TokenFlags.Protected) && tokens[index].Has(TokenFlags.Protected));

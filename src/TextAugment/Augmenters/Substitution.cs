@@ -107,9 +107,10 @@ public abstract class SubstitutionAugmenter : Augmenter
         int[]? rented = null;
         Span<int> eligible = tokens.Count <= 256 ? stackalloc int[tokens.Count] : (rented = ArrayPool<int>.Shared.Rent(tokens.Count));
         int remaining = 0;
-        for (int i = 0; i < tokens.Count; i++)
+        ReadOnlySpan<Token> all = tokens.AsSpan();
+        for (int i = 0; i < all.Length; i++)
         {
-            if (Options.IsEligible(tokens[i]))
+            if (Options.IsEligible(all[i]))
             {
                 eligible[remaining++] = i;
             }

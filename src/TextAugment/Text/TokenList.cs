@@ -90,6 +90,7 @@ public sealed class TokenList
         ArgumentNullException.ThrowIfNull(other);
         Clear();
         Source = other.Source;
+        _traditional = other._traditional; // the same source: what other found out about its script holds here
         EnsureCapacity(other.Count);
         other.AsSpan().CopyTo(_items);
         Count = other.Count;
