@@ -58,7 +58,9 @@ internal abstract class BranchingAugmenter : Augmenter
 
     protected internal override void AugmentBatchCore(IReadOnlyList<TokenList> batch, IReadOnlyList<AugmentRandom> randoms)
     {
-        var groups = new Dictionary<Augmenter, (List<TokenList> Tokens, List<AugmentRandom> Randoms)>(ReferenceEqualityComparer.Instance);
+        // Groups in order of first choice. A branch has a few stages, so a linear search by reference finds a sentence's
+        // group without hashing the stage object on every sentence (a call into the runtime).
+        var groups = new List<(Augmenter Stage, List<TokenList> Tokens, List<AugmentRandom> Randoms)>();
         for (int i = 0; i < batch.Count; i++)
         {
             Augmenter? chosen = Choose(randoms[i]);
@@ -67,19 +69,24 @@ internal abstract class BranchingAugmenter : Augmenter
                 continue;
             }
 
-            if (!groups.TryGetValue(chosen, out var group))
+            int g = 0;
+            while (g < groups.Count && !ReferenceEquals(groups[g].Stage, chosen))
             {
-                group = ([], []);
-                groups.Add(chosen, group);
+                g++;
             }
 
-            group.Tokens.Add(batch[i]);
-            group.Randoms.Add(randoms[i]);
+            if (g == groups.Count)
+            {
+                groups.Add((chosen, [], []));
+            }
+
+            groups[g].Tokens.Add(batch[i]);
+            groups[g].Randoms.Add(randoms[i]);
         }
 
-        foreach (var (stage, group) in groups)
+        foreach (var (stage, tokens, streams) in groups)
         {
-            stage.AugmentBatchCore(group.Tokens, group.Randoms);
+            stage.AugmentBatchCore(tokens, streams);
         }
     }
 }

@@ -222,31 +222,40 @@ public sealed class RandomInsertionAugmenter : Augmenter
     /// </summary>
     private static void Insert(TokenList tokens, Token word, AugmentRandom random)
     {
-        int slots = 1;
+        // The boundaries in order, then the chosen one: slot k < boundaries is before the k-th, the last slot after the last word.
         int last = -1;
         ReadOnlySpan<Token> all = tokens.AsSpan();
+        int[]? rented = null;
+        Span<int> boundaries = all.Length <= 512 ? stackalloc int[all.Length] : (rented = System.Buffers.ArrayPool<int>.Shared.Rent(all.Length));
+        int count = 0;
         for (int i = 0; i < all.Length; i++)
         {
             if (all[i].Kind == TokenKind.Word)
             {
                 last = i;
-                slots += IsBoundary(all, i) ? 1 : 0;
+                if (IsBoundary(all, i))
+                {
+                    boundaries[count++] = i;
+                }
             }
         }
 
-        int slot = random.Next(slots);
-        for (int i = 0; i < all.Length; i++)
+        int slot = random.Next(count + 1);
+        int before = slot < count ? boundaries[slot] : -1;
+        if (rented is not null)
         {
-            if (all[i].Kind == TokenKind.Word && IsBoundary(all, i) && slot-- == 0)
-            {
-                if (JoinsWithSpace(word, tokens[i]))
-                {
-                    tokens.Insert(i, Space);
-                }
+            System.Buffers.ArrayPool<int>.Shared.Return(rented);
+        }
 
-                tokens.Insert(i, word);
-                return;
+        if (before >= 0)
+        {
+            if (JoinsWithSpace(word, tokens[before]))
+            {
+                tokens.Insert(before, Space);
             }
+
+            tokens.Insert(before, word);
+            return;
         }
 
         tokens.Insert(last + 1, word);
