@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace TextAugment.Text;
 
 /// <summary>
@@ -6,18 +8,22 @@ namespace TextAugment.Text;
 /// </summary>
 public sealed class WordSet
 {
-    private readonly HashSet<string> _words;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    // Frozen: built once, then looked up for every word of every text; a frozen set of short strings is checked by length
+    // and a few characters before any hashing of the whole word.
+    private readonly FrozenSet<string> _words;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     /// <summary>Creates a set from <paramref name="words"/> (lower-cased on the way in).</summary>
     public WordSet(IEnumerable<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
-        _words = new HashSet<string>(StringComparer.Ordinal);
+        var lowered = new HashSet<string>(StringComparer.Ordinal);
         foreach (string w in words)
         {
-            _words.Add(w.ToLowerInvariant());
+            lowered.Add(w.ToLowerInvariant());
         }
+
+        _words = lowered.ToFrozenSet(StringComparer.Ordinal);
 
         _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
