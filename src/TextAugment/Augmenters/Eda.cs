@@ -187,7 +187,7 @@ public sealed class RandomInsertionAugmenter : Augmenter
             for (int i = 0; i < all.Length; i++)
             {
                 ref readonly Token t = ref all[i];
-                if (SubstitutionOptions.IsReplaceable(t) && (_includeStopWords || !t.Has(TokenFlags.StopWord)))
+                if ((_includeStopWords || !t.Has(TokenFlags.StopWord)) && SubstitutionOptions.IsReplaceable(t))
                 {
                     sources[n++] = i;
                 }

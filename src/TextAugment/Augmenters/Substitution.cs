@@ -29,7 +29,7 @@ public sealed class SubstitutionOptions
     /// <summary>
     /// Whether the token may be replaced: <see cref="IsReplaceable"/>, and not a stop word unless they are included.
     /// </summary>
-    public bool IsEligible(in Token token) => IsReplaceable(token) && (IncludeStopWords || !token.Has(TokenFlags.StopWord));
+    public bool IsEligible(in Token token) => (IncludeStopWords || !token.Has(TokenFlags.StopWord)) && IsReplaceable(token); // the flag first: it is cheaper than IsReplaceable's scan for a dot
 
     /// <summary>
     /// Whether any substitution source may replace the token: a word of at least two characters (a one-letter

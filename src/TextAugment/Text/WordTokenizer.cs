@@ -29,7 +29,8 @@ public static class WordTokenizer
         int i = 0;
         while (i < text.Length)
         {
-            CharClass cls = Classify(text, i, out int width);
+            int width = 1;
+            CharClass cls = text[i] < 128 ? (CharClass)AsciiClasses[text[i]] : Classify(text, i, out width);
             int start = i;
             i += width;
             switch (cls)
@@ -53,9 +54,9 @@ public static class WordTokenizer
                     destination.Add(Token.FromInput(text, start, i - start, TokenKind.Number));
                     break;
                 case CharClass.Space:
-                    while (i < text.Length && Classify(text, i, out width) == CharClass.Space)
+                    while (i < text.Length && (text[i] < 128 ? (CharClass)AsciiClasses[text[i]] : Classify(text, i, out width)) == CharClass.Space)
                     {
-                        i += width;
+                        i += text[i] < 128 ? 1 : width;
                     }
 
                     destination.Add(Token.FromInput(text, start, i - start, TokenKind.Whitespace));
@@ -151,6 +152,19 @@ public static class WordTokenizer
         or '\u00B7' or '\u0387' or '\u055F' or '\u05F4' or '\u2027' or '\uFE13' or '\uFE55' or '\uFF1A';
 
     private enum CharClass : byte { Letter, Mark, Digit, Space, Other }
+
+    // Classify's result for each ASCII character (its width is 1), looked up without a call: letters, digits, the six spaces.
+    private static ReadOnlySpan<byte> AsciiClasses =>
+    [
+        4, 4, 4, 4, 4, 4, 4, 4, 4, 3, 3, 3, 3, 3, 4, 4, // \t \n \v \f \r
+        4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+        3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, // space
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 4, 4, 4, 4, 4, 4, // 0-9
+        4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // A-O
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 4, // P-Z
+        4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // a-o
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 4, // p-z
+    ];
 
     /// <summary>Classifies the code point at <paramref name="index"/>; <paramref name="width"/> is 2 for a surrogate pair.</summary>
     private static CharClass Classify(string text, int index, out int width)
