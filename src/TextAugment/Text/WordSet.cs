@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace TextAugment.Text;
 
 /// <summary>
@@ -8,22 +6,18 @@ namespace TextAugment.Text;
 /// </summary>
 public sealed class WordSet
 {
-    // Frozen: built once, then looked up for every word of every text; a frozen set of short strings is checked by length
-    // and a few characters before any hashing of the whole word.
-    private readonly FrozenSet<string> _words;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly HashSet<string> _words;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     /// <summary>Creates a set from <paramref name="words"/> (lower-cased on the way in).</summary>
     public WordSet(IEnumerable<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
-        var lowered = new HashSet<string>(StringComparer.Ordinal);
+        _words = new HashSet<string>(StringComparer.Ordinal);
         foreach (string w in words)
         {
-            lowered.Add(w.ToLowerInvariant());
+            _words.Add(w.ToLowerInvariant());
         }
-
-        _words = lowered.ToFrozenSet(StringComparer.Ordinal);
 
         _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
