@@ -83,6 +83,7 @@ public sealed partial class Protection
     private static readonly System.Buffers.SearchValues<string> Www = System.Buffers.SearchValues.Create(["www."], StringComparison.OrdinalIgnoreCase);
     private readonly ProtectionOptions _options;
     private readonly WordSet? _words;
+    private readonly Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _listsLookup;
     private readonly List<string[]> _phrases = [];
     private readonly Regex[] _patterns;
 
@@ -107,6 +108,7 @@ public sealed partial class Protection
         }
 
         _words = single.Count > 0 ? new WordSet(single) : null;
+        _listsLookup = ListsOf(options.StopWords, _words, options.Negators).GetAlternateLookup<ReadOnlySpan<char>>();
         _patterns = new Regex[options.Patterns.Count];
         for (int i = 0; i < _patterns.Length; i++)
         {
@@ -248,15 +250,42 @@ public sealed partial class Protection
                 : marks;
         }
 
+        // One lookup in the three lists at once; a word with Traditional Chinese characters also as its Simplified form, as
+        // WordSet.Contains does for each list.
         Span<char> lower = stackalloc char[word.Length];
         InvariantCase.ToLower(word, lower);
-        TokenFlags flags = _options.StopWords?.ContainsLowerCase(lower) == true ? TokenFlags.StopWord : TokenFlags.None;
+        byte lists = _listsLookup.TryGetValue(lower, out byte found) ? found : (byte)0;
+        if (ChineseScript.HasTraditional(lower))
+        {
+            Span<char> simplified = stackalloc char[lower.Length];
+            ChineseScript.ToSimplified(lower, simplified);
+            lists |= _listsLookup.TryGetValue(simplified, out found) ? found : (byte)0;
+        }
+
+        TokenFlags flags = (lists & StopWordList) != 0 ? TokenFlags.StopWord : TokenFlags.None;
         // Ordinal on the lowered word is OrdinalIgnoreCase on the word for these endings: only n/N lower to n, t/T to t.
-        bool negator = _options.Negators is { } negators
-                       && (negators.ContainsLowerCase(lower) || lower.EndsWith("n't", StringComparison.Ordinal) || lower.EndsWith("n’t", StringComparison.Ordinal));
-        return (_options.Numbers && word.IndexOfAnyInRange('0', '9') >= 0) || _words?.ContainsLowerCase(lower) == true || negator
+        bool negator = _options.Negators is not null
+                       && ((lists & NegatorList) != 0 || lower.EndsWith("n't", StringComparison.Ordinal) || lower.EndsWith("n’t", StringComparison.Ordinal));
+        return (_options.Numbers && word.IndexOfAnyInRange('0', '9') >= 0) || (lists & ProtectedList) != 0 || negator
             ? flags | TokenFlags.Protected
             : flags;
+    }
+
+    private const byte StopWordList = 1, ProtectedList = 2, NegatorList = 4;
+
+    /// <summary>Which of the stop words, protected words and negators hold each (lower-case) word: one lookup for all three.</summary>
+    private static Dictionary<string, byte> ListsOf(WordSet? stopWords, WordSet? words, WordSet? negators)
+    {
+        var lists = new Dictionary<string, byte>(StringComparer.Ordinal);
+        foreach (var (set, bit) in new[] { (stopWords, StopWordList), (words, ProtectedList), (negators, NegatorList) })
+        {
+            foreach (string w in set?.Words ?? [])
+            {
+                lists[w] = (byte)(lists.GetValueOrDefault(w) | bit);
+            }
+        }
+
+        return lists;
     }
 
     private bool IsNegator(ReadOnlySpan<char> word) =>

@@ -47,6 +47,9 @@ public sealed class WordSet
 
     private static readonly Lazy<WordSet> LazyChinese = new(() => new(ReadWords(EmbeddedResource.ReadLines("TextAugment.stopwords-zh.txt"))));
 
+    /// <summary>The words, lower case.</summary>
+    internal IReadOnlyCollection<string> Words => _words;
+
     /// <summary>Number of words.</summary>
     public int Count => _words.Count;
 
