@@ -81,6 +81,9 @@ public sealed partial class Protection
 
     // "www." in any case, found by a vectorized search (string.Contains with OrdinalIgnoreCase compares at every position).
     private static readonly System.Buffers.SearchValues<string> Www = System.Buffers.SearchValues.Create(["www."], StringComparison.OrdinalIgnoreCase);
+
+    // ':' of "://", '@' of e-mail addresses and mentions, '[', '{', '<' of placeholders, '#' of hashtags.
+    private static readonly System.Buffers.SearchValues<char> PatternTriggers = System.Buffers.SearchValues.Create(":@[{<#");
     private readonly ProtectionOptions _options;
     private readonly WordSet? _words;
     private readonly Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _listsLookup;
@@ -161,27 +164,29 @@ public sealed partial class Protection
         }
 
         string text = tokens.Source;
-        if (_options.Urls && (text.Contains("://", StringComparison.Ordinal) || text.AsSpan().ContainsAny(Www)))
+        // One search for the characters every pattern below starts from (most texts have none), not one search per pattern.
+        bool triggers = text.AsSpan().ContainsAny(PatternTriggers);
+        if (_options.Urls && ((triggers && text.Contains("://", StringComparison.Ordinal)) || text.AsSpan().ContainsAny(Www)))
         {
             ProtectMatches(tokens, UrlPattern());
         }
 
-        if (_options.Emails && text.Contains('@', StringComparison.Ordinal))
+        if (_options.Emails && triggers && text.Contains('@', StringComparison.Ordinal))
         {
             ProtectMatches(tokens, EmailPattern());
         }
 
-        if (_options.Placeholders && text.AsSpan().IndexOfAny("[{<") >= 0)
+        if (_options.Placeholders && triggers && text.AsSpan().IndexOfAny("[{<") >= 0)
         {
             ProtectMatches(tokens, PlaceholderPattern());
         }
 
-        if (_options.Hashtags && text.Contains('#', StringComparison.Ordinal))
+        if (_options.Hashtags && triggers && text.Contains('#', StringComparison.Ordinal))
         {
             ProtectMatches(tokens, HashtagPattern());
         }
 
-        if (_options.Mentions && text.Contains('@', StringComparison.Ordinal))
+        if (_options.Mentions && triggers && text.Contains('@', StringComparison.Ordinal))
         {
             ProtectMatches(tokens, MentionPattern());
         }
@@ -358,7 +363,8 @@ public sealed partial class Protection
             Token t = tokens[i];
             if (t.Kind == TokenKind.Whitespace)
             {
-                if (t.Span.Contains('\n'))
+                ReadOnlySpan<char> space = t.Span;
+                if (space.Length == 1 ? space[0] == '\n' : space.Contains('\n')) // most runs are one space: no search call
                 {
                     sentenceStart = true;
                     previousName = -1;
