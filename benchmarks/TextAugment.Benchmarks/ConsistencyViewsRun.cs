@@ -51,7 +51,8 @@ internal static class ConsistencyViewsRun
             for (int r = 0; r < repetitions; r++)
             {
                 double start = Cpu();
-                var stream = new UnlabelledStream(consistency with { Views = k }, options.Features, options.Seed);
+                ConsistencyOptions arm = consistency with { Views = k };
+                var stream = new UnlabelledStream(arm, UnlabelledStream.Featurize(arm, options.Features), options.Features, options.Seed);
                 for (int e = 1; e <= epochs[k].Selection; e++)
                 {
                     stream.Epoch(e, ratio * trainRows);

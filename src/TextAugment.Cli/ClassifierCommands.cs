@@ -133,7 +133,7 @@ internal sealed class TrainSettings : CommandSettings
     public string? Validation { get; init; }
 
     [CommandOption("--unlabelled <FILE>")]
-    [Description("Unlabelled text for consistency training (UDA; see the --consistency-* options): text (one per line), tsv, csv or jsonl; labels in it are ignored. Views come from the tfidf stage fitted on FILE (a pipeline's train.consistency.stages can choose others).")]
+    [Description("Unlabelled text for consistency training (UDA; see the --consistency-* options): text (one per line), tsv, csv or jsonl; labels in it are ignored. Views come from the tfidf stage fitted on FILE (a pipeline's train.consistency.stages can choose others); with the tfidf bag FILE's texts count in the idf too (with --consistency-weight 0 that is all they do).")]
     public string? Unlabelled { get; init; }
 
     [CommandOption("--report <DIR>")]
@@ -256,7 +256,7 @@ internal sealed class TrainCommand : Command<TrainSettings>
         if (settings.Unlabelled is not null)
         {
             List<Example> unlabelled = CorpusReader.ReadUnlabelled(settings.Unlabelled, null, out int labelled);
-            Console.Error.WriteLine(ConsistencyOptions.Describe(unlabelled.Count, settings.Unlabelled, labelled, fromStages: false));
+            Console.Error.WriteLine(ConsistencyOptions.Describe(unlabelled.Count, settings.Unlabelled, labelled, fromStages: false, options));
             options = options with { Consistency = options.Consistency.With(unlabelled, null, options.Features.Segmenter) };
         }
 

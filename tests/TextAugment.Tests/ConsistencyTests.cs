@@ -188,8 +188,8 @@ public class ConsistencyTests
         List<Example> unlabelled = CorpusReader.ReadUnlabelled(Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-unlabelled.txt"), null, out _);
         var features = new FeatureOptions { Dimensions = 8, Buckets = 1 << 14 };
         var consistency = new ConsistencyOptions { Unlabelled = unlabelled[..300], Threads = 2 };
-        var onTheFly = new UnlabelledStream(consistency, features, 21);
-        var made = new UnlabelledStream(consistency with { Views = views }, features, 21);
+        var onTheFly = new UnlabelledStream(consistency, UnlabelledStream.Featurize(consistency, features), features, 21);
+        var made = new UnlabelledStream(consistency with { Views = views }, UnlabelledStream.Featurize(consistency, features), features, 21);
 
         // Each epoch draws all 300 once (one pass), so each example's view in it is its only one.
         static Dictionary<int, int[]> ViewOf((int[] Index, int[][] Augmented, float[][] Weights) epoch)
@@ -221,6 +221,114 @@ public class ConsistencyTests
         {
             Assert.Equal(0, Differing(reused[epoch - 1], fresh[(epoch - 1) % views]));
         }
+    }
+
+    /// <summary>Labelled texts about sport and food, and unlabelled ones that add a word of each topic no labelled text has.</summary>
+    private static (List<Example> Labelled, List<Example> Unlabelled) SportAndFood()
+    {
+        string[] sport = ["football", "goal", "match", "team", "coach"], food = ["bread", "cheese", "soup", "butter", "salad"];
+        var labelled = new List<Example>();
+        var unlabelled = new List<Example>();
+        for (int i = 0; i < 20; i++)
+        {
+            labelled.Add(new Example($"s{i}", $"{sport[i % 5]} {sport[(i + 1) % 5]} {sport[(i + 2) % 5]}", "sport"));
+            labelled.Add(new Example($"f{i}", $"{food[i % 5]} {food[(i + 1) % 5]} {food[(i + 2) % 5]}", "food"));
+        }
+
+        for (int i = 0; i < 60; i++)
+        {
+            // "stadium" and "bakery" are only ever seen here, each beside two words of its topic.
+            unlabelled.Add(new Example($"us{i}", $"stadium {sport[i % 5]} {sport[(i + 3) % 5]}", null));
+            unlabelled.Add(new Example($"uf{i}", $"bakery {food[i % 5]} {food[(i + 3) % 5]}", null));
+        }
+
+        return (labelled, unlabelled);
+    }
+
+    [Fact]
+    public void With_unlabelled_text_the_idf_counts_it_and_the_consistency_loss_teaches_the_words_only_it_has()
+    {
+        // Given labelled texts and unlabelled ones in which "stadium" and "bakery" are the only new words
+        var (labelled, unlabelled) = SportAndFood();
+        var features = new FeatureOptions { WordNgrams = 1, Dimensions = 8, Buckets = 1 << 12 };
+        var options = new TrainerOptions
+        {
+            Epochs = 20, Hidden = [], Features = features, Seed = 3, ValidationFraction = 0,
+            // x̂: x with words deleted (p 0.3), so that x̂ is x less sure of its topic
+            Consistency = new ConsistencyOptions { Unlabelled = unlabelled, Augmenter = new RandomDeletionAugmenter(0.3), Tsa = TsaSchedule.None, Threads = 1 },
+        };
+
+        // When training with consistency (weight 1), with the idf-only control (weight 0), and without unlabelled text
+        TextClassifier uda = Trainer.Train(labelled, null, options).Model;
+        TextClassifier idfOnly = Trainer.Train(labelled, null, options with { Consistency = options.Consistency with { Weight = 0 } }).Model;
+        TextClassifier supervised = Trainer.Train(labelled, null, options with { Consistency = new ConsistencyOptions() }).Model;
+
+        // Then the idf is fitted on the 40 labelled texts and the 120 unlabelled originals: "stadium" is in 60 of 160
+        int stadium = new Featurizer(features).WordBucket("stadium");
+        float expected = (float)(Math.Log((1 + 160.0) / (1 + 60)) + 1);
+        Assert.Equal(expected, uda.Network.Idf![stadium], 5);
+        Assert.Equal(expected, idfOnly.Network.Idf![stadium], 5);
+        Assert.Equal(0f, supervised.Network.Idf![stadium]);
+
+        // and only the consistency loss gives the new words a learned contribution: alone, each is read as its topic,
+        // where without it (idf only, or no unlabelled text) it is a word the model has nothing for, like one never seen.
+        float Sport(TextClassifier model, string text) => model.Predict(text).Probabilities[model.Labels.ToList().IndexOf("sport")];
+        Assert.True(Sport(uda, "stadium") > Sport(uda, "qwertyuiop") + 0.05, $"stadium {Sport(uda, "stadium")}, unseen {Sport(uda, "qwertyuiop")}");
+        Assert.True(Sport(uda, "bakery") < Sport(uda, "qwertyuiop") - 0.05, $"bakery {Sport(uda, "bakery")}, unseen {Sport(uda, "qwertyuiop")}");
+        Assert.Equal("sport", uda.Predict("stadium").Label);
+        Assert.Equal("food", uda.Predict("bakery").Label);
+        foreach (TextClassifier control in new[] { idfOnly, supervised })
+        {
+            Assert.Equal(Sport(control, "qwertyuiop"), Sport(control, "stadium"));
+            Assert.Equal(Sport(control, "qwertyuiop"), Sport(control, "bakery"));
+        }
+    }
+
+    [Fact]
+    public void Weight_zero_trains_exactly_the_supervised_run_on_the_bag_weighted_by_the_wider_idf()
+    {
+        // Given the same data, a consistency run with weight 0 and a supervised run
+        var (labelled, unlabelled) = SportAndFood();
+        var options = new TrainerOptions
+        {
+            Epochs = 5, Hidden = [4], Dropout = 0.3, Features = new FeatureOptions { Dimensions = 8, Buckets = 1 << 12, Weighting = FeatureWeighting.Mean }, Seed = 9,
+            Consistency = new ConsistencyOptions { Unlabelled = unlabelled, Weight = 0 },
+        };
+        string dir = TestPaths.NewTempDirectory();
+        byte[] Model(TrainerOptions o, string name)
+        {
+            var (model, report) = Trainer.Train(labelled, null, o);
+            Assert.All(report.Epochs, e => Assert.True(double.IsNaN(e.ConsistencyLoss))); // no consistency loss is computed
+            model.Save(Path.Combine(dir, name));
+            return File.ReadAllBytes(Path.Combine(dir, name));
+        }
+
+        // Then with the mean bag (no idf) weight 0 is byte-identical to no unlabelled text at all: no views, no TSA, no
+        // unlabelled steps, and the same random draws
+        Assert.Equal(Model(options with { Consistency = new ConsistencyOptions() }, "supervised.tam"), Model(options, "weight0.tam"));
+        // and the default view maker is not even fitted
+        Assert.Null(new ConsistencyOptions { Weight = 0 }.With(unlabelled, null, Text.Segmenter.None).Augmenter);
+        Assert.NotNull(new ConsistencyOptions().With(unlabelled, null, Text.Segmenter.None).Augmenter);
+    }
+
+    [Fact]
+    public void The_wider_idf_is_the_same_for_any_thread_count()
+    {
+        var (labelled, unlabelled) = SportAndFood();
+        var options = new TrainerOptions
+        {
+            Epochs = 3, Hidden = [], Features = new FeatureOptions { Dimensions = 8, Buckets = 1 << 12 }, Seed = 4,
+            Consistency = new ConsistencyOptions { Unlabelled = unlabelled, Weight = 0.5, Threads = 1 },
+        };
+        string dir = TestPaths.NewTempDirectory();
+        byte[] Model(int threads)
+        {
+            string path = Path.Combine(dir, $"{threads}.tam");
+            Trainer.Train(labelled, null, options with { Consistency = options.Consistency with { Threads = threads } }).Model.Save(path);
+            return File.ReadAllBytes(path);
+        }
+
+        Assert.Equal(Model(1), Model(3));
     }
 
     [Fact]
@@ -264,5 +372,14 @@ public class ConsistencyTests
         Assert.True(code == 0, errors);
         Assert.Contains("consistency training: 600 unlabelled texts", errors, StringComparison.Ordinal);
         Assert.Contains("the file has labels (600 rows): they are ignored", errors, StringComparison.Ordinal);
+        Assert.Contains("the bag's idf is fitted on the labelled texts and these (not their views)", errors, StringComparison.Ordinal);
+
+        // With weight 0 the run says the unlabelled text only counts in the idf.
+        (code, _, errors) = StreamingTests.Textaugment("", "train", Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-train-200.tsv"),
+            "-o", Path.Combine(dir, "m0.tam"), "--dim", "8", "--hidden", "0", "--epochs", "2", "--buckets", "4096",
+            "--unlabelled", Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-test.tsv"), "--consistency-weight", "0");
+        Assert.True(code == 0, errors);
+        Assert.Contains("weight 0: no consistency loss, no views and no TSA", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("consistency loss 0", errors, StringComparison.Ordinal);
     }
 }

@@ -20,7 +20,11 @@ public enum TsaSchedule
 /// Training"). The loss is cross-entropy on the labelled examples plus <see cref="Weight"/> · KL(p̃(y|x) ‖ p(y|x̂)) on
 /// unlabelled examples x and their augmented versions x̂, where p̃ is the current model's prediction on x with
 /// dropout off and no gradient through it (the stop-gradient), sharpened by <see cref="Temperature"/>, and x̂ goes
-/// through the model in training mode. Off while <see cref="Unlabelled"/> is empty. Defaults are those of UDA's
+/// through the model in training mode. Off while <see cref="Unlabelled"/> is empty. With the TF-IDF bag
+/// (<see cref="FeatureOptions.Weighting"/>, the default) the unlabelled originals (not their views) are also counted in
+/// the idf, beside the labelled texts, so that a word only the unlabelled text has weighs in the bag and the consistency
+/// loss can train it (fitted on the labelled texts alone its idf, and so its weight, would be 0); the model stores that
+/// idf. With <see cref="Weight"/> 0 that is all the unlabelled text does. Defaults are those of UDA's
 /// text reference run (google-research/uda, text/scripts/run_base_uda.sh and text/main.py): weight 1, 3 unlabelled
 /// per labelled example, linear TSA, no sharpening and no confidence mask (its image runs use temperature 0.4 and
 /// confidence 0.8).
@@ -45,7 +49,8 @@ public sealed record ConsistencyOptions
     public ConsistencyOptions With(IReadOnlyList<Example> unlabelled, Augmenter? augmenter, Text.Segmenter segmenter)
     {
         ArgumentNullException.ThrowIfNull(unlabelled);
-        return this with { Unlabelled = unlabelled, Augmenter = augmenter ?? DefaultAugmenter(unlabelled, segmenter) };
+        // Weight 0 makes no views: the default stage is not fitted.
+        return this with { Unlabelled = unlabelled, Augmenter = augmenter ?? (Weight > 0 ? DefaultAugmenter(unlabelled, segmenter) : null) };
     }
 
     /// <summary>The default view maker: the tfidf stage (default options) fitted on <paramref name="unlabelled"/>.</summary>
@@ -53,12 +58,19 @@ public sealed record ConsistencyOptions
         new TfIdfAugmenter(Corpus.TfIdfStatistics.Fit(unlabelled.Select(e => e.Text), segmenter));
 
     /// <summary>What a run says about its unlabelled file, the same from a pipeline and from <c>textaugment train</c>.</summary>
-    internal static string Describe(int count, string path, int labelled, bool fromStages) =>
+    internal static string Describe(int count, string path, int labelled, bool fromStages, TrainerOptions options) =>
         FormattableString.Invariant($"consistency training: {count:N0} unlabelled texts from {path}")
         + (labelled > 0 ? FormattableString.Invariant($"; the file has labels ({labelled:N0} rows): they are ignored") : "")
-        + (fromStages ? "; views from train.consistency.stages" : "; views from the tfidf stage fitted on them");
+        + (options.Features.Weighting == FeatureWeighting.TfIdf ? "; the bag's idf is fitted on the labelled texts and these (not their views)" : "")
+        + (options.Consistency.Weight == 0
+            ? "; weight 0: no consistency loss, no views and no TSA"
+            : fromStages ? "; views from train.consistency.stages" : "; views from the tfidf stage fitted on them");
 
-    /// <summary>λ, the weight of the consistency loss (UDA's <c>uda_coeff</c>). Default: 1; range 0 to 100.</summary>
+    /// <summary>
+    /// λ, the weight of the consistency loss (UDA's <c>uda_coeff</c>). 0 turns the loss off and keeps the unlabelled
+    /// text in the idf only: no views are made, no unlabelled step is taken and TSA does not apply (a control for what
+    /// the idf alone gives). Default: 1; range 0 to 100.
+    /// </summary>
     public double Weight { get; init; } = 1;
 
     /// <summary>
@@ -108,6 +120,9 @@ public sealed record ConsistencyOptions
 
     /// <summary>Whether consistency training is on: there are unlabelled examples.</summary>
     public bool Enabled => Unlabelled.Count > 0;
+
+    /// <summary>Whether the consistency loss is trained: there are unlabelled examples and <see cref="Weight"/> is above 0.</summary>
+    public bool HasLoss => Enabled && Weight > 0;
 }
 
 /// <summary>The pieces of UDA's objective, each small enough to check by hand.</summary>

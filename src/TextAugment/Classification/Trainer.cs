@@ -63,9 +63,17 @@ public static class Trainer
         var (validationFeatures, validationLabels) = Encode(validation, featurizer, labelIndex);
         float[] classWeights = ClassWeights(trainLabels, labels.Length, options.BalanceClasses);
 
+        ConsistencyOptions consistency = options.Consistency;
+        // The unlabelled originals' features, made once: the idf is fitted on them too, and the consistency loss reads them.
+        int[][] unlabelledFeatures = consistency.Enabled ? UnlabelledStream.Featurize(consistency, options.Features) : [];
         var network = new Network(options.Features.Buckets, options.Features.Dimensions, options.Hidden, labels.Length)
         {
-            Idf = options.Features.Weighting == FeatureWeighting.TfIdf ? IdfTable.Fit(trainFeatures, options.Features.Buckets) : null,
+            // With unlabelled text the idf is fitted on the labelled texts and the unlabelled originals (not their views),
+            // as the field's TF-IDF vectorizers for semi-supervised learning are: a feature only the unlabelled text has
+            // then weighs in the bag, so the consistency loss can train its row (with the labelled texts alone it weighs 0).
+            Idf = options.Features.Weighting == FeatureWeighting.TfIdf
+                ? IdfTable.Fit(unlabelledFeatures.Length == 0 ? trainFeatures : [.. trainFeatures, .. unlabelledFeatures], options.Features.Buckets)
+                : null,
         };
         float[][] trainWeights = [.. trainFeatures.Select(f => network.Weigh(f))];
         float[][] validationWeights = [.. validationFeatures.Select(f => network.Weigh(f))];
@@ -87,8 +95,11 @@ public static class Trainer
         bool stops = options.EarlyStopping.Stops;
         bool restores = stops && options.EarlyStopping.RestoreBest;
         var denseGradient = new float[network.Dense.Length];
-        ConsistencyOptions consistency = options.Consistency;
-        UnlabelledStream? unlabelled = consistency.Enabled ? new UnlabelledStream(consistency, options.Features, options.Seed, f => network.Weigh(f)) : null;
+        // Weight 0: the unlabelled text only informs the idf; no views, no consistency loss and no TSA (training is the
+        // supervised run's, on the bag weighted by that idf).
+        UnlabelledStream? unlabelled = consistency.HasLoss
+            ? new UnlabelledStream(consistency, unlabelledFeatures, options.Features, options.Seed, f => network.Weigh(f))
+            : null;
         var target = new float[labels.Length];
         long step = 0, totalSteps = (long)options.Epochs * ((train.Count + options.BatchSize - 1) / options.BatchSize);
         for (int epoch = 1; epoch <= options.Epochs; epoch++)

@@ -28,12 +28,27 @@ internal sealed class UnlabelledStream
     private readonly float[][][]? _viewWeights;
     private int _cursor;
 
+    /// <summary>The features of every unlabelled original in <paramref name="consistency"/>, in order (made on its threads; the same for any count).</summary>
+    public static int[][] Featurize(ConsistencyOptions consistency, FeatureOptions features)
+    {
+        IReadOnlyList<Example> examples = consistency.Unlabelled;
+        var made = new int[examples.Count][];
+        Parallel.For(0, examples.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, consistency.Threads) }, () => new Featurizer(features),
+            (i, _, featurizer) =>
+            {
+                made[i] = featurizer.Featurize(examples[i].Text);
+                return featurizer;
+            }, _ => { });
+        return made;
+    }
+
     /// <param name="consistency">The unlabelled texts, the stages that make views, the number of views and the threads.</param>
+    /// <param name="originals">The features of the unlabelled texts (<see cref="Featurize"/>).</param>
     /// <param name="features">How texts become features.</param>
     /// <param name="seed">The run's seed.</param>
     /// <param name="weigh">The bag weights of a feature list (<see cref="Network.Weigh"/>); null for the mean bag. Applied once
     /// per original and per view made, not per use.</param>
-    public UnlabelledStream(ConsistencyOptions consistency, FeatureOptions features, ulong seed, Func<int[], float[]>? weigh = null)
+    public UnlabelledStream(ConsistencyOptions consistency, int[][] originals, FeatureOptions features, ulong seed, Func<int[], float[]>? weigh = null)
     {
         _weigh = weigh ?? (_ => []);
         _examples = consistency.Unlabelled;
@@ -41,15 +56,14 @@ internal sealed class UnlabelledStream
         _seed = seed ^ ViewSalt;
         _threads = Math.Max(1, consistency.Threads);
         _augmenter = consistency.Augmenter ?? ConsistencyOptions.DefaultAugmenter(_examples, features.Segmenter);
-        _features = new int[_examples.Count][];
+        if (originals.Length != _examples.Count)
+        {
+            throw new ArgumentException($"{originals.Length} feature lists for {_examples.Count} unlabelled examples.", nameof(originals));
+        }
+
+        _features = originals;
         _weights = new float[_examples.Count][];
-        Parallel.For(0, _examples.Count, new ParallelOptions { MaxDegreeOfParallelism = _threads }, () => new Featurizer(features),
-            (i, _, featurizer) =>
-            {
-                _features[i] = featurizer.Featurize(_examples[i].Text);
-                _weights[i] = _weigh(_features[i]);
-                return featurizer;
-            }, _ => { });
+        Parallel.For(0, _examples.Count, new ParallelOptions { MaxDegreeOfParallelism = _threads }, i => _weights[i] = _weigh(_features[i]));
         if (consistency.Views > 0)
         {
             // Every (view, example) pair is one item, written to its own slot: the result does not depend on the threads.

@@ -129,7 +129,7 @@ internal static class TrainingSections
             augmenter = stages.Count == 1 ? stages[0] : Augmenters.Augment.Sequence(stages);
         }
 
-        string note = ConsistencyOptions.Describe(unlabelled.Count, path, labelled, fromStages: augmenter is not null);
+        string note = ConsistencyOptions.Describe(unlabelled.Count, path, labelled, fromStages: augmenter is not null, options);
         return (options with { Consistency = options.Consistency.With(unlabelled, augmenter, analysis.Segmenter) }, note);
     }
 
