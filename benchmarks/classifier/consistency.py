@@ -10,10 +10,12 @@ options (--options, default "--hidden 0" as run.sh):
   supervised      textaugment train on the n labelled examples
   augmented       the quickstart's stages (WordNet synonyms + one EDA operation), 4 variants + the original
   copy control    each labelled example repeated as often as it has augmented rows (same rows, no new text)
-  consistency     textaugment train --unlabelled (UDA: tfidf views of the unlabelled text, defaults)
+  consistency     textaugment train --unlabelled (UDA: tfidf views of the unlabelled text; --consistency-options)
+  idf only        textaugment train --unlabelled --consistency-weight 0: the unlabelled text counts in the TF-IDF bag's
+                  idf and nothing else (no consistency loss): what the idf alone gives
   self-training   scikit-learn SelfTrainingClassifier(LogisticRegression) on TF-IDF (word 1-2 grams), the peer
 Prints mean ± std per arm (accuracy, macro-F1, training seconds) and paired t-tests over seeds of consistency
-against supervised, copy control and self-training. Times are wall seconds on a shared machine.
+against supervised, copy control, idf only and self-training, and of idf only against supervised. Times are wall seconds on a shared machine.
 """
 import argparse
 import csv
@@ -83,7 +85,7 @@ def main():
     test = read(os.path.join(a.dataset, "test.tsv"))
     test_texts, test_gold = [t for _, t, _ in test], [l for _, _, l in test]
     options = a.options.split()
-    arms = ["supervised", "augmented", "copy control", "consistency", "self-training (sklearn)"]
+    arms = ["supervised", "augmented", "copy control", "consistency", "idf only", "self-training (sklearn)"]
     if a.arms != "all":
         arms = [arm for arm in arms if arm in a.arms.split(",")]
     print(f"# {name}: pool {len(pool)}, test {len(test)}; textaugment options: {a.options} {a.consistency_options}", flush=True)
@@ -113,8 +115,9 @@ def main():
                     train(arm, *args)
 
             train_if("supervised", os.path.join(work, "labelled.tsv"))
-            with open(os.path.join(work, "augment.yaml"), "w", encoding="utf-8") as f:
-                f.write(f"""seed: {seed}
+            if "augmented" in arms or "copy control" in arms:
+                with open(os.path.join(work, "augment.yaml"), "w", encoding="utf-8") as f:
+                    f.write(f"""seed: {seed}
 input: {{ path: {work}/labelled.tsv }}
 augment:
   variants: 4
@@ -126,13 +129,14 @@ augment:
         - random_insertion: {{ dictionary: {ROOT}/dictionaries/en-wordnet.tsv, n: 1 }}
 output: {{ path: {work}/augmented.tsv }}
 """)
-            run([a.cli, "run", os.path.join(work, "augment.yaml"), "--no-progress"])
-            augmented = read(os.path.join(work, "augmented.tsv"))
-            by_id = {i: (i, t, l) for i, t, l in labelled}
-            write_tsv(os.path.join(work, "copies.tsv"), [by_id[i] for i, _, _ in augmented])
-            train_if("augmented", os.path.join(work, "augmented.tsv"))
-            train_if("copy control", os.path.join(work, "copies.tsv"))
+                run([a.cli, "run", os.path.join(work, "augment.yaml"), "--no-progress"])
+                augmented = read(os.path.join(work, "augmented.tsv"))
+                by_id = {i: (i, t, l) for i, t, l in labelled}
+                write_tsv(os.path.join(work, "copies.tsv"), [by_id[i] for i, _, _ in augmented])
+                train_if("augmented", os.path.join(work, "augmented.tsv"))
+                train_if("copy control", os.path.join(work, "copies.tsv"))
             train_if("consistency", os.path.join(work, "labelled.tsv"), ["--unlabelled", os.path.join(work, "unlabelled.txt"), *a.consistency_options.split()])
+            train_if("idf only", os.path.join(work, "labelled.tsv"), ["--unlabelled", os.path.join(work, "unlabelled.txt"), "--consistency-weight", "0"])
             if "self-training (sklearn)" not in arms:
                 continue
 
@@ -160,17 +164,18 @@ output: {{ path: {work}/augmented.tsv }}
                 return m, sd
             (am, asd), (fm, fsd), (sm, _) = ms(0), ms(1), ms(2)
             print(f"{arm}\t{am * 100:.2f} ± {asd * 100:.2f}\t{fm * 100:.2f} ± {fsd * 100:.2f}\t{sm:.1f}")
-        print("\npaired t-tests over seeds (consistency − other), points")
-        print("vs\tmetric\tmean diff\tSE\tt\tp")
-        for other in [o for o in ["supervised", "copy control", "augmented", "self-training (sklearn)"] if o in arms and "consistency" in arms]:
+        print("\npaired t-tests over seeds (arm − other), points")
+        print("arm\tvs\tmetric\tmean diff\tSE\tt\tp")
+        pairs = [("consistency", o) for o in ["supervised", "copy control", "augmented", "idf only", "self-training (sklearn)"]] + [("idf only", "supervised")]
+        for arm, other in [(x, o) for x, o in pairs if x in arms and o in arms]:
             for k, metric in [(0, "accuracy"), (1, "macro-F1")]:
-                c = [x[k] for x in results["consistency"]]
+                c = [x[k] for x in results[arm]]
                 o = [x[k] for x in results[other]]
                 d = [p - q for p, q in zip(c, o)]
                 m = sum(d) / len(d)
                 se = math.sqrt(sum((x - m) ** 2 for x in d) / (len(d) - 1) / len(d)) if len(d) > 1 else float("nan")
                 t, p = stats.ttest_rel(c, o)
-                print(f"{other}\t{metric}\t{m * 100:+.2f}\t{se * 100:.2f}\t{t:.2f}\t{p:.4f}")
+                print(f"{arm}\t{other}\t{metric}\t{m * 100:+.2f}\t{se * 100:.2f}\t{t:.2f}\t{p:.4f}")
         print(flush=True)
 
 
