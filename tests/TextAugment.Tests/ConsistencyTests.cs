@@ -136,7 +136,7 @@ public class ConsistencyTests
         var options = new TrainerOptions
         {
             Epochs = 3, Hidden = [8], Features = new FeatureOptions { Dimensions = 8, Buckets = 1 << 14 }, Seed = 5,
-            Consistency = new ConsistencyOptions { Unlabelled = unlabelled[..300], Views = 2 },
+            Consistency = new ConsistencyOptions { Unlabelled = unlabelled[..300], Views = 2, Confidence = 0 }, // no mask: every view counts
         };
         string dir = TestPaths.NewTempDirectory();
         byte[] Model(TrainerOptions o, string name)
@@ -164,7 +164,7 @@ public class ConsistencyTests
         var options = new TrainerOptions
         {
             Epochs = 3, Hidden = [], Features = new FeatureOptions { Dimensions = 8, Buckets = 1 << 14 }, Seed = 9, ValidationFraction = 0,
-            Consistency = new ConsistencyOptions { Unlabelled = unlabelled[..200], Ratio = 1, Threads = 2 },
+            Consistency = new ConsistencyOptions { Unlabelled = unlabelled[..200], Ratio = 1, Threads = 2, Confidence = 0 }, // no mask: every view counts
         };
         string dir = TestPaths.NewTempDirectory();
         byte[] Model(int views)
@@ -255,7 +255,7 @@ public class ConsistencyTests
         {
             Epochs = 20, Hidden = [], Features = features, Seed = 3, ValidationFraction = 0,
             // x̂: x with words deleted (p 0.3), so that x̂ is x less sure of its topic
-            Consistency = new ConsistencyOptions { Unlabelled = unlabelled, Augmenter = new RandomDeletionAugmenter(0.3), Tsa = TsaSchedule.None, Threads = 1 },
+            Consistency = new ConsistencyOptions { Unlabelled = unlabelled, Augmenter = new RandomDeletionAugmenter(0.3), Weight = 1, Confidence = 0, Tsa = TsaSchedule.None, Threads = 1 },
         };
 
         // When training with consistency (weight 1), with the idf-only control (weight 0), and without unlabelled text
@@ -318,7 +318,7 @@ public class ConsistencyTests
         var options = new TrainerOptions
         {
             Epochs = 3, Hidden = [], Features = new FeatureOptions { Dimensions = 8, Buckets = 1 << 12 }, Seed = 4,
-            Consistency = new ConsistencyOptions { Unlabelled = unlabelled, Weight = 0.5, Threads = 1 },
+            Consistency = new ConsistencyOptions { Unlabelled = unlabelled, Weight = 0.5, Threads = 1, Confidence = 0 },
         };
         string dir = TestPaths.NewTempDirectory();
         byte[] Model(int threads)
