@@ -15,8 +15,11 @@ from scipy.stats import binomtest
 
 def labels(path):
     with open(path, encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [r[rows[0].index("label")] for r in rows[1:]]
+        rows = [r for r in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE) if r]
+    if not rows or "label" not in rows[0]:
+        sys.exit(f"{path}: expected a TSV with a header naming a 'label' column")
+    column = rows[0].index("label")
+    return [r[column] for r in rows[1:]]
 
 
 def predictions(path):
@@ -24,6 +27,8 @@ def predictions(path):
         return [line.rstrip("\n") for line in f]
 
 
+if len(sys.argv) < 4 or sys.argv[1] in ("-h", "--help"):
+    sys.exit(__doc__)
 gold = labels(sys.argv[1])
 a = predictions(sys.argv[2])
 if len(a) != len(gold):

@@ -4,7 +4,7 @@ benchmarks/mlm/sized.sh (the batches it wrote, padded per batch of 32 as both to
 measured sequences/s implies, and this machine's float32 matrix-multiply rate measured with OpenBLAS (numpy) on
 the same thread count, as the ceiling an encoder made of matrix multiplications can approach.
 
-Usage: flops.py ROUNDS.tsv BATCHES.jsonl [THREADS]   (sized.sh's benchmarks/work/mlm-sized/rounds.tsv and batches.jsonl)
+Usage: flops.py ROUNDS.tsv BATCHES.jsonl [THREADS, default 2]   (sized.sh's benchmarks/work/mlm-sized/rounds.tsv and batches.jsonl)
 Run it on a quiet machine: the matrix-multiply rate is the machine's only while nothing else runs.
 """
 import json
@@ -13,6 +13,8 @@ import statistics
 import sys
 import time
 
+if len(sys.argv) < 3 or sys.argv[1] in ("-h", "--help"):
+    sys.exit(__doc__)
 rounds_path, batches_path = sys.argv[1], sys.argv[2]
 threads = sys.argv[3] if len(sys.argv) > 3 else "2"
 os.environ["OPENBLAS_NUM_THREADS"] = threads

@@ -379,7 +379,17 @@ public class ConsistencyTests
             "-o", Path.Combine(dir, "m0.tam"), "--dim", "8", "--hidden", "0", "--epochs", "2", "--buckets", "4096",
             "--unlabelled", Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-test.tsv"), "--consistency-weight", "0");
         Assert.True(code == 0, errors);
-        Assert.Contains("weight 0: no consistency loss, no views and no TSA", errors, StringComparison.Ordinal);
+        Assert.Contains("weight 0: no consistency loss, no views and no TSA (the texts count in the idf only)", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("consistency loss 0", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Weight_0_with_the_mean_bag_is_said_to_have_no_effect()
+    {
+        var mean = new TrainerOptions { Features = new FeatureOptions { Weighting = FeatureWeighting.Mean }, Consistency = new ConsistencyOptions { Weight = 0 } };
+        string note = ConsistencyOptions.Describe(10, "u.txt", 0, fromStages: false, mean);
+        Assert.Equal("consistency training: 10 unlabelled texts from u.txt; weight 0 with the mean bag: the texts have no effect at all (they count only in a tfidf bag's idf)", note);
+        string tfidf = ConsistencyOptions.Describe(10, "u.txt", 0, fromStages: false, mean with { Features = new FeatureOptions() });
+        Assert.EndsWith("(the texts count in the idf only)", tfidf, StringComparison.Ordinal);
     }
 }

@@ -189,7 +189,7 @@ public class TrainEvaluateInputTests
         {
             string dir = TestPaths.NewTempDirectory();
             string t = Write(dir, "t.tsv", fault == "one-label" ? "id\ttext\tlabel\n1\ta cat\tanimal\n2\ta dog\tanimal\n" : Train).Replace('\\', '/');
-            string test = Write(dir, "test.tsv", "id\ttext\tlabel\n").Replace('\\', '/');
+            string test = Write(dir, "test.tsv", fault == "one-label" ? Train : "id\ttext\tlabel\n").Replace('\\', '/');
             string pipeline = Write(dir, "p.yaml", $"""
                 seed: 1
                 input: {"{"} path: {t} {"}"}
@@ -205,11 +205,23 @@ public class TrainEvaluateInputTests
                 evaluate:
                   test: {test}
                 """);
+            if (fault != "one-label")
+            {
+                // An empty test or validation file is refused while the pipeline is checked: nothing is augmented or written.
+                var refused = Assert.Throws<PipelineException>(() => Pipeline.Load(pipeline));
+                string key = fault == "empty-test" ? "evaluate.test" : "train.validation.path";
+                string role = fault == "empty-test" ? "evaluation" : "validation";
+                Assert.Contains($"{key}: {test}: the file holds no labelled examples", refused.Message, StringComparison.Ordinal);
+                Assert.Contains($"{role} needs at least one row with a text and a label.", refused.Message, StringComparison.Ordinal);
+                Assert.False(Directory.Exists(Path.Combine(dir, "out")));
+                return;
+            }
+
             Pipeline loaded = Pipeline.Load(pipeline);
             PipelineRunner.Run(loaded);
             var error = Assert.Throws<DataFormatException>(() => Experiment.Run(loaded));
-            Assert.StartsWith(fault == "one-label" ? $"{t}: every one of the 2 training examples has the label 'animal'" : $"{test}: the file holds no labelled examples", error.Message, StringComparison.Ordinal);
-            Assert.EndsWith(fault switch { "one-label" => "training needs at least 2 labels.", "empty-test" => "evaluation needs at least one row with a text and a label.", _ => "validation needs at least one row with a text and a label." }, error.Message, StringComparison.Ordinal);
+            Assert.StartsWith($"{t}: every one of the 2 training examples has the label 'animal'", error.Message, StringComparison.Ordinal);
+            Assert.EndsWith("training needs at least 2 labels.", error.Message, StringComparison.Ordinal);
         }
 
         [Fact]

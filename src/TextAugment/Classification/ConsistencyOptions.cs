@@ -75,9 +75,11 @@ public sealed record ConsistencyOptions
         FormattableString.Invariant($"consistency training: {count:N0} unlabelled texts from {path}")
         + (labelled > 0 ? FormattableString.Invariant($"; the file has labels ({labelled:N0} rows): they are ignored") : "")
         + (options.Features.Weighting == FeatureWeighting.TfIdf ? "; the bag's idf is fitted on the labelled texts and these (not their views)" : "")
-        + (options.Consistency.Weight == 0
-            ? "; weight 0: no consistency loss, no views and no TSA"
-            : fromStages ? "; views from train.consistency.stages" : "; views from the tfidf stage fitted on them");
+        + (options.Consistency.Weight > 0
+            ? fromStages ? "; views from train.consistency.stages" : "; views from the tfidf stage fitted on them"
+            : options.Features.Weighting == FeatureWeighting.TfIdf
+                ? "; weight 0: no consistency loss, no views and no TSA (the texts count in the idf only)"
+                : "; weight 0 with the mean bag: the texts have no effect at all (they count only in a tfidf bag's idf)");
 
     /// <summary>
     /// λ, the weight of the consistency loss (UDA's <c>uda_coeff</c>). 0 turns the loss off and keeps the unlabelled

@@ -102,8 +102,8 @@ public sealed class Pipeline
 
         TextAnalysis? analysis = ReadLanguage(top, d);
         var (augmenter, options, keepOriginal) = ReadAugment(top, d, (ulong)(seed ?? 0), input, analysis);
-        TrainSection? train = TrainingSections.ReadTrain(top, d, (ulong)(seed ?? 0), output, analysis ?? TextAnalysis.English);
-        EvaluateSection? evaluate = TrainingSections.ReadEvaluate(top, d, train);
+        TrainSection? train = TrainingSections.ReadTrain(top, d, (ulong)(seed ?? 0), input, output, analysis ?? TextAnalysis.English);
+        EvaluateSection? evaluate = TrainingSections.ReadEvaluate(top, d, train, input);
         if (d.Errors.Count > 0 || augmenter is null || options is null)
         {
             throw new PipelineException([.. d.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);

@@ -24,7 +24,7 @@ internal static class TrainingSections
     /// <summary>Keys of <c>train</c> that are not trainer options: paths and the nested sections.</summary>
     private static readonly string[] TrainPathKeys = ["model", "report", "features", "early_stopping", "validation", "consistency"];
 
-    public static TrainSection? ReadTrain(YamlFields top, Diagnostics d, ulong seed, PipelineOutput? output, TextAnalysis analysis)
+    public static TrainSection? ReadTrain(YamlFields top, Diagnostics d, ulong seed, PipelineInput? input, PipelineOutput? output, TextAnalysis analysis)
     {
         if (!top.Has("train"))
         {
@@ -67,6 +67,10 @@ internal static class TrainingSections
         if (validationPath is not null && validation!.Has("fraction"))
         {
             validation.Error("path", "train.validation: give either fraction (held out of the input) or path (a validation file), not both.");
+        }
+        else if (validationPath is not null)
+        {
+            CheckHasExamples(validation!, "path", "train.validation.path", validationPath, input, "validation");
         }
 
         if (d.Errors.Count > before)
@@ -192,7 +196,7 @@ internal static class TrainingSections
         return options;
     }
 
-    public static EvaluateSection? ReadEvaluate(YamlFields top, Diagnostics d, TrainSection? train)
+    public static EvaluateSection? ReadEvaluate(YamlFields top, Diagnostics d, TrainSection? train, PipelineInput? input)
     {
         if (!top.Has("evaluate"))
         {
@@ -211,6 +215,10 @@ internal static class TrainingSections
         }
 
         string? test = f.Path("test", required: true, mustExist: true, example: "data/test.tsv");
+        if (test is not null)
+        {
+            CheckHasExamples(f, "test", "evaluate.test", test, input, "evaluation");
+        }
         int seeds = 0;
         if (f.Has("ablation"))
         {
@@ -247,6 +255,30 @@ internal static class TrainingSections
         {
             f.Error("vectors", $"train.features.vectors cannot be read: {error.Message}");
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads <paramref name="path"/> (with the input section's column names) while the pipeline is checked, so that a file that
+    /// cannot be read or holds no labelled examples is refused before anything runs, not after the augmented corpus is written.
+    /// </summary>
+    private static void CheckHasExamples(YamlFields fields, string key, string name, string path, PipelineInput? input, string role)
+    {
+        if (path == "-")
+        {
+            return; // standard input is read once, when the run needs it
+        }
+
+        try
+        {
+            if (ReadLabelled(path, input).Count == 0)
+            {
+                fields.Error(key, $"{name}: {CorpusReader.NoExamples(path, role).Message}");
+            }
+        }
+        catch (Exception error) when (error is DataFormatException or IOException or UnauthorizedAccessException)
+        {
+            fields.Error(key, $"{name} cannot be read: {error.Message}");
         }
     }
 
