@@ -203,7 +203,8 @@ internal sealed class TrainCommand : Command<TrainSettings>
     private static readonly string[] NeedValidation = ["early_stopping.enabled", "early_stopping.patience", "early_stopping.min_delta", "early_stopping.monitor", "early_stopping.restore_best", "early_stopping.min_epochs"];
 
     /// <summary>
-    /// Warnings about trainer options that would have no effect: early stopping given without validation data.
+    /// Warnings about trainer options that would have no effect: early stopping given without validation data, consistency
+    /// options without unlabelled text.
     /// </summary>
     /// <exception cref="UsageException">--validation and --validation-fraction are both given: they are two sources of
     /// validation data, refused together as a pipeline's train.validation refuses path with fraction.</exception>
@@ -218,12 +219,19 @@ internal sealed class TrainCommand : Command<TrainSettings>
         // --no-early-stopping asks for what happens anyway: no warning for it.
         string[] idle = [.. NeedValidation.Where(n => given.Contains(n) && (n != "early_stopping.enabled" || options.EarlyStopping.Enabled))
             .Select(n => TrainerOptionTable.Named(n).CommandLine)];
+        var warnings = new List<string>();
         if (settings.Validation is null && options.ValidationFraction == 0 && idle.Length > 0)
         {
-            return [$"textaugment: {string.Join(", ", idle)} {(idle.Length == 1 ? "has" : "have")} no effect without validation data: early stopping watches a validation score; give --validation FILE or {fraction} F (e.g. 0.1). The last epoch is kept."];
+            warnings.Add($"textaugment: {string.Join(", ", idle)} {(idle.Length == 1 ? "has" : "have")} no effect without validation data: early stopping watches a validation score; give --validation FILE or {fraction} F (e.g. 0.1). The last epoch is kept.");
         }
 
-        return [];
+        string[] uda = [.. TrainerOptionTable.InSection("consistency").Where(o => given.Contains(o.Name)).Select(o => o.CommandLine)];
+        if (settings.Unlabelled is null && uda.Length > 0)
+        {
+            warnings.Add($"textaugment: {string.Join(", ", uda)} {(uda.Length == 1 ? "has" : "have")} no effect without --unlabelled FILE: consistency training needs unlabelled text.");
+        }
+
+        return warnings;
     }
 
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
@@ -255,6 +263,11 @@ internal sealed class TrainCommand : Command<TrainSettings>
 
         if (settings.Unlabelled is not null)
         {
+            if (settings.Unlabelled != "-" && !File.Exists(settings.Unlabelled) && !Directory.Exists(settings.Unlabelled))
+            {
+                throw new FileNotFoundException($"--unlabelled {settings.Unlabelled}: file not found (the unlabelled text for consistency training).", settings.Unlabelled);
+            }
+
             List<Example> unlabelled = CorpusReader.ReadUnlabelled(settings.Unlabelled, null, out int labelled);
             Console.Error.WriteLine(ConsistencyOptions.Describe(unlabelled.Count, settings.Unlabelled, labelled, fromStages: false, options));
             options = options with { Consistency = options.Consistency.With(unlabelled, null, options.Features.Segmenter) };

@@ -313,6 +313,33 @@ public class TrainEvaluateInputTests
             Assert.Contains("give --validation FILE or --validation-fraction F", errors, StringComparison.Ordinal);
         }
 
+        [Theory]
+        [InlineData("--consistency-ratio=5")]
+        [InlineData("--consistency-tsa=linear")]
+        [InlineData("--consistency-weight=1")]
+        public void Consistency_options_without_unlabelled_text_warn(string option)
+        {
+            string dir = TestPaths.NewTempDirectory();
+            var (code, _, errors) = Run(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "y.tam"), option, .. Small]);
+            Assert.True(code == 0, errors);
+            Assert.Contains($"textaugment: {option.Split('=')[0]} has no effect without --unlabelled FILE", errors, StringComparison.Ordinal);
+
+            (code, _, errors) = Run(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "z.tam"), "--unlabelled", Write(dir, "u.txt", "a cow\na plum\n"), option, .. Small]);
+            Assert.True(code == 0, errors);
+            Assert.DoesNotContain("no effect without --unlabelled", errors, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_missing_unlabelled_file_is_named_as_the_unlabelled_option()
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string missing = Path.Combine(dir, "nope.txt");
+            var (code, _, errors) = Run(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "y.tam"), "--unlabelled", missing, .. Small]);
+            Assert.NotEqual(0, code);
+            Assert.Contains($"--unlabelled {missing}: file not found (the unlabelled text for consistency training).", errors, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(dir, "y.tam")));
+        }
+
         [Fact]
         public void Early_stopping_with_validation_data_does_not_warn()
         {
