@@ -269,7 +269,7 @@ internal sealed class TrainCommand : Command<TrainSettings>
             }
 
             List<Example> unlabelled = CorpusReader.ReadUnlabelled(settings.Unlabelled, null, out int labelled);
-            Console.Error.WriteLine(ConsistencyOptions.Describe(unlabelled.Count, settings.Unlabelled, labelled, fromStages: false, options));
+            Console.Error.WriteLine("textaugment: " + ConsistencyOptions.Describe(unlabelled.Count, settings.Unlabelled, labelled, fromStages: false, options));
             options = options with { Consistency = options.Consistency.With(unlabelled, null, options.Features.Segmenter) };
         }
 

@@ -177,6 +177,7 @@ public class ExperimentTests
         var arm = new AblationArm(10, [0.9], [0.85]);
         string line = AblationComparison.Of("Q?", arm, new AblationArm(10, [0.8], [0.8])).Answer();
         Assert.Contains("with one seed: nothing to test against", line, StringComparison.Ordinal);
+        Assert.StartsWith("Q? not tested (one seed).", line, StringComparison.Ordinal);
         Assert.DoesNotContain("SE 0.00", line, StringComparison.Ordinal);
     }
 

@@ -47,7 +47,8 @@ public sealed record AblationComparison(string Question, PairedTTest Accuracy, P
     /// <summary>The answer in one line per metric, e.g. "accuracy +0.67 points (SE 0.33, t = 2.03, df = 4, p = 0.112): not clear".</summary>
     public string Answer()
     {
-        string yes = Accuracy.Clear && MacroF1.Clear && Math.Sign(Accuracy.MeanDifference) == Math.Sign(MacroF1.MeanDifference)
+        string yes = Accuracy.Pairs < 2 ? "not tested (one seed)"
+            : Accuracy.Clear && MacroF1.Clear && Math.Sign(Accuracy.MeanDifference) == Math.Sign(MacroF1.MeanDifference)
             ? (Accuracy.MeanDifference > 0 ? "yes" : "no, it hurts")
             : Accuracy.Clear || MacroF1.Clear ? "mixed" : "no clear effect";
         return $"{Question} {yes}.\n  {Line("accuracy", Accuracy)}\n  {Line("macro-F1", MacroF1)}\n";
