@@ -208,6 +208,17 @@ public class ExperimentTests
         Assert.Equal(160, report.RootElement.GetProperty("training_rows").GetInt32()); // refit on all rows after the split chose the epochs
         Assert.Equal(3, report.RootElement.GetProperty("best_epoch").GetInt32()); // patience 0: no early stop, no restore
         Assert.Contains("trained on 160 examples", output, StringComparison.Ordinal);
+
+        // The report records every option the run used, by the option table's names, defaults included.
+        System.Text.Json.JsonElement options = report.RootElement.GetProperty("options");
+        Assert.Equal(8, options.GetProperty("features.dim").GetInt32());
+        Assert.Equal(3, options.GetProperty("epochs").GetInt32());
+        Assert.Equal(0, options.GetProperty("early_stopping.patience").GetInt32());
+        Assert.Equal(0.3, options.GetProperty("consistency.weight").GetDouble(), 12);
+        Assert.Equal(0.6, options.GetProperty("consistency.confidence").GetDouble(), 12);
+        Assert.Equal("none", options.GetProperty("consistency.tsa").GetString());
+        Assert.Equal("tfidf", options.GetProperty("features.weighting").GetString());
+        Assert.Equal(TextAugment.Classification.TrainerOptionTable.All.Count, options.EnumerateObject().Count());
     }
 
     [Fact]

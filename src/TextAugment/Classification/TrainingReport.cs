@@ -157,6 +157,9 @@ public sealed class TrainingReport
         stopped_early = StoppedEarly,
         sparsity = Sparsity,
         diagnosis = Diagnosis,
+        // Every trainer option as the run used it (the option table's names), so a report says which settings made it.
+        seed = Options.Seed,
+        options = TrainerOptionTable.All.ToDictionary(o => o.Name, o => o.Get(Options), StringComparer.Ordinal),
         epochs = Epochs.Select(e => new
         {
             epoch = e.Epoch,
