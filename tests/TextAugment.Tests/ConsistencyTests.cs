@@ -99,6 +99,27 @@ public class ConsistencyTests
         Assert.Equal(p, sharp);
     }
 
+    [Fact]
+    public void The_curves_say_what_share_of_the_unlabelled_examples_the_confidence_mask_kept()
+    {
+        List<Example> labelled = TrainingSections.ReadLabelled(Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-train-200.tsv"), null);
+        List<Example> unlabelled = CorpusReader.ReadUnlabelled(Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-unlabelled.txt"), null, out _);
+        var options = new TrainerOptions
+        {
+            Epochs = 3, Features = new FeatureOptions { Dimensions = 8, Buckets = 1 << 14 }, Seed = 5,
+            Consistency = new ConsistencyOptions { Unlabelled = unlabelled[..300], Confidence = 0 },
+        };
+        var (_, none) = Trainer.Train(labelled, null, options);
+        Assert.All(none.Epochs, e => Assert.Equal(1.0, e.ConsistencyKept)); // no mask: every example counts
+        var (_, strict) = Trainer.Train(labelled, null, options with { Consistency = options.Consistency with { Confidence = 0.99 } });
+        Assert.All(strict.Epochs, e => Assert.InRange(e.ConsistencyKept, 0.0, 0.5)); // 6 labels, 3 epochs: rarely 99 % sure
+        Assert.Equal(0.0, strict.Epochs[0].ConsistencyKept);
+        Assert.Contains("consistency_kept", strict.Csv(), StringComparison.Ordinal);
+        Assert.Contains("kept", strict.Table(), StringComparison.Ordinal);
+        var (_, supervised) = Trainer.Train(labelled, null, options with { Consistency = new ConsistencyOptions() });
+        Assert.All(supervised.Epochs, e => Assert.True(double.IsNaN(e.ConsistencyKept)));
+    }
+
     [Theory]
     [InlineData(EmbeddingUpdates.Lazy)]
     [InlineData(EmbeddingUpdates.Dense)]

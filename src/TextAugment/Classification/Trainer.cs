@@ -13,7 +13,8 @@ namespace TextAugment.Classification;
 /// <param name="Sparsity">Fraction of weights that are exactly zero.</param>
 /// <param name="Seconds">Wall time of the epoch's training steps (scoring the curves not included).</param>
 /// <param name="ConsistencyLoss">Mean consistency loss KL(p̃(y|x) ‖ p(y|x̂)) over the epoch's unlabelled examples, unweighted, in training mode (masked ones count 0); NaN without consistency training.</param>
-public sealed record EpochRecord(int Epoch, double TrainLoss, double TrainAccuracy, double ValidationLoss, double ValidationAccuracy, double LearningRate, double Sparsity, double Seconds, double ConsistencyLoss = double.NaN);
+/// <param name="ConsistencyKept">The fraction of the epoch's unlabelled examples the confidence mask kept (0 to 1: those that add to the consistency loss); NaN without consistency training.</param>
+public sealed record EpochRecord(int Epoch, double TrainLoss, double TrainAccuracy, double ValidationLoss, double ValidationAccuracy, double LearningRate, double Sparsity, double Seconds, double ConsistencyLoss = double.NaN, double ConsistencyKept = double.NaN);
 
 /// <summary>Trains a <see cref="TextClassifier"/>. Deterministic for a seed (training runs on one thread).</summary>
 public static class Trainer
@@ -108,6 +109,7 @@ public static class Trainer
             Shuffle(order, random);
             (int[] views, int[][] augmented, float[][] augmentedWeights) = unlabelled is null ? ([], [], []) : unlabelled.Epoch(epoch, consistency.Ratio * order.Length);
             double klSum = 0;
+            long confident = 0;
             for (int start = 0; start < order.Length; start += options.BatchSize)
             {
                 int end = Math.Min(order.Length, start + options.BatchSize);
@@ -142,6 +144,7 @@ public static class Trainer
                             continue;
                         }
 
+                        confident++;
                         Consistency.Sharpen(original, consistency.Temperature, target);
                         ReadOnlySpan<float> p = network.Forward(augmented[u], augmentedWeights[u], scratch, options.Dropout, random);
                         klSum += Consistency.KullbackLeibler(target, p);
@@ -161,7 +164,7 @@ public static class Trainer
                 ? Score(network, scratch, validationFeatures, validationWeights, validationLabels, null)
                 : (double.NaN, double.NaN);
             var record = new EpochRecord(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, state.LearningRate, Sparsity(network, state.IsTouched), trainingSeconds,
-                unlabelled is null ? double.NaN : klSum / Math.Max(1, views.Length));
+                unlabelled is null ? double.NaN : klSum / Math.Max(1, views.Length), unlabelled is null ? double.NaN : (double)confident / Math.Max(1, views.Length));
             records.Add(record);
             progress?.Report(record);
 

@@ -134,10 +134,10 @@ public sealed class TrainingReport
     /// <summary>The curves as CSV.</summary>
     public string Csv()
     {
-        var sb = new StringBuilder("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,consistency_loss,learning_rate,sparsity,seconds\n");
+        var sb = new StringBuilder("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,consistency_loss,consistency_kept,learning_rate,sparsity,seconds\n");
         foreach (EpochRecord e in Epochs)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{e.Epoch},{e.TrainLoss:R},{e.TrainAccuracy:R},{CsvNumber(e.ValidationLoss)},{CsvNumber(e.ValidationAccuracy)},{CsvNumber(e.ConsistencyLoss)},{e.LearningRate:R},{e.Sparsity:R},{e.Seconds:F3}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{e.Epoch},{e.TrainLoss:R},{e.TrainAccuracy:R},{CsvNumber(e.ValidationLoss)},{CsvNumber(e.ValidationAccuracy)},{CsvNumber(e.ConsistencyLoss)},{CsvNumber(e.ConsistencyKept)},{e.LearningRate:R},{e.Sparsity:R},{e.Seconds:F3}\n");
         }
 
         return sb.ToString();
@@ -168,6 +168,7 @@ public sealed class TrainingReport
             validation_loss = Finite(e.ValidationLoss),
             validation_accuracy = Finite(e.ValidationAccuracy),
             consistency_loss = Finite(e.ConsistencyLoss),
+            consistency_kept = Finite(e.ConsistencyKept),
             learning_rate = e.LearningRate,
             sparsity = e.Sparsity,
             seconds = e.Seconds,
@@ -180,11 +181,11 @@ public sealed class TrainingReport
         // Without validation data the validation columns are left out, not filled with NaN.
         bool validated = Epochs.Count > 0 && !double.IsNaN(Epochs[0].ValidationLoss);
         bool consistent = Epochs.Count > 0 && !double.IsNaN(Epochs[0].ConsistencyLoss);
-        var sb = new StringBuilder("epoch  train loss  train acc  " + (validated ? "valid loss  valid acc  " : "") + (consistent ? "consistency  " : "") + "lr        zeros\n");
+        var sb = new StringBuilder("epoch  train loss  train acc  " + (validated ? "valid loss  valid acc  " : "") + (consistent ? "consistency  kept  " : "") + "lr        zeros\n");
         foreach (EpochRecord e in Epochs)
         {
             string valid = validated ? string.Create(CultureInfo.InvariantCulture, $"{e.ValidationLoss,10:F4}  {e.ValidationAccuracy,9:P1}  ") : "";
-            string kl = consistent ? string.Create(CultureInfo.InvariantCulture, $"{e.ConsistencyLoss,11:F4}  ") : "";
+            string kl = consistent ? string.Create(CultureInfo.InvariantCulture, $"{e.ConsistencyLoss,11:F4}  {e.ConsistencyKept,4:P0}  ") : "";
             sb.Append(CultureInfo.InvariantCulture,
                 $"{e.Epoch,5}  {e.TrainLoss,10:F4}  {e.TrainAccuracy,9:P1}  {valid}{kl}{e.LearningRate,-8:G3}  {e.Sparsity,5:P1}{(e.Epoch == BestEpoch ? "  ← kept" : "")}\n");
         }
