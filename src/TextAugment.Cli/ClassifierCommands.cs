@@ -263,12 +263,17 @@ internal sealed class TrainCommand : Command<TrainSettings>
 
         if (settings.Unlabelled is not null)
         {
-            if (settings.Unlabelled != "-" && !File.Exists(settings.Unlabelled) && !Directory.Exists(settings.Unlabelled))
+            List<Example> unlabelled;
+            int labelled;
+            try
             {
-                throw new FileNotFoundException($"--unlabelled {settings.Unlabelled}: file not found (the unlabelled text for consistency training).", settings.Unlabelled);
+                unlabelled = CorpusReader.ReadUnlabelled(settings.Unlabelled, null, out labelled);
+            }
+            catch (FileNotFoundException missing)
+            {
+                throw new FileNotFoundException($"--unlabelled {settings.Unlabelled}: file not found (the unlabelled text for consistency training).", settings.Unlabelled, missing);
             }
 
-            List<Example> unlabelled = CorpusReader.ReadUnlabelled(settings.Unlabelled, null, out int labelled);
             Console.Error.WriteLine("textaugment: " + ConsistencyOptions.Describe(unlabelled.Count, settings.Unlabelled, labelled, fromStages: false, options));
             options = options with { Consistency = options.Consistency.With(unlabelled, null, options.Features.Segmenter) };
         }

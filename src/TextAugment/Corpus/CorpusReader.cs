@@ -176,26 +176,13 @@ public abstract class CorpusReader : IDisposable
     /// <exception cref="DataFormatException">A row is malformed or has no label.</exception>
     public static List<Example> ReadLabelled(string path, CorpusReaderOptions? columns, out long emptyTexts)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        columns ??= new CorpusReaderOptions();
-        CorpusReaderOptions options = columns with
-        {
-            Format = CorpusFormats.ForLabelledFile(path, columns.Format),
-            LabelColumn = columns.LabelColumn ?? "label",
-        };
-        using CorpusReader reader = Open(path, options);
+        using CorpusReader reader = OpenLabelled(path, columns);
         // One string per distinct label, not one per row: training holds every example.
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         var examples = new List<Example>();
-        foreach (Example e in reader.ReadAll())
+        foreach (Example e in reader.ReadLabelledRecords())
         {
-            string? label = e.Label ?? throw new DataFormatException(reader.DisplayName, reader.LineNumber, 0, options.Format switch
-            {
-                CorpusFormat.Text => "the file is plain text (one text per line), which has no labels; labelled data is tsv, csv or jsonl with a label column, or fastText's '__label__NAME text' lines.",
-                CorpusFormat.FastText => "the line has no label; each line of fastText's format starts with __label__NAME.",
-                _ => "the row has no label; each row needs one.",
-            });
-            if (!labels.TryGetValue(label, out label))
+            if (!labels.TryGetValue(e.Label!, out string? label))
             {
                 label = e.Label!;
                 labels[label] = label;
@@ -206,6 +193,44 @@ public abstract class CorpusReader : IDisposable
 
         emptyTexts = reader.EmptyTextCount;
         return examples;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="path"/> holds at least one labelled example, read as <see cref="ReadLabelled(string, CorpusReaderOptions?)"/>
+    /// reads it but only up to the first one (a check before a run, not a second reading of the file).
+    /// </summary>
+    /// <exception cref="DataFormatException">A record before the first example is malformed or has no label.</exception>
+    public static bool HasLabelledExample(string path, CorpusReaderOptions? columns = null)
+    {
+        using CorpusReader reader = OpenLabelled(path, columns);
+        return reader.ReadLabelledRecords().Any();
+    }
+
+    /// <summary>Opens a labelled file: the format from its extension unless given, the label column "label" unless named.</summary>
+    private static CorpusReader OpenLabelled(string path, CorpusReaderOptions? columns)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        columns ??= new CorpusReaderOptions();
+        return Open(path, columns with
+        {
+            Format = CorpusFormats.ForLabelledFile(path, columns.Format),
+            LabelColumn = columns.LabelColumn ?? "label",
+        });
+    }
+
+    /// <summary>The records, each required to have a label.</summary>
+    /// <exception cref="DataFormatException">A record has no label.</exception>
+    private IEnumerable<Example> ReadLabelledRecords()
+    {
+        foreach (Example e in ReadAll())
+        {
+            yield return e.Label is not null ? e : throw new DataFormatException(DisplayName, LineNumber, 0, Options.Format switch
+            {
+                CorpusFormat.Text => "the file is plain text (one text per line), which has no labels; labelled data is tsv, csv or jsonl with a label column, or fastText's '__label__NAME text' lines.",
+                CorpusFormat.FastText => "the line has no label; each line of fastText's format starts with __label__NAME.",
+                _ => "the row has no label; each row needs one.",
+            });
+        }
     }
 
     /// <summary>

@@ -219,12 +219,7 @@ public static class Experiment
         HashSet<string> trainIds;
         if (train.ValidationPath is not null)
         {
-            validation = TrainingSections.ReadLabelled(train.ValidationPath, pipeline.Input);
-            if (validation.Count == 0)
-            {
-                throw CorpusReader.NoExamples(train.ValidationPath, "validation"); // as textaugment train --validation: a given file with no rows is a mistake
-            }
-
+            validation = TrainingSections.ReadLabelled(train.ValidationPath, pipeline.Input); // not empty: Pipeline.Load checked
             trainIds = [.. originals.Select(e => e.Id)];
         }
         else

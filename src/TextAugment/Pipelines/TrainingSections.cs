@@ -259,8 +259,9 @@ internal static class TrainingSections
     }
 
     /// <summary>
-    /// Reads <paramref name="path"/> (with the input section's column names) while the pipeline is checked, so that a file that
-    /// cannot be read or holds no labelled examples is refused before anything runs, not after the augmented corpus is written.
+    /// Reads <paramref name="path"/> (with the input section's column names) up to its first example while the pipeline is
+    /// checked, so that a file that cannot be read or holds no labelled examples is refused before anything runs, not after
+    /// the augmented corpus is written.
     /// </summary>
     private static void CheckHasExamples(YamlFields fields, string key, string name, string path, PipelineInput? input, string role)
     {
@@ -271,7 +272,7 @@ internal static class TrainingSections
 
         try
         {
-            if (ReadLabelled(path, input).Count == 0)
+            if (!CorpusReader.HasLabelledExample(path, input?.Reader))
             {
                 fields.Error(key, $"{name}: {CorpusReader.NoExamples(path, role).Message}");
             }
