@@ -378,6 +378,8 @@ internal sealed class PredictCommand : Command<PredictSettings>
 {
     public override int Execute(CommandContext context, PredictSettings settings, CancellationToken cancellationToken)
     {
+        // predict < texts >> texts would read its own answers back for ever.
+        FileIdentity.EnsureDistinct(("standard output", "-"), ("standard input", "-"), ("the model", settings.Model));
         TextClassifier model = TextClassifier.Load(settings.Model);
         using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));
         using var input = new Utf8LineReader(Console.OpenStandardInput(), "<stdin>");

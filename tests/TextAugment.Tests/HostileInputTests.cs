@@ -43,6 +43,35 @@ public class HostileInputTests
         Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
     }
 
+    /// <summary>Standard input or output redirected to a file is that file: no command writes over what it reads through '-'.</summary>
+    [Theory]
+    [InlineData("train - -o in.tsv < in.tsv")]
+    [InlineData("fit-tfidf - -o in.tsv < in.tsv")]
+    [InlineData("augment p.yaml --no-progress -i - -o ./in.tsv < in.tsv")]
+    [InlineData("augment p.yaml --no-progress -i in.tsv >> in.tsv")]
+    [InlineData("augment p.yaml --no-progress < in.tsv >> in.tsv")]
+    [InlineData("evaluate m.tam - --report ./in.tsv < in.tsv")]
+    [InlineData("predict m.tam < in.tsv >> in.tsv")]
+    public void A_redirected_standard_stream_is_the_file_it_names(string command)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string dir = Workspace();
+        string cli = Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll");
+        File.WriteAllBytes(Path.Combine(dir, "m.tam"), [1, 2, 3]); // never read: the check comes first
+        var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"exec dotnet '{cli}' {command}");
+        using Process process = Process.Start(start)!;
+        string errors = process.StandardError.ReadToEnd() + process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        AssertRefused((process.ExitCode, errors), dir, "in.tsv");
+        Assert.Contains("redirected to", errors, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Augment_refuses_an_output_that_is_the_input_through_a_folder_link()
     {

@@ -34,7 +34,12 @@ public static class FileIdentity
     public static void EnsureDistinct((string Role, string? Path) output, params (string Role, string? Path)[] inputs) =>
         EnsureDistinct([output], inputs);
 
-    /// <summary>Refuses to write any of <paramref name="outputs"/> when it is one of <paramref name="inputs"/> or another output.</summary>
+    /// <summary>
+    /// Refuses to write any of <paramref name="outputs"/> when it is one of <paramref name="inputs"/> or another output.
+    /// <c>-</c> counts too where the shell has redirected it to a regular file: an input <c>-</c> is standard input
+    /// (<c>train - -o data.tsv &lt; data.tsv</c> is refused), an output <c>-</c> standard output
+    /// (<c>augment … -i data.tsv &gt;&gt; data.tsv</c> is refused); a pipe or terminal is never a file a run reads back.
+    /// </summary>
     /// <exception cref="OutputIsInputException">An output is an input, or two outputs are one file.</exception>
     public static void EnsureDistinct(IReadOnlyList<(string Role, string? Path)> outputs, IReadOnlyList<(string Role, string? Path)> inputs)
     {
@@ -43,24 +48,29 @@ public static class FileIdentity
         for (int i = 0; i < outputs.Count; i++)
         {
             (string outputRole, string? output) = outputs[i];
-            if (output is null || output == "-")
+            if (Comparable(output, isOutput: true) is not { } outputFile)
             {
                 continue;
             }
 
             foreach ((string role, string? input) in inputs)
             {
-                if (input is not null && SameFile(output, input))
+                if (Comparable(input, isOutput: false) is { } inputFile && SameFile(outputFile, inputFile))
                 {
                     throw new OutputIsInputException(
-                        $"{outputRole} '{output}' is the same file as {role} '{input}'; a run never writes over a file it reads. Choose another output path.");
+                        $"{outputRole} {Describe(output!, isOutput: true)} is the same file as {role} {Describe(input!, isOutput: false)}; a run never writes over a file it reads. Choose another output path.");
                 }
+            }
+
+            if (output == "-")
+            {
+                continue; // standard output beside a file output: two outputs named '-' are refused where they are parsed
             }
 
             for (int j = 0; j < i; j++)
             {
                 (string otherRole, string? other) = outputs[j];
-                if (other is not null && other != "-" && (SameFile(output, other) || string.Equals(RealPath(output), RealPath(other), StringComparison.Ordinal)))
+                if (other is not null && other != "-" && (SameFile(output!, other) || string.Equals(RealPath(output!), RealPath(other), StringComparison.Ordinal)))
                 {
                     throw new OutputIsInputException(
                         $"{outputRole} '{output}' is the same file as {otherRole} '{other}'; one would overwrite the other. Choose another output path.");
@@ -68,6 +78,25 @@ public static class FileIdentity
             }
         }
     }
+
+    /// <summary>
+    /// The path to compare for an argument: itself, or for <c>-</c> the file standard input (an input) or standard output
+    /// (an output) is redirected to, when it is a regular file (Linux: <c>/dev/stdin</c>, <c>/dev/stdout</c>); null when
+    /// there is nothing to compare (no path, or <c>-</c> on a pipe, terminal or device).
+    /// </summary>
+    private static string? Comparable(string? path, bool isOutput)
+    {
+        if (path != "-")
+        {
+            return path;
+        }
+
+        string stream = isOutput ? "/dev/stdout" : "/dev/stdin";
+        return TryStat(stream, out byte[] buffer) && Kind(buffer) == 0x8000 ? stream : null; // S_IFREG
+    }
+
+    private static string Describe(string path, bool isOutput) =>
+        path == "-" ? $"'-' (standard {(isOutput ? "output" : "input")}, redirected to '{RealPath(isOutput ? "/dev/stdout" : "/dev/stdin")}')" : $"'{path}'";
 
     private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path) || IsSpecial(path);
 
@@ -136,11 +165,11 @@ public static class FileIdentity
             return false;
         }
 
-        // st_mode: after st_dev, st_ino, st_nlink on x86-64; after st_dev, st_ino on arm64.
-        uint mode = BitConverter.ToUInt32(buffer, RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 24 : 16);
-        uint kind = mode & 0xF000;
-        return kind is 0x2000 or 0x6000 or 0x1000 or 0xC000; // S_IFCHR, S_IFBLK, S_IFIFO, S_IFSOCK
+        return Kind(buffer) is 0x2000 or 0x6000 or 0x1000 or 0xC000; // S_IFCHR, S_IFBLK, S_IFIFO, S_IFSOCK
     }
+
+    /// <summary>The file type bits of a <c>struct stat</c>'s st_mode (after st_dev, st_ino, st_nlink on x86-64; after st_dev, st_ino on arm64).</summary>
+    private static uint Kind(byte[] stat) => BitConverter.ToUInt32(stat, RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 24 : 16) & 0xF000;
 
     /// <summary>Refuses a device, FIFO or socket where a regular file is needed.</summary>
     /// <param name="path">The path to check.</param>
