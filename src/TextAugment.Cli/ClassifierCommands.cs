@@ -244,7 +244,7 @@ internal sealed class TrainCommand : Command<TrainSettings>
         // Beside the model and named after it (m.tam → m.report/), so that two models trained in one folder keep their reports.
         string reportDirectory = settings.Report ?? Path.ChangeExtension(Path.GetFullPath(settings.Output!), ".report");
         (string Role, string? Path)[] reads = [("the training data", settings.Data), ("--validation", settings.Validation), ("--vectors", settings.Vectors), ("--unlabelled", settings.Unlabelled)];
-        FileIdentity.EnsureDistinct([("--output", settings.Output), .. TrainingReport.Files(reportDirectory).Select(f => ("a --report file", (string?)f))], reads);
+        FileIdentity.EnsureOutputs([("--output", settings.Output), .. TrainingReport.Files(reportDirectory).Select(f => ("a --report file", (string?)f))], reads);
         ParsedTrainerOptions parsed = context.Data as ParsedTrainerOptions ?? new ParsedTrainerOptions(new TrainerOptions(), new HashSet<string>(StringComparer.Ordinal));
         foreach (string warning in IneffectiveOptions(settings, parsed.Options, parsed.Given))
         {
@@ -329,7 +329,7 @@ internal sealed class EvaluateCommand : Command<EvaluateSettings>
 {
     public override int Execute(CommandContext context, EvaluateSettings settings, CancellationToken cancellationToken)
     {
-        FileIdentity.EnsureDistinct([("--report", settings.Report)], [("the model", settings.Model), ("the test data", settings.Test)]);
+        FileIdentity.EnsureOutputs([("--report", settings.Report)], [("the model", settings.Model), ("the test data", settings.Test)]);
         TextClassifier model = TextClassifier.Load(settings.Model);
         List<Example> test = TrainCommand.ReadLabelled(settings.Test, "evaluation");
         Evaluation evaluation = Evaluation.Of(model, test);
@@ -379,7 +379,7 @@ internal sealed class PredictCommand : Command<PredictSettings>
     public override int Execute(CommandContext context, PredictSettings settings, CancellationToken cancellationToken)
     {
         // predict < texts >> texts would read its own answers back for ever.
-        FileIdentity.EnsureDistinct(("standard output", "-"), ("standard input", "-"), ("the model", settings.Model));
+        FileIdentity.EnsureOutputs(("standard output", "-"), ("standard input", "-"), ("the model", settings.Model));
         TextClassifier model = TextClassifier.Load(settings.Model);
         using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));
         using var input = new Utf8LineReader(Console.OpenStandardInput(), "<stdin>");

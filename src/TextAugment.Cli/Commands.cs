@@ -54,11 +54,17 @@ internal class RunSettingsBase : PipelineSettings
 
 internal sealed class RunCommand : Command<RunSettingsBase>
 {
+    /// <summary>The checks of every path a run of <paramref name="pipeline"/> writes, before it reads anything (run and validate).</summary>
+    internal static void EnsureOutputs(Pipeline pipeline, string file)
+    {
+        FileIdentity.EnsureOutputs(("output.path", pipeline.Output!.Path), ("input.path", pipeline.Input!.Path), ("the pipeline file", file));
+        Experiment.EnsureOutputs(pipeline);
+    }
+
     public override int Execute(CommandContext context, RunSettingsBase settings, CancellationToken cancellationToken)
     {
         Pipeline pipeline = Pipeline.Load(settings.Pipeline);
-        FileIdentity.EnsureDistinct(("output.path", pipeline.Output!.Path), ("input.path", pipeline.Input!.Path), ("the pipeline file", settings.Pipeline));
-        Experiment.EnsureDistinct(pipeline);
+        EnsureOutputs(pipeline, settings.Pipeline);
         int code = Runner.Run(pipeline, settings, new RunSettings { Threads = settings.Threads, Shard = ParseShard(settings.Shard), Ids = ParseIds(settings.Ids) }, pipeline.Output!.Path);
         if (code == TextAugmentApp.Ok && pipeline.Train is not null)
         {
@@ -86,6 +92,7 @@ internal sealed class ValidateCommand : Command<PipelineSettings>
     public override int Execute(CommandContext context, PipelineSettings settings, CancellationToken cancellationToken)
     {
         Pipeline pipeline = Pipeline.Load(settings.Pipeline);
+        RunCommand.EnsureOutputs(pipeline, settings.Pipeline);
         // A FIFO or device is not looked into: reading it would wait for a writer, or take the data the run needs.
         bool stream = pipeline.Input!.Path == "-" || FileIdentity.IsDeviceOrPipe(pipeline.Input.Path);
         if (!stream)
@@ -148,7 +155,7 @@ internal sealed class AugmentCommand : Command<AugmentSettings>
     public override int Execute(CommandContext context, AugmentSettings settings, CancellationToken cancellationToken)
     {
         Pipeline pipeline = Pipeline.Load(settings.Pipeline, requireInputOutput: false);
-        FileIdentity.EnsureDistinct(("--output", settings.Output), ("--input", settings.Input), ("the pipeline file", settings.Pipeline));
+        FileIdentity.EnsureOutputs(("--output", settings.Output), ("--input", settings.Input), ("the pipeline file", settings.Pipeline));
         var run = new RunSettings
         {
             InputPath = settings.Input,
@@ -292,7 +299,7 @@ internal sealed class FitTfIdfCommand : Command<FitTfIdfSettings>
         CorpusFormat format = (settings.Format is null ? null : CorpusFormats.Parse(settings.Format))
                               ?? (settings.Input == "-" ? null : CorpusFormats.FromExtension(settings.Input))
                               ?? CorpusFormat.Text;
-        FileIdentity.EnsureDistinct(("--output", settings.Output), ("the input", settings.Input));
+        FileIdentity.EnsureOutputs(("--output", settings.Output), ("the input", settings.Input));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using CorpusReader reader = CorpusReader.Open(settings.Input, new CorpusReaderOptions { Format = format, TextColumn = settings.Text });
         TfIdfStatistics statistics = TfIdfStatistics.Fit(reader, Segmenter.ForLanguage(settings.Language));

@@ -263,6 +263,10 @@ namespace TextAugment.Cli
                     Say($"textaugment: {same.Message}");
                     Say("Nothing was written.");
                     return UsageError;
+                case TextAugment.Corpus.UnwritableOutputException unwritable:
+                    Say($"textaugment: {unwritable.Message}");
+                    Say("Nothing was written.");
+                    return UsageError;
                 case TextAugment.Corpus.NotARegularFileException special:
                     Say($"textaugment: {special.Message}");
                     return UsageError;

@@ -43,6 +43,53 @@ public class HostileInputTests
         Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
     }
 
+    /// <summary>An output that cannot be written is refused before any work, and nothing is written: not the model, not the report.</summary>
+    [Theory]
+    [InlineData("train in.tsv -o folder", "'folder' is a folder")]
+    [InlineData("train in.tsv -o m.tam --report in.tsv", "is a file, not a folder")]
+    [InlineData("train in.tsv -o m.tam --report m.tam", "would be inside --output 'm.tam'")]
+    [InlineData("train in.tsv -o m.tam --report /dev/null", "'/dev/null' is a file, not a folder")]
+    [InlineData("train in.tsv -o in.tsv/m.tam", "is a file, not a folder")]
+    [InlineData("train in.tsv -o /sys/m.tam", "cannot write in the folder '/sys' (")]
+    [InlineData("augment p.yaml -i in.tsv -o folder", "'folder' is a folder")]
+    [InlineData("evaluate m.tam in.tsv --report folder", "'folder' is a folder")]
+    [InlineData("run bad-model.yaml", "/folder' is a folder")]
+    [InlineData("validate bad-model.yaml", "/folder' is a folder")]
+    [InlineData("run bad-report.yaml", "is a file, not a folder")]
+    public void An_output_that_cannot_be_written_is_refused_before_any_work(string command, string expected)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string dir = Workspace();
+        Directory.CreateDirectory(Path.Combine(dir, "folder"));
+        File.WriteAllBytes(Path.Combine(dir, "m.tam"), [1, 2, 3]);
+        foreach ((string name, string train) in new[] { ("bad-model.yaml", "model: folder"), ("bad-report.yaml", "model: m2.tam, report: in.tsv") })
+        {
+            File.WriteAllText(Path.Combine(dir, name), $"seed: 1\ninput: {{ path: in.tsv }}\noutput: {{ path: out.tsv }}\naugment:\n  stages: [ {{ random_swap: {{}} }} ]\ntrain: {{ {train} }}\n");
+        }
+
+        string[] before = [.. Directory.GetFileSystemEntries(dir).Order(StringComparer.Ordinal)];
+        string current = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = dir;
+        try
+        {
+            var (code, errors) = Run(command.Split(' '));
+            Assert.Equal(2, code);
+            Assert.Contains(expected, errors, StringComparison.Ordinal);
+            Assert.Contains("Nothing was written.", errors, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = current;
+        }
+
+        Assert.Equal(before, Directory.GetFileSystemEntries(dir).Order(StringComparer.Ordinal));
+        Assert.Equal([1, 2, 3], File.ReadAllBytes(Path.Combine(dir, "m.tam")));
+    }
+
     /// <summary>Standard input or output redirected to a file is that file: no command writes over what it reads through '-'.</summary>
     [Theory]
     [InlineData("train - -o in.tsv < in.tsv")]

@@ -49,16 +49,78 @@ public sealed class AtomicOutput : IDisposable
             full = target.FullName;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temporary = TemporaryFiles.Create(full);
+        string folder = Path.GetDirectoryName(full)!;
+        string? temporary = null;
         try
         {
+            Directory.CreateDirectory(folder);
+            temporary = TemporaryFiles.Create(full);
             return new AtomicOutput(full, temporary, new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
         }
-        catch
+        catch (UnauthorizedAccessException denied)
         {
-            TemporaryFiles.Forget(temporary);
-            throw;
+            // The system names the hidden temporary file; the user named the output.
+            throw new UnauthorizedAccessException($"cannot write '{path}': permission denied in the folder '{folder}'; choose a folder you can write to.", denied);
+        }
+        finally
+        {
+            if (temporary is not null && !File.Exists(temporary))
+            {
+                TemporaryFiles.Forget(temporary);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks, before any work, that <see cref="Open"/> will be able to write <paramref name="path"/>: it is not a folder, the
+    /// nearest existing folder above it is a folder (not a file) and the run may make a file in it (a file is made and
+    /// deleted there). <c>-</c>, devices, pipes and sockets pass: they are written directly.
+    /// </summary>
+    /// <param name="role">What the path is, for the message (e.g. "--output").</param>
+    /// <param name="path">The path the run will write.</param>
+    /// <exception cref="UnwritableOutputException">The path is a folder, a file stands where a folder must be, or the folder
+    /// cannot be written (the message names the path, the folder and the system's reason).</exception>
+    public static void EnsureWritable(string role, string path)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        ArgumentNullException.ThrowIfNull(path);
+        string full = path == "-" ? path : Path.GetFullPath(path);
+        if (full == "-" || FileIdentity.IsDeviceOrPipe(full))
+        {
+            return;
+        }
+
+        if (Directory.Exists(full))
+        {
+            throw new UnwritableOutputException($"{role} '{path}' is a folder; give the path of a file (e.g. '{Path.Combine(path, "out")}').");
+        }
+
+        string? folder = Path.GetDirectoryName(full);
+        while (folder is not null && !Directory.Exists(folder))
+        {
+            if (File.Exists(folder) || FileIdentity.IsDeviceOrPipe(folder))
+            {
+                throw new UnwritableOutputException($"{role} '{path}': '{folder}' is a file, not a folder, so nothing can be written under it; choose another path.");
+            }
+
+            folder = Path.GetDirectoryName(folder);
+        }
+
+        if (folder is null || IsSystemFolder(full))
+        {
+            return; // /proc and /dev: their links to open files are written directly, and nothing is made there
+        }
+
+        string probe = Path.Combine(folder, $".textaugment-{Environment.ProcessId}-{Guid.NewGuid():N}.probe");
+        try
+        {
+            using var file = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            // The system's message names the probe file; the user named the output.
+            string reason = e is UnauthorizedAccessException ? "permission denied" : e.Message.Replace(probe, "a new file", StringComparison.Ordinal).TrimEnd('.');
+            throw new UnwritableOutputException($"{role} '{path}': cannot write in the folder '{folder}' ({reason}); choose a folder you can write to.", e);
         }
     }
 

@@ -27,12 +27,40 @@ public static class FileIdentity
         return string.Equals(RealPath(first), RealPath(second), OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
     }
 
-    /// <summary>Refuses to write <paramref name="output"/> when it is one of <paramref name="inputs"/>.</summary>
-    /// <param name="output">What the run will write, with its role for the message (e.g. "--output"); null or <c>-</c> is skipped.</param>
-    /// <param name="inputs">What the run reads, each with its role; null paths and <c>-</c> are skipped.</param>
+    /// <summary>Refuses to write <paramref name="output"/> when it is one of <paramref name="inputs"/> or cannot be written (see <see cref="EnsureOutputs(IReadOnlyList{ValueTuple{string, string}}, IReadOnlyList{ValueTuple{string, string}})"/>).</summary>
+    /// <param name="output">What the run will write, with its role for the message (e.g. "--output"); null is skipped.</param>
+    /// <param name="inputs">What the run reads, each with its role; null paths are skipped.</param>
     /// <exception cref="OutputIsInputException">The output is one of the inputs.</exception>
-    public static void EnsureDistinct((string Role, string? Path) output, params (string Role, string? Path)[] inputs) =>
-        EnsureDistinct([output], inputs);
+    /// <exception cref="UnwritableOutputException">The output is a folder, under a file, or in a folder the run cannot write.</exception>
+    public static void EnsureOutputs((string Role, string? Path) output, params (string Role, string? Path)[] inputs) =>
+        EnsureOutputs([output], inputs);
+
+    /// <summary>
+    /// Checks a run's outputs before any work: none is one of <paramref name="inputs"/> or another output
+    /// (<see cref="EnsureDistinct"/>), and each can be written (<see cref="AtomicOutput.EnsureWritable"/>), so that a run
+    /// never does all its work and then fails on its output path.
+    /// </summary>
+    /// <exception cref="OutputIsInputException">An output is an input, or two outputs are one file.</exception>
+    /// <exception cref="UnwritableOutputException">An output is a folder, under a file, or in a folder the run cannot write.</exception>
+    public static void EnsureOutputs(IReadOnlyList<(string Role, string? Path)> outputs, IReadOnlyList<(string Role, string? Path)> inputs)
+    {
+        EnsureDistinct(outputs, inputs);
+        (string Role, string Path, string Full)[] files = [.. outputs.Where(o => o.Path is not null and not "-").Select(o => (o.Role, o.Path!, Path.GetFullPath(o.Path!)))];
+        foreach ((string role, string path, string full) in files)
+        {
+            // An output inside another output (--report m.tam beside -o m.tam): the first would be written as a file and
+            // the second could then not be made under it.
+            foreach ((string outerRole, string outer, string outerFull) in files)
+            {
+                if (full.StartsWith(outerFull.TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                {
+                    throw new UnwritableOutputException($"{role} '{path}' would be inside {outerRole} '{outer}', which the run writes as a file; choose paths that do not nest.");
+                }
+            }
+
+            AtomicOutput.EnsureWritable(role, path);
+        }
+    }
 
     /// <summary>
     /// Refuses to write any of <paramref name="outputs"/> when it is one of <paramref name="inputs"/> or another output.

@@ -48,7 +48,7 @@ public static class PipelineRunner
             ?? throw new ArgumentException($"{pipeline.File}: the pipeline has no input; give one (--input PATH or -).");
         string outputPath = settings.OutputPath ?? pipeline.Output?.Path
             ?? throw new ArgumentException($"{pipeline.File}: the pipeline has no output; give one (--output PATH or -).");
-        FileIdentity.EnsureDistinct(("the output", outputPath), ("the input", inputPath));
+        FileIdentity.EnsureOutputs(("the output", outputPath), ("the input", inputPath));
         if (settings.Shard is not null && inputPath != "-")
         {
             FileIdentity.EnsureRegularFile(inputPath, "input", "a shard seeks to its byte range of the input (a CSV shard reads it twice, once to count its records), so it must be a regular file");
