@@ -21,7 +21,7 @@ internal class PipelineSettings : CommandSettings
 internal class RunSettingsBase : PipelineSettings
 {
     [CommandOption("--shard <K/N>")]
-    [Description("Process only the K-th of N parts of the input (1-based): a file is split by bytes, each shard starting at the next record (CSV: by record count); standard input is the part itself. Shards after the first write no header, so the N outputs concatenated in order equal the whole run's output (ids from lines need a file, or --ids offset/hash).")]
+    [Description("Process only the K-th of N parts of the input (1-based): a file is split by bytes, each shard starting at the next record (CSV: by record count); standard input is the part itself. Shards after the first write no header, so the N outputs concatenated in order equal the whole run's output. 'run' writes shard K to the pipeline's output path with .part-K-of-N before its extension. Ids from lines or byte offsets need a file: a shard after the first read from standard input needs --ids hash or an id column.")]
     public string? Shard { get; init; }
 
     [CommandOption("--ids <SOURCE>")]
@@ -55,17 +55,36 @@ internal class RunSettingsBase : PipelineSettings
 internal sealed class RunCommand : Command<RunSettingsBase>
 {
     /// <summary>The checks of every path a run of <paramref name="pipeline"/> writes, before it reads anything (run and validate).</summary>
-    internal static void EnsureOutputs(Pipeline pipeline, string file)
+    internal static void EnsureOutputs(Pipeline pipeline, string file, string? output = null)
     {
-        FileIdentity.EnsureOutputs(("output.path", pipeline.Output!.Path), ("input.path", pipeline.Input!.Path), ("the pipeline file", file));
+        FileIdentity.EnsureOutputs(("output.path", output ?? pipeline.Output!.Path), ("input.path", pipeline.Input!.Path), ("the pipeline file", file));
         Experiment.EnsureOutputs(pipeline);
+    }
+
+    /// <summary>
+    /// Where shard <paramref name="shard"/> of a pipeline writes: its output path with <c>.part-K-of-N</c> before the
+    /// extension (K zero-padded to N's width, so the parts sort in order: <c>augmented.part-02-of-16.jsonl</c>), so that N
+    /// shards never write over one another or over a whole run's output; <c>-</c> stays standard output.
+    /// </summary>
+    internal static string ShardOutput(string path, Shard shard)
+    {
+        if (path == "-")
+        {
+            return path;
+        }
+
+        string width = new('0', shard.Count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
+        string part = FormattableString.Invariant($".part-{shard.Index.ToString(width, System.Globalization.CultureInfo.InvariantCulture)}-of-{shard.Count}");
+        return Path.Combine(Path.GetDirectoryName(path) ?? "", Path.GetFileNameWithoutExtension(path) + part + Path.GetExtension(path));
     }
 
     public override int Execute(CommandContext context, RunSettingsBase settings, CancellationToken cancellationToken)
     {
         Pipeline pipeline = Pipeline.Load(settings.Pipeline);
-        EnsureOutputs(pipeline, settings.Pipeline);
-        int code = Runner.Run(pipeline, settings, new RunSettings { Threads = settings.Threads, Shard = ParseShard(settings.Shard), Ids = ParseIds(settings.Ids) }, pipeline.Output!.Path);
+        Shard? shard = ParseShard(settings.Shard);
+        string output = shard is null ? pipeline.Output!.Path : ShardOutput(pipeline.Output!.Path, shard);
+        EnsureOutputs(pipeline, settings.Pipeline, output);
+        int code = Runner.Run(pipeline, settings, new RunSettings { OutputPath = output, OutputFormat = pipeline.Output.Format, Threads = settings.Threads, Shard = shard, Ids = ParseIds(settings.Ids) }, output);
         if (code == TextAugmentApp.Ok && pipeline.Train is not null)
         {
             if (settings.Shard is not null)

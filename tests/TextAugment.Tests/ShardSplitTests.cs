@@ -160,6 +160,43 @@ public class ShardSplitTests
         Assert.Equal(whole, parts.ToArray());
     }
 
+    [Theory]
+    [InlineData("line")]
+    [InlineData("offset")]
+    public void A_later_standard_input_shard_refuses_ids_from_its_own_positions(string ids)
+    {
+        string pipeline = Path.Combine(Dir, "swaps.yaml");
+        var (code, output, errors) = StreamingTests.Textaugment("one two three\nfour five six\n", "augment", pipeline, "--input-format", "text", "--no-progress", "--shard", "2/3", "--ids", ids);
+        Assert.Equal(1, code);
+        Assert.Empty(output);
+        Assert.Contains("<stdin>:1: this record has no id", errors, StringComparison.Ordinal);
+        Assert.Contains("give --ids hash", errors, StringComparison.Ordinal);
+
+        // The first part starts where the input starts, a hash is the same in any split, and an id column is the record's own.
+        Assert.Equal(0, StreamingTests.Textaugment("one two three\n", "augment", pipeline, "--input-format", "text", "--no-progress", "--shard", "1/3", "--ids", ids).ExitCode);
+        Assert.Equal(0, StreamingTests.Textaugment("one two three\n", "augment", pipeline, "--input-format", "text", "--no-progress", "--shard", "2/3", "--ids", "hash").ExitCode);
+        Assert.Equal(0, StreamingTests.Textaugment("id\ttext\nr7\tone two three\n", "augment", pipeline, "--input-format", "tsv", "--no-progress", "--shard", "2/3", "--ids", ids).ExitCode);
+    }
+
+    [Fact]
+    public void Run_writes_each_shard_beside_the_pipeline_output_and_the_parts_concatenate_to_the_whole_run()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        File.WriteAllText(Path.Combine(dir, "in.txt"), Corpus("text", "\n"));
+        File.WriteAllText(Path.Combine(dir, "p.yaml"), "seed: 5\ninput: { path: in.txt, format: text }\noutput: { path: out.tsv, format: tsv }\naugment:\n  variants: 2\n  stages: [ { random_swap: { n: 1 } } ]\n");
+        Assert.Equal(0, StreamingTests.Textaugment("", "run", Path.Combine(dir, "p.yaml"), "--no-progress").ExitCode);
+        byte[] whole = File.ReadAllBytes(Path.Combine(dir, "out.tsv"));
+        var parts = new List<byte>();
+        for (int k = 1; k <= 12; k++)
+        {
+            Assert.Equal(0, StreamingTests.Textaugment("", "run", Path.Combine(dir, "p.yaml"), "--no-progress", "--shard", $"{k}/12").ExitCode);
+            parts.AddRange(File.ReadAllBytes(Path.Combine(dir, $"out.part-{k:00}-of-12.tsv")));
+        }
+
+        Assert.Equal(whole, File.ReadAllBytes(Path.Combine(dir, "out.tsv"))); // the whole run's output is untouched
+        Assert.Equal(whole, parts.ToArray());
+    }
+
     [Fact]
     public void Hash_ids_depend_on_the_text_and_label_only()
     {

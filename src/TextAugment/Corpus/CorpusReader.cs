@@ -27,6 +27,14 @@ public sealed record CorpusReaderOptions
 
     /// <summary>Where ids come from when there is no id column or field. Default: <see cref="IdSource.Line"/>.</summary>
     public IdSource Ids { get; init; } = IdSource.Line;
+
+    /// <summary>
+    /// When set, why the reader cannot know where its records stand in the whole input (a shard after the first read from
+    /// standard input starts at its own line 1 and byte 0): a record that would take its id from its line or byte offset is
+    /// then an error giving this reason, since those ids would repeat other parts' ids; <see cref="IdSource.Hash"/> and id
+    /// columns are unaffected. Default: null (positions are the input's own).
+    /// </summary>
+    public string? PositionUnknown { get; init; }
 }
 
 /// <summary>
@@ -321,6 +329,11 @@ public abstract class CorpusReader : IDisposable
     /// <summary>The id of a record that has no id column or field, from <see cref="CorpusReaderOptions.Ids"/>; <paramref name="line"/> is where it starts.</summary>
     private protected string PositionId(long line)
     {
+        if (Options.PositionUnknown is { } reason && Options.Ids != IdSource.Hash)
+        {
+            throw Error(line, $"this record has no id, and ids from its {(Options.Ids == IdSource.Offset ? "byte offset" : "line number")} would repeat other parts' ids: {reason}; give --ids hash (an id from the record's content, the same in any split) or an id column.");
+        }
+
         switch (Options.Ids)
         {
             case IdSource.Offset:

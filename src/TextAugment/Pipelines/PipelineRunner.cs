@@ -58,7 +58,14 @@ public static class PipelineRunner
         CorpusReaderOptions baseOptions = pipeline.Input?.Reader ?? new CorpusReaderOptions { Format = CorpusFormat.Text };
         CorpusFormat inputFormat = settings.InputFormat
             ?? (settings.InputPath is null ? baseOptions.Format : (inputPath == "-" ? null : CorpusFormats.FromExtension(inputPath)) ?? baseOptions.Format);
-        CorpusReaderOptions readerOptions = baseOptions with { Format = inputFormat, Ids = settings.Ids ?? baseOptions.Ids };
+        CorpusReaderOptions readerOptions = baseOptions with
+        {
+            Format = inputFormat,
+            Ids = settings.Ids ?? baseOptions.Ids,
+            PositionUnknown = settings.Shard is { Index: > 1 } part && inputPath == "-"
+                ? FormattableString.Invariant($"shard {part.Index}/{part.Count} reads standard input, the part itself, so its lines and bytes count from its own start")
+                : null,
+        };
         CorpusFormat outputFormat = settings.OutputFormat
             ?? (settings.OutputPath is null || settings.OutputPath == pipeline.Output?.Path ? pipeline.Output?.Format : null)
             ?? (outputPath == "-" ? null : CorpusFormats.FromExtension(outputPath))
