@@ -130,9 +130,9 @@ internal sealed class ValidateCommand : Command<PipelineSettings>
             }
         }
 
-        Console.Out.WriteLine($"{settings.Pipeline}: valid. Input {pipeline.Input!.Path} ({pipeline.Input.Reader.Format.ToString().ToLowerInvariant()}"
+        Console.Out.WriteLine($"{settings.Pipeline}: valid. Input {pipeline.Input!.Path} ({CorpusFormats.Name(pipeline.Input.Reader.Format)}"
                               + (stream ? "; a stream: its columns are checked when a run reads it" : "") + ") → "
-                              + $"{pipeline.Generator.Options.Variants} variants per example → {pipeline.Output!.Path} ({pipeline.Output.Format.ToString().ToLowerInvariant()}).");
+                              + $"{pipeline.Generator.Options.Variants} variants per example → {pipeline.Output!.Path} ({CorpusFormats.Name(pipeline.Output.Format)}).");
         return TextAugmentApp.Ok;
     }
 }

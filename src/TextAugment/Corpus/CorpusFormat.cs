@@ -45,6 +45,14 @@ public static class CorpusFormats
         _ => null,
     };
 
+    /// <summary>The name of <paramref name="format"/> as pipelines and the command line write it (the inverse of <see cref="Parse"/>).</summary>
+    public static string Name(CorpusFormat format) => format switch
+    {
+        CorpusFormat.TsvEscaped => "tsv-escaped",
+        CorpusFormat.FastText => "fasttext",
+        _ => format.ToString().ToLowerInvariant(),
+    };
+
     /// <summary>The format a file's extension implies (<c>.tsv</c>, <c>.csv</c>, <c>.jsonl</c>/<c>.ndjson</c>, <c>.txt</c>,
     /// <c>.ft</c>/<c>.fasttext</c>); null when it implies none.</summary>
     public static CorpusFormat? FromExtension(string path)

@@ -178,6 +178,19 @@ public sealed class Pipeline
             return null;
         }
 
+        if (format is CorpusFormat.Text or CorpusFormat.FastText)
+        {
+            // Columns named for a format that has none would be ignored without a word (id: hash read as ids: hash).
+            foreach ((string key, string? value) in new[] { ("text", text), ("label", label), ("id", id) })
+            {
+                if (value is not null)
+                {
+                    string hint = key == "id" && IdSources.Parse(value) is not null ? $"; did you mean ids: {value} (where ids come from)?" : ".";
+                    d.Add(f.Raw(key)!, $"input.{key} names a column, but the {CorpusFormats.Name(format.Value)} format has none ({(format == CorpusFormat.Text ? "one text per line" : "__label__ prefixes, then the text")}), so it would be ignored; remove it{hint}");
+                }
+            }
+        }
+
         return new PipelineInput(path, new CorpusReaderOptions
         {
             Format = format.Value,
