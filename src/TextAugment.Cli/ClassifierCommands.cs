@@ -211,6 +211,17 @@ internal sealed class TrainCommand : Command<TrainSettings>
     internal static IEnumerable<string> IneffectiveOptions(TrainSettings settings, TrainerOptions options, IReadOnlySet<string> given)
     {
         string fraction = TrainerOptionTable.Named("validation.fraction").CommandLine;
+        string[] stdin = [.. new[] { ("<DATA>", settings.Data), ("--validation", settings.Validation), ("--unlabelled", settings.Unlabelled) }.Where(r => r.Item2 == "-").Select(r => r.Item1)];
+        if (stdin.Length > 1)
+        {
+            throw new UsageException($"{string.Join(" and ", stdin)} are {(stdin.Length == 2 ? "both" : "all")} '-': only one of them can be standard input.");
+        }
+
+        if (settings.Validation is not null && FileIdentity.SameFile(settings.Validation, settings.Data))
+        {
+            throw new UsageException($"--validation and <DATA> are the same file ({settings.Validation}): validating on the training data measures how well the model remembers it; give a held-out file, or {fraction} F to hold out part of <DATA>.");
+        }
+
         if (settings.Validation is not null && given.Contains("validation.fraction"))
         {
             throw new UsageException($"--validation {settings.Validation} and {fraction} both say where the validation data comes from; give one: the file, or the fraction of <DATA> to hold out (as a pipeline's train.validation takes path or fraction, not both).");
@@ -231,16 +242,16 @@ internal sealed class TrainCommand : Command<TrainSettings>
             warnings.Add($"textaugment: {string.Join(", ", uda)} {(uda.Length == 1 ? "has" : "have")} no effect without --unlabelled FILE: consistency training needs unlabelled text.");
         }
 
+        if (settings.Unlabelled is not null && FileIdentity.SameFile(settings.Unlabelled, settings.Data))
+        {
+            warnings.Add($"textaugment: --unlabelled {settings.Unlabelled} is the training data {settings.Data}: consistency training then sees no text the labelled examples lack (UDA's unlabelled text is new, unlabelled examples of the task).");
+        }
+
         return warnings;
     }
 
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
-        if (settings.Data == "-" && settings.Validation == "-")
-        {
-            throw new UsageException("<DATA> and --validation are both '-': only one of them can be standard input.");
-        }
-
         // Beside the model and named after it (m.tam → m.report/), so that two models trained in one folder keep their reports.
         string reportDirectory = settings.Report ?? Path.ChangeExtension(Path.GetFullPath(settings.Output!), ".report");
         (string Role, string? Path)[] reads = [("the training data", settings.Data), ("--validation", settings.Validation), ("--vectors", settings.Vectors), ("--unlabelled", settings.Unlabelled)];

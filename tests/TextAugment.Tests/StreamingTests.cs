@@ -103,6 +103,9 @@ public class StandardStreamArgumentTests
     [InlineData("--report is '-'", "train", "DATA", "-o", "m.tam", "--report", "-")]
     [InlineData("--vectors is '-'", "train", "DATA", "-o", "m.tam", "--vectors", "-")]
     [InlineData("<DATA> and --validation are both '-'", "train", "-", "-o", "m.tam", "--validation", "-")]
+    [InlineData("<DATA> and --unlabelled are both '-'", "train", "-", "-o", "m.tam", "--unlabelled", "-")]
+    [InlineData("<DATA> and --validation and --unlabelled are all '-'", "train", "-", "-o", "m.tam", "--validation", "-", "--unlabelled", "-")]
+    [InlineData("--validation and <DATA> are the same file", "train", "DATA", "-o", "m.tam", "--validation", "DATA")]
     [InlineData("<MODEL> is '-'", "evaluate", "-", "DATA")]
     [InlineData("<MODEL> is '-'", "predict", "-")]
     public void Where_a_stream_cannot_work_dash_is_refused_with_the_reason(string expected, params string[] args)

@@ -71,6 +71,8 @@ internal static class TrainingSections
         else if (validationPath is not null)
         {
             CheckHasExamples(validation!, "path", "train.validation.path", validationPath, input, "validation");
+            CheckHeldOut(validation!, "path", "train.validation.path", validationPath, input?.Path, "input.path",
+                "validating on the training data measures how well the model remembers it (and the variants of every validation example would be trained on); give a held-out file, or fraction: 0.1 to hold out part of the input");
         }
 
         if (d.Errors.Count > before)
@@ -218,6 +220,8 @@ internal static class TrainingSections
         if (test is not null)
         {
             CheckHasExamples(f, "test", "evaluate.test", test, input, "evaluation");
+            CheckHeldOut(f, "test", "evaluate.test", test, input?.Path, "input.path", "a score on the training data says nothing about new text; give a held-out test file");
+            CheckHeldOut(f, "test", "evaluate.test", test, train?.ValidationPath, "train.validation.path", "early stopping would choose its epoch on the test set; give separate validation and test files");
         }
         int seeds = 0;
         if (f.Has("ablation"))
@@ -280,6 +284,15 @@ internal static class TrainingSections
         catch (Exception error) when (error is DataFormatException or IOException or UnauthorizedAccessException)
         {
             fields.Error(key, $"{name} cannot be read: {error.Message}");
+        }
+    }
+
+    /// <summary>Refuses a held-out file (validation or test) that is <paramref name="otherName"/>'s file, whatever the spelling or link.</summary>
+    private static void CheckHeldOut(YamlFields fields, string key, string name, string path, string? other, string otherName, string why)
+    {
+        if (other is not null && FileIdentity.SameFile(path, other))
+        {
+            fields.Error(key, $"{name} '{path}' is the same file as {otherName} '{other}': {why}.");
         }
     }
 
