@@ -50,7 +50,7 @@ internal static class Printer
         foreach (int i in shown)
         {
             ClassScores c = evaluation.Classes[i];
-            string label = TerminalText.Visible(c.Label) + (c.InModel ? "" : " *");
+            string label = TerminalText.Label(c.Label) + (c.InModel ? "" : " *");
             sb.Append(CultureInfo.InvariantCulture, $"  {label,-20}  {c.Precision,9:F3}  {c.Recall,6:F3}  {c.F1,5:F3}  {c.Support,7}\n");
         }
 
@@ -264,6 +264,11 @@ internal sealed class TrainCommand : Command<TrainSettings>
 
         List<Example> data = ReadLabelled(settings.Data, "training");
         Trainer.EnsureTrainable(data, settings.Data == "-" ? "<stdin>" : settings.Data);
+        if (LabelLookalikes.Describe(data.Select(e => e.Label ?? ""), settings.Data == "-" ? "<stdin>" : settings.Data) is { } lookalikes)
+        {
+            Console.Error.WriteLine(TerminalText.Visible($"textaugment: {lookalikes}"));
+        }
+
         List<Example>? validation = settings.Validation is null ? null : ReadLabelled(settings.Validation, "validation");
         TrainerOptions options = settings.ToOptions(parsed.Options);
 

@@ -11,6 +11,10 @@ namespace TextAugment.Cli;
 /// </summary>
 internal static class TerminalText
 {
+    /// <summary>A label as <see cref="Visible"/> shows it, quoted when it is empty or starts or ends with white space ('animal '), so that labels that differ only there can be told apart.</summary>
+    public static string Label(string label) =>
+        label.Length == 0 || char.IsWhiteSpace(label[0]) || char.IsWhiteSpace(label[^1]) ? $"'{Visible(label)}'" : Visible(label);
+
     /// <summary><paramref name="text"/> with every invisible control written as an escape; line breaks kept when <paramref name="keepLineBreaks"/>.</summary>
     public static string Visible(string text, bool keepLineBreaks = false)
     {

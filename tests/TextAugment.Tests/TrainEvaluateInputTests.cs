@@ -26,6 +26,32 @@ public class TrainEvaluateInputTests
         Assert.Equal("", Trainer.FirstFew([]));
     }
 
+    [Fact]
+    public void Labels_that_differ_only_in_case_or_surrounding_space_are_named()
+    {
+        Assert.Null(LabelLookalikes.Describe(["animal", "food", "animal"], "t.tsv"));
+        Assert.Equal(
+            "t.tsv: these labels differ only in letter case or surrounding white space, and each is a class of its own: 'ANIMAL' / 'animal' / 'animal '. If they mean one class, make them equal in the data.",
+            LabelLookalikes.Describe(["animal", "ANIMAL", "food", "animal ", "animal"], "t.tsv"));
+        Assert.StartsWith("t.tsv: 2 groups of labels differ", LabelLookalikes.Describe(["a", "A", "b", " b"], "t.tsv"), StringComparison.Ordinal);
+    }
+
+    [Collection(ConsoleCollection.Name)]
+    public class Lookalike_labels
+    {
+        [Fact]
+        public void Train_warns_and_evaluate_shows_the_white_space()
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string data = Write(dir, "t.tsv", "id\ttext\tlabel\n1\ta cat\tanimal\n2\tan apple\tfood\n3\ta dog\tanimal \n4\ta pear\tfood\n");
+            var (code, _, errors) = Run(["train", data, "-o", Path.Combine(dir, "m.tam"), .. Small]);
+            Assert.Equal(0, code);
+            Assert.Contains("these labels differ only in letter case or surrounding white space, and each is a class of its own: 'animal' / 'animal '", errors, StringComparison.Ordinal);
+            var (_, table, _) = Run("evaluate", Path.Combine(dir, "m.tam"), data);
+            Assert.Contains("  'animal '  ", table, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>Runs the command in this process; standard output and standard error as the command wrote them.</summary>
     private static (int ExitCode, string Output, string Errors) Run(params string[] args)
     {

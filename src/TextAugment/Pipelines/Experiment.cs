@@ -232,6 +232,11 @@ public static class Experiment
             trainIds = new HashSet<string>(kept.Select(e => e.Id), StringComparer.Ordinal);
         }
 
+        if (LabelLookalikes.Describe(originals.Select(e => e.Label ?? ""), pipeline.Input.Path) is { } lookalikes)
+        {
+            log?.Report(lookalikes);
+        }
+
         List<Example> allAugmented = [.. ReadOutput(pipeline.Output)];
         List<Example> augmented = allAugmented.Where(e => trainIds.Contains(e.Id)).ToList();
         List<Example> plain = [.. originals.Where(e => trainIds.Contains(e.Id))];
