@@ -384,10 +384,8 @@ internal sealed class PredictSettings : CommandSettings
 
     [CommandOption("-k|--top <N>")]
     [Description("Also list the N most probable labels, most probable first, in a \"top\" list of label and probability (as fastText's predict k; --k is accepted too).")]
+    [ValueRange(1, int.MaxValue)]
     public int? K { get; init; }
-
-    public override ValidationResult Validate() =>
-        K is < 1 ? ValidationResult.Error($"-k is {K}; it must be at least 1.") : ValidationResult.Success();
 }
 
 internal sealed class PredictCommand : Command<PredictSettings>

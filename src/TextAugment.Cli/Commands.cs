@@ -30,6 +30,7 @@ internal class RunSettingsBase : PipelineSettings
 
     [CommandOption("--threads <N>")]
     [Description("Worker threads (default: the pipeline's 'threads', else the processor count). The output does not depend on it.")]
+    [ValueRange(1, TextAugment.Pipelines.Pipeline.MaxThreads)]
     public int? Threads { get; init; }
 
     [CommandOption("--no-progress")]
@@ -48,7 +49,7 @@ internal class RunSettingsBase : PipelineSettings
             return ValidationResult.Error($"--ids is '{Ids}'; it must be one of {string.Join(", ", IdSources.Names)}.");
         }
 
-        return Threads is < 1 ? ValidationResult.Error($"--threads is {Threads}; it must be at least 1.") : ValidationResult.Success();
+        return ValidationResult.Success(); // --threads: its ValueRange, checked before parsing
     }
 }
 
@@ -214,7 +215,7 @@ internal static class Runner
                     task.IsIndeterminate = total == 0;
                     var progress = new Reporter<AugmentProgress>(p =>
                     {
-                        task.Value = p.BytesRead;
+                        task.Value = p.BytesDone;
                         task.Description = $"{p.Rows:N0} rows · {Rate(p.Rows, p.Elapsed)} rows/s";
                     });
                     AugmentSummary result = PipelineRunner.Run(pipeline, WithProgress(run, progress));
@@ -234,7 +235,7 @@ internal static class Runner
                 }
 
                 lastLine = (long)p.Elapsed.TotalMilliseconds;
-                string percent = total > 0 ? $"{100.0 * p.BytesRead / total:F0}% " : "";
+                string percent = total > 0 ? $"{100.0 * p.BytesDone / total:F0}% " : "";
                 Console.Error.WriteLine($"textaugment: {percent}{p.Examples:N0} examples, {p.Rows:N0} rows, {Rate(p.Rows, p.Elapsed)} rows/s");
             });
             summary = PipelineRunner.Run(pipeline, WithProgress(run, progress));

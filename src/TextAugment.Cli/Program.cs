@@ -170,9 +170,10 @@ namespace TextAugment.Cli
         }
 
         /// <summary>
-        /// The usage message for the first numeric option of the command's settings whose value is not a number of its type
-        /// (naming the option, the value and the range), or null. Spectre's own message ("Failed to convert '-1' to UInt64")
-        /// names neither the option nor what would be right.
+        /// The usage message for the first whole-number option of the command's settings whose value is not a number or out
+        /// of the option's range (its <see cref="ValueRangeAttribute"/>, else its type's), naming the option, the value as
+        /// given and the range; or null. Spectre's own message ("Failed to convert '-1' to UInt64") names neither the option
+        /// nor what would be right, and a settings check after conversion could not echo a value too large for the type.
         /// </summary>
         public static string? BadNumber(IReadOnlyList<string> args)
         {
@@ -184,11 +185,13 @@ namespace TextAugment.Cli
             foreach (System.Reflection.PropertyInfo property in settings.GetProperties())
             {
                 Type type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-                string? range = type == typeof(int) ? $"an integer from {int.MinValue} to {int.MaxValue}"
-                    : type == typeof(long) ? $"an integer from {long.MinValue} to {long.MaxValue}"
-                    : type == typeof(ulong) ? $"an integer from 0 to {ulong.MaxValue}"
+                (System.Numerics.BigInteger Min, System.Numerics.BigInteger Max)? range =
+                    property.GetCustomAttributes(typeof(ValueRangeAttribute), true).Cast<ValueRangeAttribute>().FirstOrDefault() is { } given ? (given.Minimum, given.Maximum)
+                    : type == typeof(int) ? (int.MinValue, int.MaxValue)
+                    : type == typeof(long) ? (long.MinValue, long.MaxValue)
+                    : type == typeof(ulong) ? (0, ulong.MaxValue)
                     : null;
-                if (range is null)
+                if (range is not { } r)
                 {
                     continue;
                 }
@@ -201,13 +204,20 @@ namespace TextAugment.Cli
                         string? value = names.Contains(args[i], StringComparer.Ordinal) ? (i + 1 < args.Count ? args[i + 1] : null)
                             : names.FirstOrDefault(n => args[i].StartsWith(n + "=", StringComparison.Ordinal)) is { } n ? args[i][(n.Length + 1)..]
                             : null;
-                        string name = args[i].Split('=')[0];
-                        bool parses = type == typeof(int) ? int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _)
-                            : type == typeof(long) ? long.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _)
-                            : ulong.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _);
-                        if (value is not null && !parses)
+                        if (value is null)
                         {
-                            return $"textaugment {args[0]}: {name} is '{value}'; it must be {range}.";
+                            continue;
+                        }
+
+                        string name = args[i].Split('=')[0];
+                        if (!System.Numerics.BigInteger.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number))
+                        {
+                            return $"textaugment {args[0]}: {name} is '{value}'; it must be a whole number from {r.Min} to {r.Max}.";
+                        }
+
+                        if (number < r.Min || number > r.Max)
+                        {
+                            return $"textaugment {args[0]}: {name} is {value}; it must be between {r.Min} and {r.Max}.";
                         }
                     }
                 }

@@ -69,8 +69,8 @@ public sealed class TrainerOption
     /// <summary>The valid values of a <see cref="TrainerOptionKind.Choice"/>.</summary>
     public IReadOnlyList<string> Choices { get; internal init; } = [];
 
-    /// <summary>For a list: a 0 item means "none" and is dropped when parsed (<c>--hidden 0</c>: no hidden layer), so the
-    /// value itself never holds one and <see cref="Minimum"/> can stay the smallest real item.</summary>
+    /// <summary>For a list: 0 alone means "none" (<c>--hidden 0</c>: no hidden layer), so the value itself never holds a 0
+    /// and <see cref="Minimum"/> can stay the smallest real item; a 0 among other items is out of range.</summary>
     public bool ZeroMeansNone { get; internal init; }
 
     /// <summary>For a list: the only non-empty length it may have (2 for <c>[min, max]</c>), or null for any; ascending order is then required.</summary>
@@ -86,7 +86,7 @@ public sealed class TrainerOption
         TrainerOptionKind.Bool => "true or false",
         TrainerOptionKind.Choice => string.Join(", ", Choices.Take(Choices.Count - 1)) + " or " + Choices[^1],
         _ => PairLength is null
-            ? $"a list of whole numbers from {Show(Minimum)} to {Show(Maximum)}, or [] for none"
+            ? $"a list of whole numbers from {Show(Minimum)} to {Show(Maximum)} (a,b or [a, b]), or [] for none"
             : $"[min, max] with {Show(Minimum)} <= min <= max <= {Show(Maximum)}, or [] for none",
     };
 
@@ -121,11 +121,19 @@ public sealed class TrainerOption
             case TrainerOptionKind.Integer:
                 if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long whole))
                 {
-                    error = $"{label} must be a whole number but is '{text}'.";
+                    // Digits too many for a long are a whole number out of range, not "not a number".
+                    error = IsWholeNumber(text) ? RangeError(label, text) : $"{label} is '{text}'; it must be a whole number from {Show(Minimum)} to {Show(Maximum)}.";
                     return false;
                 }
 
-                value = (int)Math.Clamp(whole, int.MinValue, int.MaxValue);
+                if (whole < Minimum || whole > Maximum)
+                {
+                    // The value as given: clamping it to an int first would echo 2147483647 for 99999999999.
+                    error = RangeError(label, text);
+                    return false;
+                }
+
+                value = (int)whole;
                 break;
             case TrainerOptionKind.Number:
                 if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) || !double.IsFinite(number))
@@ -149,7 +157,14 @@ public sealed class TrainerOption
                 value = text;
                 break;
             default:
-                return TryParseList(text.Length == 0 || text == "none" ? [] : text.Split(','), label, out value, out error);
+                // The command line's list forms: a,b; [a, b] as in YAML; none, [] or an empty value for no items.
+                string list = text.Trim();
+                if (list.StartsWith('[') && list.EndsWith(']'))
+                {
+                    list = list[1..^1].Trim();
+                }
+
+                return TryParseList(list.Length == 0 || list == "none" ? [] : list.Split(','), label, out value, out error);
         }
 
         error = Check(value, label);
@@ -171,9 +186,10 @@ public sealed class TrainerOption
             }
         }
 
-        if (ZeroMeansNone)
+        if (ZeroMeansNone && list is [0])
         {
-            list = [.. list.Where(n => n != 0)];
+            // 0 alone means none; a 0 among sizes is a mistake (64,0 is not "one layer of 64"), reported by Check.
+            list = [];
         }
 
         value = list;
@@ -188,7 +204,7 @@ public sealed class TrainerOption
         {
             case TrainerOptionKind.Integer or TrainerOptionKind.Number:
                 double v = Convert.ToDouble(value, CultureInfo.InvariantCulture);
-                return v >= Minimum && v <= Maximum ? null : $"{label} is {Format(value)}; it must be between {Show(Minimum)} and {Show(Maximum)}.";
+                return v >= Minimum && v <= Maximum ? null : RangeError(label, Format(value));
             case TrainerOptionKind.Choice:
                 string s = (string)value;
                 string? hint = Pipelines.Diagnostics.Nearest(s, Choices);
@@ -210,8 +226,16 @@ public sealed class TrainerOption
         }
     }
 
+    private string RangeError(string label, string given) => $"{label} is {given}; it must be between {Show(Minimum)} and {Show(Maximum)}.";
+
+    private static bool IsWholeNumber(string text)
+    {
+        ReadOnlySpan<char> digits = text.AsSpan().TrimStart("+-");
+        return digits.Length > 0 && digits.Length >= text.Length - 1 && !digits.ContainsAnyExceptInRange('0', '9');
+    }
+
     private string ListError(string label, string item) => PairLength is null
-        ? $"{label}: '{item}' is not a layer size; give whole numbers from {Show(Minimum)} to {Show(Maximum)}, e.g. [64], or [] for none."
+        ? $"{label}: '{item}' is not a layer size; give whole numbers from {Show(Minimum)} to {Show(Maximum)}, e.g. [64]{(ZeroMeansNone ? ", or 0 alone" : "")}, or [] for none."
         : $"{label} is '{item}'; it must be {Range}, e.g. [3, 5].";
 
     private static string Show(double v) => v.ToString(CultureInfo.InvariantCulture);

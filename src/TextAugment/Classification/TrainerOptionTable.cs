@@ -33,7 +33,7 @@ public static class TrainerOptionTable
         { Choices = WeightingNames },
         new("features.lowercase", TrainerOptionKind.Bool, "", "Lower-case words before hashing.",
             o => o.Features.Lowercase, (o, v) => o with { Features = o.Features with { Lowercase = (bool)v } }),
-        new("hidden", TrainerOptionKind.IntegerList, "<SIZES>", "Hidden layer sizes (ReLU), e.g. 128,64; 0 or none for a linear model on the embedding bag (fastText's).",
+        new("hidden", TrainerOptionKind.IntegerList, "<SIZES>", "Hidden layer sizes (ReLU), e.g. 128,64; none, [] or 0 for a linear model on the embedding bag (fastText's).",
             o => o.Hidden.ToArray(), (o, v) => o with { Hidden = [.. (int[])v] }) { Minimum = 1, Maximum = 65536, ZeroMeansNone = true },
         new("dropout", TrainerOptionKind.Number, "<P>", "Dropout on hidden units while training (inverted, off at inference).",
             o => o.Dropout, (o, v) => o with { Dropout = (double)v }) { Minimum = 0, Maximum = 0.99 },

@@ -58,11 +58,14 @@ public sealed class CorpusAugmentOptions
 }
 
 /// <summary>Where a run stands.</summary>
-/// <param name="BytesRead">Input bytes read.</param>
-/// <param name="Examples">Examples read.</param>
+/// <param name="BytesDone">
+/// Input bytes of the examples already written: the byte offset just past the last one. The reader runs ahead of the
+/// workers, so what it has read says nothing about what is done; this is what a percentage or a remaining time follows.
+/// </param>
+/// <param name="Examples">Examples written (augmented).</param>
 /// <param name="Rows">Rows written.</param>
 /// <param name="Elapsed">Time since the run started.</param>
-public sealed record AugmentProgress(long BytesRead, long Examples, long Rows, TimeSpan Elapsed);
+public sealed record AugmentProgress(long BytesDone, long Examples, long Rows, TimeSpan Elapsed);
 
 /// <summary>What a run did.</summary>
 /// <param name="Examples">Examples augmented.</param>
@@ -152,6 +155,7 @@ public static class CorpusAugmenter
                 {
                     Chunk chunk = free.Take(cancel.Token);
                     more = chunk.Fill(reader, range, options.BatchSize);
+                    chunk.EndOffset = reader.BytesRead;
                     if (chunk.Examples.Count == 0)
                     {
                         break;
@@ -212,7 +216,7 @@ public static class CorpusAugmenter
             worker.Start();
         }
 
-        long examples = 0, rows = 0, lastReport = 0, next = 0;
+        long examples = 0, rows = 0, lastReport = 0, next = 0, bytesDone = 0;
         var early = new Dictionary<long, Chunk>();
         try
         {
@@ -225,13 +229,14 @@ public static class CorpusAugmenter
                     output.Write(chunk.Bytes);
                     examples += chunk.Examples.Count;
                     rows += chunk.Rows;
+                    bytesDone = chunk.EndOffset;
                     free.Add(chunk);
                 }
 
                 if (options.Progress is not null && clock.ElapsedMilliseconds - lastReport >= 500)
                 {
                     lastReport = clock.ElapsedMilliseconds;
-                    options.Progress.Report(new AugmentProgress(reader.BytesRead, examples, rows, clock.Elapsed));
+                    options.Progress.Report(new AugmentProgress(bytesDone, examples, rows, clock.Elapsed));
                 }
             }
         }
@@ -272,6 +277,9 @@ public static class CorpusAugmenter
     {
         /// <summary>The chunk's number in input order (0-based).</summary>
         public long Sequence { get; set; }
+
+        /// <summary>The reader's byte offset just after this chunk's last example.</summary>
+        public long EndOffset { get; set; }
 
         /// <summary>Reads the next examples of the range; false when the input (or the shard) has ended.</summary>
         public bool Fill(CorpusReader reader, (long Start, long End) range, int size)

@@ -62,6 +62,9 @@ public sealed class Pipeline
     /// <summary>The test set and ablation, or null.</summary>
     public EvaluateSection? Evaluate { get; }
 
+    /// <summary>The most worker threads a run may ask for (the pipeline's <c>threads</c>, <c>--threads</c>): 1,024.</summary>
+    public const int MaxThreads = 1024;
+
     /// <summary>Worker threads the file asks for, or null for the processor count.</summary>
     public int? Threads { get; }
 
@@ -92,7 +95,7 @@ public sealed class Pipeline
         }
 
         long? seed = top.Integer("seed", 0, long.MaxValue);
-        long? threads = top.Integer("threads", 1, 1024);
+        long? threads = top.Integer("threads", 1, MaxThreads);
         PipelineInput? input = ReadInput(top, d, requireInputOutput);
         PipelineOutput? output = ReadOutput(top, d, requireInputOutput);
         if (input is not null && output is not null && input.Path != "-" && input.Path == output.Path)
@@ -114,9 +117,10 @@ public sealed class Pipeline
 
     private static YamlNode? Parse(string path, Diagnostics d)
     {
+        string? text = null;
         try
         {
-            string? text = YamlGuard.Read(path, d);
+            text = YamlGuard.Read(path, d);
             if (text is null)
             {
                 return null;
@@ -136,6 +140,14 @@ public sealed class Pipeline
         catch (YamlException error)
         {
             string message = (error.InnerException?.Message ?? error.Message).Trim();
+            if (text is not null && message.Contains("tab", StringComparison.OrdinalIgnoreCase)
+                && YamlGuard.FindTabIndentation(text, error.Start.Line) is { } tab)
+            {
+                // YamlDotNet places this error at the start of the enclosing mapping, often line 1; the tab is what to fix.
+                d.Add(tab.Line, tab.Column, "a tab in the indentation; YAML forbids tabs there: indent with spaces, not tabs.");
+                return null;
+            }
+
             d.Add(error.Start.Line, error.Start.Column, $"not valid YAML: {message}");
             return null;
         }

@@ -193,15 +193,17 @@ internal sealed class YamlFields
             return null;
         }
 
-        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
+        bool parsed = long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value);
+        if (!parsed && !System.Numerics.BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
         {
             _diagnostics.Add(node!, $"{What}.{key} must be a whole number but is {YamlGuard.Quote(text)}.");
             return null;
         }
 
-        if (value < min || value > max)
+        if (!parsed || value < min || value > max)
         {
-            _diagnostics.Add(node!, $"{What}.{key} is {value}; it must be between {min} and {max}.");
+            // The value as written: one too large for a long is out of range too.
+            _diagnostics.Add(node!, $"{What}.{key} is {text}; it must be between {min} and {max}.");
             return null;
         }
 

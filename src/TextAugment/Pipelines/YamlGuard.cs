@@ -72,6 +72,27 @@ internal static class YamlGuard
         : value.Length <= MaxQuoted ? $"'{value}'"
         : $"'{value[..MaxQuoted]}…' ({value.Length:N0} characters)";
 
+    /// <summary>
+    /// The 1-based line and column of the first tab in a line's indentation (the white space before its first other
+    /// character) at or after line <paramref name="fromLine"/>; null when there is none.
+    /// </summary>
+    public static (int Line, int Column)? FindTabIndentation(string text, long fromLine)
+    {
+        int line = 1;
+        foreach (ReadOnlySpan<char> content in text.AsSpan().EnumerateLines())
+        {
+            int indentation = content.IndexOfAnyExcept(' ', '\t');
+            if (line >= fromLine && indentation > 0 && content[..indentation].IndexOf('\t') is int tab and >= 0)
+            {
+                return (line, tab + 1);
+            }
+
+            line++;
+        }
+
+        return null;
+    }
+
     private static bool Scan(string text, Diagnostics d)
     {
         int errors = d.Errors.Count;
