@@ -287,7 +287,7 @@ internal sealed class TrainCommand : Command<TrainSettings>
             }
             catch (FileNotFoundException missing)
             {
-                throw new FileNotFoundException($"--unlabelled {settings.Unlabelled}: file not found (the unlabelled text for consistency training).", settings.Unlabelled, missing);
+                throw new FileNotFoundException($"--unlabelled {settings.Unlabelled}: {(Directory.Exists(settings.Unlabelled) ? "a folder, not a file" : "file not found")} (the unlabelled text for consistency training).", settings.Unlabelled, missing);
             }
 
             Console.Error.WriteLine("textaugment: " + ConsistencyOptions.Describe(unlabelled.Count, settings.Unlabelled, labelled, fromStages: false, options));

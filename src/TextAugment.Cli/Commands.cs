@@ -196,7 +196,7 @@ internal static class Runner
     public static int Run(Pipeline pipeline, RunSettingsBase settings, RunSettings run, string outputPath)
     {
         string inputPath = run.InputPath ?? pipeline.Input!.Path;
-        long total = inputPath == "-" ? 0 : new FileInfo(inputPath).Length;
+        long total = File.Exists(inputPath) ? new FileInfo(inputPath).Length : 0; // a missing file or a folder: the reader says which
         AugmentSummary summary;
         if (settings.NoProgress)
         {
@@ -316,15 +316,39 @@ internal sealed class FitTfIdfCommand : Command<FitTfIdfSettings>
 {
     public override int Execute(CommandContext context, FitTfIdfSettings settings, CancellationToken cancellationToken)
     {
-        CorpusFormat format = (settings.Format is null ? null : CorpusFormats.Parse(settings.Format))
-                              ?? (settings.Input == "-" ? null : CorpusFormats.FromExtension(settings.Input))
-                              ?? CorpusFormat.Text;
+        CorpusFormat? format = (settings.Format is null ? null : CorpusFormats.Parse(settings.Format))
+                               ?? (settings.Input == "-" ? null : CorpusFormats.FromExtension(settings.Input) ?? CorpusFormat.Text);
         FileIdentity.EnsureOutputs(("--output", settings.Output), ("the input", settings.Input));
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        using CorpusReader reader = CorpusReader.Open(settings.Input, new CorpusReaderOptions { Format = format, TextColumn = settings.Text });
+        using CorpusReader reader = format is { } known
+            ? CorpusReader.Open(settings.Input, new CorpusReaderOptions { Format = known, TextColumn = settings.Text })
+            : OpenStandardInput(settings.Text);
         TfIdfStatistics statistics = TfIdfStatistics.Fit(reader, Segmenter.ForLanguage(settings.Language));
         statistics.Save(settings.Output!);
         Console.Error.WriteLine($"textaugment: {statistics.Documents:N0} examples, {statistics.Count:N0} distinct words in {clock.Elapsed.TotalSeconds:F2} s → {settings.Output}");
         return TextAugmentApp.Ok;
+    }
+
+    /// <summary>
+    /// Standard input in the format its first line shows (<see cref="CorpusFormats.FromContent"/>): a TSV with a header
+    /// is read as TSV, not as text whose ids, labels and header would count as words. The bytes looked at are read again.
+    /// </summary>
+    private static CorpusReader OpenStandardInput(string textColumn)
+    {
+        Stream input = Console.OpenStandardInput();
+        byte[] head = new byte[1 << 16];
+        int length = 0, read;
+        while (length < head.Length && (read = input.Read(head, length, head.Length - length)) > 0)
+        {
+            length += read;
+            if (head.AsSpan(0, length).TrimStart("\r\n"u8).IndexOfAny((byte)'\n', (byte)'\r') >= 0)
+            {
+                break; // the first line is in
+            }
+        }
+
+        CorpusFormat format = CorpusFormats.FromContent(head.AsSpan(0, length), textColumn);
+        Console.Error.WriteLine($"textaugment: <stdin> read as {CorpusFormats.Name(format)}, as its first line shows (give --format to read it otherwise).");
+        return CorpusReader.Create(new PrefixedStream(head.AsMemory(0, length), input), "<stdin>", new CorpusReaderOptions { Format = format, TextColumn = textColumn });
     }
 }

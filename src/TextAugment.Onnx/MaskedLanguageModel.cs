@@ -84,7 +84,7 @@ public sealed class MaskedLanguageModel : IDisposable
         {
             if (!File.Exists(path))
             {
-                throw new FileNotFoundException($"{path}: file not found.", path);
+                throw MissingFile.Error(path, path == modelPath ? "ONNX model" : "vocabulary");
             }
         }
 

@@ -120,7 +120,7 @@ public sealed partial class TextClassifier
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"{path}: model file not found.", path);
+            throw MissingFile.Error(path, "model");
         }
 
         FileIdentity.EnsureRegularFile(path, "model file");

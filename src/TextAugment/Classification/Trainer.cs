@@ -39,9 +39,12 @@ public static class Trainer
             int ids = train.Select(e => e.Id).Distinct(StringComparer.Ordinal).Count();
             (train, validation) = StratifiedSplit(train, options.ValidationFraction, random);
             int heldIds = validation.Select(e => e.Id).Distinct(StringComparer.Ordinal).Count();
-            validationNote = ids < train.Count + validation.Count
-                ? FormattableString.Invariant($"validation: {validation.Count:N0} rows held out, split by the id column ({heldIds:N0} of {ids:N0} ids, stratified by label), so no variant of a validation example is trained on")
-                : FormattableString.Invariant($"validation: {validation.Count:N0} of {train.Count + validation.Count:N0} examples held out (stratified by label; one row per id)");
+            validationNote = heldIds == 0
+                ? FormattableString.Invariant($"validation: none: too few examples per label to hold any out (a label needs at least 2 ids to give one to validation): no validation, no early stopping, the last epoch is kept")
+                : (ids < train.Count + validation.Count
+                    ? FormattableString.Invariant($"validation: {validation.Count:N0} rows held out, split by the id column ({heldIds:N0} of {ids:N0} ids, stratified by label), so no variant of a validation example is trained on")
+                    : FormattableString.Invariant($"validation: {validation.Count:N0} of {train.Count + validation.Count:N0} examples held out (stratified by label; one row per id)"))
+                  + HeldShare(heldIds, ids, options.ValidationFraction);
         }
         else
         {
@@ -241,7 +244,9 @@ public static class Trainer
         {
             TrainingRows = all.Count,
             ValidationRows = selectionReport.ValidationRows,
-            ValidationNote = FormattableString.Invariant($"{selectionReport.ValidationNote}; then refit on all {all.Count:N0} rows for {(options.EarlyStopping.Stops ? $"the {epochs} epochs early stopping chose" : $"all {epochs} epochs (early stopping is off)")}"),
+            // Without validation rows the refit has nothing to add to: the note says only what the selection run said.
+            ValidationNote = selectionReport.ValidationRows == 0 ? selectionReport.ValidationNote
+                : FormattableString.Invariant($"{selectionReport.ValidationNote}; then refit on all {all.Count:N0} rows for {(options.EarlyStopping.Stops ? $"the {epochs} epochs early stopping chose" : $"all {epochs} epochs (early stopping is off)")}"),
             RefitEpochs = epochs,
         };
         return (model, report);
@@ -459,6 +464,17 @@ public static class Trainer
     /// one original) go to the same side, so no variant of a validation example is trained on; with one row per
     /// id this is a stratified split by row.
     /// </summary>
+    /// <summary>
+    /// The share of ids held out when it is well above the fraction asked, and why: every label with at least 2 ids gives
+    /// one (<see cref="StratifiedSplit"/>), so tiny data holds out more. Empty otherwise.
+    /// </summary>
+    private static string HeldShare(int heldIds, int ids, double fraction)
+    {
+        double share = (double)heldIds / ids;
+        return share <= fraction * 1.5 + 0.01 ? ""
+            : FormattableString.Invariant($"; that is {share:P0} of the ids, not the {fraction:P0} asked: each label with at least 2 ids gives one to validation");
+    }
+
     internal static (IReadOnlyList<Example> Train, IReadOnlyList<Example> Validation) StratifiedSplit(IReadOnlyList<Example> examples, double fraction, AugmentRandom random)
     {
         var train = new List<Example>();

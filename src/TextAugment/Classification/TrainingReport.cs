@@ -80,7 +80,20 @@ public sealed class TrainingReport
     /// <summary>What reduces variance for this model: its regularisers (dropout acts on hidden units only), and early stopping.</summary>
     private string AgainstVariance() =>
         $"Regularise more ({(Options.Hidden.Count > 0 ? "dropout, l2, l1" : "l2, weight_decay, l1")}), add data or augmentation, or "
-        + (Options.EarlyStopping.Stops ? "keep early stopping on." : "turn early stopping on (early_stopping.enabled, --early-stopping).");
+        + (Options.EarlyStopping.Stops ? "keep early stopping on."
+            : Options.EarlyStopping.Enabled ? "give early stopping a patience: early_stopping.patience, --patience of 1 or more (patience 0 turns it off)."
+            : "turn early stopping on (early_stopping.enabled, --early-stopping).");
+
+    /// <summary>
+    /// Whether validation loss still falls at the last epoch (its lowest there, below the epoch before): the model is still
+    /// improving, which no gap between the curves makes variance.
+    /// </summary>
+    private bool StillImproving => Epochs.Count >= 2 && Epochs[^1].ValidationLoss < Epochs[^2].ValidationLoss
+        && Epochs[^1].ValidationLoss <= Epochs.Min(e => e.ValidationLoss);
+
+    private string TrainLonger() => Options.EarlyStopping.Stops
+        ? "train longer (epochs): early stopping will stop where validation loss turns."
+        : "train longer (epochs), with early stopping (--early-stopping, --patience 1 or more) to stop where validation loss turns.";
 
     private string Diagnose()
     {
@@ -90,7 +103,8 @@ public sealed class TrainingReport
         string numbers = FormattableString.Invariant($"training loss is {best.TrainLoss:F3} and validation loss {best.ValidationLoss:F3} (guessing scores {chance:F3}). ");
         if (double.IsNaN(best.ValidationLoss))
         {
-            return where + FormattableString.Invariant($"training loss is {best.TrainLoss:F3} (guessing scores {chance:F3}); without validation data the curves cannot tell variance from bias (hold some out: validation.fraction 0.1, --validation-fraction 0.1).");
+            return where + FormattableString.Invariant($"training loss is {best.TrainLoss:F3} (guessing scores {chance:F3}); without validation data the curves cannot tell variance from bias (")
+                + (Options.ValidationFraction > 0 ? "none could be held out: add examples, at least 2 per label" : "hold some out: validation.fraction 0.1, --validation-fraction 0.1") + ").";
         }
 
         // The whole curve, not only the kept epoch: training loss falling while validation loss rises after
@@ -110,12 +124,32 @@ public sealed class TrainingReport
                 $"Training loss stays high over the whole curve (lowest {lowestTrain:F3}) and validation loss with it: the model underfits (high bias). Train longer, widen it (hidden, dim), add features (word_ngrams, char n-grams) or regularise less.");
         }
 
+        EpochRecord first = Epochs[0], final = Epochs[^1];
+        string falling = FormattableString.Invariant($"validation loss is still falling at the last epoch ({Epochs[Math.Max(0, Epochs.Count - 2)].ValidationLoss:F3} → {final.ValidationLoss:F3} at epoch {final.Epoch})");
         if (best.ValidationLoss > 2 * best.TrainLoss + 0.1)
         {
-            return where + numbers + "Training loss is low but validation loss is much higher: the model overfits (high variance). " + AgainstVariance();
+            // Variance needs validation loss rising after its minimum (the parting above) or a gap that grows; a gap while
+            // validation loss still falls is a model still learning.
+            if (StillImproving)
+            {
+                return where + numbers + $"Validation loss is well above training loss, but {falling}: the model is still improving, not overfitting. Then {TrainLonger()}";
+            }
+
+            if (Epochs.Count == 1)
+            {
+                return where + numbers + "Validation loss is well above training loss after one epoch; one epoch shows no trend: " + TrainLonger();
+            }
+
+            if (best.ValidationLoss - best.TrainLoss > first.ValidationLoss - first.TrainLoss)
+            {
+                return where + numbers + FormattableString.Invariant(
+                    $"Training loss is low but validation loss is much higher, and the gap has grown since epoch 1 ({first.ValidationLoss - first.TrainLoss:F3} → {best.ValidationLoss - best.TrainLoss:F3}): the model overfits (high variance). ") + AgainstVariance();
+            }
+
+            return where + numbers + "Validation loss is much higher than training loss, but the gap has not grown since epoch 1: not variance; the validation data may differ from the training data (its source, its labels).";
         }
 
-        return where + numbers + "Both are low and close: neither bias nor variance dominates.";
+        return where + numbers + "Both are low and close: neither bias nor variance dominates." + (StillImproving ? $" But {falling}: more epochs may help." : "");
     }
 
     /// <summary>The files <see cref="Save"/> writes into <paramref name="directory"/>.</summary>

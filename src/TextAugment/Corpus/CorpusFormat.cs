@@ -79,6 +79,50 @@ public static class CorpusFormats
         return StartsWithFastTextLabel(path) ? CorpusFormat.FastText : format;
     }
 
+    /// <summary>
+    /// The format the start of a corpus shows, for input with no name to go by (standard input): by its first non-empty
+    /// line, <c>__label__</c> is <see cref="CorpusFormat.FastText"/>, <c>{</c> is <see cref="CorpusFormat.Jsonl"/>, a
+    /// header with a tab-separated (else comma-separated) field named <paramref name="textColumn"/> is
+    /// <see cref="CorpusFormat.Tsv"/> (else <see cref="CorpusFormat.Csv"/>); anything else is <see cref="CorpusFormat.Text"/>.
+    /// </summary>
+    /// <param name="head">The first bytes of the input (a few KiB are enough).</param>
+    /// <param name="textColumn">The name of the text column or field (default: text).</param>
+    public static CorpusFormat FromContent(ReadOnlySpan<byte> head, string textColumn = "text")
+    {
+        ArgumentNullException.ThrowIfNull(textColumn);
+        if (head.StartsWith("\uFEFF"u8))
+        {
+            head = head[3..];
+        }
+
+        head = head.TrimStart("\r\n"u8);
+        int end = head.IndexOfAny((byte)'\n', (byte)'\r');
+        ReadOnlySpan<byte> line = end < 0 ? head : head[..end];
+        if (line.StartsWith("__label__"u8))
+        {
+            return CorpusFormat.FastText;
+        }
+
+        if (line.TrimStart(" \t"u8).StartsWith("{"u8))
+        {
+            return CorpusFormat.Jsonl;
+        }
+
+        byte[] name = System.Text.Encoding.UTF8.GetBytes(textColumn);
+        foreach (byte separator in "\t,"u8)
+        {
+            foreach (Range field in line.Split(separator))
+            {
+                if (line[field].Trim(" \""u8).SequenceEqual(name))
+                {
+                    return separator == (byte)'\t' ? CorpusFormat.Tsv : CorpusFormat.Csv;
+                }
+            }
+        }
+
+        return CorpusFormat.Text;
+    }
+
     private static bool StartsWithFastTextLabel(string path)
     {
         Span<byte> head = stackalloc byte[4096];

@@ -90,7 +90,7 @@ public abstract class CorpusReader : IDisposable
         bool stdin = path == "-";
         if (!stdin && !File.Exists(path))
         {
-            throw new FileNotFoundException($"{path}: input file not found.", path);
+            throw MissingFile.Error(path, "input");
         }
 
         Stream stream = stdin ? Console.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
@@ -374,12 +374,17 @@ public abstract class CorpusReader : IDisposable
 
     private protected abstract bool TryReadCore([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Example? example);
 
-    /// <summary>The next line, checked to be UTF-8.</summary>
+    /// <summary>The next line, checked to be UTF-8 without NUL bytes.</summary>
     private protected bool NextLine(out ReadOnlySpan<byte> line, out bool crlf)
     {
         if (!_lines.TryReadLine(out line, out crlf))
         {
             return false;
+        }
+
+        if (line.IndexOf((byte)0) is int nul and >= 0)
+        {
+            throw NulByte(nul);
         }
 
         if (!Utf8.IsValid(line))
@@ -398,6 +403,13 @@ public abstract class CorpusReader : IDisposable
     }
 
     private protected long LineNumber => _lines.LineNumber;
+
+    /// <summary>
+    /// The error for a NUL at <paramref name="at"/> in the line last read. NUL is valid UTF-8, but text never holds it and
+    /// UTF-16 (without its byte-order mark) is half NULs, which would otherwise be read as garbage text.
+    /// </summary>
+    private DataFormatException NulByte(int at) => DataFormatException.AtByte(DisplayName, _lines.LineNumber, _lines.ContentOffset + at,
+        "a NUL byte (is the file UTF-16? convert it to UTF-8: iconv -f UTF-16 -t UTF-8); text corpora hold no NUL bytes.");
 
     /// <summary>The error for a labelled file that holds no examples: <paramref name="role"/> ("training", "validation", "evaluation") needs one.</summary>
     /// <param name="path">The file as the user named it.</param>
@@ -638,6 +650,7 @@ public abstract class CorpusReader : IDisposable
             while (line.Trim((byte)' ').IsEmpty);
 
             string? text = null, label = null, id = null, labelJson = null, idJson = null;
+            int labelNullAt = -1, idNullAt = -1;
             var fields = new List<string>();
             List<string>? others = null;
             var reader = new Utf8JsonReader(line);
@@ -670,11 +683,13 @@ public abstract class CorpusReader : IDisposable
                     else if (name == _labelName)
                     {
                         label = Scalar(ref reader, line, name);
+                        labelNullAt = reader.TokenType == JsonTokenType.Null ? valueStart : -1;
                         labelJson = label is null ? null : Encoding.UTF8.GetString(line[valueStart..(int)reader.BytesConsumed]);
                     }
                     else if (name == _idName)
                     {
                         id = Scalar(ref reader, line, name);
+                        idNullAt = reader.TokenType == JsonTokenType.Null ? valueStart : -1;
                         idJson = Encoding.UTF8.GetString(line[valueStart..(int)reader.BytesConsumed]);
                     }
                     else
@@ -706,6 +721,16 @@ public abstract class CorpusReader : IDisposable
             if (text is null)
             {
                 throw Error(LineNumber, $"the object has no '{Options.TextColumn}' field; it has: {Fields(fields)}. Set input.text to the field that holds the text.");
+            }
+
+            if (Options.LabelColumn is not null && labelNullAt >= 0)
+            {
+                throw Error(LineNumber, line, labelNullAt, $"'{Options.LabelColumn}' is null; each example needs a label: a string (or a number), e.g. \"{Options.LabelColumn}\": \"sports\".");
+            }
+
+            if (Options.IdColumn is not null && idNullAt >= 0)
+            {
+                throw Error(LineNumber, line, idNullAt, $"'{Options.IdColumn}' is null; each example needs an id: a string or a number, e.g. \"{Options.IdColumn}\": \"a1\".");
             }
 
             if (Options.LabelColumn is not null && label is null)

@@ -149,7 +149,7 @@ public sealed class TfIdfStatistics
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"{path}: TF-IDF statistics file not found.", path);
+            throw MissingFile.Error(path, "TF-IDF statistics");
         }
 
         FileIdentity.EnsureRegularFile(path, "TF-IDF statistics file");

@@ -91,7 +91,7 @@ public sealed class SynonymDictionary
         options ??= new SynonymDictionaryOptions();
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"{path}: synonym dictionary not found.", path);
+            throw MissingFile.Error(path, "synonym dictionary");
         }
 
         Corpus.FileIdentity.EnsureRegularFile(path, "synonym dictionary", "it is read twice (once to detect its format), so it must be a regular file");

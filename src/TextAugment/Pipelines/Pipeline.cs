@@ -78,7 +78,7 @@ public sealed class Pipeline
         ArgumentNullException.ThrowIfNull(path);
         if (!System.IO.File.Exists(path))
         {
-            throw new FileNotFoundException($"{path}: pipeline file not found.", path);
+            throw MissingFile.Error(path, "pipeline");
         }
 
         var d = new Diagnostics(path);

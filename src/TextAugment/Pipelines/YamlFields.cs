@@ -261,7 +261,9 @@ internal sealed class YamlFields
         string full = System.IO.Path.GetFullPath(System.IO.Path.Combine(_diagnostics.BaseDirectory, value));
         if (mustExist && !File.Exists(full))
         {
-            _diagnostics.Add(_values[key].Value, $"{What}.{key}: file {YamlGuard.Quote(value)} not found (looked for {YamlGuard.Quote(full)}); paths are relative to the pipeline file.");
+            _diagnostics.Add(_values[key].Value, Directory.Exists(full)
+                ? $"{What}.{key}: {YamlGuard.Quote(value)} is a folder ({YamlGuard.Quote(full)}), not a file; give the file inside it."
+                : $"{What}.{key}: file {YamlGuard.Quote(value)} not found (looked for {YamlGuard.Quote(full)}); paths are relative to the pipeline file.");
             return null;
         }
 

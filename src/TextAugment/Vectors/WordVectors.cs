@@ -139,7 +139,7 @@ public sealed partial class WordVectors
         options ??= new WordVectorOptions();
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"{path}: word-vector file not found.", path);
+            throw MissingFile.Error(path, "word-vector");
         }
 
         Corpus.FileIdentity.EnsureRegularFile(path, "word-vector file");
