@@ -35,7 +35,7 @@ internal static class Printer
     /// </summary>
     public static void Evaluation(Evaluation evaluation, string title, TextWriter to, string fullAt = "evaluate --json or --report PATH")
     {
-        to.WriteLine(FormattableString.Invariant($"{TerminalText.Visible(title)}: accuracy {evaluation.Accuracy:P2}, macro-F1 {evaluation.MacroF1:F4} ({evaluation.Count:N0} examples)"));
+        to.WriteLine(FormattableString.Invariant($"{TerminalText.Visible(title)}: accuracy {evaluation.Accuracy:P2}, macro-F1 {evaluation.MacroF1:F4} ({Plural.Count(evaluation.Count, "example")})"));
         int labels = evaluation.Classes.Count;
         int[] shown = labels <= MaxPrintedLabels
             ? [.. Enumerable.Range(0, labels)]
@@ -189,10 +189,10 @@ internal sealed class TrainCommand : Command<TrainSettings>
     internal static List<Example> ReadLabelled(string path, string role)
     {
         List<Example> examples = CorpusReader.ReadLabelled(path, null, out long empty);
-        string shown = path == "-" ? "<stdin>" : path;
+        string shown = StandardStreamInterceptor.Shown(path);
         if (empty > 0)
         {
-            Console.Error.WriteLine($"textaugment: {shown}: skipped {empty:N0} record{(empty == 1 ? "" : "s")} whose text is empty or only white space.");
+            Console.Error.WriteLine($"textaugment: {shown}: skipped {Plural.Count(empty, "record")} whose text is empty or only white space.");
         }
 
         return examples.Count > 0 ? examples
@@ -263,8 +263,8 @@ internal sealed class TrainCommand : Command<TrainSettings>
         }
 
         List<Example> data = ReadLabelled(settings.Data, "training");
-        Trainer.EnsureTrainable(data, settings.Data == "-" ? "<stdin>" : settings.Data);
-        if (LabelLookalikes.Describe(data.Select(e => e.Label ?? ""), settings.Data == "-" ? "<stdin>" : settings.Data) is { } lookalikes)
+        Trainer.EnsureTrainable(data, StandardStreamInterceptor.Shown(settings.Data));
+        if (LabelLookalikes.Describe(data.Select(e => e.Label ?? ""), StandardStreamInterceptor.Shown(settings.Data)) is { } lookalikes)
         {
             Console.Error.WriteLine(TerminalText.Visible($"textaugment: {lookalikes}"));
         }
@@ -272,7 +272,7 @@ internal sealed class TrainCommand : Command<TrainSettings>
         List<Example>? validation = settings.Validation is null ? null : ReadLabelled(settings.Validation, "validation");
         TrainerOptions options = settings.ToOptions(parsed.Options);
 
-        if (Trainer.DescribeUnknownLabels(data, validation, settings.Validation == "-" ? "<stdin>" : settings.Validation!) is { } unknown)
+        if (Trainer.DescribeUnknownLabels(data, validation, StandardStreamInterceptor.Shown(settings.Validation!)) is { } unknown)
         {
             Console.Error.WriteLine(TerminalText.Visible($"textaugment: {unknown}"));
         }
@@ -287,10 +287,10 @@ internal sealed class TrainCommand : Command<TrainSettings>
             }
             catch (FileNotFoundException missing)
             {
-                throw new FileNotFoundException($"--unlabelled {settings.Unlabelled}: {(Directory.Exists(settings.Unlabelled) ? "a folder, not a file" : "file not found")} (the unlabelled text for consistency training).", settings.Unlabelled, missing);
+                throw new FileNotFoundException($"--unlabelled {StandardStreamInterceptor.Shown(settings.Unlabelled)}: {(Directory.Exists(settings.Unlabelled) ? "a folder, not a file" : "file not found")} (the unlabelled text for consistency training).", settings.Unlabelled, missing);
             }
 
-            Console.Error.WriteLine("textaugment: " + ConsistencyOptions.Describe(unlabelled.Count, settings.Unlabelled, labelled, fromStages: false, options));
+            Console.Error.WriteLine("textaugment: " + ConsistencyOptions.Describe(unlabelled.Count, StandardStreamInterceptor.Shown(settings.Unlabelled), labelled, fromStages: false, options));
             options = options with { Consistency = options.Consistency.With(unlabelled, null, options.Features.Segmenter) };
         }
 
@@ -313,8 +313,8 @@ internal sealed class TrainCommand : Command<TrainSettings>
 
         double stepSeconds = report.Epochs.Sum(r => r.Seconds);
         Console.Error.WriteLine(report.ValidationNote);
-        Console.Out.WriteLine($"trained on {report.TrainingRows:N0} examples in {clock.Elapsed.TotalSeconds:F1} s → {settings.Output}");
-        Console.Out.WriteLine($"training throughput: {words * report.Epochs.Count / Math.Max(stepSeconds, 1e-9):N0} words/s on one thread ({report.Epochs.Count} epochs, {stepSeconds:F2} s in training steps)");
+        Console.Out.WriteLine($"trained on {Plural.Count(report.TrainingRows, "example")} in {clock.Elapsed.TotalSeconds:F1} s → {settings.Output}");
+        Console.Out.WriteLine($"training throughput: {words * report.Epochs.Count / Math.Max(stepSeconds, 1e-9):N0} words/s on one thread ({Plural.Count(report.Epochs.Count, "epoch")}, {stepSeconds:F2} s in training steps)");
         Printer.Report(report, reportDirectory, Console.Out);
         return TextAugmentApp.Ok;
     }
@@ -351,7 +351,7 @@ internal sealed class EvaluateCommand : Command<EvaluateSettings>
         Evaluation evaluation = Evaluation.Of(model, test);
         if (evaluation.Classes.Where(c => !c.InModel).ToArray() is { Length: > 0 } unknown)
         {
-            Console.Error.WriteLine(TerminalText.Visible($"textaugment: {(settings.Test == "-" ? "<stdin>" : settings.Test)}: {unknown.Sum(c => c.Support):N0} of {test.Count:N0} rows {(unknown.Sum(c => c.Support) == 1 ? "has" : "have")} "
+            Console.Error.WriteLine(TerminalText.Visible($"textaugment: {StandardStreamInterceptor.Shown(settings.Test)}: {unknown.Sum(c => c.Support):N0} of {Plural.Count(test.Count, "row")} {(unknown.Sum(c => c.Support) == 1 ? "has" : "have")} "
                 + $"{(unknown.Length == 1 ? "a label" : $"{unknown.Length:N0} labels")} the model does not know ({Trainer.FirstFew([.. unknown.Select(c => $"'{c.Label}'")])}); "
                 + "they count as errors, and each is scored as a label with recall 0 (marked * in the table, in_model false in the JSON)."));
         }
@@ -369,7 +369,7 @@ internal sealed class EvaluateCommand : Command<EvaluateSettings>
         }
         else
         {
-            Printer.Evaluation(evaluation, settings.Test == "-" ? "standard input" : settings.Test, Console.Out);
+            Printer.Evaluation(evaluation, StandardStreamInterceptor.Shown(settings.Test), Console.Out);
         }
         return TextAugmentApp.Ok;
     }

@@ -133,7 +133,7 @@ internal sealed class ValidateCommand : Command<PipelineSettings>
 
         Console.Out.WriteLine($"{settings.Pipeline}: valid. Input {pipeline.Input!.Path} ({CorpusFormats.Name(pipeline.Input.Reader.Format)}"
                               + (stream ? "; a stream: its columns are checked when a run reads it" : "") + ") → "
-                              + $"{pipeline.Generator.Options.Variants} variants per example → {pipeline.Output!.Path} ({CorpusFormats.Name(pipeline.Output.Format)}).");
+                              + $"{Plural.Count(pipeline.Generator.Options.Variants, "variant")} per example → {pipeline.Output!.Path} ({CorpusFormats.Name(pipeline.Output.Format)}).");
         return TextAugmentApp.Ok;
     }
 }
@@ -216,7 +216,7 @@ internal static class Runner
                     var progress = new Reporter<AugmentProgress>(p =>
                     {
                         task.Value = p.BytesDone;
-                        task.Description = $"{p.Rows:N0} rows · {Rate(p.Rows, p.Elapsed)} rows/s";
+                        task.Description = $"{Plural.Count(p.Rows, "row")} · {Rate(p.Rows, p.Elapsed)} rows/s";
                     });
                     AugmentSummary result = PipelineRunner.Run(pipeline, WithProgress(run, progress));
                     task.Value = task.MaxValue;
@@ -236,17 +236,17 @@ internal static class Runner
 
                 lastLine = (long)p.Elapsed.TotalMilliseconds;
                 string percent = total > 0 ? $"{100.0 * p.BytesDone / total:F0}% " : "";
-                Console.Error.WriteLine($"textaugment: {percent}{p.Examples:N0} examples, {p.Rows:N0} rows, {Rate(p.Rows, p.Elapsed)} rows/s");
+                Console.Error.WriteLine($"textaugment: {percent}{Plural.Count(p.Examples, "example")}, {Plural.Count(p.Rows, "row")}, {Rate(p.Rows, p.Elapsed)} rows/s");
             });
             summary = PipelineRunner.Run(pipeline, WithProgress(run, progress));
         }
 
         Console.Error.WriteLine(
-            $"textaugment: {summary.Examples:N0} example{(summary.Examples == 1 ? "" : "s")} → {summary.Rows:N0} row{(summary.Rows == 1 ? "" : "s")} in {summary.Elapsed.TotalSeconds:F2} s ({Rate(summary.Rows, summary.Elapsed)} rows/s)"
+            $"textaugment: {Plural.Count(summary.Examples, "example")} → {Plural.Count(summary.Rows, "row")} in {summary.Elapsed.TotalSeconds:F2} s ({Rate(summary.Rows, summary.Elapsed)} rows/s)"
             + (outputPath == "-" ? "" : $" → {outputPath}"));
         if (summary.Skipped > 0)
         {
-            Console.Error.WriteLine($"textaugment: skipped {summary.Skipped:N0} malformed rows (on_error: skip); the first:");
+            Console.Error.WriteLine($"textaugment: skipped {Plural.Count(summary.Skipped, "malformed row")} (on_error: skip); the first:");
             foreach (string message in summary.SkippedMessages)
             {
                 Console.Error.WriteLine($"  {TerminalText.Visible(message, keepLineBreaks: true)}");
@@ -255,12 +255,12 @@ internal static class Runner
 
         if (summary.EmptyTexts > 0)
         {
-            Console.Error.WriteLine($"textaugment: skipped {summary.EmptyTexts:N0} records whose text is empty or only white space (in every format they are counted, not written).");
+            Console.Error.WriteLine($"textaugment: skipped {Plural.Count(summary.EmptyTexts, "record")} whose text is empty or only white space (in every format they are counted, not written).");
         }
 
         if (summary.Fallbacks > 0)
         {
-            Console.Error.WriteLine($"textaugment: {summary.Fallbacks:N0} variants repeat the original or another variant: no distinct text was found in max_attempts tries.");
+            Console.Error.WriteLine($"textaugment: {Plural.Count(summary.Fallbacks, "variant")} {(summary.Fallbacks == 1 ? "repeats" : "repeat")} the original or another variant: no distinct text was found in max_attempts tries.");
         }
 
         return TextAugmentApp.Ok;
@@ -325,7 +325,7 @@ internal sealed class FitTfIdfCommand : Command<FitTfIdfSettings>
             : OpenStandardInput(settings.Text);
         TfIdfStatistics statistics = TfIdfStatistics.Fit(reader, Segmenter.ForLanguage(settings.Language));
         statistics.Save(settings.Output!);
-        Console.Error.WriteLine($"textaugment: {statistics.Documents:N0} examples, {statistics.Count:N0} distinct words in {clock.Elapsed.TotalSeconds:F2} s → {settings.Output}");
+        Console.Error.WriteLine($"textaugment: {Plural.Count(statistics.Documents, "example")}, {Plural.Count(statistics.Count, "distinct word")} in {clock.Elapsed.TotalSeconds:F2} s → {settings.Output}");
         return TextAugmentApp.Ok;
     }
 

@@ -228,7 +228,7 @@ namespace TextAugment.Cli
 
         /// <summary>What a failed run leaves behind: an output file is never half-written, but standard output may already hold complete rows.</summary>
         private static string WhatWasWritten() => StandardOutput.LinesWritten > 0
-            ? $"{StandardOutput.LinesWritten:N0} lines had already been written to standard output before the failure (the output is incomplete); no file was changed."
+            ? $"{Plural.Count(StandardOutput.LinesWritten, "line")} had already been written to standard output before the failure (the output is incomplete); no file was changed."
             : "Nothing was written, and no file was changed.";
 
         /// <summary>
@@ -267,7 +267,7 @@ namespace TextAugment.Cli
                         Say(error.ToString());
                     }
 
-                    Say($"{pipeline.Errors.Count} mistake{(pipeline.Errors.Count == 1 ? "" : "s")} in the pipeline; nothing was run.");
+                    Say($"{Plural.Count(pipeline.Errors.Count, "mistake")} in the pipeline; nothing was run.");
                     return UsageError;
                 case TextAugment.Corpus.OutputIsInputException same:
                     Say($"textaugment: {same.Message}");

@@ -29,6 +29,9 @@ internal sealed class StandardStreamInterceptor : ICommandInterceptor
     private const string Placeholder = "\0-";
 
     /// <summary>The arguments with each lone <c>-</c> replaced by the placeholder.</summary>
+    /// <summary>How messages name a path: <c>&lt;stdin&gt;</c> for <c>-</c> (as the corpus reader's errors do), else the path.</summary>
+    public static string Shown(string path) => path == "-" ? "<stdin>" : path;
+
     public static string[] Protect(string[] args) => [.. args.Select(a => a == "-" ? Placeholder : a)];
 
     /// <summary>

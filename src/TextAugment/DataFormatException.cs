@@ -41,6 +41,19 @@ public sealed class DataFormatException : FormatException
     /// <summary>0-based byte offset in the file, or -1 when not known.</summary>
     public long ByteOffset { get; } = -1;
 
+    /// <summary>
+    /// Whether the fault is the whole file's, not one row's (a NUL byte: the file is UTF-16 or binary), so that
+    /// <c>on_error: skip</c> does not skip it row by row into an empty run.
+    /// </summary>
+    internal bool WholeFile { get; private set; }
+
+    /// <summary>This exception, marked <see cref="WholeFile"/>.</summary>
+    internal DataFormatException OfWholeFile()
+    {
+        WholeFile = true;
+        return this;
+    }
+
     /// <summary>The message without the position.</summary>
     public string Reason { get; }
 }

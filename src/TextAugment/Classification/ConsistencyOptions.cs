@@ -72,8 +72,8 @@ public sealed record ConsistencyOptions
 
     /// <summary>What a run says about its unlabelled file, the same from a pipeline and from <c>textaugment train</c>.</summary>
     internal static string Describe(int count, string path, int labelled, bool fromStages, TrainerOptions options) =>
-        FormattableString.Invariant($"consistency training: {count:N0} unlabelled texts from {path}")
-        + (labelled > 0 ? FormattableString.Invariant($"; the file has labels ({labelled:N0} rows): they are ignored") : "")
+        $"consistency training: {Plural.Count(count, "unlabelled text")} from {path}"
+        + (labelled > 0 ? $"; the file has labels ({Plural.Count(labelled, "row")}): they are ignored" : "")
         + (options.Features.Weighting == FeatureWeighting.TfIdf ? "; the bag's idf is fitted on the labelled texts and these (not their views)" : "")
         + (options.Consistency.Weight > 0
             ? fromStages ? "; views from train.consistency.stages" : "; views from the tfidf stage fitted on them"

@@ -42,14 +42,14 @@ public static class Trainer
             validationNote = heldIds == 0
                 ? FormattableString.Invariant($"validation: none: too few examples per label to hold any out (a label needs at least 2 ids to give one to validation): no validation, no early stopping, the last epoch is kept")
                 : (ids < train.Count + validation.Count
-                    ? FormattableString.Invariant($"validation: {validation.Count:N0} rows held out, split by the id column ({heldIds:N0} of {ids:N0} ids, stratified by label), so no variant of a validation example is trained on")
-                    : FormattableString.Invariant($"validation: {validation.Count:N0} of {train.Count + validation.Count:N0} examples held out (stratified by label; one row per id)"))
+                    ? FormattableString.Invariant($"validation: {Plural.Count(validation.Count, "row")} held out, split by the id column ({heldIds:N0} of {Plural.Count(ids, "id")}, stratified by label), so no variant of a validation example is trained on")
+                    : FormattableString.Invariant($"validation: {validation.Count:N0} of {Plural.Count(train.Count + validation.Count, "example")} held out (stratified by label; one row per id)"))
                   + HeldShare(heldIds, ids, options.ValidationFraction);
         }
         else
         {
             validationNote = validation is { Count: > 0 }
-                ? FormattableString.Invariant($"validation: {validation.Count:N0} examples given")
+                ? $"validation: {Plural.Count(validation.Count, "example")} given"
                 : "no validation data: no early stopping, the last epoch is kept";
         }
 
@@ -246,7 +246,7 @@ public static class Trainer
             ValidationRows = selectionReport.ValidationRows,
             // Without validation rows the refit has nothing to add to: the note says only what the selection run said.
             ValidationNote = selectionReport.ValidationRows == 0 ? selectionReport.ValidationNote
-                : FormattableString.Invariant($"{selectionReport.ValidationNote}; then refit on all {all.Count:N0} rows for {(options.EarlyStopping.Stops ? $"the {epochs} epochs early stopping chose" : $"all {epochs} epochs (early stopping is off)")}"),
+                : FormattableString.Invariant($"{selectionReport.ValidationNote}; then refit on all {Plural.Count(all.Count, "row")} for {(options.EarlyStopping.Stops ? $"the {Plural.Count(epochs, "epoch")} early stopping chose" : $"all {Plural.Count(epochs, "epoch")} (early stopping is off)")}"),
             RefitEpochs = epochs,
         };
         return (model, report);
@@ -353,7 +353,7 @@ public static class Trainer
 
         string names = FirstFew([.. unknown.Select(u => FormattableString.Invariant($"'{u.Key}' ({u.Value:N0})"))]);
         return FormattableString.Invariant(
-            $"{path}: {rows:N0} of {validation.Count:N0} validation rows {(rows == 1 ? "has" : "have")} {(unknown.Count == 1 ? "a label" : $"{unknown.Count:N0} labels")} the training data lacks: {names}; they count as errors in the validation accuracy and are left out of the validation loss (the model has no class for them){(rows == validation.Count ? "; no validation row has a label the model can predict, so the validation scores say nothing and early stopping has nothing to watch" : "")}.");
+            $"{path}: {rows:N0} of {Plural.Count(validation.Count, "validation row")} {(rows == 1 ? "has" : "have")} {(unknown.Count == 1 ? "a label" : $"{unknown.Count:N0} labels")} the training data lacks: {names}; they count as errors in the validation accuracy and are left out of the validation loss (the model has no class for them){(rows == validation.Count ? "; no validation row has a label the model can predict, so the validation scores say nothing and early stopping has nothing to watch" : "")}.");
     }
 
     /// <summary>The first <paramref name="shown"/> of <paramref name="items"/>, comma-separated, then "and N more" for the rest (messages that name a few of many).</summary>

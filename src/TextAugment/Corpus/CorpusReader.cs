@@ -263,7 +263,7 @@ public abstract class CorpusReader : IDisposable
         }
 
         return examples.Count > 0 ? examples
-            : throw new DataFormatException(path, 1, 0, "the unlabelled file holds no text; consistency training needs unlabelled examples (one per line, or rows with a text column).");
+            : throw new DataFormatException(reader.DisplayName, 1, 0, "the unlabelled file holds no text; consistency training needs unlabelled examples (one per line, or rows with a text column).");
     }
 
     /// <summary>Reads every example (a convenience over <see cref="TryRead"/>).</summary>
@@ -305,7 +305,7 @@ public abstract class CorpusReader : IDisposable
 
                 return true;
             }
-            catch (DataFormatException error) when (Options.OnError == RowErrorMode.Skip && error.Line > HeaderLines)
+            catch (DataFormatException error) when (Options.OnError == RowErrorMode.Skip && error.Line > HeaderLines && !error.WholeFile)
             {
                 RecordCount++;
                 SkippedCount++;
@@ -382,11 +382,7 @@ public abstract class CorpusReader : IDisposable
             return false;
         }
 
-        if (line.IndexOf((byte)0) is int nul and >= 0)
-        {
-            throw NulByte(nul);
-        }
-
+        _lines.EnsureNoNul(line);
         if (!Utf8.IsValid(line))
         {
             int at = 0;
@@ -403,13 +399,6 @@ public abstract class CorpusReader : IDisposable
     }
 
     private protected long LineNumber => _lines.LineNumber;
-
-    /// <summary>
-    /// The error for a NUL at <paramref name="at"/> in the line last read. NUL is valid UTF-8, but text never holds it and
-    /// UTF-16 (without its byte-order mark) is half NULs, which would otherwise be read as garbage text.
-    /// </summary>
-    private DataFormatException NulByte(int at) => DataFormatException.AtByte(DisplayName, _lines.LineNumber, _lines.ContentOffset + at,
-        "a NUL byte (is the file UTF-16? convert it to UTF-8: iconv -f UTF-16 -t UTF-8); text corpora hold no NUL bytes.");
 
     /// <summary>The error for a labelled file that holds no examples: <paramref name="role"/> ("training", "validation", "evaluation") needs one.</summary>
     /// <param name="path">The file as the user named it.</param>

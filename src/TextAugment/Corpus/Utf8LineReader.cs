@@ -107,10 +107,11 @@ internal sealed class Utf8LineReader : IDisposable
         }
     }
 
-    /// <summary>Throws when <paramref name="line"/> (the line last returned) is not UTF-8, naming the first bad byte's offset.</summary>
-    /// <exception cref="DataFormatException">The line holds invalid UTF-8.</exception>
+    /// <summary>Throws when <paramref name="line"/> (the line last returned) is not UTF-8 or holds a NUL byte, naming the first bad byte's offset.</summary>
+    /// <exception cref="DataFormatException">The line holds invalid UTF-8 or a NUL byte.</exception>
     public void EnsureUtf8(ReadOnlySpan<byte> line)
     {
+        EnsureNoNul(line);
         if (System.Text.Unicode.Utf8.IsValid(line))
         {
             return;
@@ -124,6 +125,21 @@ internal sealed class Utf8LineReader : IDisposable
 
         throw DataFormatException.AtByte(_displayName, LineNumber, ContentOffset + at,
             $"invalid UTF-8 (byte 0x{line[at]:X2}); the input must be UTF-8: convert it with iconv -f <encoding> -t UTF-8.");
+    }
+
+    /// <summary>
+    /// Throws when <paramref name="line"/> (the line last returned) holds a NUL byte. NUL is valid UTF-8, but text never
+    /// holds it, and UTF-16 without its byte-order mark is half NULs, which would otherwise be read as garbage text.
+    /// </summary>
+    /// <exception cref="DataFormatException">The line holds a NUL byte.</exception>
+    public void EnsureNoNul(ReadOnlySpan<byte> line)
+    {
+        int at = line.IndexOf((byte)0);
+        if (at >= 0)
+        {
+            throw DataFormatException.AtByte(_displayName, LineNumber, ContentOffset + at,
+                "a NUL byte (is the file UTF-16? convert it to UTF-8: iconv -f UTF-16 -t UTF-8); text holds no NUL bytes.").OfWholeFile();
+        }
     }
 
     private void Take(int length, int consumed, out ReadOnlySpan<byte> line)

@@ -292,10 +292,10 @@ public static class Experiment
 
         string validating = validation.Count == 0
             ? "without validation (the last epoch is kept)"
-            : $"validating on {validation.Count:N0} {(train.ValidationPath is null ? "held-out originals" : "examples given")}{(refit ? ", then refitting on all rows" : "")}";
+            : $"validating on {(train.ValidationPath is null ? Plural.Count(validation.Count, "held-out original") : Plural.Count(validation.Count, "example") + " given")}{(refit ? ", then refitting on all rows" : "")}";
         log?.Report(uda
-            ? $"training on {plain.Count:N0} originals with consistency training on {train.Options.Consistency.Unlabelled.Count:N0} unlabelled texts, {validating}"
-            : $"training on {augmented.Count:N0} augmented rows ({plain.Count:N0} originals), {validating}");
+            ? $"training on {Plural.Count(plain.Count, "original")} with consistency training on {Plural.Count(train.Options.Consistency.Unlabelled.Count, "unlabelled text")}, {validating}"
+            : $"training on {Plural.Count(augmented.Count, "augmented row")} ({Plural.Count(plain.Count, "original")}), {validating}");
         var (model, report) = uda ? Fit(plain, () => originals, train.Options.Seed, train.Options, curves: true) : Fit(augmented, () => allAugmented, train.Options.Seed, supervised, curves: true);
         model.Save(train.ModelPath);
         report.Save(train.ReportDirectory);

@@ -69,7 +69,7 @@ internal static class StageCatalog
         if (Find(name) is not { } build)
         {
             string? hint = Diagnostics.Nearest(name, Names);
-            d.Add(keyNode, $"unknown stage '{name}'{(hint is null ? "" : $"; did you mean '{hint}'?")} Stages: {string.Join(", ", Names)}.");
+            d.Add(keyNode, $"unknown stage '{name}'{(hint is null ? "; stages: " : $"; did you mean '{hint}'? Stages: ")}{string.Join(", ", Names)}.");
             return null;
         }
 

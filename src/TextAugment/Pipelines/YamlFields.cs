@@ -119,7 +119,7 @@ internal sealed class YamlFields
             if (Array.IndexOf(keys, key) < 0)
             {
                 string? hint = Diagnostics.Nearest(key, keys);
-                diagnostics.Add(keyNode, $"{what}: unknown key {YamlGuard.Quote(key)}{(hint is null ? "" : $"; did you mean '{hint}'?")} Valid keys: {string.Join(", ", keys)}.");
+                diagnostics.Add(keyNode, $"{what}: unknown key {YamlGuard.Quote(key)}{(hint is null ? "; valid keys: " : $"; did you mean '{hint}'? Valid keys: ")}{string.Join(", ", keys)}.");
                 continue;
             }
 
