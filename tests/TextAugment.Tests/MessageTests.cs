@@ -209,8 +209,13 @@ public class MessageTests
         Assert.Contains("train longer", diagnosis, StringComparison.Ordinal);
 
         // The same gap, growing while validation loss has stopped falling: variance.
-        EpochRecord[] flat = [E(1, 0.60, 1.10), E(2, 0.30, 1.12), E(3, 0.10, 1.105), E(4, 0.05, 1.108)];
-        Assert.Contains("the gap has grown since epoch 1", new TrainingReport(flat, 1, false, 0, 6, new TrainerOptions()).Diagnosis, StringComparison.Ordinal);
+        EpochRecord[] flat = [E(1, 0.60, 1.10), E(2, 0.30, 1.105), E(3, 0.10, 1.108), E(4, 0.05, 1.109)];
+        string grown = new TrainingReport(flat, 4, false, 0, 6, new TrainerOptions()).Diagnosis;
+        Assert.Contains("the gap has grown since epoch 1 (0.500 → 1.059): the model overfits (high variance)", grown, StringComparison.Ordinal);
+
+        // A gap as large at epoch 1 as at the end is no sign of variance either.
+        EpochRecord[] constant = [E(1, 0.10, 1.10), E(2, 0.10, 1.10), E(3, 0.10, 1.10)];
+        Assert.DoesNotContain("overfits", new TrainingReport(constant, 3, false, 0, 6, new TrainerOptions()).Diagnosis, StringComparison.Ordinal);
     }
 
     [Fact]
