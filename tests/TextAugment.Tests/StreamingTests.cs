@@ -93,7 +93,7 @@ public class StandardStreamArgumentTests
 
         (code, string output, errors) = StreamingTests.Textaugment(Labelled, "evaluate", model, "-");
         Assert.True(code == 0, errors);
-        Assert.StartsWith("standard input: accuracy", output, StringComparison.Ordinal);
+        Assert.StartsWith("<stdin>: accuracy", output, StringComparison.Ordinal);
     }
 
     [Theory]
