@@ -107,4 +107,39 @@ public class AugmenterContractTests
             Assert.Equal(augmenter.Augment(texts[i], AugmentRandom.For(9, i.ToString(System.Globalization.CultureInfo.InvariantCulture), 0)), batch[i].Render());
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Batch_after_batch_on_several_threads_gives_the_result_of_one_call_per_sentence(string name)
+    {
+        // A stage is shared by every worker thread and keeps per-thread scratch between batches (one_of's groups): batches
+        // of different sizes and sentences, run at once on four threads, must each equal one call per sentence.
+        Augmenter augmenter = Make(name, Small);
+        string[] texts = ["The film was great.", "A dull movie with a weak story.", "Good actors and good music.", "The story was dull but the actors were great.", "A weak film."];
+        string Id(int thread, int round, int i) => $"{thread}.{round}.{i}";
+        string[][][] results = new string[4][][];
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, thread =>
+        {
+            results[thread] = new string[30][];
+            for (int round = 0; round < 30; round++)
+            {
+                int size = 1 + ((round * 7 + thread) % 12);
+                var batch = Enumerable.Range(0, size).Select(i => TokenList.Create(texts[(i + round) % texts.Length])).ToList();
+                var randoms = Enumerable.Range(0, size).Select(i => AugmentRandom.For(3, Id(thread, round, i), 0)).ToList();
+                augmenter.Augment(batch, randoms);
+                results[thread][round] = [.. batch.Select(tokens => tokens.Render())];
+            }
+        });
+
+        for (int thread = 0; thread < 4; thread++)
+        {
+            for (int round = 0; round < 30; round++)
+            {
+                for (int i = 0; i < results[thread][round].Length; i++)
+                {
+                    Assert.Equal(augmenter.Augment(texts[(i + round) % texts.Length], AugmentRandom.For(3, Id(thread, round, i), 0)), results[thread][round][i]);
+                }
+            }
+        }
+    }
 }

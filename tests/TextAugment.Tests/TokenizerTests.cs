@@ -78,6 +78,22 @@ public class TokenizerTests
         Assert.True(tokens.AsSpan().ToArray().Single(t => t.ToString() == "at").Has(TokenFlags.StopWord));
     }
 
+    [Fact]
+    public void A_character_range_is_found_wherever_it_is_in_a_text_of_any_length()
+    {
+        var random = new Random(11);
+        (char Low, char High)[] ranges = [('0', '9'), ('\u3400', char.MaxValue), ('a', 'a'), ('\0', char.MaxValue)];
+        for (int round = 0; round < 20000; round++)
+        {
+            string text = RandomText(random, random.Next(0, 40));
+            foreach (var (low, high) in ranges)
+            {
+                bool expected = text.Any(c => c >= low && c <= high);
+                Assert.True(expected == CharRange.Contains(text, low, high), $"'{text}' [{(int)low:X4}, {(int)high:X4}]: expected {expected}");
+            }
+        }
+    }
+
     private static string RandomText(Random random, int length)
     {
         var sb = new StringBuilder();

@@ -51,6 +51,8 @@ internal sealed class SequenceAugmenter : Augmenter
 /// <summary>Shared by one-of and sometimes: draw a branch per sentence, then hand each branch its sub-batch.</summary>
 internal abstract class BranchingAugmenter : Augmenter
 {
+    private readonly ThreadLocal<List<Group>> _groups = new(() => []);
+
     protected abstract Augmenter? Choose(AugmentRandom random);
 
     protected internal override void AugmentCore(TokenList tokens, AugmentRandom random) =>
@@ -59,8 +61,10 @@ internal abstract class BranchingAugmenter : Augmenter
     protected internal override void AugmentBatchCore(IReadOnlyList<TokenList> batch, IReadOnlyList<AugmentRandom> randoms)
     {
         // Groups in order of first choice. A branch has a few stages, so a linear search by reference finds a sentence's
-        // group without hashing the stage object on every sentence (a call into the runtime).
-        var groups = new List<(Augmenter Stage, List<TokenList> Tokens, List<AugmentRandom> Randoms)>();
+        // group without hashing the stage object on every sentence (a call into the runtime). Each thread keeps its groups'
+        // lists between batches (a stage is shared by every worker), so a batch allocates nothing here.
+        List<Group> groups = _groups.Value!;
+        int used = 0;
         for (int i = 0; i < batch.Count; i++)
         {
             Augmenter? chosen = Choose(randoms[i]);
@@ -70,23 +74,55 @@ internal abstract class BranchingAugmenter : Augmenter
             }
 
             int g = 0;
-            while (g < groups.Count && !ReferenceEquals(groups[g].Stage, chosen))
+            while (g < used && !ReferenceEquals(groups[g].Stage, chosen))
             {
                 g++;
             }
 
-            if (g == groups.Count)
+            if (g == used)
             {
-                groups.Add((chosen, [], []));
+                if (used == groups.Count)
+                {
+                    groups.Add(new Group());
+                }
+
+                groups[used++].Start(chosen);
             }
 
             groups[g].Tokens.Add(batch[i]);
             groups[g].Randoms.Add(randoms[i]);
         }
 
-        foreach (var (stage, tokens, streams) in groups)
+        try
         {
-            stage.AugmentBatchCore(tokens, streams);
+            for (int g = 0; g < used; g++)
+            {
+                groups[g].Stage!.AugmentBatchCore(groups[g].Tokens, groups[g].Randoms);
+            }
+        }
+        finally
+        {
+            for (int g = 0; g < used; g++)
+            {
+                groups[g].Start(null); // no references to the batch's lists kept past it
+            }
+        }
+    }
+
+    /// <summary>The sentences of a batch that chose one stage, with their random streams.</summary>
+    private sealed class Group
+    {
+        public Augmenter? Stage { get; private set; }
+
+        public List<TokenList> Tokens { get; } = [];
+
+        public List<AugmentRandom> Randoms { get; } = [];
+
+        public void Start(Augmenter? stage)
+        {
+            Stage = stage;
+            Tokens.Clear();
+            Randoms.Clear();
         }
     }
 }

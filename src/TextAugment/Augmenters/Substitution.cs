@@ -53,7 +53,7 @@ public sealed class SubstitutionOptions
             return false;
         }
 
-        if (candidate.IndexOfAnyInRange('0', '9') >= 0 && original.IndexOfAnyInRange('0', '9') < 0)
+        if (CharRange.Contains(candidate, '0', '9') && !CharRange.Contains(original, '0', '9'))
         {
             return false;
         }

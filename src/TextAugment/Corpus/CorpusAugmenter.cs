@@ -139,9 +139,14 @@ public static class CorpusAugmenter
         var chunks = new Chunk[3 * threads];
         for (int i = 0; i < chunks.Length; i++)
         {
-            chunks[i] = new Chunk(generator, formatter, options.KeepOriginal, options.BatchSize);
+            chunks[i] = new Chunk(options.BatchSize);
             free.Add(chunks[i]);
         }
+
+        // The token lists, rendered variants and formatted rows belong to a worker thread, not to a chunk: a chunk keeps only
+        // its examples and its encoded rows, so the reusable arrays are one set per thread (which the GC scans at every
+        // collection: they point at the examples' strings) instead of one per chunk in flight.
+        var states = new WorkerState[threads];
 
         using var cancel = new CancellationTokenSource();
         var errors = new ConcurrentQueue<Exception>();
@@ -182,13 +187,14 @@ public static class CorpusAugmenter
         var workers = new Thread[threads];
         for (int w = 0; w < threads; w++)
         {
+            var state = states[w] = new WorkerState(generator, formatter, options.KeepOriginal);
             workers[w] = new Thread(() =>
             {
                 try
                 {
                     foreach (Chunk chunk in filled.GetConsumingEnumerable(cancel.Token))
                     {
-                        chunk.Process();
+                        state.Process(chunk);
                         processed.Add(chunk);
                     }
                 }
@@ -259,7 +265,7 @@ public static class CorpusAugmenter
         }
 
         output.Flush();
-        long fallbacks = chunks.Sum(chunk => chunk.Fallbacks);
+        long fallbacks = states.Sum(state => state.Fallbacks);
         options.Progress?.Report(new AugmentProgress(reader.BytesRead, examples, rows, clock.Elapsed));
         return new AugmentSummary(examples, rows, reader.SkippedCount, reader.SkippedMessages, fallbacks, clock.Elapsed) { EmptyTexts = reader.EmptyTextCount };
     }
@@ -272,14 +278,25 @@ public static class CorpusAugmenter
         ArrayPool<byte>.Shared.Return(bytes);
     }
 
-    /// <summary>A batch of consecutive examples: its place in the input, its reusable buffers and its encoded output.</summary>
-    private sealed class Chunk(VariantGenerator generator, RowFormatter formatter, bool keepOriginal, int batchSize)
+    /// <summary>A batch of consecutive examples: its place in the input, its examples and its encoded rows.</summary>
+    private sealed class Chunk(int batchSize)
     {
         /// <summary>The chunk's number in input order (0-based).</summary>
         public long Sequence { get; set; }
 
         /// <summary>The reader's byte offset just after this chunk's last example.</summary>
         public long EndOffset { get; set; }
+
+        public List<Example> Examples { get; } = new(batchSize);
+
+        public long Rows { get; set; }
+
+        /// <summary>The rows, UTF-8; grown to the largest chunk's and reused.</summary>
+        public byte[] Buffer { get; set; } = new byte[1 << 16];
+
+        public int Length { get; set; }
+
+        public ReadOnlySpan<byte> Bytes => Buffer.AsSpan(0, Length);
 
         /// <summary>Reads the next examples of the range; false when the input (or the shard) has ended.</summary>
         public bool Fill(CorpusReader reader, (long Start, long End) range, int size)
@@ -301,29 +318,27 @@ public static class CorpusAugmenter
 
             return Examples.Count == size;
         }
+    }
 
+    /// <summary>One worker thread's reusable state: the variant generator's token lists and buffers, and the rows being formatted.</summary>
+    private sealed class WorkerState(VariantGenerator generator, RowFormatter formatter, bool keepOriginal)
+    {
         private readonly VariantGenerator.Worker _worker = new(generator);
         private readonly CharBuffer _chars = new();
-        private byte[] _bytes = new byte[1 << 16];
-        private int _length;
-
-        public List<Example> Examples { get; } = new(batchSize);
-
-        public long Rows { get; private set; }
 
         public long Fallbacks => _worker.Fallbacks;
 
-        public ReadOnlySpan<byte> Bytes => _bytes.AsSpan(0, _length);
-
-        public void Process()
+        /// <summary>Augments the chunk's examples and puts their rows, encoded, into the chunk.</summary>
+        public void Process(Chunk chunk)
         {
-            _worker.Run(Examples);
+            List<Example> examples = chunk.Examples;
+            _worker.Run(examples);
             _chars.Clear();
             int variants = generator.Options.Variants;
             int rows = 0;
-            for (int e = 0; e < Examples.Count; e++)
+            for (int e = 0; e < examples.Count; e++)
             {
-                Example example = Examples[e];
+                Example example = examples[e];
                 if (keepOriginal)
                 {
                     formatter.WriteRow(_chars, example.Id, 0, example.Text, example.Label, example);
@@ -337,14 +352,16 @@ public static class CorpusAugmenter
                 }
             }
 
-            Rows = rows;
+            chunk.Rows = rows;
             int max = Encoding.UTF8.GetMaxByteCount(_chars.Length);
-            if (_bytes.Length < max)
+            if (chunk.Buffer.Length < max)
             {
-                _bytes = new byte[max];
+                // To the next power of two: chunks differ a little in length, and growing by just enough made a new
+                // large-object array for many of them (each one counts towards a full collection).
+                chunk.Buffer = new byte[(int)Math.Min(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)max), Array.MaxLength)];
             }
 
-            _length = Encoding.UTF8.GetBytes(_chars.AsSpan(), _bytes);
+            chunk.Length = Encoding.UTF8.GetBytes(_chars.AsSpan(), chunk.Buffer);
         }
     }
 }

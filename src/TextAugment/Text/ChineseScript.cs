@@ -17,7 +17,7 @@ public static class ChineseScript
     // all English text, is answered without loading the tables or looking a character up.
     private const char FirstMapped = '\u3400';
 
-    private static bool MayMap(ReadOnlySpan<char> text) => text.IndexOfAnyInRange(FirstMapped, char.MaxValue) >= 0;
+    private static bool MayMap(ReadOnlySpan<char> text) => CharRange.Contains(text, FirstMapped, char.MaxValue);
 
     /// <summary>True when <paramref name="text"/> holds a character that has a different Simplified form.</summary>
     public static bool HasTraditional(ReadOnlySpan<char> text)

@@ -250,7 +250,7 @@ public sealed partial class Protection
         if (word.Length > WordSet.MaxStackWord)
         {
             TokenFlags marks = _options.StopWords?.Contains(word) == true ? TokenFlags.StopWord : TokenFlags.None;
-            return (_options.Numbers && word.IndexOfAnyInRange('0', '9') >= 0) || _words?.Contains(word) == true || IsNegator(word)
+            return (_options.Numbers && CharRange.Contains(word, '0', '9')) || _words?.Contains(word) == true || IsNegator(word)
                 ? marks | TokenFlags.Protected
                 : marks;
         }
@@ -271,7 +271,7 @@ public sealed partial class Protection
         // Ordinal on the lowered word is OrdinalIgnoreCase on the word for these endings: only n/N lower to n, t/T to t.
         bool negator = _options.Negators is not null
                        && ((lists & NegatorList) != 0 || lower.EndsWith("n't", StringComparison.Ordinal) || lower.EndsWith("n’t", StringComparison.Ordinal));
-        return (_options.Numbers && word.IndexOfAnyInRange('0', '9') >= 0) || (lists & ProtectedList) != 0 || negator
+        return (_options.Numbers && CharRange.Contains(word, '0', '9')) || (lists & ProtectedList) != 0 || negator
             ? flags | TokenFlags.Protected
             : flags;
     }
