@@ -172,10 +172,15 @@ public sealed class SynonymAugmenter : SubstitutionAugmenter
     /// <summary>Creates the stage.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public SynonymAugmenter(SynonymDictionary dictionary, SubstitutionOptions? options = null)
-        : base(options) => _dictionary = dictionary ?? throw new ArgumentNullException(nameof(dictionary));
+        : base(options)
+    {
+        _dictionary = dictionary ?? throw new ArgumentNullException(nameof(dictionary));
+        _allowedLookup = _allowed.GetAlternateLookup<ReadOnlySpan<char>>(); // once: each call checks the comparer's type
+    }
 
     private const int CacheLimit = 1 << 20;
     private readonly ConcurrentDictionary<string, string[]> _allowed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _allowedLookup;
     private int _cached; // entries in _allowed (ConcurrentDictionary.Count takes every lock of the table)
 
     /// <inheritdoc/>
@@ -197,8 +202,7 @@ public sealed class SynonymAugmenter : SubstitutionAugmenter
         // words without synonyms included: one lookup per word on the way back.
         Span<char> lower = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
         InvariantCase.ToLower(word, lower);
-        var lookup = _allowed.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(lower, out string[]? cached))
+        if (_allowedLookup.TryGetValue(lower, out string[]? cached))
         {
             return cached;
         }
