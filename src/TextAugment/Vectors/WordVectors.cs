@@ -57,7 +57,7 @@ public sealed partial class WordVectors
         for (int i = 0; i < words.Length; i++)
         {
             _index.TryAdd(words[i], i); // a repeated word keeps its first (most frequent) vector
-            lower &= !words[i].AsSpan().ContainsAnyInRange('A', 'Z');
+            lower &= !Text.CharRange.Contains(words[i], 'A', 'Z');
         }
 
         _lowerCaseVocabulary = lower;
