@@ -32,6 +32,23 @@ public class CorpusTests
     }
 
     [Fact]
+    public void Rows_with_the_same_label_share_one_label_string_and_keep_its_text()
+    {
+        // The reader decodes each distinct label once; every label still reads as written (non-ASCII, escaped, long ones).
+        string longLabel = new('x', 200);
+        var rows = Read($"id\ttext\tlabel\n1\ta\tpos\n2\tb\tnég\n3\tc\tpos\n4\td\tnég\n5\te\t{longLabel}\n6\tf\t{longLabel}\n7\tg\tposs\n", new CorpusReaderOptions());
+        Assert.Equal(["pos", "nég", "pos", "nég", longLabel, longLabel, "poss"], rows.Select(r => r.Label));
+        Assert.Same(rows[0].Label, rows[2].Label);
+        Assert.Same(rows[1].Label, rows[3].Label);
+        Assert.Equal(["a", "b", "c", "d", "e", "f", "g"], rows.Select(r => r.Text)); // other columns are not shared
+        var escaped = Read("text\tlabel\ngood\ta\\tb\nbad\ta\\tb\n", new CorpusReaderOptions { Format = CorpusFormat.TsvEscaped });
+        Assert.Equal(["a\tb", "a\tb"], escaped.Select(r => r.Label));
+        var noHeader = Read("pos\tone\nneg\ttwo\npos\tthree\n", new CorpusReaderOptions { HasHeader = false, TextColumn = "2", LabelColumn = "1" });
+        Assert.Equal(["pos", "neg", "pos"], noHeader.Select(r => r.Label));
+        Assert.Same(noHeader[0].Label, noHeader[2].Label);
+    }
+
+    [Fact]
     public void Plain_tsv_keeps_backslashes_as_they_are()
     {
         var rows = Read("text\tlabel\nC:\\temp\\new and \\frac{1}{2}\tpos\n", new CorpusReaderOptions());
