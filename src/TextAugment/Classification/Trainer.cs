@@ -51,8 +51,14 @@ public static class Trainer
         options.Validate();
         if (validation is null && options.ValidationFraction > 0)
         {
-            var (selection, selectionReport) = TrainOnSplit(rows, options with { Refit = false }, progress);
-            return options.Refit ? RefitAfter(selectionReport, rows, options) : (selection, selectionReport);
+            if (!options.Refit)
+            {
+                return TrainOnSplit(rows, options, progress);
+            }
+
+            // Only the report is kept: the selection run's network is garbage before the refit allocates its own.
+            TrainingReport selectionReport = TrainOnSplit(rows, options with { Refit = false }, progress).Report;
+            return RefitAfter(selectionReport, rows, options);
         }
 
         string validationNote = validation is { Count: > 0 }
