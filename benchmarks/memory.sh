@@ -6,7 +6,10 @@
 #   SIZES_EDA="100000 1000000" SIZES_TRAIN=100000 benchmarks/memory.sh   # fewer sizes
 #
 # The augment runs write to /dev/null (20M rows at 4M lines); train runs use --epochs 1 (memory does not grow with
-# epochs) and otherwise the defaults (hidden 64, dim 64, 262,144 buckets, 10% held out, then refit on all rows).
+# epochs) and otherwise the defaults (linear model, dim 64, 2^20 buckets, TF-IDF bag, AdamW, no held-out split: every
+# row is trained on). TRAIN_ARGS adds options to every train run, e.g. TRAIN_ARGS="--buckets 262144".
+#
+#   SIZES_EDA=" " SIZES_TRAIN="100000 1000000 4000000" benchmarks/memory.sh   # train only
 # Prints one line per run: what, rows, peak RSS in MB, wall seconds. Times are noisy on a shared machine; memory is not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,5 +37,6 @@ for n in ${SIZES_EDA:-100000 1000000 4000000}; do
     -i "$(corpus "$n")" -o /dev/null --output-format tsv
 done
 for n in ${SIZES_TRAIN:-100000 1000000}; do
-  measure "train --epochs 1" "$n" "$cli" train "$(corpus "$n")" -o "$work/memory-model.tam" --epochs 1
+  # shellcheck disable=SC2086 # TRAIN_ARGS is a list of words
+  measure "train --epochs 1 ${TRAIN_ARGS:-}" "$n" "$cli" train "$(corpus "$n")" -o "$work/memory-model.tam" --epochs 1 ${TRAIN_ARGS:-}
 done

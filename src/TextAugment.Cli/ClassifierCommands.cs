@@ -120,7 +120,7 @@ internal static class Printer
 internal sealed class TrainSettings : CommandSettings
 {
     [CommandArgument(0, "<DATA>")]
-    [Description("Labelled training data (tsv, csv or jsonl with text and label columns), or - for standard input.")]
+    [Description("Labelled training data (tsv, csv or jsonl with text and label columns), or - for standard input. Read once, as a stream: rows past 64 MiB of features go to a temporary file (TMPDIR) and are read back each epoch in a windowed shuffle.")]
     public string Data { get; init; } = "";
 
     [CommandOption("-o|--output <MODEL>")]
@@ -129,7 +129,7 @@ internal sealed class TrainSettings : CommandSettings
     public string? Output { get; init; }
 
     [CommandOption("--validation <FILE>")]
-    [Description("Validation data, a file or - for standard input (when DATA is a file); default: hold out --validation-fraction of DATA (stratified, split by the id column when DATA has one).")]
+    [Description("Validation data, a file or - for standard input (when DATA is a file), held in memory (DATA is streamed); default: hold out --validation-fraction of DATA (stratified, split by the id column when DATA has one).")]
     public string? Validation { get; init; }
 
     [CommandOption("--unlabelled <FILE>")]
@@ -199,6 +199,43 @@ internal sealed class TrainCommand : Command<TrainSettings>
             : throw CorpusReader.NoExamples(shown, role, empty > 0);
     }
 
+    /// <summary>
+    /// Reads the training data once, as a stream, featurizing each row as it is read (<see cref="TrainingRows"/>): the same
+    /// formats, checks and messages as <see cref="ReadLabelled"/> and <see cref="Trainer.EnsureTrainable(IReadOnlyList{Example}, string)"/>,
+    /// with memory bounded by the rows' budget, not by the file.
+    /// </summary>
+    /// <exception cref="DataFormatException">A row is malformed or has no label, the file holds no examples, or fewer than 2 labels.</exception>
+    internal static TrainingRows ReadTrainingRows(string path, TrainerOptions options, bool trackIds)
+    {
+        string shown = StandardStreamInterceptor.Shown(path);
+        var rows = new TrainingRows(options, trackIds: trackIds);
+        try
+        {
+            var empty = new System.Runtime.CompilerServices.StrongBox<long>();
+            foreach (Example e in CorpusReader.EnumerateLabelled(path, null, empty))
+            {
+                rows.Add(e.Text, e.Label!, e.Id);
+            }
+
+            if (empty.Value > 0)
+            {
+                Console.Error.WriteLine($"textaugment: {shown}: skipped {Plural.Count(empty.Value, "record")} whose text is empty or only white space.");
+            }
+
+            Trainer.EnsureTrainable(rows, shown, empty.Value);
+            rows.Complete();
+            // The texts read and the rows that went to the temporary file are garbage now: collect them before the network
+            // and its optimizer state are allocated, so that the peak is the rows' budget and the network, not the reading's leftovers.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            return rows;
+        }
+        catch
+        {
+            rows.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>The early-stopping options (table names): given without validation data they have no effect, and the command warns.</summary>
     private static readonly string[] NeedValidation = ["early_stopping.enabled", "early_stopping.patience", "early_stopping.min_delta", "early_stopping.monitor", "early_stopping.restore_best", "early_stopping.min_epochs"];
 
@@ -262,17 +299,20 @@ internal sealed class TrainCommand : Command<TrainSettings>
             Console.Error.WriteLine(TerminalText.Visible(warning));
         }
 
-        List<Example> data = ReadLabelled(settings.Data, "training");
-        Trainer.EnsureTrainable(data, StandardStreamInterceptor.Shown(settings.Data));
-        if (LabelLookalikes.Describe(data.Select(e => e.Label ?? ""), StandardStreamInterceptor.Shown(settings.Data)) is { } lookalikes)
+        TrainerOptions options = settings.ToOptions(parsed.Options);
+        // The training data is read once, as a stream, featurized as it is read (the rows held compactly, and beyond a budget
+        // in a temporary file: TrainingRows); for a held-out split each row keeps its id, hashed, with it.
+        bool split = settings.Validation is null && options.ValidationFraction > 0;
+        using TrainingRows rows = ReadTrainingRows(settings.Data, options, split);
+        if (LabelLookalikes.Describe(rows.LabelsSeen, StandardStreamInterceptor.Shown(settings.Data)) is { } lookalikes)
         {
             Console.Error.WriteLine(TerminalText.Visible($"textaugment: {lookalikes}"));
         }
 
+        // The validation file is the user's separate (usually small) file: held in memory.
         List<Example>? validation = settings.Validation is null ? null : ReadLabelled(settings.Validation, "validation");
-        TrainerOptions options = settings.ToOptions(parsed.Options);
-
-        if (Trainer.DescribeUnknownLabels(data, validation, StandardStreamInterceptor.Shown(settings.Validation!)) is { } unknown)
+        string validationName = StandardStreamInterceptor.Shown(settings.Validation!);
+        if (Trainer.DescribeUnknownLabels(new HashSet<string>(rows.LabelsSeen, StringComparer.Ordinal), validation, validationName) is { } unknown)
         {
             Console.Error.WriteLine(TerminalText.Visible($"textaugment: {unknown}"));
         }
@@ -295,22 +335,14 @@ internal sealed class TrainCommand : Command<TrainSettings>
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (model, report) = Trainer.Train(data, validation, options,
-            new Reporter<EpochRecord>(e => Console.Error.WriteLine(double.IsNaN(e.ValidationLoss)
-                ? FormattableString.Invariant($"epoch {e.Epoch}: train loss {e.TrainLoss:F4}{Kl(e)} ({e.Seconds:F1} s)")
-                : FormattableString.Invariant($"epoch {e.Epoch}: train loss {e.TrainLoss:F4}, validation loss {e.ValidationLoss:F4}, validation accuracy {e.ValidationAccuracy:P1}{Kl(e)} ({e.Seconds:F1} s)"))));
+        var reporter = new Reporter<EpochRecord>(e => Console.Error.WriteLine(double.IsNaN(e.ValidationLoss)
+            ? FormattableString.Invariant($"epoch {e.Epoch}: train loss {e.TrainLoss:F4}{Kl(e)} ({e.Seconds:F1} s)")
+            : FormattableString.Invariant($"epoch {e.Epoch}: train loss {e.TrainLoss:F4}, validation loss {e.ValidationLoss:F4}, validation accuracy {e.ValidationAccuracy:P1}{Kl(e)} ({e.Seconds:F1} s)")));
+        var (model, report) = Trainer.Train(rows, validation, options, reporter);
         model.Save(settings.Output!);
         report.Save(reportDirectory);
         static string Kl(EpochRecord e) => double.IsNaN(e.ConsistencyLoss) ? "" : FormattableString.Invariant($", consistency loss {e.ConsistencyLoss:F4}");
-        long words = 0;
-        foreach (Example e in data)
-        {
-            foreach (Text.Token t in Text.TokenList.Create(e.Text, Text.Protection.None).AsSpan())
-            {
-                words += t.Kind is Text.TokenKind.Word or Text.TokenKind.Number ? 1 : 0;
-            }
-        }
-
+        long words = rows.Words;
         double stepSeconds = report.Epochs.Sum(r => r.Seconds);
         Console.Error.WriteLine(report.ValidationNote);
         Console.Out.WriteLine($"trained on {Plural.Count(report.TrainingRows, "example")} in {clock.Elapsed.TotalSeconds:F1} s → {settings.Output}");

@@ -76,18 +76,28 @@ public sealed class Featurizer(FeatureOptions options)
     private const ulong WordSeed = 0x5bd1e995UL, CharSeed = 0xC2B2AE3D27D4EB4FUL;
     private readonly TokenList _tokens = new();
     private readonly List<ulong> _wordHashes = [];
+    private readonly List<int> _features = [];
     private char[] _lower = new char[64];
 
     /// <summary>The options.</summary>
     public FeatureOptions Options { get; } = options;
 
     /// <summary>The feature ids of <paramref name="text"/> (with repeats: a word twice counts twice). Not thread-safe: one featurizer per thread.</summary>
-    public int[] Featurize(string text)
+    public int[] Featurize(string text) => [.. FeaturizeInPlace(text)];
+
+    /// <summary>
+    /// The words (and numbers) of the text last featurized, as segmented for the features: what a words/s rate counts.
+    /// </summary>
+    internal int LastWords => _wordHashes.Count;
+
+    /// <summary><see cref="Featurize"/> into a buffer of this featurizer's, valid until the next call (no allocation per text).</summary>
+    internal ReadOnlySpan<int> FeaturizeInPlace(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         _tokens.Reset(text, Protection.None, Options.Segmenter);
         _wordHashes.Clear();
-        var features = new List<int>();
+        List<int> features = _features;
+        features.Clear();
         foreach (Token token in _tokens.AsSpan())
         {
             if (token.Kind is not (TokenKind.Word or TokenKind.Number))
@@ -131,7 +141,7 @@ public sealed class Featurizer(FeatureOptions options)
             }
         }
 
-        return [.. features];
+        return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features);
     }
 
     /// <summary>The bucket of a single word, as <see cref="Featurize"/> hashes it (after lower-casing if the options say so).</summary>

@@ -16,7 +16,7 @@ public enum FeatureWeighting
 
 /// <summary>
 /// The inverse document frequency of every hash bucket, fitted on the training texts, and the TF-IDF weights of a
-/// bag (<see cref="FeatureWeighting.TfIdf"/>). Immutable once fitted; <see cref="Weigh"/> is thread-safe.
+/// bag (<see cref="FeatureWeighting.TfIdf"/>). Immutable once fitted; <see cref="Weigh(ReadOnlySpan{int})"/> is thread-safe.
 /// </summary>
 internal sealed class IdfTable
 {
@@ -33,29 +33,83 @@ internal sealed class IdfTable
     /// <summary>Fits the idf of every bucket on <paramref name="documents"/> (each a text's feature ids, with repeats).</summary>
     public static IdfTable Fit(IReadOnlyList<int[]> documents, int buckets)
     {
-        var df = new int[buckets];
-        var last = new int[buckets];
-        Array.Fill(last, -1);
-        for (int d = 0; d < documents.Count; d++)
+        var counts = new DocumentFrequencies(buckets);
+        foreach (int[] document in documents)
         {
-            foreach (int f in documents[d])
-            {
-                if (last[f] != d)
-                {
-                    last[f] = d;
-                    df[f]++;
-                }
-            }
+            counts.Add(document);
         }
 
-        var idf = new float[buckets];
-        double n = documents.Count;
-        for (int b = 0; b < buckets; b++)
+        return counts.ToTable();
+    }
+
+    /// <summary>The idf of counts <paramref name="df"/> over <paramref name="documents"/> texts.</summary>
+    private static IdfTable FromCounts(int[] df, long documents)
+    {
+        var idf = new float[df.Length];
+        double n = documents;
+        for (int b = 0; b < df.Length; b++)
         {
             idf[b] = df[b] == 0 ? 0f : (float)(Math.Log((1 + n) / (1 + df[b])) + 1);
         }
 
         return new IdfTable(idf);
+    }
+
+    /// <summary>
+    /// The document frequency of every bucket, counted one text at a time (so that a corpus read once, as a stream, is
+    /// fitted in the same pass): memory is two ints per bucket, whatever the number of texts.
+    /// </summary>
+    internal sealed class DocumentFrequencies
+    {
+        private readonly int[] _df;
+        private readonly int[] _last;
+        private int _documents;
+        private int _stamp;
+
+        /// <summary>Counts over <paramref name="buckets"/> buckets, no text yet.</summary>
+        public DocumentFrequencies(int buckets)
+        {
+            _df = new int[buckets];
+            _last = new int[buckets];
+            Array.Fill(_last, -1);
+        }
+
+        private DocumentFrequencies(DocumentFrequencies from)
+        {
+            _df = (int[])from._df.Clone();
+            _last = (int[])from._last.Clone();
+            _documents = from._documents;
+            _stamp = from._stamp;
+        }
+
+        /// <summary>The texts counted.</summary>
+        public int Documents => _documents;
+
+        /// <summary>Counts one text's features (with repeats; each distinct feature counts once).</summary>
+        public void Add(ReadOnlySpan<int> document) => Count(document, +1);
+
+        /// <summary>Takes back one text counted before (a row held out of training after the corpus was read).</summary>
+        public void Remove(ReadOnlySpan<int> document) => Count(document, -1);
+
+        private void Count(ReadOnlySpan<int> document, int sign)
+        {
+            int stamp = _stamp++;
+            _documents += sign;
+            foreach (int f in document)
+            {
+                if (_last[f] != stamp)
+                {
+                    _last[f] = stamp;
+                    _df[f] += sign;
+                }
+            }
+        }
+
+        /// <summary>A copy, to count more texts into without changing this one.</summary>
+        public DocumentFrequencies Clone() => new(this);
+
+        /// <summary>The idf of the texts counted so far.</summary>
+        public IdfTable ToTable() => FromCounts(_df, _documents);
     }
 
     /// <summary>A table from stored (bucket, idf) pairs (a model file); every other bucket is 0.</summary>
@@ -96,44 +150,61 @@ internal sealed class IdfTable
     public float[] Weigh(ReadOnlySpan<int> features)
     {
         var weights = new float[features.Length];
+        int[] sorted = [];
+        Weigh(features, weights, ref sorted);
+        return weights;
+    }
+
+    /// <summary>
+    /// <see cref="Weigh(ReadOnlySpan{int})"/> into <paramref name="destination"/> (the first features.Length floats), with
+    /// <paramref name="sorted"/> as scratch (grown when too small): the same floats, no allocation once the scratch is large enough.
+    /// </summary>
+    public void Weigh(ReadOnlySpan<int> features, Span<float> destination, ref int[] sorted)
+    {
+        Span<float> weights = destination[..features.Length];
+        weights.Clear();
         if (features.IsEmpty)
         {
-            return weights;
+            return;
         }
 
-        int[] sorted = features.ToArray();
-        Array.Sort(sorted);
+        if (sorted.Length < features.Length)
+        {
+            sorted = new int[Math.Max(features.Length, sorted.Length * 2)];
+        }
+
+        Span<int> order = sorted.AsSpan(0, features.Length);
+        features.CopyTo(order);
+        order.Sort();
         double squares = 0;
-        for (int i = 0; i < sorted.Length;)
+        for (int i = 0; i < order.Length;)
         {
             int j = i;
-            while (j < sorted.Length && sorted[j] == sorted[i])
+            while (j < order.Length && order[j] == order[i])
             {
                 j++;
             }
 
-            double w = (1 + Math.Log(j - i)) * _idf[sorted[i]];
+            double w = (1 + Math.Log(j - i)) * _idf[order[i]];
             squares += w * w;
             i = j;
         }
 
         if (squares == 0)
         {
-            return weights;
+            return;
         }
 
         double scale = 1 / Math.Sqrt(squares);
         for (int i = 0; i < features.Length; i++)
         {
             int f = features[i];
-            int tf = UpperBound(sorted, f) - LowerBound(sorted, f);
+            int tf = UpperBound(order, f) - LowerBound(order, f);
             weights[i] = (float)((1 + Math.Log(tf)) / tf * _idf[f] * scale);
         }
-
-        return weights;
     }
 
-    private static int LowerBound(int[] sorted, int value)
+    private static int LowerBound(ReadOnlySpan<int> sorted, int value)
     {
         int lo = 0, hi = sorted.Length;
         while (lo < hi)
@@ -152,5 +223,5 @@ internal sealed class IdfTable
         return lo;
     }
 
-    private static int UpperBound(int[] sorted, int value) => LowerBound(sorted, value + 1);
+    private static int UpperBound(ReadOnlySpan<int> sorted, int value) => LowerBound(sorted, value + 1);
 }

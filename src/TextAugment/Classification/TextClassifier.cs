@@ -59,8 +59,11 @@ public sealed partial class TextClassifier
     /// <summary>Writes the model to <paramref name="path"/>, atomically.</summary>
     public void Save(string path)
     {
-        using var body = new MemoryStream();
-        using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+        // Written as it is made, through the checksum: a copy of the model in memory would double the peak of training
+        // (the embeddings alone are 256 MB at the default 2^20 buckets × 64 dimensions).
+        using AtomicOutput output = AtomicOutput.Open(path);
+        var body = new HashingStream(output.Stream);
+        using (var writer = new BinaryWriter(new BufferedStream(body, 1 << 16), Encoding.UTF8, leaveOpen: false))
         {
             writer.Write(Encoding.ASCII.GetBytes(Magic));
             writer.Write(FormatVersion);
@@ -105,11 +108,48 @@ public sealed partial class TextClassifier
             }
         }
 
-        byte[] content = body.ToArray();
-        using AtomicOutput output = AtomicOutput.Open(path);
-        output.Stream.Write(content);
-        output.Stream.Write(SHA256.HashData(content));
+        output.Stream.Write(body.Hash());
         output.Commit();
+    }
+
+    /// <summary>Writes through to a stream and hashes what it writes (SHA-256); disposing it leaves the inner stream open, <see cref="Hash"/> releases the hash.</summary>
+    private sealed class HashingStream(Stream inner) : Stream
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        /// <summary>The hash of everything written (once: the hash is released).</summary>
+        public byte[] Hash()
+        {
+            byte[] hash = _hash.GetHashAndReset();
+            _hash.Dispose();
+            return hash;
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            _hash.AppendData(buffer);
+            inner.Write(buffer);
+        }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>

@@ -27,45 +27,97 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(train);
         options ??= new TrainerOptions();
         options.Validate();
-        var random = new AugmentRandom(options.Seed ^ 0x7472_6169_6E00UL);
-        string validationNote;
-        if (validation is null && options.ValidationFraction > 0 && options.Refit)
+        bool split = validation is null && options.ValidationFraction > 0;
+        using var rows = new TrainingRows(options, trackIds: split);
+        foreach (Example e in train)
         {
-            return TrainAndRefit(train, options, progress);
+            rows.Add(e.Text, e.Label ?? throw new ArgumentException($"example '{e.Id}' has no label; training needs labelled examples.", nameof(train)), e.Id);
         }
 
+        rows.Complete();
+        return Train(rows, validation, options, progress);
+    }
+
+    /// <summary>
+    /// Trains on featurized <paramref name="rows"/> (completed, not yet weighed: <see cref="TrainingRows.Complete"/>); validates on
+    /// <paramref name="validation"/> when given (no held-out split: the rows are all trained on). The same model as
+    /// <see cref="Train(IReadOnlyList{Example}, IReadOnlyList{Example}?, TrainerOptions?, IProgress{EpochRecord}?)"/> over
+    /// the rows' examples while the rows fit in <see cref="TrainingRows.MemoryBudget"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Fewer than 2 labels, or <see cref="TrainerOptions.ValidationFraction"/> above 0 without validation data.</exception>
+    internal static (TextClassifier Model, TrainingReport Report) Train(TrainingRows rows, IReadOnlyList<Example>? validation, TrainerOptions options, IProgress<EpochRecord>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        options.Validate();
         if (validation is null && options.ValidationFraction > 0)
         {
-            int ids = train.Select(e => e.Id).Distinct(StringComparer.Ordinal).Count();
-            (train, validation) = StratifiedSplit(train, options.ValidationFraction, random);
-            int heldIds = validation.Select(e => e.Id).Distinct(StringComparer.Ordinal).Count();
-            validationNote = heldIds == 0
-                ? FormattableString.Invariant($"validation: none: too few examples per label to hold any out (a label needs at least 2 ids to give one to validation): no validation, no early stopping, the last epoch is kept")
-                : (ids < train.Count + validation.Count
-                    ? FormattableString.Invariant($"validation: {Plural.Count(validation.Count, "row")} held out, split by the id column ({heldIds:N0} of {Plural.Count(ids, "id")}, stratified by label), so no variant of a validation example is trained on")
-                    : FormattableString.Invariant($"validation: {validation.Count:N0} of {Plural.Count(train.Count + validation.Count, "example")} held out (stratified by label; one row per id)"))
-                  + HeldShare(heldIds, ids, options.ValidationFraction);
-        }
-        else
-        {
-            validationNote = validation is { Count: > 0 }
-                ? $"validation: {Plural.Count(validation.Count, "example")} given"
-                : "no validation data: no early stopping, the last epoch is kept";
+            if (!options.Refit)
+            {
+                return TrainOnSplit(rows, options, progress);
+            }
+
+            // Only the report is kept: the selection run's network is garbage before the refit allocates its own.
+            TrainingReport selectionReport = TrainOnSplit(rows, options with { Refit = false }, progress).Report;
+            return RefitAfter(selectionReport, rows, options);
         }
 
-        string[] labels = [.. train.Select(e => e.Label ?? throw new ArgumentException($"example '{e.Id}' has no label; training needs labelled examples.", nameof(train)))
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        string validationNote = validation is { Count: > 0 }
+            ? $"validation: {Plural.Count(validation.Count, "example")} given"
+            : "no validation data: no early stopping, the last epoch is kept";
+        var (validationFeatures, validationLabels) = Encode(validation, rows.Featurizer, rows.Labels);
+        return Train(rows, validationFeatures, validationLabels, options, progress, validationNote, new AugmentRandom(options.Seed ^ 0x7472_6169_6E00UL));
+    }
+
+    /// <summary>
+    /// Holds out <see cref="TrainerOptions.ValidationFraction"/> of the rows by id (<see cref="TrainingRows.Split"/>, the draws
+    /// of <see cref="StratifiedSplit"/>), trains on the rest and validates on them.
+    /// </summary>
+    private static (TextClassifier Model, TrainingReport Report) TrainOnSplit(TrainingRows rows, TrainerOptions options, IProgress<EpochRecord>? progress)
+    {
+        var random = new AugmentRandom(options.Seed ^ 0x7472_6169_6E00UL);
+        var (train, held, ids, heldIds) = rows.Split(options.ValidationFraction, random);
+        string validationNote = heldIds == 0
+            ? FormattableString.Invariant($"validation: none: too few examples per label to hold any out (a label needs at least 2 ids to give one to validation): no validation, no early stopping, the last epoch is kept")
+            : (ids < train.Length + held.Length
+                ? FormattableString.Invariant($"validation: {Plural.Count(held.Length, "row")} held out, split by the id column ({heldIds:N0} of {Plural.Count(ids, "id")}, stratified by label), so no variant of a validation example is trained on")
+                : FormattableString.Invariant($"validation: {held.Length:N0} of {Plural.Count(train.Length + held.Length, "example")} held out (stratified by label; one row per id)"))
+              + HeldShare(heldIds, ids, options.ValidationFraction);
+        rows.Select(train);
+        var (validationFeatures, validationLabels) = rows.Gather(held);
+        return Train(rows, validationFeatures, validationLabels, options, progress, validationNote, random);
+    }
+
+    /// <summary>
+    /// The refit after a selection run over a split of <paramref name="rows"/>: every row selected again, trained from the
+    /// start for the epochs the selection kept, on the rows featurized once.
+    /// </summary>
+    private static (TextClassifier Model, TrainingReport Report) RefitAfter(TrainingReport selectionReport, TrainingRows rows, TrainerOptions options)
+    {
+        rows.Select(null);
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        int epochs = selectionReport.BestEpoch;
+        var (model, refit) = Train(rows, [], [], RefitOptions(options, epochs), null, NoValidationNote, new AugmentRandom(options.Seed ^ 0x7472_6169_6E00UL));
+        return (model, RefitReport(selectionReport, refit, rows.Count, epochs, options));
+    }
+
+    private const string NoValidationNote = "no validation data: no early stopping, the last epoch is kept";
+
+    /// <summary>
+    /// Trains on featurized <paramref name="rows"/> (completed, their selection made); validates on the featurized
+    /// validation rows (labels -1 for a label the training rows lack). <paramref name="random"/> is the run's stream (the one
+    /// a stratified split drew from, if any).
+    /// </summary>
+    /// <exception cref="ArgumentException">Fewer than 2 labels.</exception>
+    private static (TextClassifier Model, TrainingReport Report) Train(
+        TrainingRows rows, int[][] validationFeatures, int[] validationLabels, TrainerOptions options, IProgress<EpochRecord>? progress, string validationNote, AugmentRandom random)
+    {
+        string[] labels = rows.Labels;
         if (labels.Length < 2)
         {
-            throw new ArgumentException($"training needs at least 2 labels; found {labels.Length}.", nameof(train));
+            throw new ArgumentException($"training needs at least 2 labels; found {labels.Length}.", "train");
         }
 
-        var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(e => e.l, e => e.i, StringComparer.Ordinal);
-        var featurizer = new Featurizer(options.Features);
-        int[][] trainFeatures = [.. train.Select(e => featurizer.Featurize(e.Text))];
-        int[] trainLabels = [.. train.Select(e => labelIndex[e.Label!])];
-        var (validationFeatures, validationLabels) = Encode(validation, featurizer, labelIndex);
-        float[] classWeights = ClassWeights(trainLabels, labels.Length, options.BalanceClasses);
+        float[] classWeights = ClassWeights(rows.ClassCounts, rows.Count, options.BalanceClasses);
 
         ConsistencyOptions consistency = options.Consistency;
         // The unlabelled originals' features, made once: the idf is fitted on them too, and the consistency loss reads them.
@@ -75,21 +127,27 @@ public static class Trainer
             // With unlabelled text the idf is fitted on the labelled texts and the unlabelled originals (not their views),
             // as the field's TF-IDF vectorizers for semi-supervised learning are: a feature only the unlabelled text has
             // then weighs in the bag, so the consistency loss can train its row (with the labelled texts alone it weighs 0).
-            Idf = options.Features.Weighting == FeatureWeighting.TfIdf
-                ? IdfTable.Fit(unlabelledFeatures.Length == 0 ? trainFeatures : [.. trainFeatures, .. unlabelledFeatures], options.Features.Buckets)
-                : null,
+            Idf = options.Features.Weighting == FeatureWeighting.TfIdf ? FitIdf(rows.Frequencies!, unlabelledFeatures) : null,
         };
-        float[][] trainWeights = [.. trainFeatures.Select(f => network.Weigh(f))];
+        rows.Weigh(network.Idf);
+        int[][] curveFeatures = [.. rows.CurveFeatures];
+        float[][] curveWeights = [.. curveFeatures.Select(f => network.Weigh(f))];
+        int[] curveLabels = rows.CurveLabels();
         float[][] validationWeights = [.. validationFeatures.Select(f => network.Weigh(f))];
         network.Initialize(random);
         if (options.InitialVectors is { } vectors)
         {
-            StartFromVectors(network, featurizer, train, vectors);
+            // For each bucket, the vector of the first training word that hashes to it (collected while the rows were read).
+            foreach (var (bucket, row) in rows.VectorStarts)
+            {
+                vectors.Vector(row).CopyTo(network.Row(bucket));
+            }
         }
-        var state = new TrainingState(network, options, (long)options.Epochs * ((train.Count + options.BatchSize - 1) / options.BatchSize));
+
+        int count = rows.Count;
+        var state = new TrainingState(network, options, (long)options.Epochs * ((count + options.BatchSize - 1) / options.BatchSize));
         var scratch = new Network.Scratch(network);
-        int[] order = [.. Enumerable.Range(0, train.Count)];
-        int[] curveSample = [.. order.Take(Math.Min(order.Length, options.TrainingCurveSample))];
+        TrainingRows.EpochReader reader = rows.OpenEpochs();
         var records = new List<EpochRecord>();
         (float[] Dense, float[] Embeddings)? best = null;
         int bestEpoch = 0, sinceBest = 0;
@@ -105,32 +163,32 @@ public static class Trainer
             ? new UnlabelledStream(consistency, unlabelledFeatures, options.Features, options.Seed, f => network.Weigh(f))
             : null;
         var target = new float[labels.Length];
-        long step = 0, totalSteps = (long)options.Epochs * ((train.Count + options.BatchSize - 1) / options.BatchSize);
+        long step = 0, totalSteps = (long)options.Epochs * ((count + options.BatchSize - 1) / options.BatchSize);
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            Shuffle(order, random);
-            (int[] views, int[][] augmented, float[][] augmentedWeights) = unlabelled is null ? ([], [], []) : unlabelled.Epoch(epoch, consistency.Ratio * order.Length);
+            reader.Begin(random);
+            (int[] views, int[][] augmented, float[][] augmentedWeights) = unlabelled is null ? ([], [], []) : unlabelled.Epoch(epoch, consistency.Ratio * count);
             double klSum = 0;
             long confident = 0;
-            for (int start = 0; start < order.Length; start += options.BatchSize)
+            for (int start = 0; start < count; start += options.BatchSize)
             {
-                int end = Math.Min(order.Length, start + options.BatchSize);
+                int end = Math.Min(count, start + options.BatchSize);
                 Array.Clear(denseGradient);
                 state.BeginBatch();
                 float scale = 1f / (end - start);
                 double threshold = unlabelled is null ? 1 : Consistency.TsaThreshold(consistency.Tsa, (double)step / totalSteps, labels.Length);
                 for (int k = start; k < end; k++)
                 {
-                    int i = order[k];
-                    ReadOnlySpan<float> p = network.Forward(trainFeatures[i], trainWeights[i], scratch, options.Dropout, random);
-                    if (unlabelled is not null && !Consistency.Trains(consistency.Tsa, p[trainLabels[i]], threshold))
+                    reader.Next(out int label, out ReadOnlySpan<int> features, out ReadOnlySpan<float> weights);
+                    ReadOnlySpan<float> p = network.Forward(features, weights, scratch, options.Dropout, random);
+                    if (unlabelled is not null && !Consistency.Trains(consistency.Tsa, p[label], threshold))
                     {
                         continue; // TSA: already confident on this labelled example at this point of training
                     }
 
-                    network.Backward(trainLabels[i], classWeights[trainLabels[i]] * scale, scratch, denseGradient);
-                    state.AccumulateEmbedding(trainFeatures[i], trainWeights[i], scratch.InputDelta);
+                    network.Backward(label, classWeights[label] * scale, scratch, denseGradient);
+                    state.AccumulateEmbedding(features, weights, scratch.InputDelta);
                 }
 
                 if (unlabelled is not null)
@@ -162,7 +220,7 @@ public static class Trainer
 
             state.CatchUpAllRows();
             double trainingSeconds = clock.Elapsed.TotalSeconds;
-            var (trainLoss, trainAccuracy) = Score(network, scratch, trainFeatures, trainWeights, trainLabels, curveSample);
+            var (trainLoss, trainAccuracy) = Score(network, scratch, curveFeatures, curveWeights, curveLabels, null);
             var (validationLoss, validationAccuracy) = validate
                 ? Score(network, scratch, validationFeatures, validationWeights, validationLabels, null)
                 : (double.NaN, double.NaN);
@@ -211,21 +269,11 @@ public static class Trainer
         int kept = validate && restores ? bestEpoch : records.Count;
         var report = new TrainingReport(records, kept, records.Count < options.Epochs, Sparsity(network, state.IsTouched), labels.Length, options)
         {
-            TrainingRows = train.Count,
+            TrainingRows = count,
             ValidationRows = validationFeatures.Length,
             ValidationNote = validationNote,
         };
         return (model, report);
-    }
-
-    /// <summary>
-    /// Chooses the number of epochs by early stopping on a held-out split of <paramref name="all"/>, then trains
-    /// from the start on all of it for that many epochs. The report holds the selection run's curves.
-    /// </summary>
-    private static (TextClassifier Model, TrainingReport Report) TrainAndRefit(IReadOnlyList<Example> all, TrainerOptions options, IProgress<EpochRecord>? progress)
-    {
-        var (_, selectionReport) = Train(all, null, options with { Refit = false }, progress);
-        return RefitAfter(selectionReport, all, options);
     }
 
     /// <summary>
@@ -240,17 +288,27 @@ public static class Trainer
         // at 1M rows went from 1,542 to 1,365 MB: benchmarks/memory.sh; the share of each change was not measured apart).
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         var (model, refit) = Refit(all, epochs, options);
-        var report = new TrainingReport(selectionReport.Epochs, epochs, selectionReport.StoppedEarly, refit.Sparsity, selectionReport.Classes, options)
+        return (model, RefitReport(selectionReport, refit, all.Count, epochs, options));
+    }
+
+    private static TrainingReport RefitReport(TrainingReport selectionReport, TrainingReport refit, int rows, int epochs, TrainerOptions options) =>
+        new(selectionReport.Epochs, epochs, selectionReport.StoppedEarly, refit.Sparsity, selectionReport.Classes, options)
         {
-            TrainingRows = all.Count,
+            TrainingRows = rows,
             ValidationRows = selectionReport.ValidationRows,
             // Without validation rows the refit has nothing to add to: the note says only what the selection run said.
             ValidationNote = selectionReport.ValidationRows == 0 ? selectionReport.ValidationNote
-                : FormattableString.Invariant($"{selectionReport.ValidationNote}; then refit on all {Plural.Count(all.Count, "row")} for {(options.EarlyStopping.Stops ? $"the {Plural.Count(epochs, "epoch")} early stopping chose" : $"all {Plural.Count(epochs, "epoch")} (early stopping is off)")}"),
+                : FormattableString.Invariant($"{selectionReport.ValidationNote}; then refit on all {Plural.Count(rows, "row")} for {(options.EarlyStopping.Stops ? $"the {Plural.Count(epochs, "epoch")} early stopping chose" : $"all {Plural.Count(epochs, "epoch")} (early stopping is off)")}"),
             RefitEpochs = epochs,
         };
-        return (model, report);
-    }
+
+    private static TrainerOptions RefitOptions(TrainerOptions options, int epochs) => options with
+    {
+        Epochs = epochs,
+        Refit = false,
+        ValidationFraction = 0,
+        EarlyStopping = new EarlyStoppingOptions { Enabled = false, RestoreBest = false },
+    };
 
     /// <summary>Trains from the start on <paramref name="all"/> for exactly <paramref name="epochs"/> epochs, without validation (the refit after early stopping chose the count).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="epochs"/> below 1.</exception>
@@ -258,35 +316,24 @@ public static class Trainer
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
-        return Train(all, null, options with
-        {
-            Epochs = epochs,
-            Refit = false,
-            ValidationFraction = 0,
-            EarlyStopping = new EarlyStoppingOptions { Enabled = false, RestoreBest = false },
-        });
+        return Train(all, null, RefitOptions(options, epochs));
     }
 
-    /// <summary>Sets the row of every training word found in <paramref name="vectors"/> to its (unit) vector.</summary>
-    private static void StartFromVectors(Network network, Featurizer featurizer, IReadOnlyList<Example> examples, Vectors.WordVectors vectors)
+    /// <summary>The idf of the training rows' document frequencies and, when given, the unlabelled originals' (counted into a copy).</summary>
+    private static IdfTable FitIdf(IdfTable.DocumentFrequencies training, int[][] unlabelled)
     {
-        var done = new HashSet<int>();
-        var tokens = new Text.TokenList();
-        foreach (Example e in examples)
+        if (unlabelled.Length == 0)
         {
-            tokens.Reset(e.Text, Text.Protection.None);
-            foreach (Text.Token t in tokens.AsSpan())
-            {
-                if (t.Kind == Text.TokenKind.Word && vectors.TryGetIndex(t.Span, out int row))
-                {
-                    int bucket = featurizer.WordBucket(t.Span);
-                    if (done.Add(bucket))
-                    {
-                        vectors.Vector(row).CopyTo(network.Row(bucket));
-                    }
-                }
-            }
+            return training.ToTable();
         }
+
+        IdfTable.DocumentFrequencies all = training.Clone();
+        foreach (int[] document in unlabelled)
+        {
+            all.Add(document);
+        }
+
+        return all.ToTable();
     }
 
     /// <summary>
@@ -329,12 +376,17 @@ public static class Trainer
     public static string? DescribeUnknownLabels(IReadOnlyList<Example> train, IReadOnlyList<Example>? validation, string path)
     {
         ArgumentNullException.ThrowIfNull(train);
+        return validation is null ? null : DescribeUnknownLabels(new HashSet<string>(train.Select(e => e.Label ?? ""), StringComparer.Ordinal), validation, path);
+    }
+
+    /// <summary><see cref="DescribeUnknownLabels(IReadOnlyList{Example}, IReadOnlyList{Example}?, string)"/> given the training data's labels.</summary>
+    internal static string? DescribeUnknownLabels(IReadOnlySet<string> known, IReadOnlyList<Example>? validation, string path)
+    {
         if (validation is null)
         {
             return null;
         }
 
-        var known = new HashSet<string>(train.Select(e => e.Label ?? ""), StringComparer.Ordinal);
         var unknown = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int rows = 0;
         foreach (Example e in validation)
@@ -382,6 +434,25 @@ public static class Trainer
     }
 
     /// <summary>
+    /// <see cref="EnsureTrainable(IReadOnlyList{Example}, string)"/> for rows read as a stream: at least one row, at least 2 labels
+    /// (the same messages); <paramref name="emptyTexts"/> is the number of records skipped for an empty text.
+    /// </summary>
+    /// <exception cref="DataFormatException">No rows, or fewer than 2 labels.</exception>
+    internal static void EnsureTrainable(TrainingRows rows, string path, long emptyTexts)
+    {
+        if (rows.Count == 0)
+        {
+            throw Corpus.CorpusReader.NoExamples(path, "training", emptyTexts > 0);
+        }
+
+        if (rows.LabelsSeen.Count < 2)
+        {
+            throw new DataFormatException(path, 0, 0, FormattableString.Invariant(
+                $"every one of the {rows.Count:N0} training examples has the label '{rows.FirstLabel}'; training needs at least 2 labels."));
+        }
+    }
+
+    /// <summary>
     /// Fraction of exactly-zero weights among the dense layers' weights and the embedding rows that count:
     /// those of features seen in training (<paramref name="counts"/>), or every row not entirely zero (a loaded model).
     /// </summary>
@@ -418,40 +489,36 @@ public static class Trainer
         return n;
     }
 
-    private static (int[][] Features, int[] Labels) Encode(IReadOnlyList<Example>? examples, Featurizer featurizer, Dictionary<string, int> labelIndex)
+    private static (int[][] Features, int[] Labels) Encode(IReadOnlyList<Example>? examples, Featurizer featurizer, string[] labels)
     {
         if (examples is null)
         {
             return ([], []);
         }
 
+        var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(e => e.l, e => e.i, StringComparer.Ordinal);
         var features = new List<int[]>();
-        var labels = new List<int>();
+        var known = new List<int>();
         foreach (Example e in examples)
         {
             // A validation label the training data never had cannot be predicted; it still counts as an error.
             features.Add(featurizer.Featurize(e.Text));
-            labels.Add(e.Label is not null && labelIndex.TryGetValue(e.Label, out int y) ? y : -1);
+            known.Add(e.Label is not null && labelIndex.TryGetValue(e.Label, out int y) ? y : -1);
         }
 
-        return ([.. features], [.. labels]);
+        return ([.. features], [.. known]);
     }
 
-    private static float[] ClassWeights(int[] labels, int classes, bool balance)
+    private static float[] ClassWeights(int[] counts, int rows, bool balance)
     {
+        int classes = counts.Length;
         var weights = new float[classes];
         Array.Fill(weights, 1f);
         if (balance)
         {
-            var counts = new int[classes];
-            foreach (int y in labels)
-            {
-                counts[y]++;
-            }
-
             for (int c = 0; c < classes; c++)
             {
-                weights[c] = counts[c] == 0 ? 0 : (float)labels.Length / (classes * counts[c]);
+                weights[c] = counts[c] == 0 ? 0 : (float)rows / (classes * counts[c]);
             }
         }
 

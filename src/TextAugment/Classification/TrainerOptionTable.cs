@@ -75,7 +75,7 @@ public static class TrainerOptionTable
             o => o.EarlyStopping.RestoreBest, (o, v) => o with { EarlyStopping = o.EarlyStopping with { RestoreBest = (bool)v } }),
         new("early_stopping.min_epochs", TrainerOptionKind.Integer, "<N>", "The first epoch early stopping may keep or stop at (Keras' start_from_epoch).",
             o => o.EarlyStopping.MinEpochs, (o, v) => o with { EarlyStopping = o.EarlyStopping with { MinEpochs = (int)v } }) { Minimum = 1, Maximum = 10000 },
-        new("validation.fraction", TrainerOptionKind.Number, "<F>", "Fraction of the training data held out for validation (stratified, split by the id column when there is one); 0 for none.",
+        new("validation.fraction", TrainerOptionKind.Number, "<F>", "Fraction of the training data held out for validation (stratified, split by the id column when there is one); 0 for none. Memory in train: each row's id as a 64-bit hash, kept with the row (in memory or in the temporary file); 16 bytes per row while the split is made, then 4; and the held-out rows' features.",
             o => o.ValidationFraction, (o, v) => o with { ValidationFraction = (double)v }) { Minimum = 0, Maximum = 0.9 },
         new("consistency.weight", TrainerOptionKind.Number, "<L>", "UDA: weight λ of the consistency loss KL(p̃(y|x) ‖ p(y|x̂)) on unlabelled text (uda_coeff; UDA's text run: 1; 0: the unlabelled text only counts in the idf).",
             o => o.Consistency.Weight, (o, v) => o with { Consistency = o.Consistency with { Weight = (double)v } }) { Minimum = 0, Maximum = 100 },

@@ -184,11 +184,11 @@ public abstract class CorpusReader : IDisposable
     /// <exception cref="DataFormatException">A row is malformed or has no label.</exception>
     public static List<Example> ReadLabelled(string path, CorpusReaderOptions? columns, out long emptyTexts)
     {
-        using CorpusReader reader = OpenLabelled(path, columns);
         // One string per distinct label, not one per row: training holds every example.
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         var examples = new List<Example>();
-        foreach (Example e in reader.ReadLabelledRecords())
+        var empty = new System.Runtime.CompilerServices.StrongBox<long>();
+        foreach (Example e in EnumerateLabelled(path, columns, empty))
         {
             if (!labels.TryGetValue(e.Label!, out string? label))
             {
@@ -199,8 +199,25 @@ public abstract class CorpusReader : IDisposable
             examples.Add(ReferenceEquals(label, e.Label) ? e : e with { Label = label });
         }
 
-        emptyTexts = reader.EmptyTextCount;
+        emptyTexts = empty.Value;
         return examples;
+    }
+
+    /// <summary>
+    /// Reads a labelled file as <see cref="ReadLabelled(string, CorpusReaderOptions?)"/> does, one example at a time (nothing
+    /// held): the same formats, columns and errors. Once enumerated to the end, <paramref name="emptyTexts"/> holds the number of
+    /// records skipped because their text is empty or only white space.
+    /// </summary>
+    /// <exception cref="DataFormatException">A row is malformed or has no label.</exception>
+    internal static IEnumerable<Example> EnumerateLabelled(string path, CorpusReaderOptions? columns, System.Runtime.CompilerServices.StrongBox<long> emptyTexts)
+    {
+        using CorpusReader reader = OpenLabelled(path, columns);
+        foreach (Example e in reader.ReadLabelledRecords())
+        {
+            yield return e;
+        }
+
+        emptyTexts.Value = reader.EmptyTextCount;
     }
 
     /// <summary>
