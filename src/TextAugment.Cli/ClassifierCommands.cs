@@ -117,7 +117,36 @@ internal static class Printer
     });
 }
 
-internal sealed class TrainSettings : CommandSettings
+/// <summary>How train and evaluate read their labelled files: one format and column names for all of them (as a pipeline's input section gives them for its input, validation and test files).</summary>
+internal class LabelledDataSettings : CommandSettings
+{
+    [CommandOption("--format <FORMAT>")]
+    [Description("The labelled files' format: tsv, tsv-escaped, csv, jsonl or fasttext (default: from each file's extension, tsv without one; a file whose first line starts with __label__ is fastText's).")]
+    public string? Format { get; init; }
+
+    [CommandOption("--text <COLUMN>")]
+    [Description("The text column (tsv, csv) or field (jsonl) of the labelled files (default: text).")]
+    public string? Text { get; init; }
+
+    [CommandOption("--label <COLUMN>")]
+    [Description("The label column or field of the labelled files (default: label).")]
+    public string? Label { get; init; }
+
+    /// <summary>The column names as reader options.</summary>
+    public CorpusReaderOptions Columns => new() { TextColumn = Text ?? "text", LabelColumn = Label };
+
+    /// <summary>The format given by --format, or null to detect it from each file.</summary>
+    public CorpusFormat? GivenFormat => Format is null ? null : CorpusFormats.Parse(Format);
+
+    public override ValidationResult Validate() => Format is null ? ValidationResult.Success() : CorpusFormats.Parse(Format) switch
+    {
+        null => ValidationResult.Error($"--format is '{Format}'; it must be one of tsv, tsv-escaped, csv, jsonl, fasttext."),
+        CorpusFormat.Text => ValidationResult.Error("--format text has no labels; labelled data is tsv, tsv-escaped, csv, jsonl or fasttext."),
+        _ => ValidationResult.Success(),
+    };
+}
+
+internal sealed class TrainSettings : LabelledDataSettings
 {
     [CommandArgument(0, "<DATA>")]
     [Description("Labelled training data (tsv, csv or jsonl with text and label columns), or - for standard input. Read once, as a stream: rows past 64 MiB of features go to a temporary file (TMPDIR) and are read back each epoch in a windowed shuffle.")]
@@ -156,6 +185,11 @@ internal sealed class TrainSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
+        if (base.Validate() is { Successful: false } columns)
+        {
+            return columns;
+        }
+
         if (Output is null)
         {
             return ValidationResult.Error("--output is required: where to write the model, e.g. -o out/model.tam.");
@@ -186,9 +220,9 @@ internal sealed class TrainCommand : Command<TrainSettings>
     /// <param name="path">The file, or - for standard input.</param>
     /// <param name="role">What the rows are for ("evaluation", "validation", "training"), for the message when there are none.</param>
     /// <exception cref="DataFormatException">A row is malformed or has no label, or the file holds no examples.</exception>
-    internal static List<Example> ReadLabelled(string path, string role)
+    internal static List<Example> ReadLabelled(string path, string role, LabelledDataSettings columns)
     {
-        List<Example> examples = CorpusReader.ReadLabelled(path, null, out long empty);
+        List<Example> examples = CorpusReader.ReadLabelled(path, columns.Columns, out long empty, columns.GivenFormat);
         string shown = StandardStreamInterceptor.Shown(path);
         if (empty > 0)
         {
@@ -205,14 +239,14 @@ internal sealed class TrainCommand : Command<TrainSettings>
     /// with memory bounded by the rows' budget, not by the file.
     /// </summary>
     /// <exception cref="DataFormatException">A row is malformed or has no label, the file holds no examples, or fewer than 2 labels.</exception>
-    internal static TrainingRows ReadTrainingRows(string path, TrainerOptions options, bool trackIds)
+    internal static TrainingRows ReadTrainingRows(string path, TrainerOptions options, bool trackIds, LabelledDataSettings columns)
     {
         string shown = StandardStreamInterceptor.Shown(path);
         var rows = new TrainingRows(options, trackIds: trackIds);
         try
         {
             var empty = new System.Runtime.CompilerServices.StrongBox<long>();
-            foreach (Example e in CorpusReader.EnumerateLabelled(path, null, empty))
+            foreach (Example e in CorpusReader.EnumerateLabelled(path, columns.Columns, empty, columns.GivenFormat))
             {
                 rows.Add(e.Text, e.Label!, e.Id);
             }
@@ -303,14 +337,14 @@ internal sealed class TrainCommand : Command<TrainSettings>
         // The training data is read once, as a stream, featurized as it is read (the rows held compactly, and beyond a budget
         // in a temporary file: TrainingRows); for a held-out split each row keeps its id, hashed, with it.
         bool split = settings.Validation is null && options.ValidationFraction > 0;
-        using TrainingRows rows = ReadTrainingRows(settings.Data, options, split);
+        using TrainingRows rows = ReadTrainingRows(settings.Data, options, split, settings);
         if (LabelLookalikes.Describe(rows.LabelsSeen, StandardStreamInterceptor.Shown(settings.Data)) is { } lookalikes)
         {
             Console.Error.WriteLine(TerminalText.Visible($"textaugment: {lookalikes}"));
         }
 
         // The validation file is the user's separate (usually small) file: held in memory.
-        List<Example>? validation = settings.Validation is null ? null : ReadLabelled(settings.Validation, "validation");
+        List<Example>? validation = settings.Validation is null ? null : ReadLabelled(settings.Validation, "validation", settings);
         string validationName = StandardStreamInterceptor.Shown(settings.Validation!);
         if (Trainer.DescribeUnknownLabels(new HashSet<string>(rows.LabelsSeen, StringComparer.Ordinal), validation, validationName) is { } unknown)
         {
@@ -323,7 +357,7 @@ internal sealed class TrainCommand : Command<TrainSettings>
             int labelled;
             try
             {
-                unlabelled = CorpusReader.ReadUnlabelled(settings.Unlabelled, null, out labelled);
+                unlabelled = CorpusReader.ReadUnlabelled(settings.Unlabelled, settings.Columns, out labelled);
             }
             catch (FileNotFoundException missing)
             {
@@ -352,7 +386,7 @@ internal sealed class TrainCommand : Command<TrainSettings>
     }
 }
 
-internal sealed class EvaluateSettings : CommandSettings
+internal sealed class EvaluateSettings : LabelledDataSettings
 {
     [CommandArgument(0, "<MODEL>")]
     [Description("A model written by 'train' or a pipeline's train section.")]
@@ -379,7 +413,7 @@ internal sealed class EvaluateCommand : Command<EvaluateSettings>
     {
         FileIdentity.EnsureOutputs([("--report", settings.Report)], [("the model", settings.Model), ("the test data", settings.Test)]);
         TextClassifier model = TextClassifier.Load(settings.Model);
-        List<Example> test = TrainCommand.ReadLabelled(settings.Test, "evaluation");
+        List<Example> test = TrainCommand.ReadLabelled(settings.Test, "evaluation", settings);
         Evaluation evaluation = Evaluation.Of(model, test);
         if (evaluation.Classes.Where(c => !c.InModel).ToArray() is { Length: > 0 } unknown)
         {

@@ -37,6 +37,30 @@ public class TrainEvaluateInputTests
     }
 
     [Collection(ConsoleCollection.Name)]
+    public class Columns_and_format
+    {
+        [Fact]
+        public void Train_and_evaluate_read_named_columns_in_the_format_given()
+        {
+            string dir = TestPaths.NewTempDirectory();
+            // A CSV under an extension that implies no format, with its own column names and a quoted comma.
+            string data = Write(dir, "t.dat", "topic,sentence\nanimal,\"a cat, a dog\"\nfood,an apple\nanimal,a dog\nfood,a pear\n");
+            var (code, output, errors) = Run(["train", data, "-o", Path.Combine(dir, "m.tam"), "--format", "csv", "--text", "sentence", "--label", "topic", .. Small]);
+            Assert.True(code == 0, errors);
+            Assert.Contains("trained on 4 examples", output, StringComparison.Ordinal);
+            var (evaluated, table, _) = Run("evaluate", Path.Combine(dir, "m.tam"), data, "--format", "csv", "--text", "sentence", "--label", "topic");
+            Assert.Equal(0, evaluated);
+            Assert.Contains("(4 examples)", table, StringComparison.Ordinal);
+
+            // Without them the file is read as tsv with a 'text' column, and the error says what the header has.
+            var (refused, _, message) = Run(["train", data, "-o", Path.Combine(dir, "m2.tam"), .. Small]);
+            Assert.Equal(1, refused);
+            Assert.Contains("no text column 'text'", message, StringComparison.Ordinal);
+            Assert.Equal(2, Run(["train", data, "-o", Path.Combine(dir, "m2.tam"), "--format", "text"]).ExitCode);
+        }
+    }
+
+    [Collection(ConsoleCollection.Name)]
     public class Lookalike_labels
     {
         [Fact]

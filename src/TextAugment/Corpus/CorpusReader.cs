@@ -181,14 +181,18 @@ public abstract class CorpusReader : IDisposable
 
     /// <summary><see cref="ReadLabelled(string, CorpusReaderOptions?)"/>, also giving the number of records skipped because
     /// their text is empty or only white space (<see cref="EmptyTextCount"/>), for the caller to report.</summary>
+    /// <param name="path">The file, or <c>-</c> for standard input.</param>
+    /// <param name="columns">The column names (and the format used when the file's extension implies none).</param>
+    /// <param name="emptyTexts">The records skipped for an empty text.</param>
+    /// <param name="format">A format that overrides the extension and the fastText check (a command line's --format); null: detect.</param>
     /// <exception cref="DataFormatException">A row is malformed or has no label.</exception>
-    public static List<Example> ReadLabelled(string path, CorpusReaderOptions? columns, out long emptyTexts)
+    public static List<Example> ReadLabelled(string path, CorpusReaderOptions? columns, out long emptyTexts, CorpusFormat? format = null)
     {
         // One string per distinct label, not one per row: training holds every example.
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         var examples = new List<Example>();
         var empty = new System.Runtime.CompilerServices.StrongBox<long>();
-        foreach (Example e in EnumerateLabelled(path, columns, empty))
+        foreach (Example e in EnumerateLabelled(path, columns, empty, format))
         {
             if (!labels.TryGetValue(e.Label!, out string? label))
             {
@@ -209,9 +213,9 @@ public abstract class CorpusReader : IDisposable
     /// records skipped because their text is empty or only white space.
     /// </summary>
     /// <exception cref="DataFormatException">A row is malformed or has no label.</exception>
-    internal static IEnumerable<Example> EnumerateLabelled(string path, CorpusReaderOptions? columns, System.Runtime.CompilerServices.StrongBox<long> emptyTexts)
+    internal static IEnumerable<Example> EnumerateLabelled(string path, CorpusReaderOptions? columns, System.Runtime.CompilerServices.StrongBox<long> emptyTexts, CorpusFormat? format = null)
     {
-        using CorpusReader reader = OpenLabelled(path, columns);
+        using CorpusReader reader = OpenLabelled(path, columns, format);
         foreach (Example e in reader.ReadLabelledRecords())
         {
             yield return e;
@@ -231,14 +235,14 @@ public abstract class CorpusReader : IDisposable
         return reader.ReadLabelledRecords().Any();
     }
 
-    /// <summary>Opens a labelled file: the format from its extension unless given, the label column "label" unless named.</summary>
-    private static CorpusReader OpenLabelled(string path, CorpusReaderOptions? columns)
+    /// <summary>Opens a labelled file: the format <paramref name="format"/> when given, else from its extension (see <see cref="CorpusFormats.ForLabelledFile"/>); the label column "label" unless named.</summary>
+    private static CorpusReader OpenLabelled(string path, CorpusReaderOptions? columns, CorpusFormat? format = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         columns ??= new CorpusReaderOptions();
         return Open(path, columns with
         {
-            Format = CorpusFormats.ForLabelledFile(path, columns.Format),
+            Format = format ?? CorpusFormats.ForLabelledFile(path, columns.Format),
             LabelColumn = columns.LabelColumn ?? "label",
         });
     }
