@@ -14,7 +14,7 @@ public class CommandLineTests
     [InlineData("run", "--shrad", "--shard")]
     public void An_unknown_option_exits_2_and_names_the_nearest_valid_one(string command, string option, string? nearest)
     {
-        var (code, output, errors) = Textaugment("", command, "some-file", "other-file", option, "2");
+        var (code, output, errors) = CommandRunner.Child("", command, "some-file", "other-file", option, "2");
         Assert.Equal(2, code);
         Assert.Equal("", output);
         Assert.Contains($"unknown option '{option}'", errors, StringComparison.Ordinal);
@@ -31,7 +31,7 @@ public class CommandLineTests
     [Fact]
     public void Version_prints_the_library_and_onnx_runtime_versions_on_standard_output()
     {
-        var (code, output, _) = Textaugment("", "--version");
+        var (code, output, _) = CommandRunner.Child("", "--version");
         Assert.Equal(0, code);
         string library = typeof(Example).Assembly.GetName().Version!.ToString(3);
         string onnx = Microsoft.ML.OnnxRuntime.OrtEnv.Instance().GetVersionString();
@@ -77,7 +77,7 @@ public class CommandLineTests
         string pipeline = Path.Combine(dir, "stream.yaml");
         File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 2\n  stages:\n    - random_swap: {}\n");
         string input = "text\tlabel\n" + string.Concat(Enumerable.Repeat("a b c\tpos\n", 5000)) + "broken\n";
-        var (code, output, errors) = Textaugment(input, "augment", pipeline, "--input-format", "tsv", "--no-progress");
+        var (code, output, errors) = CommandRunner.Child(input, "augment", pipeline, "--input-format", "tsv", "--no-progress");
         Assert.Equal(1, code);
         int lines = output.Count(c => c == '\n');
         Assert.True(lines > 0, "the test needs a failure after some output was streamed");
@@ -94,13 +94,13 @@ public class CommandLineTests
         File.WriteAllText(Path.Combine(dir, file), content);
         string pipeline = Path.Combine(dir, "p.yaml");
         File.WriteAllText(pipeline, $"input: {{ path: {file} }}\noutput: {{ path: out.tsv }}\naugment:\n  stages:\n    - random_swap: {{}}\n");
-        var (code, _, errors) = Textaugment("", "validate", pipeline);
+        var (code, _, errors) = CommandRunner.Child("", "validate", pipeline);
         Assert.Equal(2, code);
         Assert.Contains(message, errors, StringComparison.Ordinal);
         Assert.DoesNotContain("valid.", errors, StringComparison.Ordinal);
 
         File.WriteAllText(Path.Combine(dir, file), content.Replace("sentence", "text", StringComparison.Ordinal));
-        (code, string output, errors) = Textaugment("", "validate", pipeline);
+        (code, string output, errors) = CommandRunner.Child("", "validate", pipeline);
         Assert.True(code == 0, errors);
         Assert.Contains("valid.", output, StringComparison.Ordinal); // the verdict is the result: standard output
     }
@@ -111,7 +111,7 @@ public class CommandLineTests
         string dir = TestPaths.NewTempDirectory();
         string pipeline = Path.Combine(dir, "stream.yaml");
         File.WriteAllText(pipeline, "augment:\n  stages:\n    - random_swap: {}\n");
-        var (code, _, errors) = Textaugment("a b c\n", "augment", pipeline, "--input-format", "text", "--ids", "serial", "--no-progress");
+        var (code, _, errors) = CommandRunner.Child("a b c\n", "augment", pipeline, "--input-format", "text", "--ids", "serial", "--no-progress");
         Assert.Equal(2, code);
         Assert.Contains("--ids is 'serial'; it must be one of line, offset, hash", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("(Parameter", errors, StringComparison.Ordinal);
@@ -132,7 +132,7 @@ public class CommandLineTests
         string dir = TestPaths.NewTempDirectory();
         string pipeline = Path.Combine(dir, "p.yaml");
         File.WriteAllText(pipeline, "seed: 1\n" + sections + "augment:\n  variants: 1\n  stages:\n    - random_swap: {}\n");
-        var (code, output, errors) = Textaugment("one two three four\n", "augment", pipeline, "--input-format", "text", "--output-format", "text", "--no-progress");
+        var (code, output, errors) = CommandRunner.Child("one two three four\n", "augment", pipeline, "--input-format", "text", "--output-format", "text", "--no-progress");
         Assert.True(code == 0, errors);
         string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
@@ -146,11 +146,11 @@ public class CommandLineTests
         string dir = TestPaths.NewTempDirectory();
         string pipeline = Path.Combine(dir, "p.yaml");
         File.WriteAllText(pipeline, "seed: 1\ninput: { format: tsv }\noutput: { format: jsonl }\naugment:\n  variants: 1\n  stages:\n    - random_swap: {}\n");
-        var (code, output, errors) = Textaugment("text\tlabel\none two three four\tpos\n", "augment", pipeline, "--no-progress");
+        var (code, output, errors) = CommandRunner.Child("text\tlabel\none two three four\tpos\n", "augment", pipeline, "--no-progress");
         Assert.True(code == 0, errors);
         Assert.StartsWith("{\"id\":\"2\",\"variant\":0,\"text\":\"one two three four\",\"label\":\"pos\"}", output, StringComparison.Ordinal);
 
-        (code, _, errors) = Textaugment("", "run", pipeline); // a run has no standard input to fall back on
+        (code, _, errors) = CommandRunner.Child("", "run", pipeline); // a run has no standard input to fall back on
         Assert.Equal(2, code);
         Assert.Contains("'path' is required", errors, StringComparison.Ordinal);
     }
@@ -163,7 +163,7 @@ public class CommandLineTests
         File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 2\n  stages:\n    - random_swap: {}\n");
         string input = "{\"id\": 7, \"text\": \"one two three four\", \"label\": 1, \"source\": \"hf\", \"meta\": {\"split\": [1, 2]}, \"score\": 0.5}\n"
                        + "{\"label\": \"neg\", \"text\": \"five six seven eight\"}\n";
-        var (code, output, errors) = Textaugment(input, "augment", pipeline, "--input-format", "jsonl", "--no-progress");
+        var (code, output, errors) = CommandRunner.Child(input, "augment", pipeline, "--input-format", "jsonl", "--no-progress");
         Assert.True(code == 0, errors);
         string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(6, lines.Length);
@@ -194,7 +194,7 @@ public class CommandLineTests
         string dir = TestPaths.NewTempDirectory();
         string pipeline = Path.Combine(dir, "p.yaml");
         File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 1\n  stages:\n    - random_swap: {}\n");
-        var (code, output, errors) = Textaugment(input, "augment", pipeline, "--input-format", format, "--output-format", "text", "--no-progress");
+        var (code, output, errors) = CommandRunner.Child(input, "augment", pipeline, "--input-format", format, "--output-format", "text", "--no-progress");
         Assert.True(code == 0, errors);
         Assert.Equal(4, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // 2 examples, the original and 1 variant each
         Assert.Contains("2 examples → 4 rows", errors, StringComparison.Ordinal);
@@ -208,7 +208,7 @@ public class CommandLineTests
         string pipeline = Path.Combine(dir, "p.yaml");
         File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 1\n  stages:\n    - random_swap: {}\n");
         string input = "__label__pos a fine film indeed\n__label__neg  a dull one sadly\nno label at all here\n";
-        var (code, output, errors) = Textaugment(input, "augment", pipeline, "--input-format", "fasttext", "--output-format", "fasttext", "--no-progress");
+        var (code, output, errors) = CommandRunner.Child(input, "augment", pipeline, "--input-format", "fasttext", "--output-format", "fasttext", "--no-progress");
         Assert.True(code == 0, errors);
         string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(6, lines.Length);
@@ -217,7 +217,7 @@ public class CommandLineTests
         Assert.Equal("__label__neg a dull one sadly", lines[2]);
         Assert.Equal("no label at all here", lines[4]);
 
-        (code, _, errors) = Textaugment("__label__a __label__b text\n", "augment", pipeline, "--input-format", "fasttext", "--no-progress");
+        (code, _, errors) = CommandRunner.Child("__label__a __label__b text\n", "augment", pipeline, "--input-format", "fasttext", "--no-progress");
         Assert.Equal(1, code);
         Assert.Contains("<stdin>:1: the line has a second label '__label__b'", errors, StringComparison.Ordinal);
     }
@@ -235,9 +235,9 @@ public class CommandLineTests
         string train = Path.Combine(dir, trainName), test = Path.Combine(dir, testName), model = Path.Combine(dir, "m.tam");
         File.WriteAllText(train, corpus);
         File.WriteAllText(test, corpus);
-        var (code, _, errors) = Textaugment("", "train", train, "-o", model, "--epochs", "3");
+        var (code, _, errors) = CommandRunner.Child("", "train", train, "-o", model, "--epochs", "3");
         Assert.True(code == 0, errors);
-        (code, string output, errors) = Textaugment("", "evaluate", model, test, "--json");
+        (code, string output, errors) = CommandRunner.Child("", "evaluate", model, test, "--json");
         Assert.True(code == 0, errors);
         using var scores = System.Text.Json.JsonDocument.Parse(output);
         Assert.Equal(8, scores.RootElement.GetProperty("count").GetInt32());
@@ -277,7 +277,7 @@ public class CommandLineTests
     [InlineData("--bogus", "unknown option '--bogus' (options come after a command).")]
     public void An_unknown_command_or_top_level_option_is_a_usage_error_that_names_it(string first, string message)
     {
-        var (code, _, errors) = Textaugment("", first, "data.tsv");
+        var (code, _, errors) = CommandRunner.Child("", first, "data.tsv");
         Assert.Equal(2, code);
         Assert.Contains(message, errors, StringComparison.Ordinal);
         Assert.Contains("Commands: run, validate, augment", errors, StringComparison.Ordinal);
@@ -286,7 +286,7 @@ public class CommandLineTests
     [Fact]
     public void An_unknown_option_without_a_near_one_ends_its_sentence()
     {
-        var (code, _, errors) = Textaugment("", "train", "data.tsv", "--zzzzzz");
+        var (code, _, errors) = CommandRunner.Child("", "train", "data.tsv", "--zzzzzz");
         Assert.Equal(2, code);
         Assert.Contains("unknown option '--zzzzzz'. Options: ", errors, StringComparison.Ordinal);
     }
@@ -297,10 +297,10 @@ public class CommandLineTests
         string dir = TestPaths.NewTempDirectory();
         string data = Path.Combine(dir, "e.tsv"), model = Path.Combine(dir, "e.tam");
         File.WriteAllText(data, "text\tlabel\ngood film\tpos\n\tpos\n   \tneg\nbad film\tneg\nfine one\tpos\nawful one\tneg\n");
-        var (code, _, errors) = Textaugment("", "train", data, "-o", model, "--epochs", "2", "--validation-fraction", "0");
+        var (code, _, errors) = CommandRunner.Child("", "train", data, "-o", model, "--epochs", "2", "--validation-fraction", "0");
         Assert.True(code == 0, errors);
         Assert.Contains("skipped 2 records whose text is empty or only white space", errors, StringComparison.Ordinal);
-        (code, _, errors) = Textaugment("", "evaluate", model, data);
+        (code, _, errors) = CommandRunner.Child("", "evaluate", model, data);
         Assert.True(code == 0, errors);
         Assert.Contains("skipped 2 records whose text is empty or only white space", errors, StringComparison.Ordinal);
     }
@@ -315,7 +315,7 @@ public class CommandLineTests
         string target = Path.Combine(dir, "target.tsv"), link = Path.Combine(dir, "link.tsv");
         File.WriteAllText(target, "old\n");
         File.CreateSymbolicLink(link, "target.tsv");
-        var (code, _, errors) = Textaugment("", "augment", pipeline, "-i", input, "-o", link, "--no-progress");
+        var (code, _, errors) = CommandRunner.Child("", "augment", pipeline, "-i", input, "-o", link, "--no-progress");
         Assert.True(code == 0, errors);
         Assert.NotNull(new FileInfo(link).LinkTarget); // still a link
         Assert.StartsWith("id\tvariant\ttext\tlabel\n1\t0\tone two three four\ta\n", File.ReadAllText(target), StringComparison.Ordinal);
@@ -360,11 +360,11 @@ public class CommandLineTests
         string pipeline = Path.Combine(dir, "p.yaml"), input = Path.Combine(dir, "mine.tsv");
         File.WriteAllText(pipeline, "seed: 1\ninput: { path: not-there-yet.tsv }\naugment:\n  variants: 1\n  stages: [ { random_swap: {} } ]\n");
         File.WriteAllText(input, "id\ttext\tlabel\n1\tone two three four\ta\n");
-        var (code, output, errors) = Textaugment("", "augment", pipeline, "-i", input, "--no-progress");
+        var (code, output, errors) = CommandRunner.Child("", "augment", pipeline, "-i", input, "--no-progress");
         Assert.True(code == 0, errors);
         Assert.StartsWith("id\tvariant\ttext\tlabel\n1\t0\tone two three four\ta\n", output, StringComparison.Ordinal);
 
-        (code, _, errors) = Textaugment("", "run", pipeline); // a run reads the pipeline's input: it must exist
+        (code, _, errors) = CommandRunner.Child("", "run", pipeline); // a run reads the pipeline's input: it must exist
         Assert.Equal(2, code);
         Assert.Contains("not-there-yet.tsv", errors, StringComparison.Ordinal);
     }

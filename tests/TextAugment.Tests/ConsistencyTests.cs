@@ -387,7 +387,7 @@ public class ConsistencyTests
     public void The_train_command_says_the_labels_of_an_unlabelled_file_are_ignored()
     {
         string dir = TestPaths.NewTempDirectory();
-        var (code, _, errors) = StreamingTests.Textaugment("", "train", Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-train-200.tsv"),
+        var (code, _, errors) = CommandRunner.Child("", "train", Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-train-200.tsv"),
             "-o", Path.Combine(dir, "m.tam"), "--dim", "8", "--hidden", "0", "--epochs", "2", "--buckets", "4096",
             "--unlabelled", Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-test.tsv"), "--consistency-ratio", "1");
         Assert.True(code == 0, errors);
@@ -396,7 +396,7 @@ public class ConsistencyTests
         Assert.Contains("the bag's idf is fitted on the labelled texts and these (not their views)", errors, StringComparison.Ordinal);
 
         // With weight 0 the run says the unlabelled text only counts in the idf.
-        (code, _, errors) = StreamingTests.Textaugment("", "train", Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-train-200.tsv"),
+        (code, _, errors) = CommandRunner.Child("", "train", Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-train-200.tsv"),
             "-o", Path.Combine(dir, "m0.tam"), "--dim", "8", "--hidden", "0", "--epochs", "2", "--buckets", "4096",
             "--unlabelled", Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-test.tsv"), "--consistency-weight", "0");
         Assert.True(code == 0, errors);

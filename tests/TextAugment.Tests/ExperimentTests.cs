@@ -199,7 +199,7 @@ public class ExperimentTests
 
         File.WriteAllLines(data, lines);
         string model = Path.Combine(dir, "m.tam");
-        var (code, output, _) = StreamingTests.Textaugment("", "train", data, "-o", model, "--dim", "8", "--hidden", "0", "--epochs", "3", "--buckets", "4096", "--patience", "0", "--validation-fraction", "0.25");
+        var (code, output, _) = CommandRunner.Child("", "train", data, "-o", model, "--dim", "8", "--hidden", "0", "--epochs", "3", "--buckets", "4096", "--patience", "0", "--validation-fraction", "0.25");
         Assert.Equal(0, code);
 
         using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "m.report", "report.json")));
@@ -229,7 +229,7 @@ public class ExperimentTests
         string train = Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-train.tsv");
         string test = Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-test.tsv");
 
-        var (code, output, errors) = StreamingTests.Textaugment("", "train", train, "-o", model, "--dim", "16", "--hidden", "16", "--epochs", "3", "--buckets", "65536");
+        var (code, output, errors) = CommandRunner.Child("", "train", train, "-o", model, "--dim", "16", "--hidden", "16", "--epochs", "3", "--buckets", "65536");
         Assert.Equal(0, code);
         Assert.Contains("epoch 1: train loss", errors, StringComparison.Ordinal); // progress: standard error
         Assert.DoesNotContain("epoch 1: train loss", output, StringComparison.Ordinal);
@@ -237,12 +237,12 @@ public class ExperimentTests
         Assert.True(File.Exists(Path.Combine(dir, "topics.report", "curves.svg"))); // named after the model: two models in one folder keep their reports
         Assert.Equal(6, Classification.TextClassifier.Load(model).Labels.Count);
 
-        (code, output, errors) = StreamingTests.Textaugment("", "evaluate", model, test);
+        (code, output, errors) = CommandRunner.Child("", "evaluate", model, test);
         Assert.Equal(0, code);
         Assert.Contains("macro-F1", output, StringComparison.Ordinal);
         Assert.Equal("", errors);
 
-        (code, output, _) = StreamingTests.Textaugment("", "evaluate", model, test, "--json");
+        (code, output, _) = CommandRunner.Child("", "evaluate", model, test, "--json");
         Assert.Equal(0, code);
         using var json = System.Text.Json.JsonDocument.Parse(output);
         Assert.Equal(600, json.RootElement.GetProperty("count").GetInt32());
@@ -251,7 +251,7 @@ public class ExperimentTests
         double accuracy = json.RootElement.GetProperty("accuracy").GetDouble();
         Assert.InRange(accuracy, 0, 1);
 
-        (code, output, _) = StreamingTests.Textaugment("a small songbird with a red breast\na dish of rice and beans\n", "predict", model, "-k", "2");
+        (code, output, _) = CommandRunner.Child("a small songbird with a red breast\na dish of rice and beans\n", "predict", model, "-k", "2");
         Assert.Equal(0, code);
         string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
@@ -265,7 +265,7 @@ public class ExperimentTests
         }
 
         // fastText's spelling of the option gives the same lines.
-        var (kCode, kOutput, _) = StreamingTests.Textaugment("a small songbird with a red breast\na dish of rice and beans\n", "predict", model, "--k", "2");
+        var (kCode, kOutput, _) = CommandRunner.Child("a small songbird with a red breast\na dish of rice and beans\n", "predict", model, "--k", "2");
         Assert.Equal(0, kCode);
         Assert.Equal(output, kOutput);
     }

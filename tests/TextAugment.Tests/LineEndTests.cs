@@ -53,37 +53,16 @@ public class LineEndTests
     {
         string dir = TestPaths.NewTempDirectory();
         string model = Path.Combine(dir, "m.tam");
-        var (trained, _, trainErrors) = Cli(null, "train", TestPaths.Fixture(Path.Combine("hostile", "labelled.tsv")), "-o", model, "--epochs", "1", "--dim", "4", "--hidden", "0", "--buckets", "1024", "--validation-fraction", "0");
+        var (trained, _, trainErrors) = CommandRunner.Child((byte[]?)null, "train", TestPaths.Fixture(Path.Combine("hostile", "labelled.tsv")), "-o", model, "--epochs", "1", "--dim", "4", "--hidden", "0", "--buckets", "1024", "--validation-fraction", "0");
         Assert.True(trained == 0, trainErrors);
 
-        var (ok, output, errors) = Cli("the quick fox\rthe lazy dog\r"u8.ToArray(), "predict", model);
+        var (ok, output, errors) = CommandRunner.Child("the quick fox\rthe lazy dog\r"u8.ToArray(), "predict", model);
         Assert.True(ok == 0, errors);
         Assert.Equal(2, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
 
-        var (bad, _, badErrors) = Cli([.. "fine\nca"u8, 0xE9, (byte)'\n'], "predict", model);
+        var (bad, _, badErrors) = CommandRunner.Child([.. "fine\nca"u8, 0xE9, (byte)'\n'], "predict", model);
         Assert.Equal(1, bad);
         Assert.Contains("<stdin>:2: byte 7: invalid UTF-8 (byte 0xE9)", badErrors, StringComparison.Ordinal);
     }
 
-    private static (int ExitCode, string Output, string Errors) Cli(byte[]? input, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll"));
-        foreach (string a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        if (input is not null)
-        {
-            process.StandardInput.BaseStream.Write(input);
-        }
-
-        process.StandardInput.Close();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, errors.Result);
-    }
 }

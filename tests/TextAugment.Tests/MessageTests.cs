@@ -17,45 +17,6 @@ public class MessageTests
     private const string Train = "id\ttext\tlabel\n1\ta cat\tanimal\n2\tan apple\tfood\n3\ta dog\tanimal\n4\ta pear\tfood\n";
     private static readonly string[] Small = ["--epochs", "2", "--dim", "8", "--buckets", "4096"];
 
-    /// <summary>Runs the command in this process; exit code, standard output and standard error.</summary>
-    private static (int ExitCode, string Output, string Errors) Run(params string[] args)
-    {
-        var errors = new StringWriter();
-        var output = new StringWriter();
-        TextWriter originalError = Console.Error, originalOut = Console.Out;
-        Console.SetError(errors);
-        Console.SetOut(output);
-        try
-        {
-            int code = TextAugmentApp.Run(args, new TestConsole(), errors);
-            return (code, output.ToString(), errors.ToString());
-        }
-        finally
-        {
-            Console.SetError(originalError);
-            Console.SetOut(originalOut);
-        }
-    }
-
-    /// <summary>Runs the built command in a process with <paramref name="input"/> on its standard input.</summary>
-    private static (int ExitCode, string Output, string Errors) RunWithInput(byte[] input, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll"));
-        foreach (string a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        process.StandardInput.BaseStream.Write(input);
-        process.StandardInput.Close();
-        Assert.True(process.WaitForExit(60_000), "the command did not finish in 60 s");
-        return (process.ExitCode, output.Result, errors.Result);
-    }
-
     private static string Write(string dir, string name, string content)
     {
         string path = Path.Combine(dir, name);
@@ -94,7 +55,7 @@ public class MessageTests
     public void Hidden_empty_list_trains_a_linear_model_from_the_command_line()
     {
         string dir = TestPaths.NewTempDirectory();
-        var (code, _, errors) = Run(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "m.tam"), "--hidden", "[]", .. Small]);
+        var (code, _, errors) = CommandRunner.InProcess(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "m.tam"), "--hidden", "[]", .. Small]);
         Assert.True(code == 0, errors);
         Assert.Empty(TextClassifier.Load(Path.Combine(dir, "m.tam")).Hidden);
     }
@@ -126,7 +87,7 @@ public class MessageTests
     {
         foreach (string command in new[] { "augment", "run" })
         {
-            var (code, _, errors) = Run(command, Path.Combine(TestPaths.Root, "pipelines", "eda.yaml"), "--threads", given);
+            var (code, _, errors) = CommandRunner.InProcess(command, Path.Combine(TestPaths.Root, "pipelines", "eda.yaml"), "--threads", given);
             Assert.Equal(TextAugmentApp.UsageError, code);
             Assert.Equal($"textaugment {command}: {message}", errors.Trim());
         }
@@ -143,7 +104,7 @@ public class MessageTests
         string input = Path.Combine(dir, "u16.txt");
         File.WriteAllBytes(input, Encoding.Unicode.GetBytes("a fine film\nanother line\n"));
         string output = Path.Combine(dir, "o.txt");
-        var (code, _, errors) = Run("augment", Path.Combine(TestPaths.Root, "pipelines", "eda.yaml"), "-i", input, "--input-format", "text", "-o", output, "--no-progress");
+        var (code, _, errors) = CommandRunner.InProcess("augment", Path.Combine(TestPaths.Root, "pipelines", "eda.yaml"), "-i", input, "--input-format", "text", "-o", output, "--no-progress");
         Assert.Equal(TextAugmentApp.Failure, code);
         Assert.StartsWith($"{input}:1: byte 1: a NUL byte (is the file UTF-16? convert it to UTF-8", errors, StringComparison.Ordinal);
         Assert.False(File.Exists(output));
@@ -154,7 +115,7 @@ public class MessageTests
     {
         string dir = TestPaths.NewTempDirectory();
         string data = Write(dir, "t.tsv", "text\tlabel\na cat\tanimal\nan ap\0ple\tfood\n");
-        var (code, _, errors) = Run(["train", data, "-o", Path.Combine(dir, "m.tam"), .. Small]);
+        var (code, _, errors) = CommandRunner.InProcess(["train", data, "-o", Path.Combine(dir, "m.tam"), .. Small]);
         Assert.Equal(TextAugmentApp.Failure, code);
         Assert.StartsWith($"{data}:3: byte 29: a NUL byte", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
@@ -165,8 +126,8 @@ public class MessageTests
     {
         string dir = TestPaths.NewTempDirectory();
         string model = Path.Combine(dir, "m.tam");
-        Assert.Equal(0, Run(["train", Write(dir, "t.tsv", Train), "-o", model, .. Small]).ExitCode);
-        var (code, _, errors) = RunWithInput("a cat\na d\0og\n"u8.ToArray(), "predict", model);
+        Assert.Equal(0, CommandRunner.InProcess(["train", Write(dir, "t.tsv", Train), "-o", model, .. Small]).ExitCode);
+        var (code, _, errors) = CommandRunner.Child("a cat\na d\0og\n"u8.ToArray(), "predict", model);
         Assert.Equal(TextAugmentApp.Failure, code);
         Assert.StartsWith("<stdin>:2: byte 9: a NUL byte", errors, StringComparison.Ordinal);
     }
@@ -178,7 +139,7 @@ public class MessageTests
     {
         string dir = TestPaths.NewTempDirectory();
         string data = Write(dir, "j.jsonl", "{\"id\": 1, \"text\": \"a cat\", \"label\": \"animal\"}\n{\"id\": 2, \"text\": \"a pear\", \"label\": null}\n");
-        var (code, _, errors) = Run(["train", data, "-o", Path.Combine(dir, "m.tam"), .. Small]);
+        var (code, _, errors) = CommandRunner.InProcess(["train", data, "-o", Path.Combine(dir, "m.tam"), .. Small]);
         Assert.Equal(TextAugmentApp.Failure, code);
         Assert.StartsWith($"{data}:2:38: 'label' is null; each example needs a label: a string (or a number), e.g. \"label\": \"sports\".", errors, StringComparison.Ordinal);
     }
@@ -223,7 +184,7 @@ public class MessageTests
     {
         // The newcomer's run: validation loss lowest at the last epoch, early stopping on with patience 0.
         string dir = TestPaths.NewTempDirectory();
-        var (code, output, errors) = Run("train", Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-train.tsv"), "-o", Path.Combine(dir, "m.tam"),
+        var (code, output, errors) = CommandRunner.InProcess("train", Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-train.tsv"), "-o", Path.Combine(dir, "m.tam"),
             "--epochs", "8", "--validation-fraction", "0.2", "--early-stopping", "--patience", "0", "--min-epochs", "1", "--no-refit");
         Assert.True(code == 0, errors);
         Assert.Contains("still improving", output, StringComparison.Ordinal);
@@ -269,10 +230,10 @@ public class MessageTests
         string folder = Directory.CreateDirectory(Path.Combine(dir, "adir")).FullName;
         var (code, _, errors) = command switch
         {
-            "train" => Run("train", folder, "-o", Path.Combine(dir, "m.tam")),
-            "evaluate" => Run("evaluate", folder, Write(dir, "t.tsv", Train)),
-            "validate" => Run("validate", folder),
-            _ => Run("augment", Path.Combine(TestPaths.Root, "pipelines", "eda.yaml"), "-i", folder, "-o", Path.Combine(dir, "o.txt"), "--no-progress"),
+            "train" => CommandRunner.InProcess("train", folder, "-o", Path.Combine(dir, "m.tam")),
+            "evaluate" => CommandRunner.InProcess("evaluate", folder, Write(dir, "t.tsv", Train)),
+            "validate" => CommandRunner.InProcess("validate", folder),
+            _ => CommandRunner.InProcess("augment", Path.Combine(TestPaths.Root, "pipelines", "eda.yaml"), "-i", folder, "-o", Path.Combine(dir, "o.txt"), "--no-progress"),
         };
         Assert.Equal(TextAugmentApp.UsageError, code);
         Assert.Equal($"textaugment: {folder}: a folder, not a{(what == "input" ? "n" : "")} {what} file; give the file inside it.", errors.Trim());
@@ -295,7 +256,7 @@ public class MessageTests
     {
         string dir = TestPaths.NewTempDirectory();
         string stats = Path.Combine(dir, "stats.tsv");
-        var (code, _, errors) = RunWithInput(Encoding.UTF8.GetBytes(Train), "fit-tfidf", "-", "-o", stats);
+        var (code, _, errors) = CommandRunner.Child(Encoding.UTF8.GetBytes(Train), "fit-tfidf", "-", "-o", stats);
         Assert.True(code == 0, errors);
         Assert.Contains("<stdin> read as tsv", errors, StringComparison.Ordinal);
         Assert.Contains("4 examples", errors, StringComparison.Ordinal);
@@ -309,7 +270,7 @@ public class MessageTests
     public void Standard_input_is_named_stdin_in_unlabelled_errors_too()
     {
         string dir = TestPaths.NewTempDirectory();
-        var (code, _, errors) = RunWithInput([], ["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "m.tam"), "--unlabelled", "-", .. Small]);
+        var (code, _, errors) = CommandRunner.Child([], ["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "m.tam"), "--unlabelled", "-", .. Small]);
         Assert.Equal(TextAugmentApp.Failure, code);
         Assert.StartsWith("<stdin>:1: the unlabelled file holds no text", errors, StringComparison.Ordinal);
     }
@@ -329,13 +290,13 @@ public class MessageTests
     public void One_epoch_and_one_variant_are_singular_in_what_the_commands_print()
     {
         string dir = TestPaths.NewTempDirectory();
-        var (code, output, errors) = Run("train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "m.tam"), "--epochs", "1", "--dim", "8", "--buckets", "4096");
+        var (code, output, errors) = CommandRunner.InProcess("train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "m.tam"), "--epochs", "1", "--dim", "8", "--buckets", "4096");
         Assert.True(code == 0, errors);
         Assert.Contains("(1 epoch, ", output, StringComparison.Ordinal);
         Assert.Contains("trained on 4 examples", output, StringComparison.Ordinal);
 
         string pipeline = Write(dir, "p.yaml", $"input: {{ path: {Path.Combine(dir, "t.tsv")} }}\noutput: {{ path: {Path.Combine(dir, "o.jsonl")} }}\naugment:\n  variants: 1\n  stages: [ {{ random_swap: {{}} }} ]\n");
-        (code, output, errors) = Run("validate", pipeline);
+        (code, output, errors) = CommandRunner.InProcess("validate", pipeline);
         Assert.True(code == 0, errors);
         Assert.Contains("→ 1 variant per example →", output, StringComparison.Ordinal);
     }

@@ -166,16 +166,16 @@ public class ShardSplitTests
     public void A_later_standard_input_shard_refuses_ids_from_its_own_positions(string ids)
     {
         string pipeline = Path.Combine(Dir, "swaps.yaml");
-        var (code, output, errors) = StreamingTests.Textaugment("one two three\nfour five six\n", "augment", pipeline, "--input-format", "text", "--no-progress", "--shard", "2/3", "--ids", ids);
+        var (code, output, errors) = CommandRunner.Child("one two three\nfour five six\n", "augment", pipeline, "--input-format", "text", "--no-progress", "--shard", "2/3", "--ids", ids);
         Assert.Equal(1, code);
         Assert.Empty(output);
         Assert.Contains("<stdin>:1: this record has no id", errors, StringComparison.Ordinal);
         Assert.Contains("give --ids hash", errors, StringComparison.Ordinal);
 
         // The first part starts where the input starts, a hash is the same in any split, and an id column is the record's own.
-        Assert.Equal(0, StreamingTests.Textaugment("one two three\n", "augment", pipeline, "--input-format", "text", "--no-progress", "--shard", "1/3", "--ids", ids).ExitCode);
-        Assert.Equal(0, StreamingTests.Textaugment("one two three\n", "augment", pipeline, "--input-format", "text", "--no-progress", "--shard", "2/3", "--ids", "hash").ExitCode);
-        Assert.Equal(0, StreamingTests.Textaugment("id\ttext\nr7\tone two three\n", "augment", pipeline, "--input-format", "tsv", "--no-progress", "--shard", "2/3", "--ids", ids).ExitCode);
+        Assert.Equal(0, CommandRunner.Child("one two three\n", "augment", pipeline, "--input-format", "text", "--no-progress", "--shard", "1/3", "--ids", ids).ExitCode);
+        Assert.Equal(0, CommandRunner.Child("one two three\n", "augment", pipeline, "--input-format", "text", "--no-progress", "--shard", "2/3", "--ids", "hash").ExitCode);
+        Assert.Equal(0, CommandRunner.Child("id\ttext\nr7\tone two three\n", "augment", pipeline, "--input-format", "tsv", "--no-progress", "--shard", "2/3", "--ids", ids).ExitCode);
     }
 
     [Fact]
@@ -184,12 +184,12 @@ public class ShardSplitTests
         string dir = TestPaths.NewTempDirectory();
         File.WriteAllText(Path.Combine(dir, "in.txt"), Corpus("text", "\n"));
         File.WriteAllText(Path.Combine(dir, "p.yaml"), "seed: 5\ninput: { path: in.txt, format: text }\noutput: { path: out.tsv, format: tsv }\naugment:\n  variants: 2\n  stages: [ { random_swap: { n: 1 } } ]\n");
-        Assert.Equal(0, StreamingTests.Textaugment("", "run", Path.Combine(dir, "p.yaml"), "--no-progress").ExitCode);
+        Assert.Equal(0, CommandRunner.Child("", "run", Path.Combine(dir, "p.yaml"), "--no-progress").ExitCode);
         byte[] whole = File.ReadAllBytes(Path.Combine(dir, "out.tsv"));
         var parts = new List<byte>();
         for (int k = 1; k <= 12; k++)
         {
-            Assert.Equal(0, StreamingTests.Textaugment("", "run", Path.Combine(dir, "p.yaml"), "--no-progress", "--shard", $"{k}/12").ExitCode);
+            Assert.Equal(0, CommandRunner.Child("", "run", Path.Combine(dir, "p.yaml"), "--no-progress", "--shard", $"{k}/12").ExitCode);
             parts.AddRange(File.ReadAllBytes(Path.Combine(dir, $"out.part-{k:00}-of-12.tsv")));
         }
 

@@ -5,32 +5,13 @@ namespace TextAugment.Tests;
 /// <summary>The real command in a child process: standard input to standard output, and its exit codes.</summary>
 public class StreamingTests
 {
-    internal static (int ExitCode, string Output, string Errors) Textaugment(string input, params string[] args)
-    {
-        string cli = Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(cli);
-        foreach (string a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(input);
-        process.StandardInput.Close();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, errors.Result);
-    }
-
     [Fact]
     public void Augment_streams_standard_input_to_standard_output()
     {
         string dir = TestPaths.NewTempDirectory();
         string pipeline = Path.Combine(dir, "stream.yaml");
         File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 2\n  stages:\n    - random_swap: {}\n");
-        var (code, output, errors) = Textaugment("one two three four\nfive six seven eight\n", "augment", pipeline, "--input-format", "text", "--no-progress");
+        var (code, output, errors) = CommandRunner.Child("one two three four\nfive six seven eight\n", "augment", pipeline, "--input-format", "text", "--no-progress");
         Assert.Equal(0, code);
         string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(6, lines.Length); // per input line: the original and 2 variants
@@ -45,7 +26,7 @@ public class StreamingTests
         string dir = TestPaths.NewTempDirectory();
         string pipeline = Path.Combine(dir, "stream.yaml");
         File.WriteAllText(pipeline, "augment:\n  stages:\n    - random_swap: {}\n");
-        var (code, _, errors) = Textaugment("text\tlabel\nfine\tpos\nbroken\n", "augment", pipeline, "--input-format", "tsv", "--no-progress");
+        var (code, _, errors) = CommandRunner.Child("text\tlabel\nfine\tpos\nbroken\n", "augment", pipeline, "--input-format", "tsv", "--no-progress");
         Assert.Equal(1, code);
         Assert.Contains("<stdin>:3: expected 2 tab-separated fields", errors, StringComparison.Ordinal);
     }
@@ -61,7 +42,7 @@ public class StandardStreamArgumentTests
     {
         string pipeline = Path.Combine(TestPaths.NewTempDirectory(), "p.yaml");
         File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 1\n  stages: [ { random_swap: {} } ]\n");
-        var (code, output, errors) = StreamingTests.Textaugment(Labelled, "augment", pipeline, "-i", "-", "-o", "-", "--input-format", "tsv", "--no-progress");
+        var (code, output, errors) = CommandRunner.Child(Labelled, "augment", pipeline, "-i", "-", "-o", "-", "--input-format", "tsv", "--no-progress");
         Assert.True(code == 0, errors);
         Assert.StartsWith("id\tvariant\ttext\tlabel\n1\t0\tthe quick brown fox\ta\n", output, StringComparison.Ordinal);
     }
@@ -69,7 +50,7 @@ public class StandardStreamArgumentTests
     [Fact]
     public void Fit_tfidf_reads_standard_input_and_writes_standard_output()
     {
-        var (code, output, errors) = StreamingTests.Textaugment(Labelled, "fit-tfidf", "-", "--format", "tsv", "-o", "-");
+        var (code, output, errors) = CommandRunner.Child(Labelled, "fit-tfidf", "-", "--format", "tsv", "-o", "-");
         Assert.True(code == 0, errors);
         Assert.StartsWith("# textaugment tfidf v1\ndocuments\t4\n", output, StringComparison.Ordinal);
         Assert.Contains("\nquick\t2\t", output, StringComparison.Ordinal);
@@ -81,17 +62,17 @@ public class StandardStreamArgumentTests
         string dir = TestPaths.NewTempDirectory();
         string model = Path.Combine(dir, "model.tam");
         string[] small = ["--epochs", "1", "--dim", "4", "--hidden", "0", "--buckets", "1024"];
-        var (code, _, errors) = StreamingTests.Textaugment(Labelled, ["train", "-", "-o", model, "--validation-fraction", "0", .. small]);
+        var (code, _, errors) = CommandRunner.Child(Labelled, ["train", "-", "-o", model, "--validation-fraction", "0", .. small]);
         Assert.True(code == 0, errors);
         Assert.True(File.Exists(model));
 
         string data = Path.Combine(dir, "train.tsv");
         File.WriteAllText(data, Labelled);
-        (code, _, errors) = StreamingTests.Textaugment(Labelled, ["train", data, "-o", model, "--validation", "-", .. small]);
+        (code, _, errors) = CommandRunner.Child(Labelled, ["train", data, "-o", model, "--validation", "-", .. small]);
         Assert.True(code == 0, errors);
         Assert.Contains("validation: 4 examples given", errors, StringComparison.Ordinal);
 
-        (code, string output, errors) = StreamingTests.Textaugment(Labelled, "evaluate", model, "-");
+        (code, string output, errors) = CommandRunner.Child(Labelled, "evaluate", model, "-");
         Assert.True(code == 0, errors);
         Assert.StartsWith("<stdin>: accuracy", output, StringComparison.Ordinal);
     }
@@ -113,7 +94,7 @@ public class StandardStreamArgumentTests
         string dir = TestPaths.NewTempDirectory();
         string data = Path.Combine(dir, "train.tsv");
         File.WriteAllText(data, Labelled);
-        var (code, output, errors) = StreamingTests.Textaugment(Labelled, [.. args.Select(a => a == "DATA" ? data : a == "m.tam" ? Path.Combine(dir, a) : a)]);
+        var (code, output, errors) = CommandRunner.Child(Labelled, [.. args.Select(a => a == "DATA" ? data : a == "m.tam" ? Path.Combine(dir, a) : a)]);
         Assert.Equal(2, code);
         Assert.Equal("", output);
         Assert.StartsWith($"textaugment: {expected}", errors, StringComparison.Ordinal);
@@ -130,10 +111,10 @@ public class EvaluationPrintingTests
         string data = TestPaths.Fixture(Path.Combine("hostile", "labels-25-with-escapes.tsv"));
         string dir = TestPaths.NewTempDirectory();
         string model = Path.Combine(dir, "model.tam"), report = Path.Combine(dir, "evaluation.json");
-        var (code, _, errors) = StreamingTests.Textaugment("", "train", data, "-o", model, "--epochs", "2", "--dim", "8", "--hidden", "0", "--buckets", "4096", "--validation-fraction", "0");
+        var (code, _, errors) = CommandRunner.Child("", "train", data, "-o", model, "--epochs", "2", "--dim", "8", "--hidden", "0", "--buckets", "4096", "--validation-fraction", "0");
         Assert.True(code == 0, errors);
 
-        (code, string output, errors) = StreamingTests.Textaugment("", "evaluate", model, data, "--report", report);
+        (code, string output, errors) = CommandRunner.Child("", "evaluate", model, data, "--report", report);
         Assert.True(code == 0, errors);
         Assert.DoesNotContain('\x1B', output);
         Assert.DoesNotContain('\u202E', output);

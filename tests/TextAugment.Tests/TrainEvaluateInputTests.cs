@@ -45,18 +45,18 @@ public class TrainEvaluateInputTests
             string dir = TestPaths.NewTempDirectory();
             // A CSV under an extension that implies no format, with its own column names and a quoted comma.
             string data = Write(dir, "t.dat", "topic,sentence\nanimal,\"a cat, a dog\"\nfood,an apple\nanimal,a dog\nfood,a pear\n");
-            var (code, output, errors) = Run(["train", data, "-o", Path.Combine(dir, "m.tam"), "--format", "csv", "--text", "sentence", "--label", "topic", .. Small]);
+            var (code, output, errors) = CommandRunner.InProcess(["train", data, "-o", Path.Combine(dir, "m.tam"), "--format", "csv", "--text", "sentence", "--label", "topic", .. Small]);
             Assert.True(code == 0, errors);
             Assert.Contains("trained on 4 examples", output, StringComparison.Ordinal);
-            var (evaluated, table, _) = Run("evaluate", Path.Combine(dir, "m.tam"), data, "--format", "csv", "--text", "sentence", "--label", "topic");
+            var (evaluated, table, _) = CommandRunner.InProcess("evaluate", Path.Combine(dir, "m.tam"), data, "--format", "csv", "--text", "sentence", "--label", "topic");
             Assert.Equal(0, evaluated);
             Assert.Contains("(4 examples)", table, StringComparison.Ordinal);
 
             // Without them the file is read as tsv with a 'text' column, and the error says what the header has.
-            var (refused, _, message) = Run(["train", data, "-o", Path.Combine(dir, "m2.tam"), .. Small]);
+            var (refused, _, message) = CommandRunner.InProcess(["train", data, "-o", Path.Combine(dir, "m2.tam"), .. Small]);
             Assert.Equal(1, refused);
             Assert.Contains("no text column 'text'", message, StringComparison.Ordinal);
-            Assert.Equal(2, Run(["train", data, "-o", Path.Combine(dir, "m2.tam"), "--format", "text"]).ExitCode);
+            Assert.Equal(2, CommandRunner.InProcess(["train", data, "-o", Path.Combine(dir, "m2.tam"), "--format", "text"]).ExitCode);
         }
     }
 
@@ -68,31 +68,11 @@ public class TrainEvaluateInputTests
         {
             string dir = TestPaths.NewTempDirectory();
             string data = Write(dir, "t.tsv", "id\ttext\tlabel\n1\ta cat\tanimal\n2\tan apple\tfood\n3\ta dog\tanimal \n4\ta pear\tfood\n");
-            var (code, _, errors) = Run(["train", data, "-o", Path.Combine(dir, "m.tam"), .. Small]);
+            var (code, _, errors) = CommandRunner.InProcess(["train", data, "-o", Path.Combine(dir, "m.tam"), .. Small]);
             Assert.Equal(0, code);
             Assert.Contains("these labels differ only in letter case or surrounding white space, and each is a class of its own: 'animal' / 'animal '", errors, StringComparison.Ordinal);
-            var (_, table, _) = Run("evaluate", Path.Combine(dir, "m.tam"), data);
+            var (_, table, _) = CommandRunner.InProcess("evaluate", Path.Combine(dir, "m.tam"), data);
             Assert.Contains("  'animal '  ", table, StringComparison.Ordinal);
-        }
-    }
-
-    /// <summary>Runs the command in this process; standard output and standard error as the command wrote them.</summary>
-    private static (int ExitCode, string Output, string Errors) Run(params string[] args)
-    {
-        var errors = new StringWriter();
-        var output = new StringWriter();
-        TextWriter originalError = Console.Error, originalOut = Console.Out;
-        Console.SetError(errors);
-        Console.SetOut(output);
-        try
-        {
-            int code = TextAugmentApp.Run(args, new TestConsole(), errors);
-            return (code, output.ToString(), errors.ToString());
-        }
-        finally
-        {
-            Console.SetError(originalError);
-            Console.SetOut(originalOut);
         }
     }
 
@@ -130,7 +110,7 @@ public class TrainEvaluateInputTests
         {
             string dir = TestPaths.NewTempDirectory();
             string t = Write(dir, "t.tsv", Train), v = Write(dir, "v.tsv", ValidationWithNewLabel);
-            var (code, _, errors) = Run(["train", t, "-o", Path.Combine(dir, "x.tam"), "--validation", v, .. Small]);
+            var (code, _, errors) = CommandRunner.InProcess(["train", t, "-o", Path.Combine(dir, "x.tam"), "--validation", v, .. Small]);
             Assert.True(code == 0, errors);
             Assert.DoesNotContain("Exception", errors, StringComparison.Ordinal);
             Assert.Contains($"{v}: 1 of 2 validation rows has a label the training data lacks: 'vehicle' (1)", errors, StringComparison.Ordinal);
@@ -183,9 +163,9 @@ public class TrainEvaluateInputTests
         {
             string dir = TestPaths.NewTempDirectory();
             string model = Path.Combine(dir, "m.tam");
-            Assert.Equal(0, Run(["train", Write(dir, "t.tsv", Train), "-o", model, .. Small]).ExitCode);
+            Assert.Equal(0, CommandRunner.InProcess(["train", Write(dir, "t.tsv", Train), "-o", model, .. Small]).ExitCode);
             string text = Write(dir, "n.txt", "a cat\n");
-            var (code, _, errors) = command == "evaluate" ? Run("evaluate", model, text) : Run("train", text, "-o", Path.Combine(dir, "y.tam"));
+            var (code, _, errors) = command == "evaluate" ? CommandRunner.InProcess("evaluate", model, text) : CommandRunner.InProcess("train", text, "-o", Path.Combine(dir, "y.tam"));
             Assert.Equal(TextAugmentApp.Failure, code); // a fault in an input's rows, as a malformed row (README: exit codes)
             Assert.DoesNotContain("Exception", errors, StringComparison.Ordinal);
             Assert.StartsWith($"{text}:1: the file is plain text (one text per line), which has no labels", errors, StringComparison.Ordinal);
@@ -196,7 +176,7 @@ public class TrainEvaluateInputTests
         {
             string dir = TestPaths.NewTempDirectory();
             string data = Write(dir, "d.ft", "__label__a one\n__label__b two\nthree\n");
-            var (code, _, errors) = Run("train", data, "-o", Path.Combine(dir, "y.tam"));
+            var (code, _, errors) = CommandRunner.InProcess("train", data, "-o", Path.Combine(dir, "y.tam"));
             Assert.Equal(TextAugmentApp.Failure, code);
             Assert.StartsWith($"{data}:3: the line has no label", errors, StringComparison.Ordinal);
         }
@@ -209,13 +189,13 @@ public class TrainEvaluateInputTests
         {
             string dir = TestPaths.NewTempDirectory();
             string model = Path.Combine(dir, "m.tam"), t = Write(dir, "t.tsv", Train);
-            Assert.Equal(0, Run(["train", t, "-o", model, .. Small]).ExitCode);
+            Assert.Equal(0, CommandRunner.InProcess(["train", t, "-o", model, .. Small]).ExitCode);
             string empty = Write(dir, "h.tsv", "id\ttext\tlabel\n");
             var (code, output, errors) = role switch
             {
-                "evaluate" => Run("evaluate", model, empty),
-                "train" => Run("train", empty, "-o", Path.Combine(dir, "y.tam")),
-                _ => Run("train", t, "-o", Path.Combine(dir, "y.tam"), "--validation", empty),
+                "evaluate" => CommandRunner.InProcess("evaluate", model, empty),
+                "train" => CommandRunner.InProcess("train", empty, "-o", Path.Combine(dir, "y.tam")),
+                _ => CommandRunner.InProcess("train", t, "-o", Path.Combine(dir, "y.tam"), "--validation", empty),
             };
             Assert.Equal(TextAugmentApp.Failure, code);
             Assert.DoesNotContain("accuracy", output, StringComparison.Ordinal);
@@ -279,7 +259,7 @@ public class TrainEvaluateInputTests
         {
             string dir = TestPaths.NewTempDirectory();
             string one = Write(dir, "one.tsv", "id\ttext\tlabel\n1\ta cat\tanimal\n2\ta dog\tanimal\n");
-            var (code, _, errors) = Run("train", one, "-o", Path.Combine(dir, "y.tam"));
+            var (code, _, errors) = CommandRunner.InProcess("train", one, "-o", Path.Combine(dir, "y.tam"));
             Assert.Equal(TextAugmentApp.Failure, code);
             Assert.StartsWith($"{one}: every one of the 2 training examples has the label 'animal'; training needs at least 2 labels.", errors, StringComparison.Ordinal);
         }
@@ -308,12 +288,12 @@ public class TrainEvaluateInputTests
         {
             string dir = TestPaths.NewTempDirectory();
             string model = Path.Combine(dir, "m.tam"), v = Write(dir, "v.tsv", ValidationWithNewLabel);
-            Assert.Equal(0, Run(["train", Write(dir, "t.tsv", Train), "-o", model, .. Small]).ExitCode);
-            var (code, output, errors) = Run("evaluate", model, v);
+            Assert.Equal(0, CommandRunner.InProcess(["train", Write(dir, "t.tsv", Train), "-o", model, .. Small]).ExitCode);
+            var (code, output, errors) = CommandRunner.InProcess("evaluate", model, v);
             Assert.True(code == 0, errors);
             Assert.Contains("  vehicle *", output, StringComparison.Ordinal);
             Assert.Contains($"{v}: 1 of 2 rows has a label the model does not know ('vehicle')", errors, StringComparison.Ordinal);
-            (code, output, errors) = Run("evaluate", model, v, "--json");
+            (code, output, errors) = CommandRunner.InProcess("evaluate", model, v, "--json");
             Assert.True(code == 0, errors);
             using var json = JsonDocument.Parse(output);
             JsonElement vehicle = json.RootElement.GetProperty("labels").EnumerateArray().Single(l => l.GetProperty("label").GetString() == "vehicle");
@@ -335,7 +315,7 @@ public class TrainEvaluateInputTests
         {
             string dir = TestPaths.NewTempDirectory();
             string[] given = value is null ? [option] : [option, value];
-            var (code, _, errors) = Run(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "y.tam"), .. given]);
+            var (code, _, errors) = CommandRunner.InProcess(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "y.tam"), .. given]);
             Assert.Equal(TextAugmentApp.UsageError, code);
             Assert.Equal($"textaugment train: --seed is {message}.", errors.Trim());
         }
@@ -343,7 +323,7 @@ public class TrainEvaluateInputTests
         [Fact]
         public void A_number_option_of_another_command_is_checked_the_same_way()
         {
-            var (code, _, errors) = Run("predict", "m.tam", "-k", "abc");
+            var (code, _, errors) = CommandRunner.InProcess("predict", "m.tam", "-k", "abc");
             Assert.Equal(TextAugmentApp.UsageError, code);
             Assert.Equal("textaugment predict: -k is 'abc'; it must be a whole number from 1 to 2147483647.", errors.Trim());
         }
@@ -357,7 +337,7 @@ public class TrainEvaluateInputTests
         public void Early_stopping_without_validation_data_warns(string option)
         {
             string dir = TestPaths.NewTempDirectory();
-            var (code, _, errors) = Run(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "y.tam"), option, .. Small]);
+            var (code, _, errors) = CommandRunner.InProcess(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "y.tam"), option, .. Small]);
             Assert.True(code == 0, errors);
             Assert.Contains($"textaugment: {option.Split('=')[0]} has no effect without validation data", errors, StringComparison.Ordinal);
             Assert.Contains("give --validation FILE or --validation-fraction F", errors, StringComparison.Ordinal);
@@ -370,11 +350,11 @@ public class TrainEvaluateInputTests
         public void Consistency_options_without_unlabelled_text_warn(string option)
         {
             string dir = TestPaths.NewTempDirectory();
-            var (code, _, errors) = Run(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "y.tam"), option, .. Small]);
+            var (code, _, errors) = CommandRunner.InProcess(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "y.tam"), option, .. Small]);
             Assert.True(code == 0, errors);
             Assert.Contains($"textaugment: {option.Split('=')[0]} has no effect without --unlabelled FILE", errors, StringComparison.Ordinal);
 
-            (code, _, errors) = Run(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "z.tam"), "--unlabelled", Write(dir, "u.txt", "a cow\na plum\n"), option, .. Small]);
+            (code, _, errors) = CommandRunner.InProcess(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "z.tam"), "--unlabelled", Write(dir, "u.txt", "a cow\na plum\n"), option, .. Small]);
             Assert.True(code == 0, errors);
             Assert.DoesNotContain("no effect without --unlabelled", errors, StringComparison.Ordinal);
         }
@@ -384,7 +364,7 @@ public class TrainEvaluateInputTests
         {
             string dir = TestPaths.NewTempDirectory();
             string missing = Path.Combine(dir, "nope.txt");
-            var (code, _, errors) = Run(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "y.tam"), "--unlabelled", missing, .. Small]);
+            var (code, _, errors) = CommandRunner.InProcess(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "y.tam"), "--unlabelled", missing, .. Small]);
             Assert.NotEqual(0, code);
             Assert.Contains($"--unlabelled {missing}: file not found (the unlabelled text for consistency training).", errors, StringComparison.Ordinal);
             Assert.False(File.Exists(Path.Combine(dir, "y.tam")));
@@ -394,7 +374,7 @@ public class TrainEvaluateInputTests
         public void Early_stopping_with_validation_data_does_not_warn()
         {
             string dir = TestPaths.NewTempDirectory();
-            var (code, _, errors) = Run(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "y.tam"), "--early-stopping", "--validation-fraction", "0.5", .. Small]);
+            var (code, _, errors) = CommandRunner.InProcess(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "y.tam"), "--early-stopping", "--validation-fraction", "0.5", .. Small]);
             Assert.True(code == 0, errors);
             Assert.DoesNotContain("no effect", errors, StringComparison.Ordinal);
         }
@@ -404,7 +384,7 @@ public class TrainEvaluateInputTests
         {
             string dir = TestPaths.NewTempDirectory();
             string v = Write(dir, "v.tsv", Train);
-            var (code, _, errors) = Run(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "y.tam"), "--validation", v, "--validation-fraction", "0.2", .. Small]);
+            var (code, _, errors) = CommandRunner.InProcess(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "y.tam"), "--validation", v, "--validation-fraction", "0.2", .. Small]);
             Assert.Equal(TextAugmentApp.UsageError, code);
             Assert.Contains($"--validation {v} and --validation-fraction both say where the validation data comes from; give one", errors, StringComparison.Ordinal);
             Assert.False(File.Exists(Path.Combine(dir, "y.tam")));
