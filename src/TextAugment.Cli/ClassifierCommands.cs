@@ -290,7 +290,7 @@ internal sealed class TrainCommand : Command<TrainSettings>
 
         if (settings.Validation is not null && FileIdentity.SameFile(settings.Validation, settings.Data))
         {
-            throw new UsageException($"--validation and <DATA> are the same file ({settings.Validation}): validating on the training data measures how well the model remembers it; give a held-out file, or {fraction} F to hold out part of <DATA>.");
+            throw new UsageException($"--validation and <DATA> are the same file ('{settings.Validation}' and '{settings.Data}', both '{FileIdentity.RealPath(settings.Data)}'): validating on the training data measures how well the model remembers it; give a held-out file, or {fraction} F to hold out part of <DATA>.");
         }
 
         if (settings.Validation is not null && given.Contains("validation.fraction"))
@@ -334,6 +334,12 @@ internal sealed class TrainCommand : Command<TrainSettings>
         }
 
         TrainerOptions options = settings.ToOptions(parsed.Options);
+        if (options.InitialVectors is { } vectors && vectors.Dimensions != options.Features.Dimensions)
+        {
+            // Before the data is read, not after (the trainer's own check comes once the rows are featurized).
+            throw new UsageException($"--vectors {settings.Vectors} has {vectors.Dimensions} dimensions but the classifier's embeddings have {options.Features.Dimensions} (--dim); give --dim {vectors.Dimensions}.");
+        }
+
         // The training data is read once, as a stream, featurized as it is read (the rows held compactly, and beyond a budget
         // in a temporary file: TrainingRows); for a held-out split each row keeps its id, hashed, with it.
         bool split = settings.Validation is null && options.ValidationFraction > 0;

@@ -61,6 +61,43 @@ public class TrainEvaluateInputTests
     }
 
     [Collection(ConsoleCollection.Name)]
+    public class Empty_labels
+    {
+        [Theory]
+        [InlineData("t.tsv", "id\ttext\tlabel\n1\ta cat\tanimal\n2\tan apple\t\n3\ta dog\tanimal\n4\ta pear\tfood\n", "t.tsv:3: the label of example '2' is empty")]
+        [InlineData("t.tsv", "id\ttext\tlabel\n1\ta cat\tanimal\n2\tan apple\t \n3\ta dog\tanimal\n4\ta pear\tfood\n", "t.tsv:3: the label of example '2' is only white space (1 character)")]
+        [InlineData("t.jsonl", "{\"text\":\"a cat\",\"label\":\"animal\"}\n{\"text\":\"a pear\",\"label\":\"\"}\n", "t.jsonl:2: the label of example '2' is empty")]
+        [InlineData("t.csv", "text,label\na cat,animal\na pear,\n", "t.csv:3: the label of example '3' is empty")]
+        public void Are_refused_at_their_line_and_no_model_is_written(string name, string content, string expected)
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string data = Write(dir, name, content);
+            var (code, _, errors) = CommandRunner.InProcess(["train", data, "-o", Path.Combine(dir, "m.tam"), .. Small]);
+            Assert.Equal(1, code);
+            Assert.Contains(expected, errors, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(dir, "m.tam")));
+        }
+
+        [Fact]
+        public void Vectors_of_another_size_than_dim_are_refused_before_the_data_is_read()
+        {
+            string dir = TestPaths.NewTempDirectory();
+            // The data file's only row is malformed: an error about it would mean the data was read first.
+            string data = Write(dir, "t.tsv", "id\ttext\tlabel\n1\tno label column here\n");
+            var (code, _, errors) = CommandRunner.InProcess("train", data, "-o", Path.Combine(dir, "m.tam"), "--vectors", Path.Combine(TestPaths.Root, "models", "en-vectors.bin"));
+            Assert.Equal(2, code);
+            Assert.Contains("has 100 dimensions but the classifier's embeddings have 64 (--dim); give --dim 100.", errors, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Are_refused_by_the_library_trainer_too()
+        {
+            var error = Assert.Throws<ArgumentException>(() => Trainer.Train(Examples(("a cat", "animal"), ("a pear", "")), null, new TrainerOptions { Epochs = 1 }));
+            Assert.Contains("example '2' has an empty label", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Collection(ConsoleCollection.Name)]
     public class Lookalike_labels
     {
         [Fact]

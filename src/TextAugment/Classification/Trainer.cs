@@ -298,7 +298,7 @@ public static class Trainer
             ValidationRows = selectionReport.ValidationRows,
             // Without validation rows the refit has nothing to add to: the note says only what the selection run said.
             ValidationNote = selectionReport.ValidationRows == 0 ? selectionReport.ValidationNote
-                : FormattableString.Invariant($"{selectionReport.ValidationNote}; then refit on all {Plural.Count(rows, "row")} for {(options.EarlyStopping.Stops ? $"the {Plural.Count(epochs, "epoch")} early stopping chose" : $"all {Plural.Count(epochs, "epoch")} (early stopping is off)")}"),
+                : FormattableString.Invariant($"{selectionReport.ValidationNote}; then refit on all {Plural.Count(rows, "row")} for {(options.EarlyStopping.Stops ? $"the {Plural.Count(epochs, "epoch")} early stopping chose" : $"{(epochs == 1 ? "its one epoch" : $"all {epochs:N0} epochs")} (early stopping is off)")}"),
             RefitEpochs = epochs,
         };
 

@@ -47,6 +47,7 @@ internal sealed class TrainingRows : IDisposable
     private readonly Text.TokenList _tokens = new();
     private Chunk _current;
     private long _residentBytes;
+    private FileStream? _stream;
     private SafeFileHandle? _file;
     private long _fileLength;
     private long[]? _weightOffsets;
@@ -127,6 +128,11 @@ internal sealed class TrainingRows : IDisposable
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(label);
+        if (string.IsNullOrWhiteSpace(label))
+        {
+            throw new ArgumentException($"example '{id}' has an empty label; each training example needs one (a model cannot hold an empty label).", nameof(label));
+        }
+
         if (_completed)
         {
             throw new InvalidOperationException("the rows are complete; no row can be added.");
@@ -536,7 +542,8 @@ internal sealed class TrainingRows : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        _file?.Dispose();
+        _stream?.Dispose();
+        _stream = null;
         _file = null;
         if (SpillPath is not null && File.Exists(SpillPath))
         {
@@ -593,7 +600,16 @@ internal sealed class TrainingRows : IDisposable
         string path = Path.Combine(_temporaryFolder, $"textaugment-rows-{Environment.ProcessId}-{Guid.NewGuid():N}.bin");
         try
         {
-            _file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+            // Readable by this user only (0600 where the system has modes): the featurized training data in a shared TMPDIR,
+            // for the moment before it is unlinked. The stream's handle is the file's (RandomAccess reads and writes it).
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None, Options = FileOptions.DeleteOnClose, BufferSize = 0 };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            _stream = new FileStream(path, options);
+            _file = _stream.SafeFileHandle;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -247,12 +247,19 @@ public abstract class CorpusReader : IDisposable
         });
     }
 
-    /// <summary>The records, each required to have a label.</summary>
-    /// <exception cref="DataFormatException">A record has no label.</exception>
+    /// <summary>The records, each required to have a label that is not empty or only white space.</summary>
+    /// <exception cref="DataFormatException">A record has no label, or an empty one.</exception>
     private IEnumerable<Example> ReadLabelledRecords()
     {
         foreach (Example e in ReadAll())
         {
+            if (e.Label is { } label && string.IsNullOrWhiteSpace(label))
+            {
+                // A model cannot hold an empty label (its loader refuses one), and a blank label is a missing value, not a class.
+                throw new DataFormatException(DisplayName, LineNumber, 0, FormattableString.Invariant(
+                    $"the label of example '{e.Id}' is {(label.Length == 0 ? "empty" : $"only white space ({Plural.Count(label.Length, "character")})")}; each example needs a label (a missing label is not a class: fill it in or remove the row)."));
+            }
+
             yield return e.Label is not null ? e : throw new DataFormatException(DisplayName, LineNumber, 0, Options.Format switch
             {
                 CorpusFormat.Text => "the file is plain text (one text per line), which has no labels; labelled data is tsv, csv or jsonl with a label column, or fastText's '__label__NAME text' lines.",
