@@ -246,9 +246,17 @@ internal sealed class TrainCommand : Command<TrainSettings>
         try
         {
             var empty = new System.Runtime.CompilerServices.StrongBox<long>();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            long next = 5_000, count = 0;
             foreach (Example e in CorpusReader.EnumerateLabelled(path, columns.Columns, empty, columns.GivenFormat))
             {
                 rows.Add(e.Text, e.Label!, e.Id);
+                // Large data takes a while to read: a line every 5 seconds says how far it is.
+                if ((++count & 0x3FF) == 0 && clock.ElapsedMilliseconds >= next)
+                {
+                    next += 5_000;
+                    Console.Error.WriteLine(FormattableString.Invariant($"textaugment: reading {shown}: {count:N0} rows ({count / clock.Elapsed.TotalSeconds:N0} rows/s){(rows.Spilled ? "; past 64 MiB of features, rows go to a temporary file" : "")}"));
+                }
             }
 
             if (empty.Value > 0)
@@ -344,6 +352,16 @@ internal sealed class TrainCommand : Command<TrainSettings>
         // in a temporary file: TrainingRows); for a held-out split each row keeps its id, hashed, with it.
         bool split = settings.Validation is null && options.ValidationFraction > 0;
         using TrainingRows rows = ReadTrainingRows(settings.Data, options, split, settings);
+        var sinceReport = System.Diagnostics.Stopwatch.StartNew();
+        rows.EpochProgress = (epoch, done, all) =>
+        {
+            // Large data: a line every 10 seconds within an epoch, beside the line at its end.
+            if (sinceReport.ElapsedMilliseconds >= 10_000)
+            {
+                sinceReport.Restart();
+                Console.Error.WriteLine(FormattableString.Invariant($"epoch {epoch}: {100.0 * done / all:F0}% ({done:N0} of {all:N0} rows)"));
+            }
+        };
         if (LabelLookalikes.Describe(rows.LabelsSeen, StandardStreamInterceptor.Shown(settings.Data)) is { } lookalikes)
         {
             Console.Error.WriteLine(TerminalText.Visible($"textaugment: {lookalikes}"));

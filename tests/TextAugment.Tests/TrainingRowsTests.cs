@@ -105,6 +105,18 @@ public class TrainingRowsTests
         Directory.GetFiles(Path.GetTempPath(), $"textaugment-rows-{Environment.ProcessId}-*");
 
     [Fact]
+    public void An_epoch_reports_its_progress_every_1024_steps()
+    {
+        TrainerOptions options = Small() with { BatchSize = 1, Epochs = 2 };
+        using TrainingRows rows = Rows(Topics(2500, 1), options, TrainingRows.DefaultMemoryBudget, TrainingRows.DefaultRowsPerChunk);
+        var reports = new List<(int Epoch, int Done, int All)>();
+        rows.EpochProgress = (epoch, done, all) => reports.Add((epoch, done, all));
+        Trainer.Train(rows, null, options);
+        // Steps 1,024, 2,048 (epoch 1: rows 1,024 and 2,048), 3,072 and 4,096 (epoch 2: rows 572 and 1,596) of 2 × 2,500.
+        Assert.Equal([(1, 1024, 2500), (1, 2048, 2500), (2, 572, 2500), (2, 1596, 2500)], reports);
+    }
+
+    [Fact]
     public void Rows_past_the_budget_spill_to_a_temporary_file_train_deterministically_and_leave_nothing_behind()
     {
         List<Example> train = Topics(3000, 1), test = Topics(600, 2);

@@ -216,6 +216,10 @@ public static class Trainer
 
                 state.Step(denseGradient);
                 step++;
+                if ((step & 0x3FF) == 0)
+                {
+                    rows.EpochProgress?.Invoke(epoch, end, count); // every 1,024 steps: cheap, and the listener decides when to speak
+                }
             }
 
             state.CatchUpAllRows();

@@ -26,6 +26,9 @@ internal sealed class TrainingRows : IDisposable
     /// <summary>The default memory budget for rows: 64 MiB (about 200,000 rows of 20 words with bigrams and TF-IDF weights).</summary>
     public const long DefaultMemoryBudget = 64L << 20;
 
+    /// <summary>Called now and then during an epoch with the epoch (1-based), the rows trained on so far in it and the rows in all: for a command's progress on large data. Default: none.</summary>
+    public Action<int, int, int>? EpochProgress { get; set; }
+
     /// <summary>The default rows per chunk: 4,096.</summary>
     public const int DefaultRowsPerChunk = 4096;
 
