@@ -234,6 +234,11 @@ public sealed class Pipeline
         }
 
         string? path = f.Path("path", required: required, mustExist: false, example: "out/augmented.jsonl") ?? (required || f.Has("path") ? null : "-");
+        if (path is not null && required)
+        {
+            TrainingSections.CheckWritable(f, "path", "output.path", path);
+        }
+
         CorpusFormat? format = Format(f, path, streaming: !required);
         return path is null || format is null ? null : new PipelineOutput(path, format.Value);
     }

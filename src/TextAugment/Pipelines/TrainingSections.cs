@@ -50,6 +50,15 @@ internal static class TrainingSections
         string outputDirectory = output is null || output.Path == "-" ? d.BaseDirectory : Path.GetDirectoryName(output.Path)!;
         string model = f.Path("model", required: false, mustExist: false, example: "out/model.tam") ?? Path.Combine(outputDirectory, "model.tam");
         string report = f.Path("report", required: false, mustExist: false, example: "out/report") ?? Path.Combine(outputDirectory, "report");
+        // Reported here, at their keys and with the pipeline's other mistakes, rather than when the run reaches them.
+        CheckWritable(f, "model", "train.model", model);
+        foreach (string file in TrainingReport.Files(report))
+        {
+            if (!CheckWritable(f, "report", "train.report", file))
+            {
+                break;
+            }
+        }
 
         var options = new TrainerOptions { Seed = seed };
         options = ReadOptions(f, "", options);
@@ -284,6 +293,32 @@ internal static class TrainingSections
         catch (Exception error) when (error is DataFormatException or IOException or UnauthorizedAccessException)
         {
             fields.Error(key, $"{name} cannot be read: {error.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Reports, at <paramref name="key"/> (or at the section when the path is a default), a path the run could not write:
+    /// <see cref="AtomicOutput.EnsureWritable"/>. False when it was reported.
+    /// </summary>
+    internal static bool CheckWritable(YamlFields fields, string key, string name, string path)
+    {
+        try
+        {
+            AtomicOutput.EnsureWritable(name, path);
+            return true;
+        }
+        catch (UnwritableOutputException unwritable)
+        {
+            if (fields.Has(key))
+            {
+                fields.Error(key, unwritable.Message);
+            }
+            else
+            {
+                fields.Error(unwritable.Message);
+            }
+
+            return false;
         }
     }
 
