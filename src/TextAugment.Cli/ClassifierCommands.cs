@@ -224,13 +224,18 @@ internal sealed class TrainCommand : Command<TrainSettings>
     {
         List<Example> examples = CorpusReader.ReadLabelled(path, columns.Columns, out long empty, columns.GivenFormat);
         string shown = StandardStreamInterceptor.Shown(path);
+        SaySkipped(shown, empty);
+        return examples.Count > 0 ? examples
+            : throw CorpusReader.NoExamples(shown, role, empty > 0);
+    }
+
+    /// <summary>Says on standard error how many records of <paramref name="shown"/> were skipped for an empty text (the rule of every format); nothing when none.</summary>
+    private static void SaySkipped(string shown, long empty)
+    {
         if (empty > 0)
         {
             Console.Error.WriteLine($"textaugment: {shown}: skipped {Plural.Count(empty, "record")} whose text is empty or only white space.");
         }
-
-        return examples.Count > 0 ? examples
-            : throw CorpusReader.NoExamples(shown, role, empty > 0);
     }
 
     /// <summary>
@@ -259,11 +264,7 @@ internal sealed class TrainCommand : Command<TrainSettings>
                 }
             }
 
-            if (empty.Value > 0)
-            {
-                Console.Error.WriteLine($"textaugment: {shown}: skipped {Plural.Count(empty.Value, "record")} whose text is empty or only white space.");
-            }
-
+            SaySkipped(shown, empty.Value);
             Trainer.EnsureTrainable(rows, shown, empty.Value);
             rows.Complete();
             // The texts read and the rows that went to the temporary file are garbage now: collect them before the network

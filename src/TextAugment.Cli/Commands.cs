@@ -59,7 +59,7 @@ internal sealed class RunCommand : Command<RunSettingsBase>
     internal static void EnsureOutputs(Pipeline pipeline, string file, string? output = null)
     {
         FileIdentity.EnsureOutputs(("output.path", output ?? pipeline.Output!.Path), ("input.path", pipeline.Input!.Path), ("the pipeline file", file));
-        Experiment.EnsureOutputs(pipeline);
+        Experiment.EnsureDistinct(pipeline);
     }
 
     /// <summary>

@@ -63,9 +63,9 @@ public static class Trainer
 
         string validationNote = validation is { Count: > 0 }
             ? $"validation: {Plural.Count(validation.Count, "example")} given"
-            : "no validation data: no early stopping, the last epoch is kept";
+            : NoValidationNote;
         var (validationFeatures, validationLabels) = Encode(validation, rows.Featurizer, rows.Labels);
-        return Train(rows, validationFeatures, validationLabels, options, progress, validationNote, new AugmentRandom(options.Seed ^ 0x7472_6169_6E00UL));
+        return Train(rows, validationFeatures, validationLabels, options, progress, validationNote, RunRandom(options));
     }
 
     /// <summary>
@@ -74,7 +74,7 @@ public static class Trainer
     /// </summary>
     private static (TextClassifier Model, TrainingReport Report) TrainOnSplit(TrainingRows rows, TrainerOptions options, IProgress<EpochRecord>? progress)
     {
-        var random = new AugmentRandom(options.Seed ^ 0x7472_6169_6E00UL);
+        var random = RunRandom(options);
         var (train, held, ids, heldIds) = rows.Split(options.ValidationFraction, random);
         string validationNote = heldIds == 0
             ? FormattableString.Invariant($"validation: none: too few examples per label to hold any out (a label needs at least 2 ids to give one to validation): no validation, no early stopping, the last epoch is kept")
@@ -96,11 +96,14 @@ public static class Trainer
         rows.Select(null);
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         int epochs = selectionReport.BestEpoch;
-        var (model, refit) = Train(rows, [], [], RefitOptions(options, epochs), null, NoValidationNote, new AugmentRandom(options.Seed ^ 0x7472_6169_6E00UL));
+        var (model, refit) = Train(rows, [], [], RefitOptions(options, epochs), null, NoValidationNote, RunRandom(options));
         return (model, RefitReport(selectionReport, refit, rows.Count, epochs, options));
     }
 
     private const string NoValidationNote = "no validation data: no early stopping, the last epoch is kept";
+
+    /// <summary>The run's random stream: initialisation, shuffling, dropout and the held-out split draw from it, in that order of use.</summary>
+    private static AugmentRandom RunRandom(TrainerOptions options) => new(options.Seed ^ 0x7472_6169_6E00UL);
 
     /// <summary>
     /// Trains on featurized <paramref name="rows"/> (completed, their selection made); validates on the featurized
@@ -424,17 +427,8 @@ public static class Trainer
     public static void EnsureTrainable(IReadOnlyList<Example> train, string path)
     {
         ArgumentNullException.ThrowIfNull(train);
-        if (train.Count == 0)
-        {
-            throw Corpus.CorpusReader.NoExamples(path, "training");
-        }
-
         string[] labels = [.. train.Select(e => e.Label ?? "").Distinct(StringComparer.Ordinal).Take(2)];
-        if (labels.Length < 2)
-        {
-            throw new DataFormatException(path, 0, 0, FormattableString.Invariant(
-                $"every one of the {train.Count:N0} training examples has the label '{labels[0]}'; training needs at least 2 labels."));
-        }
+        EnsureTrainable(train.Count, labels.Length, labels.FirstOrDefault(), path, emptyTexts: 0);
     }
 
     /// <summary>
@@ -442,17 +436,20 @@ public static class Trainer
     /// (the same messages); <paramref name="emptyTexts"/> is the number of records skipped for an empty text.
     /// </summary>
     /// <exception cref="DataFormatException">No rows, or fewer than 2 labels.</exception>
-    internal static void EnsureTrainable(TrainingRows rows, string path, long emptyTexts)
+    internal static void EnsureTrainable(TrainingRows rows, string path, long emptyTexts) =>
+        EnsureTrainable(rows.Count, rows.LabelsSeen.Count, rows.FirstLabel, path, emptyTexts);
+
+    private static void EnsureTrainable(int examples, int labels, string? firstLabel, string path, long emptyTexts)
     {
-        if (rows.Count == 0)
+        if (examples == 0)
         {
             throw Corpus.CorpusReader.NoExamples(path, "training", emptyTexts > 0);
         }
 
-        if (rows.LabelsSeen.Count < 2)
+        if (labels < 2)
         {
             throw new DataFormatException(path, 0, 0, FormattableString.Invariant(
-                $"every one of the {rows.Count:N0} training examples has the label '{rows.FirstLabel}'; training needs at least 2 labels."));
+                $"every one of the {examples:N0} training examples has the label '{firstLabel}'; training needs at least 2 labels."));
         }
     }
 

@@ -163,14 +163,12 @@ public sealed record ExperimentResult(TrainingReport Report, string ModelPath, E
 public static class Experiment
 {
     /// <summary>
-    /// Refuses a pipeline whose train section would write over a file the pipeline reads or writes (the model or a report
-    /// file that is the input, the output, the validation or the test file) or could not write its model or reports (a
-    /// folder where the model goes, a file where the report folder goes, a folder it may not write in). Call it before
-    /// the augmentation runs.
+    /// Refuses a pipeline whose train section would write over a file the pipeline reads or writes: the model or a report
+    /// file that is the input, the output, the validation or the test file. Call it before the augmentation runs. (That
+    /// the model and report can be written at all, <see cref="Pipeline.Load"/> checks at their keys.)
     /// </summary>
     /// <exception cref="OutputIsInputException">Two of those paths are one file.</exception>
-    /// <exception cref="UnwritableOutputException">The model or a report file cannot be written there.</exception>
-    public static void EnsureOutputs(Pipeline pipeline)
+    public static void EnsureDistinct(Pipeline pipeline)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         if (pipeline.Train is not { } train)
@@ -189,7 +187,7 @@ public static class Experiment
             ("input.path", pipeline.Input?.Path), ("output.path", pipeline.Output?.Path),
             ("train.validation", train.ValidationPath), ("evaluate.test", pipeline.Evaluate?.TestPath),
         ];
-        FileIdentity.EnsureOutputs(outputs, inputs);
+        FileIdentity.EnsureDistinct(outputs, inputs);
         foreach ((string role, string? path) in outputs)
         {
             foreach ((string inputRole, string? input) in inputs)
@@ -215,7 +213,7 @@ public static class Experiment
             throw new ArgumentException($"{pipeline.File}: training needs the input and output to be files.", nameof(pipeline));
         }
 
-        EnsureOutputs(pipeline);
+        EnsureDistinct(pipeline);
         List<Example> originals = TrainingSections.ReadLabelled(pipeline.Input.Path, pipeline.Input);
         Trainer.EnsureTrainable(originals, pipeline.Input.Path);
         IReadOnlyList<Example> validation;
