@@ -487,7 +487,7 @@ internal sealed class PredictCommand : Command<PredictSettings>
         FileIdentity.EnsureOutputs(("standard output", "-"), ("standard input", "-"), ("the model", settings.Model));
         TextClassifier model = TextClassifier.Load(settings.Model);
         using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));
-        using var input = new Utf8LineReader(Console.OpenStandardInput(), "<stdin>");
+        using var input = new Utf8LineReader(FileIdentity.OpenStandardInput(), "<stdin>");
         while (input.TryReadLine(out ReadOnlySpan<byte> bytes, out _))
         {
             input.EnsureUtf8(bytes);

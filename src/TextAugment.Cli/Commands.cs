@@ -335,7 +335,7 @@ internal sealed class FitTfIdfCommand : Command<FitTfIdfSettings>
     /// </summary>
     private static CorpusReader OpenStandardInput(string textColumn)
     {
-        Stream input = Console.OpenStandardInput();
+        Stream input = FileIdentity.OpenStandardInput();
         byte[] head = new byte[1 << 16];
         int length = 0, read;
         while (length < head.Length && (read = input.Read(head, length, head.Length - length)) > 0)

@@ -121,6 +121,34 @@ public class HostileInputTests
         Assert.Contains("redirected to", errors, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("augment p.yaml --no-progress < sub")]
+    [InlineData("predict m.tam < sub")]
+    [InlineData("evaluate m.tam - < sub")]
+    [InlineData("train - -o out.tam < sub")]
+    public void A_folder_redirected_to_standard_input_is_refused_by_name(string command)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string dir = Workspace();
+        Directory.CreateDirectory(Path.Combine(dir, "sub"));
+        string cli = Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll");
+        Assert.Equal(0, CommandRunner.InProcess("train", Path.Combine(dir, "in.tsv"), "-o", Path.Combine(dir, "m.tam"), "--epochs", "1").ExitCode);
+        var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"exec dotnet '{cli}' {command}");
+        using Process process = Process.Start(start)!;
+        string errors = process.StandardError.ReadToEnd() + process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains($"standard input is the folder '{Path.Combine(FileIdentity.RealPath(dir), "sub")}', not a file", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Is a directory", errors, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir, "out.tam")));
+    }
+
     [Fact]
     public void Augment_refuses_an_output_that_is_the_input_through_a_folder_link()
     {

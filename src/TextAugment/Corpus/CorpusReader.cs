@@ -93,7 +93,7 @@ public abstract class CorpusReader : IDisposable
             throw MissingFile.Error(path, "input");
         }
 
-        Stream stream = stdin ? Console.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        Stream stream = stdin ? FileIdentity.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         return Create(stream, stdin ? "<stdin>" : path, options);
     }
 

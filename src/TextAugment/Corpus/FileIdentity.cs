@@ -196,6 +196,22 @@ public static class FileIdentity
         return Kind(buffer) is 0x2000 or 0x6000 or 0x1000 or 0xC000; // S_IFCHR, S_IFBLK, S_IFIFO, S_IFSOCK
     }
 
+    /// <summary>
+    /// Standard input as a stream. A folder redirected to it (<c>&lt; folder</c>) is refused here, by name, instead of
+    /// failing at the first read with the system's bare "Is a directory".
+    /// </summary>
+    /// <exception cref="NotARegularFileException">Standard input is a folder.</exception>
+    public static Stream OpenStandardInput()
+    {
+        if (TryStat("/dev/stdin", out byte[] buffer) && Kind(buffer) == 0x4000) // S_IFDIR
+        {
+            throw new NotARegularFileException(
+                $"standard input is the folder '{RealPath("/dev/stdin")}', not a file: redirect a file into it (< data.tsv) or give the file's path.");
+        }
+
+        return Console.OpenStandardInput();
+    }
+
     /// <summary>The file type bits of a <c>struct stat</c>'s st_mode (after st_dev, st_ino, st_nlink on x86-64; after st_dev, st_ino on arm64).</summary>
     private static uint Kind(byte[] stat) => BitConverter.ToUInt32(stat, RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 24 : 16) & 0xF000;
 

@@ -2,7 +2,7 @@ namespace TextAugment.Corpus;
 
 /// <summary>
 /// A file that must be read whole, read twice or measured (a dictionary, word vectors, a model, a sharded input) is a
-/// device, FIFO or socket such as <c>/dev/zero</c>: reading it could never end.
+/// device, FIFO or socket such as <c>/dev/zero</c>: reading it could never end; or standard input is a folder.
 /// </summary>
 public sealed class NotARegularFileException : ArgumentException
 {
