@@ -95,11 +95,24 @@ public class CorpusTests
         Assert.Equal([new Example("1", "one", null), new Example("3", "two", null)], rows);
     }
 
-    [Fact]
-    public void A_row_with_the_wrong_number_of_fields_names_the_line()
+    [Theory]
+    [InlineData("text\tlabel\nok\tpos\nbroken\n", "input:3:7: expected 2 tab-separated fields, as in the header, but found 1; the row ends here.")]
+    [InlineData("text\tlabel\nok\tpos\ncafé au lait\tpos\tneg\tx\n", "input:3:17: expected 2 tab-separated fields, as in the header, but found 4; field 3 starts after this tab.")]
+    [InlineData("id\ttext\tlabel\n1\tok\tpos\n2\t\tneg\t\n", "input:3:7: expected 3 tab-separated fields, as in the header, but found 4; field 4 starts after this tab.")]
+    public void A_row_with_the_wrong_number_of_fields_names_the_line_and_column(string input, string message)
     {
-        var error = ReadError("text\tlabel\nok\tpos\nbroken\n", new CorpusReaderOptions());
-        Assert.Equal("input:3: expected 2 tab-separated fields, as in the header, but found 1.", error.Message);
+        var error = ReadError(input, new CorpusReaderOptions());
+        Assert.Equal(message, error.Message);
+        Assert.True(error.Column > 0);
+    }
+
+    [Theory]
+    [InlineData("text,label\n\"a, b\",pos\n\"a\nb\",pos,neg\n", "input:4:7: expected 2 comma-separated fields, as in the header, but found 3; field 3 starts after this comma (quote a field that holds one).")]
+    [InlineData("text,label\nok,pos\nonly\n", "input:3:5: expected 2 comma-separated fields, as in the header, but found 1; the row ends here.")]
+    public void A_csv_row_with_the_wrong_number_of_fields_names_the_line_and_column_where_it_goes_wrong(string input, string message)
+    {
+        var error = ReadError(input, new CorpusReaderOptions { Format = CorpusFormat.Csv });
+        Assert.Equal(message, error.Message);
     }
 
     [Fact]

@@ -78,7 +78,11 @@ public class DictionaryTests
         string path = Path.Combine(dir, "bad.tsv");
         File.WriteAllText(path, "# comment\ngood\tfine\nno tab here\n");
         var error = Assert.Throws<DataFormatException>(() => SynonymDictionary.Load(path));
-        Assert.Equal($"{path}:3: expected 2 or 3 tab-separated fields (word<TAB>syn1,syn2 or word<TAB>pos<TAB>syn1,syn2) but found 1.", error.Message);
+        Assert.Equal($"{path}:3:12: expected 2 or 3 tab-separated fields (word<TAB>syn1,syn2 or word<TAB>pos<TAB>syn1,syn2) but found 1; the line ends here.", error.Message);
+
+        File.WriteAllText(path, "a\tn\tb\tc\n");
+        Assert.Equal($"{path}:1:6: expected 2 or 3 tab-separated fields (word<TAB>syn1,syn2 or word<TAB>pos<TAB>syn1,syn2) but found 4; field 4 starts after this tab.",
+            Assert.Throws<DataFormatException>(() => SynonymDictionary.Load(path)).Message);
 
         File.WriteAllText(path, "good\tx\tfine\n");
         Assert.Contains(":1:6: part of speech 'x' is not one of n, v, a, r", Assert.Throws<DataFormatException>(() => SynonymDictionary.Load(path)).Message, StringComparison.Ordinal);

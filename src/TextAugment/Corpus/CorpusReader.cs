@@ -448,6 +448,9 @@ public abstract class CorpusReader : IDisposable
         private readonly StringBuilder _field = new();
         private int _columns = -1, _text, _label = -1, _id = -1;
 
+        /// <summary>Where a record with the wrong number of fields goes wrong (the first extra separator, or the record's end); column 0 when it has the right number.</summary>
+        private (long Line, int Column) _mismatch;
+
         // One string per distinct label (a corpus has a few), found by its characters instead of decoding a new string on
         // every row: about 32 of the 470 bytes per line that the EDA recipe allocated (benchmarks/README.md, "Allocation
         // per row"). Bounded, so a column of all-different values costs a look-up per row and nothing more.
@@ -523,7 +526,9 @@ public abstract class CorpusReader : IDisposable
 
                 if (_fields.Count != _columns)
                 {
-                    throw Error(line, $"expected {_columns} {(csv ? "comma" : "tab")}-separated fields, as in the {(Options.HasHeader ? "header" : "first row")}, but found {_fields.Count}.");
+                    string message = $"expected {_columns} {(csv ? "comma" : "tab")}-separated fields, as in the {(Options.HasHeader ? "header" : "first row")}, but found {_fields.Count}"
+                        + (_fields.Count > _columns ? $"; field {_columns + 1} starts after this {(csv ? "comma (quote a field that holds one)" : "tab")}." : "; the row ends here.");
+                    throw _mismatch.Column > 0 ? new DataFormatException(DisplayName, _mismatch.Line, _mismatch.Column, message) : Error(line, message);
                 }
 
                 int needed = Math.Max(_text, Math.Max(_label, _id));
@@ -541,6 +546,7 @@ public abstract class CorpusReader : IDisposable
         private bool ReadRecord(out long line)
         {
             _fields.Clear();
+            _mismatch = default;
             if (!NextLine(out ReadOnlySpan<byte> bytes, out bool crlf))
             {
                 line = LineNumber;
@@ -554,6 +560,21 @@ public abstract class CorpusReader : IDisposable
                 {
                     string field = _fields.Count == _label ? Label(bytes[range]) : Encoding.UTF8.GetString(bytes[range]);
                     _fields.Add(Options.Format == CorpusFormat.TsvEscaped ? Unescape(field) : field);
+                }
+
+                if (_columns >= 0 && _fields.Count != _columns)
+                {
+                    int at = bytes.Length;
+                    if (_fields.Count > _columns)
+                    {
+                        at = -1;
+                        for (int tab = 0; tab < _columns; tab++)
+                        {
+                            at += 1 + bytes[(at + 1)..].IndexOf((byte)'\t');
+                        }
+                    }
+
+                    Mismatch(bytes, at);
                 }
 
                 return true;
@@ -616,7 +637,17 @@ public abstract class CorpusReader : IDisposable
                 _fields.Add(_field.ToString());
                 if (i >= bytes.Length)
                 {
+                    if (_fields.Count < _columns)
+                    {
+                        Mismatch(bytes, i);
+                    }
+
                     return true;
+                }
+
+                if (_fields.Count == _columns)
+                {
+                    Mismatch(bytes, i); // the comma after the last field the header has
                 }
 
                 i++; // the comma
@@ -627,6 +658,10 @@ public abstract class CorpusReader : IDisposable
                 }
             }
         }
+
+        /// <summary>Records where the current record's field count goes wrong: byte <paramref name="at"/> of the line in <paramref name="bytes"/>.</summary>
+        private void Mismatch(ReadOnlySpan<byte> bytes, int at) =>
+            _mismatch = (LineNumber, Encoding.UTF8.GetCharCount(bytes[..Math.Min(at, bytes.Length)]) + 1);
 
         /// <summary>The label field's text (valid UTF-8, as <see cref="NextLine"/> checked): the string of an earlier row with the same label when there is one.</summary>
         private string Label(ReadOnlySpan<byte> raw)

@@ -565,8 +565,16 @@ public sealed class SynonymDictionary
                 }
                 else if (tabs != 1)
                 {
-                    throw new DataFormatException(path, lineNumber, 0,
-                        $"expected 2 or 3 tab-separated fields (word<TAB>syn1,syn2 or word<TAB>pos<TAB>syn1,syn2) but found {tabs + 1}.");
+                    // The column: the line's end when it has no tab, else the third tab, where a fourth field starts.
+                    int extra = tabs == 0 ? line.Length : firstTab;
+                    for (int more = 0; tabs > 0 && more < 2; more++)
+                    {
+                        extra += 1 + line[(extra + 1)..].IndexOf('\t');
+                    }
+
+                    throw new DataFormatException(path, lineNumber, extra + 1,
+                        $"expected 2 or 3 tab-separated fields (word<TAB>syn1,syn2 or word<TAB>pos<TAB>syn1,syn2) but found {tabs + 1}"
+                        + (tabs == 0 ? "; the line ends here." : "; field 4 starts after this tab."));
                 }
 
                 ReadOnlySpan<char> head = line[..firstTab].Trim();
