@@ -162,7 +162,7 @@ internal sealed class TrainSettings : LabelledDataSettings
     public string? Validation { get; init; }
 
     [CommandOption("--unlabelled <FILE>")]
-    [Description("Unlabelled text for consistency training (UDA; see the --consistency-* options): text (one per line), tsv, csv or jsonl; labels in it are ignored. Views come from the tfidf stage (p 0.3) fitted on FILE (a pipeline's train.consistency.stages can choose others); with the tfidf bag FILE's texts count in the idf too (with --consistency-weight 0 that is all they do).")]
+    [Description("Unlabelled text for consistency training (UDA; see the --consistency-* options): text (one per line), tsv, csv or jsonl; labels in it are ignored. Views come from the tfidf stage fitted on FILE (a pipeline's train.consistency.stages can choose others); with the tfidf bag FILE's texts count in the idf too (with --consistency-weight 0 that is all they do).")]
     public string? Unlabelled { get; init; }
 
     [CommandOption("--report <DIR>")]

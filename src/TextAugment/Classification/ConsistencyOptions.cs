@@ -50,7 +50,7 @@ public sealed record ConsistencyOptions
     /// <summary>
     /// Makes x̂ from x: the augment stages. Each unlabelled example's view in an epoch is drawn from its own stream,
     /// (seed, example id, epoch), so training is byte-identical for any thread count. Default: null, the tfidf stage
-    /// (UDA's TF-IDF word replacement) with p = <see cref="DefaultViewProbability"/>, fitted on <see cref="Unlabelled"/>.
+    /// (UDA's TF-IDF word replacement, default options) fitted on <see cref="Unlabelled"/>.
     /// </summary>
     public Augmenter? Augmenter { get; init; }
 
@@ -66,17 +66,9 @@ public sealed record ConsistencyOptions
         return this with { Unlabelled = unlabelled, Augmenter = augmenter ?? (Weight > 0 ? DefaultAugmenter(unlabelled, segmenter) : null) };
     }
 
-    /// <summary>
-    /// The default views' p, the expected fraction of an unlabelled text's words the tfidf stage replaces: 0.3, three
-    /// times the stage's own default (0.1, for augmented rows, which must keep their label). Chosen on dev splits of the
-    /// four benchmark tasks against 0.1 and 0.5 (benchmarks/README.md, "Views: how much they change"): at 0.1 a view
-    /// barely moves a bag-of-words prediction, so the consistency loss has little to act on.
-    /// </summary>
-    public const double DefaultViewProbability = 0.3;
-
-    /// <summary>The default view maker: the tfidf stage with p = <see cref="DefaultViewProbability"/> fitted on <paramref name="unlabelled"/>.</summary>
+    /// <summary>The default view maker: the tfidf stage (default options) fitted on <paramref name="unlabelled"/>.</summary>
     internal static Augmenter DefaultAugmenter(IReadOnlyList<Example> unlabelled, Text.Segmenter segmenter) =>
-        new TfIdfAugmenter(Corpus.TfIdfStatistics.Fit(unlabelled.Select(e => e.Text), segmenter), new TfIdfOptions { Probability = DefaultViewProbability });
+        new TfIdfAugmenter(Corpus.TfIdfStatistics.Fit(unlabelled.Select(e => e.Text), segmenter));
 
     /// <summary>What a run says about its unlabelled file, the same from a pipeline and from <c>textaugment train</c>.</summary>
     internal static string Describe(int count, string path, int labelled, bool fromStages, TrainerOptions options) =>
@@ -84,7 +76,7 @@ public sealed record ConsistencyOptions
         + (labelled > 0 ? $"; the file has labels ({Plural.Count(labelled, "row")}): they are ignored" : "")
         + (options.Features.Weighting == FeatureWeighting.TfIdf ? "; the bag's idf is fitted on the labelled texts and these (not their views)" : "")
         + (options.Consistency.Weight > 0
-            ? fromStages ? "; views from train.consistency.stages" : $"; views from the tfidf stage (p {DefaultViewProbability.ToString(System.Globalization.CultureInfo.InvariantCulture)}) fitted on them"
+            ? fromStages ? "; views from train.consistency.stages" : "; views from the tfidf stage fitted on them"
             : options.Features.Weighting == FeatureWeighting.TfIdf
                 ? "; weight 0: no consistency loss, no views and no TSA (the texts count in the idf only)"
                 : "; weight 0 with the mean bag: the texts have no effect at all (they count only in a tfidf bag's idf)");
