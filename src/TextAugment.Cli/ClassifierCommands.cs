@@ -132,8 +132,19 @@ internal class LabelledDataSettings : CommandSettings
     [Description("The label column or field of the labelled files (default: label).")]
     public string? Label { get; init; }
 
-    /// <summary>The column names as reader options.</summary>
-    public CorpusReaderOptions Columns => new() { TextColumn = Text ?? "text", LabelColumn = Label };
+    [CommandOption("--header <BOOL>")]
+    [Description("Whether the tsv and csv files start with a header line naming their columns, as a pipeline's input.header (default: true). With false, columns are named by number: --header false --text 2 --label 1.")]
+    public bool? Header { get; init; }
+
+    /// <summary>The column names and header as reader options; what is not given keeps <see cref="CorpusReaderOptions"/>' default (as a pipeline's input section does).</summary>
+    public CorpusReaderOptions Columns
+    {
+        get
+        {
+            var defaults = new CorpusReaderOptions();
+            return defaults with { TextColumn = Text ?? defaults.TextColumn, LabelColumn = Label ?? defaults.LabelColumn, HasHeader = Header ?? defaults.HasHeader };
+        }
+    }
 
     /// <summary>The format given by --format, or null to detect it from each file.</summary>
     public CorpusFormat? GivenFormat => Format is null ? null : CorpusFormats.Parse(Format);
@@ -486,7 +497,8 @@ internal sealed class PredictCommand : Command<PredictSettings>
         // predict < texts >> texts would read its own answers back for ever.
         FileIdentity.EnsureOutputs(("standard output", "-"), ("standard input", "-"), ("the model", settings.Model));
         TextClassifier model = TextClassifier.Load(settings.Model);
-        using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));
+        // Through StandardOutput, which counts the lines written, so that a failure part-way says how many were (as augment's does).
+        using var output = new StreamWriter(StandardOutput.Open(), new UTF8Encoding(false));
         using var input = new Utf8LineReader(FileIdentity.OpenStandardInput(), "<stdin>");
         while (input.TryReadLine(out ReadOnlySpan<byte> bytes, out _))
         {

@@ -153,7 +153,7 @@ internal sealed class AugmentSettings : RunSettingsBase
     public string? InputFormat { get; init; }
 
     [CommandOption("--output-format <FORMAT>")]
-    [Description("tsv, tsv-escaped, csv, jsonl, text or fasttext (default: from the output's extension, else the input format).")]
+    [Description("tsv, tsv-escaped, csv, jsonl, text or fasttext (default: from the output's extension; a name without one, and standard output, get the input format; an extension that names no format, such as .gz, is refused).")]
     public string? OutputFormat { get; init; }
 
     public override ValidationResult Validate()
@@ -176,6 +176,13 @@ internal sealed class AugmentCommand : Command<AugmentSettings>
     {
         Pipeline pipeline = Pipeline.Load(settings.Pipeline, requireInputOutput: false);
         FileIdentity.EnsureOutputs(("--output", settings.Output), ("--input", settings.Input), ("the pipeline file", settings.Pipeline));
+        if (settings.OutputFormat is null && settings.Output != "-" && settings.Output != pipeline.Output?.Path
+            && CorpusFormats.UnknownExtension(settings.Output, "--output-format") is { } unknown)
+        {
+            // Else the input's format would be written under a name that says otherwise (x.jsonl.gz holding plain TSV).
+            throw new UsageException($"--output {settings.Output}: {unknown} Nothing was written.");
+        }
+
         var run = new RunSettings
         {
             InputPath = settings.Input,

@@ -19,6 +19,7 @@ namespace TextAugment.Cli
 
         public static int Run(string[] args, IAnsiConsole console, TextWriter errors)
         {
+            WrittenOutputs.Begin(); // what this command writes, for the message if it fails
             if (args is ["--version"])
             {
                 console.WriteLine(VersionLine());
@@ -226,10 +227,33 @@ namespace TextAugment.Cli
             return null;
         }
 
-        /// <summary>What a failed run leaves behind: an output file is never half-written, but standard output may already hold complete rows.</summary>
-        private static string WhatWasWritten() => StandardOutput.LinesWritten > 0
-            ? $"{Plural.Count(StandardOutput.LinesWritten, "line")} had already been written to standard output before the failure (the output is incomplete); no file was changed."
-            : "Nothing was written, and no file was changed.";
+        /// <summary>
+        /// What a failed run leaves behind, as <see cref="WrittenOutputs"/> and <see cref="StandardOutput"/> recorded it: an
+        /// output file is never half-written, but files finished before the failure (a pipeline's augmented corpus before its
+        /// training failed) are in place, a device or pipe may hold part of an output, and standard output may hold complete rows.
+        /// </summary>
+        internal static string WhatWasWritten()
+        {
+            var parts = new List<string>();
+            if (StandardOutput.LinesWritten > 0)
+            {
+                parts.Add($"{Plural.Count(StandardOutput.LinesWritten, "line")} had already been written to standard output before the failure (the output is incomplete)");
+            }
+
+            IReadOnlyList<string> files = WrittenOutputs.Files, direct = WrittenOutputs.Direct;
+            if (files.Count > 0)
+            {
+                parts.Add($"{string.Join(", ", files.Select(f => $"'{f}'"))} {(files.Count == 1 ? "was" : "were")} written in full before the failure and {(files.Count == 1 ? "is" : "are")} in place");
+            }
+
+            if (direct.Count > 0)
+            {
+                parts.Add($"{string.Join(", ", direct.Select(f => $"'{f}'"))} (not a regular file, written directly) may hold part of the output");
+            }
+
+            return parts.Count == 0 ? "Nothing was written, and no file was changed."
+                : string.Join("; ", parts) + (files.Count > 0 || direct.Count > 0 ? "; no other file was changed." : "; no file was changed.");
+        }
 
         /// <summary>
         /// An argument error's message without the .NET parameter text (" (Parameter 'countRecords')"), which names code, not

@@ -141,7 +141,7 @@ public class MessageTests
         string data = Write(dir, "j.jsonl", "{\"id\": 1, \"text\": \"a cat\", \"label\": \"animal\"}\n{\"id\": 2, \"text\": \"a pear\", \"label\": null}\n");
         var (code, _, errors) = CommandRunner.InProcess(["train", data, "-o", Path.Combine(dir, "m.tam"), .. Small]);
         Assert.Equal(TextAugmentApp.Failure, code);
-        Assert.StartsWith($"{data}:2:38: 'label' is null; each example needs a label: a string (or a number), e.g. \"label\": \"sports\".", errors, StringComparison.Ordinal);
+        Assert.StartsWith($"{data}:2:38: 'label' is null; each example needs a label: a string (or a number, or true/false), e.g. \"label\": \"sports\".", errors, StringComparison.Ordinal);
     }
 
     // The report's advice fits what the run did.

@@ -6,7 +6,8 @@ namespace TextAugment.Corpus;
 /// committing deletes the temporary file. <c>-</c> writes standard output directly, and so does a path that is (or links
 /// to) a device, FIFO or socket such as <c>/dev/null</c> or <c>/proc/self/fd/1</c>: only a regular file or nothing is
 /// replaced. Temporary files are named <c>.NAME.textaugment-PID-N.tmp</c>, deleted on SIGINT and SIGTERM, and removed by a
-/// later run writing NAME when process PID is gone.
+/// later run writing NAME when process PID is gone. What was committed or written directly is recorded in
+/// <see cref="WrittenOutputs"/>.
 /// </summary>
 public sealed class AtomicOutput : IDisposable
 {
@@ -14,8 +15,11 @@ public sealed class AtomicOutput : IDisposable
     private readonly string? _temporary;
     private bool _committed;
 
-    private AtomicOutput(string? path, string? temporary, Stream stream)
+    private readonly string? _shownPath;
+
+    private AtomicOutput(string? path, string? temporary, Stream stream, string? shownPath = null)
     {
+        _shownPath = shownPath;
         _path = path;
         _temporary = temporary;
         Stream = stream;
@@ -39,6 +43,7 @@ public sealed class AtomicOutput : IDisposable
         // stat follows links, so a link to a device or pipe is written directly too.
         if (FileIdentity.IsDeviceOrPipe(full) || (File.Exists(full) && IsSystemFolder(full)))
         {
+            WrittenOutputs.OpenedDirectly(path);
             return new AtomicOutput(null, null, new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16));
         }
 
@@ -55,7 +60,7 @@ public sealed class AtomicOutput : IDisposable
         {
             Directory.CreateDirectory(folder);
             temporary = TemporaryFiles.Create(full);
-            return new AtomicOutput(full, temporary, new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+            return new AtomicOutput(full, temporary, new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), path);
         }
         catch (UnauthorizedAccessException denied)
         {
@@ -141,6 +146,7 @@ public sealed class AtomicOutput : IDisposable
         File.Move(_temporary!, _path, overwrite: true);
         TemporaryFiles.Forget(_temporary!);
         _committed = true;
+        WrittenOutputs.Committed(_shownPath ?? _path);
     }
 
     /// <inheritdoc/>

@@ -61,6 +61,33 @@ public static class CorpusFormats
         return ext.Length == 0 ? null : ext == "ft" ? CorpusFormat.FastText : Parse(ext);
     }
 
+    /// <summary>Extensions of compressed files, which no reader or writer of ours handles.</summary>
+    private static readonly string[] CompressedExtensions = ["gz", "gzip", "bz2", "xz", "zst", "zstd", "lz4", "lzma", "br", "zip", "7z", "z"];
+
+    /// <summary>
+    /// Why the extension of an output path names no format (<c>out.jsonl.gz</c>, <c>out.dat</c>), with what would be right;
+    /// null when it names one (see <see cref="FromExtension"/>) or the name has no extension (the caller's fallback then
+    /// applies, as documented). Writing such a name in a fallback format would be silent: <c>x.jsonl.gz</c> would hold
+    /// plain, uncompressed TSV.
+    /// </summary>
+    /// <param name="path">The output path.</param>
+    /// <param name="option">The option that chooses the format explicitly, for the message (e.g. <c>--output-format</c>).</param>
+    public static string? UnknownExtension(string path, string option)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string ext = Path.GetExtension(path).TrimStart('.');
+        if (ext.Length == 0 || FromExtension(path) is not null)
+        {
+            return null;
+        }
+
+        string names = $"a name ending in .tsv, .csv, .jsonl, .txt or .ft, or {option} FORMAT ({string.Join(", ", Names)}) to write this name in FORMAT";
+        string compressed = CompressedExtensions.Contains(ext.ToLowerInvariant(), StringComparer.Ordinal)
+            ? $" (output is not compressed: write '{Path.GetFileNameWithoutExtension(path)}' and compress it afterwards, or write to - and pipe through the compressor)"
+            : "";
+        return $"the extension '.{ext}' names no corpus format{compressed}; give {names}.";
+    }
+
     /// <summary>
     /// The format of a labelled corpus file: its extension's, else <paramref name="fallback"/>; but a file whose first
     /// non-empty line starts with fastText's <c>__label__</c> is read as <see cref="CorpusFormat.FastText"/> when the

@@ -428,6 +428,13 @@ public abstract class CorpusReader : IDisposable
 
     private protected long LineNumber => _lines.LineNumber;
 
+    /// <summary>The bytes of the line last read (valid until the next line is read).</summary>
+    private protected ReadOnlySpan<byte> LastLine => _lines.LastLine;
+
+    /// <summary>The message for a blank id (empty or only white space) in the id column or field <paramref name="name"/>.</summary>
+    private protected static string BlankId(string name, string id) =>
+        $"the id ('{name}') is {(id.Length == 0 ? "empty" : "only white space")}; rows with a blank id would all share it, and with it their random choices (and a validation split by id could hold none of them out): fill it in, or drop the id column (ids then come from the line number, or from the content with ids: hash / --ids hash).";
+
     /// <summary>The error for a labelled file that holds no examples: <paramref name="role"/> ("training", "validation", "evaluation") needs one.</summary>
     /// <param name="path">The file as the user named it.</param>
     /// <param name="role">What the rows were for.</param>
@@ -445,6 +452,9 @@ public abstract class CorpusReader : IDisposable
         : CorpusReader(stream, displayName, options)
     {
         private readonly List<string> _fields = [];
+
+        /// <summary>Where each field of <see cref="_fields"/> starts: its line and 1-based column (0 when its line is not the record's last).</summary>
+        private readonly List<(long Line, int Byte)> _starts = [];
         private readonly StringBuilder _field = new();
         private int _columns = -1, _text, _label = -1, _id = -1;
 
@@ -478,6 +488,16 @@ public abstract class CorpusReader : IDisposable
 
             List<string> header = [.. _fields];
             _columns = header.Count;
+            foreach (string name in (string[])[Options.TextColumn, Options.LabelColumn ?? "label", Options.IdColumn ?? "id"])
+            {
+                int first = header.IndexOf(name), second = first < 0 ? -1 : header.IndexOf(name, first + 1);
+                if (second >= 0)
+                {
+                    // Taking the first silently would train on one column and drop the other (as a JSON key twice is refused).
+                    throw FieldError(second, $"the header names the column '{name}' twice (columns {first + 1} and {second + 1}); a column the reader uses must be named once: rename or remove one of them.");
+                }
+            }
+
             _text = Find(header, Options.TextColumn, "text", line, required: true);
             _label = Find(header, Options.LabelColumn ?? "label", "label", line, required: Options.LabelColumn is not null);
             _id = Find(header, Options.IdColumn ?? "id", "id", line, required: Options.IdColumn is not null);
@@ -537,15 +557,28 @@ public abstract class CorpusReader : IDisposable
                     throw Error(line, $"the row has {_fields.Count} fields but column {needed + 1} is needed.");
                 }
 
+                if (_id >= 0 && string.IsNullOrWhiteSpace(_fields[_id]))
+                {
+                    throw FieldError(_id, BlankId(Options.HasHeader ? Options.IdColumn ?? "id" : $"column {_id + 1}", _fields[_id]));
+                }
+
                 example = new Example(_id >= 0 ? _fields[_id] : PositionId(line), _fields[_text], _label >= 0 ? _fields[_label] : null);
                 return true;
             }
+        }
+
+        /// <summary>The error at the start of field <paramref name="index"/> of the record just read (its line and column).</summary>
+        private DataFormatException FieldError(int index, string message)
+        {
+            (long line, int at) = _starts[index];
+            return line == LineNumber ? Error(line, LastLine, at, message) : Error(line, message);
         }
 
         /// <summary>Reads one record's fields into <see cref="_fields"/>; <paramref name="line"/> is where it starts.</summary>
         private bool ReadRecord(out long line)
         {
             _fields.Clear();
+            _starts.Clear();
             _mismatch = default;
             if (!NextLine(out ReadOnlySpan<byte> bytes, out bool crlf))
             {
@@ -558,6 +591,7 @@ public abstract class CorpusReader : IDisposable
             {
                 foreach (Range range in bytes.Split((byte)'\t'))
                 {
+                    _starts.Add((line, range.Start.Value));
                     string field = _fields.Count == _label ? Label(bytes[range]) : Encoding.UTF8.GetString(bytes[range]);
                     _fields.Add(Options.Format == CorpusFormat.TsvEscaped ? Unescape(field) : field);
                 }
@@ -584,6 +618,7 @@ public abstract class CorpusReader : IDisposable
             while (true)
             {
                 _field.Clear();
+                _starts.Add((LineNumber, i));
                 if (i < bytes.Length && bytes[i] == (byte)'"')
                 {
                     long startLine = LineNumber;
@@ -653,6 +688,7 @@ public abstract class CorpusReader : IDisposable
                 i++; // the comma
                 if (i == bytes.Length)
                 {
+                    _starts.Add((LineNumber, i));
                     _fields.Add(string.Empty);
                     return true;
                 }
@@ -712,7 +748,7 @@ public abstract class CorpusReader : IDisposable
         }
     }
 
-    /// <summary>Reads JSON Lines: one object per line; text a string, label and id strings or numbers.</summary>
+    /// <summary>Reads JSON Lines: one object per line; text a string, label and id strings, numbers or booleans (a boolean is read as the word <c>true</c> or <c>false</c>, and JSON Lines output writes it back as it was).</summary>
     private sealed class JsonlReader(Stream stream, string displayName, CorpusReaderOptions options)
         : CorpusReader(stream, displayName, options)
     {
@@ -763,16 +799,24 @@ public abstract class CorpusReader : IDisposable
                     {
                         text = reader.TokenType == JsonTokenType.String ? reader.GetString()
                             : throw Error(LineNumber, line, (int)reader.TokenStartIndex, $"'{name}' must be a string but is {Describe(reader.TokenType)}.");
+                        EnsureNoNul(text!, name, line, valueStart);
                     }
                     else if (name == _labelName)
                     {
                         label = Scalar(ref reader, line, name);
+                        EnsureNoNul(label, name, line, valueStart);
                         labelNullAt = reader.TokenType == JsonTokenType.Null ? valueStart : -1;
                         labelJson = label is null ? null : Encoding.UTF8.GetString(line[valueStart..(int)reader.BytesConsumed]);
                     }
                     else if (name == _idName)
                     {
                         id = Scalar(ref reader, line, name);
+                        EnsureNoNul(id, name, line, valueStart);
+                        if (id is not null && string.IsNullOrWhiteSpace(id))
+                        {
+                            throw Error(LineNumber, line, valueStart, BlankId(name, id));
+                        }
+
                         idNullAt = reader.TokenType == JsonTokenType.Null ? valueStart : -1;
                         idJson = Encoding.UTF8.GetString(line[valueStart..(int)reader.BytesConsumed]);
                     }
@@ -809,12 +853,12 @@ public abstract class CorpusReader : IDisposable
 
             if (Options.LabelColumn is not null && labelNullAt >= 0)
             {
-                throw Error(LineNumber, line, labelNullAt, $"'{Options.LabelColumn}' is null; each example needs a label: a string (or a number), e.g. \"{Options.LabelColumn}\": \"sports\".");
+                throw Error(LineNumber, line, labelNullAt, $"'{Options.LabelColumn}' is null; each example needs a label: a string (or a number, or true/false), e.g. \"{Options.LabelColumn}\": \"sports\".");
             }
 
             if (Options.IdColumn is not null && idNullAt >= 0)
             {
-                throw Error(LineNumber, line, idNullAt, $"'{Options.IdColumn}' is null; each example needs an id: a string or a number, e.g. \"{Options.IdColumn}\": \"a1\".");
+                throw Error(LineNumber, line, idNullAt, $"'{Options.IdColumn}' is null; each example needs an id: a string, a number or true/false, e.g. \"{Options.IdColumn}\": \"a1\".");
             }
 
             if (Options.LabelColumn is not null && label is null)
@@ -836,6 +880,19 @@ public abstract class CorpusReader : IDisposable
             return true;
         }
 
+        /// <summary>
+        /// Refuses a string that holds U+0000 (written <c>\u0000</c> in JSON): the TSV, CSV, text and fastText readers refuse
+        /// a NUL byte, so a NUL carried over from JSON would be written into output that no reader of ours reads back.
+        /// </summary>
+        private void EnsureNoNul(string? value, string name, ReadOnlySpan<byte> line, int valueStart)
+        {
+            if (value is not null && value.Contains('\0', StringComparison.Ordinal))
+            {
+                throw Error(LineNumber, line, valueStart,
+                    $"'{name}' holds a NUL character (\\u0000) at character {value.IndexOf('\0', StringComparison.Ordinal) + 1} of its value; text holds no NUL, and no output format (tsv, csv, text, fasttext) can carry one: remove it from the data, or set on_error: skip.");
+            }
+        }
+
         private static string Quoted(string value) => value.Length > 80 ? value[..80] + "…" : value;
 
         private static string Fields(List<string> fields) => fields.Count == 0 ? "no fields" : string.Join(", ", fields);
@@ -847,7 +904,7 @@ public abstract class CorpusReader : IDisposable
             JsonTokenType.True => "true",
             JsonTokenType.False => "false",
             JsonTokenType.Null => null,
-            _ => throw Error(LineNumber, line, (int)reader.TokenStartIndex, $"'{name}' must be a string or a number but is {Describe(reader.TokenType)}."),
+            _ => throw Error(LineNumber, line, (int)reader.TokenStartIndex, $"'{name}' must be a string, a number or true/false (read as the words \"true\" and \"false\") but is {Describe(reader.TokenType)}."),
         };
 
         private static string Describe(JsonTokenType type) => type switch

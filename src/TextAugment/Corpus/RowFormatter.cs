@@ -205,6 +205,38 @@ internal abstract class RowFormatter
 
     private sealed class FastText : RowFormatter
     {
+        private const string LabelPrefix = "__label__";
+
+        /// <summary>The first word of <paramref name="text"/> (split at white space) that starts with <see cref="LabelPrefix"/>; null when none does.</summary>
+        private static string? LabelLikeToken(ReadOnlySpan<char> text)
+        {
+            int from = 0;
+            while (from < text.Length)
+            {
+                int at = text[from..].IndexOf(LabelPrefix, StringComparison.Ordinal);
+                if (at < 0)
+                {
+                    return null;
+                }
+
+                at += from;
+                if (at == 0 || char.IsWhiteSpace(text[at - 1]))
+                {
+                    int end = at;
+                    while (end < text.Length && !char.IsWhiteSpace(text[end]))
+                    {
+                        end++;
+                    }
+
+                    return text[at..end].ToString();
+                }
+
+                from = at + LabelPrefix.Length;
+            }
+
+            return null;
+        }
+
         public override void WriteHeader(CharBuffer destination)
         {
         }
@@ -220,9 +252,17 @@ internal abstract class RowFormatter
                         $"example '{id}' has the label '{label}', which a fasttext label cannot be (it must be one word); write tsv, csv or jsonl instead.");
                 }
 
-                destination.Append("__label__");
+                destination.Append(LabelPrefix);
                 destination.Append(label);
                 destination.Append(' ');
+            }
+
+            if (LabelLikeToken(text) is { } token)
+            {
+                // fastText has no escaping: a word of the text that starts with the prefix would be read back as a label
+                // (an unlabelled text would become labelled, a labelled one would get a second label).
+                throw new DataFormatException("the output", 0, 0,
+                    $"example '{id}' (variant {variant}) has the word '{Shorten(token)}' in its text, which fastText would read as a label ({LabelPrefix}NAME; the format has no escaping); write tsv, csv or jsonl instead.");
             }
 
             destination.Append(text);

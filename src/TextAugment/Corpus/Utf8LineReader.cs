@@ -4,7 +4,7 @@ namespace TextAugment.Corpus;
 
 /// <summary>
 /// Reads lines of bytes from a stream without decoding them, keeping the line number and the byte offset
-/// of each line. Lines end with LF, CRLF or a lone CR; a line is at most <see cref="MaxLineBytes"/> long. A UTF-8 byte-order mark at the start is skipped. Memory is one buffer, grown only for a
+/// of each line. Lines end with LF, CRLF or a lone CR; a line is at most <see cref="MaxLineBytes"/> bytes long (without its line break), however the stream's reads fall. A UTF-8 byte-order mark at the start is skipped. Memory is one buffer, grown only for a
 /// line longer than it.
 /// </summary>
 internal sealed class Utf8LineReader : IDisposable
@@ -19,10 +19,18 @@ internal sealed class Utf8LineReader : IDisposable
     /// <summary>The longest line any reader accepts: 16 MiB. A longer one (or a file with no line breaks, such as /dev/zero) is an error.</summary>
     public const int MaxLineBytes = 1 << 24;
 
-    public Utf8LineReader(Stream stream, string displayName)
+    private readonly int _maxLineBytes;
+
+    /// <summary>Reads lines of <paramref name="stream"/>, named <paramref name="displayName"/> in errors.</summary>
+    /// <param name="stream">The input.</param>
+    /// <param name="displayName">The path, or <c>&lt;stdin&gt;</c>.</param>
+    /// <param name="maxLineBytes">The longest line accepted, in bytes without its line break; default <see cref="MaxLineBytes"/> (a test gives a small one).</param>
+    public Utf8LineReader(Stream stream, string displayName, int maxLineBytes = MaxLineBytes)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxLineBytes);
         _stream = stream;
         _displayName = displayName;
+        _maxLineBytes = maxLineBytes;
     }
 
     /// <summary>1-based number of the line last returned.</summary>
@@ -51,6 +59,12 @@ internal sealed class Utf8LineReader : IDisposable
             if (end >= 0)
             {
                 int length = scanned + end;
+                if (length > _maxLineBytes)
+                {
+                    // Checked on every line, not only when the buffer runs out: a long line that happens to arrive whole
+                    // (in a buffer grown for an earlier one) is refused like one that arrives in pieces.
+                    throw TooLong();
+                }
                 if (_buffer[_start + length] == (byte)'\n')
                 {
                     Take(length, length + 1, out line);
@@ -72,10 +86,9 @@ internal sealed class Utf8LineReader : IDisposable
             }
 
             scanned = _end - _start;
-            if (scanned > MaxLineBytes)
+            if (scanned > _maxLineBytes)
             {
-                throw DataFormatException.AtByte(_displayName, LineNumber + 1, Position,
-                    $"a line longer than {MaxLineBytes / (1 << 20)} MiB (no line break within {MaxLineBytes:N0} bytes); lines are limited to that length. Is this a text file with line breaks?");
+                throw TooLong();
             }
 
             if (_eof)
@@ -95,6 +108,12 @@ internal sealed class Utf8LineReader : IDisposable
             Fill();
         }
     }
+
+    /// <summary>The error for a line longer than the limit: the line's number and the byte offset where it starts.</summary>
+    private DataFormatException TooLong() => DataFormatException.AtByte(_displayName, LineNumber + 1, Position,
+        $"a line longer than {Size(_maxLineBytes)} (no line break within {_maxLineBytes:N0} bytes); lines are limited to that length. Is this a text file with line breaks?").OfWholeFile();
+
+    private static string Size(int bytes) => bytes % (1 << 20) == 0 ? $"{bytes / (1 << 20)} MiB" : $"{bytes:N0} bytes";
 
     /// <summary>Reads the whole file and throws at its first invalid UTF-8 byte, naming the line and byte offset.</summary>
     /// <exception cref="DataFormatException">The file holds invalid UTF-8 or a line longer than <see cref="MaxLineBytes"/>.</exception>
@@ -142,6 +161,11 @@ internal sealed class Utf8LineReader : IDisposable
         }
     }
 
+    /// <summary>The line last returned by <see cref="TryReadLine"/> (after a byte-order mark); valid until the next call.</summary>
+    public ReadOnlySpan<byte> LastLine => _buffer.AsSpan(_lastStart, _lastLength);
+
+    private int _lastStart, _lastLength;
+
     private void Take(int length, int consumed, out ReadOnlySpan<byte> line)
     {
         line = _buffer.AsSpan(_start, length);
@@ -153,6 +177,9 @@ internal sealed class Utf8LineReader : IDisposable
             line = line[3..];
             ContentOffset = 3;
         }
+
+        _lastStart = _start + length - line.Length;
+        _lastLength = line.Length;
 
         Position += consumed;
         _start += consumed;
