@@ -160,7 +160,7 @@ internal class LabelledDataSettings : CommandSettings
 internal sealed class TrainSettings : LabelledDataSettings
 {
     [CommandArgument(0, "<DATA>")]
-    [Description("Labelled training data (tsv, csv or jsonl with text and label columns), or - for standard input. Read once, as a stream: rows past 64 MiB of features go to a temporary file (TMPDIR) and are read back each epoch in a windowed shuffle.")]
+    [Description("Labelled training data (tsv, tsv-escaped, csv or jsonl with text and label columns, or fastText's __label__NAME lines), or - for standard input. Read once, as a stream: rows past 64 MiB of features go to a temporary file (TMPDIR) and are read back each epoch in a windowed shuffle.")]
     public string Data { get; init; } = "";
 
     [CommandOption("-o|--output <MODEL>")]
@@ -430,7 +430,7 @@ internal sealed class EvaluateSettings : LabelledDataSettings
     public string Model { get; init; } = "";
 
     [CommandArgument(1, "<TEST>")]
-    [Description("Labelled test data (tsv, csv or jsonl with text and label columns), or - for standard input.")]
+    [Description("Labelled test data (tsv, tsv-escaped, csv or jsonl with text and label columns, or fastText's __label__NAME lines), or - for standard input.")]
     public string Test { get; init; } = "";
 
     [CommandOption("--json")]

@@ -21,7 +21,8 @@ public sealed record Example(string Id, string Text, string? Label)
     /// <summary>
     /// The JSON Lines record's other members (every field but id, variant, text and label), exactly as written and in their
     /// order, comma-separated (<c>"source": "wiki", "n": 3</c>); JSON Lines output carries them into every row. Null when
-    /// the input was not JSON Lines or the record had no other fields. Default: null.
+    /// the input was not JSON Lines or the record had no other fields. A field named <c>variant</c> (and <c>id</c>, <c>text</c> or
+    /// <c>label</c> when other fields are the columns) is not among them: the output writes those names itself. Default: null.
     /// </summary>
     public string? OtherJsonFields { get; init; }
 }

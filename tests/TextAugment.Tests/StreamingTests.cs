@@ -28,7 +28,7 @@ public class StreamingTests
         File.WriteAllText(pipeline, "augment:\n  stages:\n    - random_swap: {}\n");
         var (code, _, errors) = CommandRunner.Child("text\tlabel\nfine\tpos\nbroken\n", "augment", pipeline, "--input-format", "tsv", "--no-progress");
         Assert.Equal(1, code);
-        Assert.Contains("<stdin>:3: expected 2 tab-separated fields", errors, StringComparison.Ordinal);
+        Assert.Contains("<stdin>:3:7: expected 2 tab-separated fields", errors, StringComparison.Ordinal);
     }
 }
 
