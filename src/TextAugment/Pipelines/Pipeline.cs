@@ -203,15 +203,16 @@ public sealed class Pipeline
             }
         }
 
-        return new PipelineInput(path, new CorpusReaderOptions
+        var defaults = new CorpusReaderOptions(); // the defaults, written once (train and evaluate's options take them too)
+        return new PipelineInput(path, defaults with
         {
             Format = format.Value,
-            TextColumn = text ?? "text",
+            TextColumn = text ?? defaults.TextColumn,
             LabelColumn = label,
             IdColumn = id,
-            HasHeader = header ?? true,
-            OnError = onError == "skip" ? RowErrorMode.Skip : RowErrorMode.Fail,
-            Ids = ids is null ? IdSource.Line : IdSources.Parse(ids)!.Value,
+            HasHeader = header ?? defaults.HasHeader,
+            OnError = onError is null ? defaults.OnError : onError == "skip" ? RowErrorMode.Skip : RowErrorMode.Fail,
+            Ids = ids is null ? defaults.Ids : IdSources.Parse(ids)!.Value,
         });
     }
 
