@@ -75,7 +75,7 @@ public class CliTests
         string pipeline = WritePipeline(dir, "out.jsonl");
         var (code, _, errors) = Run("augment", pipeline, "--input", input, "--output", output);
         Assert.Equal(1, code);
-        Assert.Contains($"{input}:5002: expected 2 tab-separated fields", errors, StringComparison.Ordinal);
+        Assert.Contains($"{input}:5002:11: expected 2 tab-separated fields", errors, StringComparison.Ordinal);
         Assert.Equal("previous results\n", File.ReadAllText(output));
         Assert.Single(Directory.GetFiles(dir, "*.jsonl*"));
     }
