@@ -203,6 +203,12 @@ public sealed class Pipeline
             }
         }
 
+        else if ((text ?? "text") == (label ?? "label"))
+        {
+            // The label would be read as the text too: the model would learn the answer from its input.
+            d.Add(f.Raw(text is not null ? "text" : "label")!, $"input.text and input.label both name the column '{text ?? "text"}': the label would be part of the text (augmented, and learned from by the classifier); name two different columns.");
+        }
+
         return new PipelineInput(path, new CorpusReaderOptions
         {
             Format = format.Value,
