@@ -149,7 +149,9 @@ internal class LabelledDataSettings : CommandSettings
     /// <summary>The format given by --format, or null to detect it from each file.</summary>
     public CorpusFormat? GivenFormat => Format is null ? null : CorpusFormats.Parse(Format);
 
-    public override ValidationResult Validate() => Format is null ? ValidationResult.Success() : CorpusFormats.Parse(Format) switch
+    public override ValidationResult Validate() => (Text ?? "text") == (Label ?? "label")
+        ? ValidationResult.Error($"--text and --label both name the column '{Text ?? "text"}': the label would be part of the text the model learns from; name two different columns.")
+        : Format is null ? ValidationResult.Success() : CorpusFormats.Parse(Format) switch
     {
         null => ValidationResult.Error($"--format is '{Format}'; it must be one of tsv, tsv-escaped, csv, jsonl, fasttext."),
         CorpusFormat.Text => ValidationResult.Error("--format text has no labels; labelled data is tsv, tsv-escaped, csv, jsonl or fasttext."),
@@ -327,6 +329,7 @@ internal sealed class TrainCommand : Command<TrainSettings>
             warnings.Add($"textaugment: {string.Join(", ", idle)} {(idle.Length == 1 ? "has" : "have")} no effect without validation data: early stopping watches a validation score; give --validation FILE or {fraction} F (e.g. 0.1). The last epoch is kept.");
         }
 
+        warnings.AddRange(TrainerOptionTable.WithoutEffect(options, o => given.Contains(o.Name), o => o.CommandLine).Select(w => "textaugment: " + w));
         string[] uda = [.. TrainerOptionTable.InSection("consistency").Where(o => given.Contains(o.Name)).Select(o => o.CommandLine)];
         if (settings.Unlabelled is null && uda.Length > 0)
         {
@@ -346,7 +349,8 @@ internal sealed class TrainCommand : Command<TrainSettings>
         // Beside the model and named after it (m.tam → m.report/), so that two models trained in one folder keep their reports.
         string reportDirectory = settings.Report ?? Path.ChangeExtension(Path.GetFullPath(settings.Output!), ".report");
         (string Role, string? Path)[] reads = [("the training data", settings.Data), ("--validation", settings.Validation), ("--vectors", settings.Vectors), ("--unlabelled", settings.Unlabelled)];
-        FileIdentity.EnsureOutputs([("--output", settings.Output), .. TrainingReport.Files(reportDirectory).Select(f => ("a --report file", (string?)f))], reads);
+        string reportRole = settings.Report is null ? "a file of the default report folder (the model's name with .report; --report DIR chooses another)" : "a --report file";
+        FileIdentity.EnsureOutputs([("--output", settings.Output), .. TrainingReport.Files(reportDirectory).Select(f => (reportRole, (string?)f))], reads);
         ParsedTrainerOptions parsed = context.Data as ParsedTrainerOptions ?? new ParsedTrainerOptions(new TrainerOptions(), new HashSet<string>(StringComparer.Ordinal));
         foreach (string warning in IneffectiveOptions(settings, parsed.Options, parsed.Given))
         {

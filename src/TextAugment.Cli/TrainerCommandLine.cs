@@ -87,7 +87,7 @@ internal static class TrainerCommandLine
             given.Add(option.Name);
         }
 
-        return null;
+        return TrainerOptionTable.CheckCombined(options, o => o.CommandLine)?.Message;
     }
 
     private static TrainerOption? Find(string name) => TrainerOptionTable.All.FirstOrDefault(o =>

@@ -23,9 +23,10 @@ public sealed record MaskedLanguageModelOptions
     public int Threads { get; init; }
 
     /// <summary>
-    /// Longest input in word pieces, [CLS] and [SEP] included; longer sentences are cut. Default: the model's
-    /// sequence dimension if fixed, else <c>max_position_embeddings</c> from the <c>config.json</c> beside the
-    /// model (Hugging Face exports write one), else 128.
+    /// Longest input in word pieces, [CLS] and [SEP] included; a longer sentence is read in windows of this length.
+    /// Default: the model's sequence dimension if fixed, else <c>max_position_embeddings</c> from the <c>config.json</c>
+    /// beside the model (Hugging Face exports write one), else the rows of the graph's position-embedding table, else 128.
+    /// More than the model takes is refused when it is loaded.
     /// </summary>
     public int? MaxSequenceLength { get; init; }
 
@@ -75,6 +76,7 @@ public sealed class MaskedLanguageModel : IDisposable
     /// <exception cref="FileNotFoundException">A file does not exist.</exception>
     /// <exception cref="DataFormatException">The model is not a BERT fill-mask model or does not match the vocabulary; the message says what it has.</exception>
     /// <exception cref="NotSupportedException">CUDA was asked for and is not available.</exception>
+    /// <exception cref="SequenceLengthException"><see cref="MaskedLanguageModelOptions.MaxSequenceLength"/> is more than the model's positions.</exception>
     public static MaskedLanguageModel Create(string modelPath, string vocabularyPath, MaskedLanguageModelOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(modelPath);
@@ -89,7 +91,12 @@ public sealed class MaskedLanguageModel : IDisposable
         }
 
         string[] vocabulary = File.ReadAllLines(vocabularyPath);
-        using var sessionOptions = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, IntraOpNumThreads = options.Threads };
+        // ONNX Runtime's own log lines (coloured, with its source file names) stay off the console: a failure comes back as
+        // an exception, which says what went wrong in this library's words.
+        using var sessionOptions = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, IntraOpNumThreads = options.Threads, LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
+        };
         if (options.Device == Device.Cuda)
         {
             try
@@ -154,7 +161,19 @@ public sealed class MaskedLanguageModel : IDisposable
 
             var tokenizer = BertTokenizer.Create(vocabularyPath, new BertOptions { LowerCaseBeforeTokenization = options.LowerCase });
             int fixedLength = inputs["input_ids"].Dimensions[1];
-            int maxLength = options.MaxSequenceLength ?? (fixedLength > 0 ? fixedLength : ConfiguredLength(modelPath) ?? 128);
+            // The longest input the model can take: its fixed sequence dimension, else its position table (config.json's
+            // max_position_embeddings, else the rows of the graph's position-embedding initializer). Past it the position
+            // lookup fails (an ONNX Runtime Gather error) in the middle of a run.
+            (int Length, string Source)? limit = fixedLength > 0 ? (fixedLength, "its input_ids have a fixed sequence dimension")
+                : ConfiguredLength(modelPath) is int configured ? (configured, "max_position_embeddings in the config.json beside it")
+                : OnnxPositionTable.Rows(modelPath) is int rows ? (rows, "the rows of its position-embedding table")
+                : null;
+            if (options.MaxSequenceLength is int asked && limit is { } most && asked > most.Length)
+            {
+                throw new SequenceLengthException(asked, most.Length, most.Source);
+            }
+
+            int maxLength = options.MaxSequenceLength ?? (limit is { } known ? known.Length : 128);
             return new MaskedLanguageModel(session, tokenizer, vocabulary, tokenTypes, maskedOnly, maxLength);
         }
         catch
@@ -212,7 +231,7 @@ public sealed class MaskedLanguageModel : IDisposable
             values.Add(positionsValue);
         }
 
-        using var runOptions = new RunOptions();
+        using var runOptions = new RunOptions { LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL };
         using IDisposableReadOnlyCollection<OrtValue> outputs = _session.Run(runOptions, names, values, [_maskedOnly ? "masked_logits" : "logits"]);
         ReadOnlySpan<float> logits = outputs[0].GetTensorDataAsSpan<float>();
         int vocabulary = Vocabulary.Count;

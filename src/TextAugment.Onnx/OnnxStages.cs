@@ -50,6 +50,11 @@ public static class OnnxStages
                 WholeWords = a.Segmenter as TextAugment.Text.JiebaSegmenter,
             });
         }
+        catch (SequenceLengthException error)
+        {
+            a.Error("max_length", $"mlm.{error.Reason}");
+            return null;
+        }
         catch (Exception error) when (error is DataFormatException or NotSupportedException)
         {
             a.Error("model", $"mlm.model cannot be used: {error.Message}");

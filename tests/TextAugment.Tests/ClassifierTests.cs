@@ -332,6 +332,19 @@ public class ClassifierTests
     }
 
     [Fact]
+    public void Macro_f1_averages_over_the_gold_and_predicted_labels_as_scikit_learn_not_every_model_label()
+    {
+        // A 6-label model on a 2-label test set, all right: sklearn.metrics.f1_score(y, y, average="macro") is 1.0.
+        Evaluation e = Evaluation.Of(["a", "b", "a"], ["a", "b", "a"], ["a", "b", "c", "d", "e", "f"]);
+        Assert.Equal(1.0, e.Accuracy, 12);
+        Assert.Equal(1.0, e.MacroF1, 12);
+        Assert.Equal(6, e.Classes.Count); // still listed, with support 0
+
+        // A label only predicted counts (F1 0): f1_score(["a", "a"], ["a", "c"], average="macro") = (2/3 + 0) / 2.
+        Assert.Equal((2.0 / 3) / 2, Evaluation.Of(["a", "a"], ["a", "c"], ["a", "b", "c"]).MacroF1, 12);
+    }
+
+    [Fact]
     public void The_report_reads_overfitting_as_variance_and_draws_its_curves()
     {
         // Validation texts hold only the shared noise words: the training fit cannot carry over.

@@ -182,6 +182,30 @@ public class ExperimentTests
     }
 
     [Fact]
+    public void The_same_difference_in_every_seed_is_reported_as_identical_not_as_an_infinite_t()
+    {
+        PairedTTest same = PairedTTest.Of([0.85, 0.85, 0.85], [0.80, 0.80, 0.80]);
+        Assert.Null(same.T);
+        Assert.Null(same.P);
+        Assert.False(same.Clear);
+        Assert.True(same.Identical);
+        Assert.True(PairedTTest.Of([0.9, 0.8], [0.8, 0.7]).Identical); // equal up to the last bit
+
+        var ablation = new Ablation([1, 2, 3], new AblationArm(10, [0.80, 0.80, 0.80], [0.7, 0.7, 0.7]),
+            new AblationArm(30, [0.90, 0.92, 0.95], [0.9, 0.91, 0.96]), new AblationArm(30, [0.85, 0.85, 0.85], [0.75, 0.75, 0.75]));
+        string verdict = ablation.Verdict;
+        Assert.Contains("not tested (the same difference in every seed", verdict, StringComparison.Ordinal);
+        Assert.Contains("accuracy +5.00 points in each of 3 seeds: identical across seeds", verdict, StringComparison.Ordinal);
+        Assert.DoesNotContain("Infinity", verdict, StringComparison.Ordinal);
+        Assert.DoesNotContain("SE 0.00", verdict, StringComparison.Ordinal);
+
+        string json = ablation.Json();
+        Assert.DoesNotContain("\\u003C", json, StringComparison.Ordinal);
+        Assert.Contains("\"identical_across_seeds\": true", json, StringComparison.Ordinal);
+        Assert.Contains("clear (p < 0.05)", json, StringComparison.Ordinal); // augmented vs repetition: t = 5.05, df = 2, p = 0.037, written as is
+    }
+
+    [Fact]
     public void Train_on_an_augmented_file_splits_validation_by_id_and_patience_0_keeps_the_last_epoch()
     {
         string dir = TestPaths.NewTempDirectory();

@@ -441,7 +441,7 @@ public class HostileModelTests
     [InlineData("""{"Labels":["a","b"],"Hidden":[],"Dimensions":2000000000,"Buckets":2000000000,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "2000000000 buckets of 2000000000 dimensions")]
     [InlineData("""{"Labels":["a","a"],"Hidden":[],"Dimensions":4,"Buckets":16,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "the label 'a' appears twice")]
     [InlineData("""{"Labels":["a","b"],"Hidden":[100000,100000],"Dimensions":4,"Buckets":16,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "the layers need more than")]
-    [InlineData("""{"Labels":["a","b"],"Hidden":[],"Dimensions":4,"Buckets":16,"Buckets":2000000000,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "Duplicate")]
+    [InlineData("""{"Labels":["a","b"],"Hidden":[],"Dimensions":4,"Buckets":16,"Buckets":2000000000,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "the header field 'Buckets' appears twice")]
     [InlineData("""{"Labels":["a","b"],"Hidden":[-5],"Dimensions":4,"Buckets":16,"WordNgrams":1,"CharNgramMin":0,"CharNgramMax":0,"Lowercase":true}""", "a layer of -5 units")]
     public void A_crafted_header_is_a_clear_error_not_an_allocation(string header, string expected)
     {

@@ -97,6 +97,44 @@ public class MaskedLanguageModelTests
     }
 
     [Fact]
+    public void A_max_length_past_the_models_positions_is_a_pipeline_mistake_at_the_key()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string path = Path.Combine(dir, "long.yaml");
+        File.WriteAllText(path, $"""
+            input: {"{"} path: {TestPaths.Fixture("tiny.tsv").Replace('\\', '/')} {"}"}
+            output: {"{"} path: out.tsv {"}"}
+            augment:
+              stages:
+                - mlm: {"{"} model: {ModelPath.Replace('\\', '/')}, vocab: {VocabPath.Replace('\\', '/')}, max_length: 8192 {"}"}
+            """);
+        var error = Assert.Throws<PipelineException>(() => Pipeline.Load(path));
+        PipelineError mistake = Assert.Single(error.Errors);
+        Assert.Equal(5, mistake.Line);
+        Assert.StartsWith("mlm.max_length 8192 is more than the model takes: 48 positions (max_position_embeddings in the config.json beside it); give max_length 48 or less",
+            mistake.Message, StringComparison.Ordinal);
+        Assert.Throws<SequenceLengthException>(() => MaskedLanguageModel.Create(ModelPath, VocabPath, new MaskedLanguageModelOptions { MaxSequenceLength = 49 }));
+    }
+
+    [Fact]
+    public void Without_config_json_the_length_comes_from_the_graphs_position_table_and_long_sentences_run()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string model = Path.Combine(dir, "model.onnx"), vocab = Path.Combine(dir, "vocab.txt");
+        File.Copy(ModelPath, model);
+        File.Copy(VocabPath, vocab);
+        using MaskedLanguageModel bare = MaskedLanguageModel.Create(model, vocab);
+        Assert.Equal(48, bare.MaxSequenceLength); // not the 128 fallback: the table has 48 rows
+        var error = Assert.Throws<SequenceLengthException>(() => MaskedLanguageModel.Create(model, vocab, new MaskedLanguageModelOptions { MaxSequenceLength = 128 }));
+        Assert.Contains("48 positions (the rows of its position-embedding table)", error.Message, StringComparison.Ordinal);
+
+        // A sentence of far more than 48 word pieces is read in windows, not sent whole.
+        string text = string.Join(' ', Enumerable.Range(0, 120).Select(i => i % 2 == 0 ? "sailor" : "harbour"));
+        string output = new MaskedLanguageModelAugmenter(bare, new SubstitutionOptions { Probability = 0.3 }, new MaskFillOptions { TopK = 10 }).Augment(text, AugmentRandom.For(1, "l", 0));
+        Assert.Equal(120, output.Split(' ').Length);
+    }
+
+    [Fact]
     public void The_example_pipeline_with_the_mlm_stage_loads()
     {
         Pipeline pipeline = Pipeline.Load(Path.Combine(TestPaths.Root, "pipelines", "mlm.yaml"));

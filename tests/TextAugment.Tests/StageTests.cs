@@ -102,6 +102,27 @@ public class StageTests
         Assert.InRange(deletions, 900, 1100); // Binomial(2000, 0.5): mean 1000, sd 22
     }
 
+    [Theory]
+    [InlineData(1e308, 1e308)] // their sum is infinite: every draw fell on the last stage
+    [InlineData(double.MaxValue, double.MaxValue)]
+    public void One_of_with_weights_whose_sum_overflows_still_picks_each_stage_by_its_weight(double first, double second)
+    {
+        var even = Augment.OneOf([new RandomDeletionAugmenter(1.0), new RandomSwapAugmenter()], [first, second]);
+        int deletions = Enumerable.Range(0, 2000).Count(v => even.Augment("alpha beta gamma delta", AugmentRandom.For(1, "o", v)).Split(' ').Length == 1);
+        Assert.InRange(deletions, 900, 1100);
+
+        var table = new AliasTable([first, second, 0]);
+        var random = new AugmentRandom(3);
+        int[] counts = new int[3];
+        for (int i = 0; i < 2000; i++)
+        {
+            counts[table.Sample(random)]++;
+        }
+
+        Assert.InRange(counts[0], 900, 1100);
+        Assert.Equal(0, counts[2]);
+    }
+
     [Fact]
     public void Sometimes_applies_its_stage_with_probability_p()
     {

@@ -74,6 +74,11 @@ public class TrainerOptionTableTests
         {
             case TrainerOptionKind.Integer or TrainerOptionKind.Number:
                 double value = Convert.ToDouble(current, System.Globalization.CultureInfo.InvariantCulture) == option.Maximum ? option.Minimum : option.Maximum;
+                if (option.Kind == TrainerOptionKind.Integer && TrainerOptionTable.CheckCombined(option.Set(new TrainerOptions(), (int)value), o => o.Name) is not null)
+                {
+                    value = option.Minimum; // the maximum is valid alone but not with the other options' defaults (buckets × dim)
+                }
+
                 return ((Num(value), Num(value)), (Num(option.Maximum + 1), Num(option.Maximum + 1)));
             case TrainerOptionKind.Bool:
                 string flipped = (bool)current ? "false" : "true";

@@ -14,7 +14,7 @@ public sealed class AliasTable
     public AliasTable(ReadOnlySpan<double> weights)
     {
         int n = weights.Length;
-        double total = 0;
+        double largest = 0;
         foreach (double w in weights)
         {
             if (!double.IsFinite(w) || w < 0)
@@ -22,7 +22,24 @@ public sealed class AliasTable
                 throw new ArgumentException($"weight {w} is not a finite number of at least 0.", nameof(weights));
             }
 
+            largest = Math.Max(largest, w);
+        }
+
+        // Finite weights near double.MaxValue add up to infinity: then each is divided by the largest first.
+        double total = 0;
+        foreach (double w in weights)
+        {
             total += w;
+        }
+
+        double divisor = double.IsFinite(total) ? 1 : largest;
+        if (divisor != 1)
+        {
+            total = 0;
+            foreach (double w in weights)
+            {
+                total += w / divisor;
+            }
         }
 
         if (!(total > 0))
@@ -37,7 +54,7 @@ public sealed class AliasTable
         var large = new Stack<int>();
         for (int i = 0; i < n; i++)
         {
-            scaled[i] = weights[i] * n / total;
+            scaled[i] = weights[i] / divisor * n / total;
             (scaled[i] < 1 ? small : large).Push(i);
         }
 

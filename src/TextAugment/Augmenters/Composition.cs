@@ -147,7 +147,7 @@ internal sealed class OneOfAugmenter : BranchingAugmenter
 
         _stages = [.. stages];
         _cumulative = new double[stages.Count];
-        double total = 0;
+        double largest = 0;
         for (int i = 0; i < stages.Count; i++)
         {
             double w = weights?[i] ?? 1.0;
@@ -156,7 +156,15 @@ internal sealed class OneOfAugmenter : BranchingAugmenter
                 throw new ArgumentException($"one_of weight {i + 1} is {w}; weights must be finite and at least 0.", nameof(weights));
             }
 
-            total += w;
+            largest = Math.Max(largest, w);
+        }
+
+        // Finite weights near double.MaxValue add up to infinity: then each is divided by the largest first.
+        double divisor = double.IsFinite(weights?.Sum() ?? 0) ? 1 : largest;
+        double total = 0;
+        for (int i = 0; i < stages.Count; i++)
+        {
+            total += (weights?[i] ?? 1.0) / divisor;
             _cumulative[i] = total;
         }
 

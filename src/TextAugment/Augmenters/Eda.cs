@@ -1,3 +1,4 @@
+using System.Buffers;
 using TextAugment.Dictionaries;
 using TextAugment.Text;
 
@@ -128,28 +129,8 @@ public sealed class RandomDeletionAugmenter : Augmenter
             }
         }
 
-        for (int i = tokens.Count - 1; i >= 0; i--)
-        {
-            if (!delete[i])
-            {
-                continue;
-            }
-
-            // Take one whitespace run with the word: the one before it, else the one after it.
-            if (i > 0 && tokens[i - 1].Kind == TokenKind.Whitespace)
-            {
-                tokens.RemoveRange(i - 1, 2);
-                i--;
-            }
-            else if (i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Whitespace)
-            {
-                tokens.RemoveRange(i, 2);
-            }
-            else
-            {
-                tokens.RemoveRange(i, 1);
-            }
-        }
+        // In one pass (TokenList.RemoveWords), not one removal per word: linear however many words go.
+        tokens.RemoveWords(delete);
     }
 }
 
@@ -179,89 +160,99 @@ public sealed class RandomInsertionAugmenter : Augmenter
     protected internal override void AugmentCore(TokenList tokens, AugmentRandom random)
     {
         int insertions = _count.For(tokens.WordCount);
-        Span<int> sources = tokens.Count <= 512 ? stackalloc int[tokens.Count] : new int[tokens.Count];
-        for (int done = 0; done < insertions; done++)
+        if (insertions <= 0)
         {
-            int n = 0;
-            ReadOnlySpan<Token> all = tokens.AsSpan();
+            return;
+        }
+
+        // The sources: eligible words that have synonyms, looked up once. Inserted words are never sources (a stage's
+        // own words are not replaceable), so the list holds for every insertion, and each takes one draw from it.
+        ReadOnlySpan<Token> all = tokens.AsSpan();
+        int[] sources = ArrayPool<int>.Shared.Rent(all.Length);
+        bool[] boundaries = ArrayPool<bool>.Shared.Rent(all.Length);
+        try
+        {
+            int n = 0, last = -1;
             for (int i = 0; i < all.Length; i++)
             {
                 ref readonly Token t = ref all[i];
-                if ((_includeStopWords || !t.Has(TokenFlags.StopWord)) && SubstitutionOptions.IsReplaceable(t))
+                boundaries[i] = t.Kind == TokenKind.Word && IsBoundary(i == 0, i == 0 ? default : all[i - 1], t);
+                last = t.Kind == TokenKind.Word ? i : last;
+                if ((_includeStopWords || !t.Has(TokenFlags.StopWord)) && SubstitutionOptions.IsReplaceable(t)
+                    && !_dictionary.GetSynonyms(t.Span, tokens.IsTraditionalChinese).IsEmpty)
                 {
                     sources[n++] = i;
                 }
             }
 
-            string? synonym = null;
-            while (n > 0 && synonym is null)
-            {
-                int pick = random.Next(n);
-                ReadOnlySpan<string> synonyms = _dictionary.GetSynonyms(tokens[sources[pick]].Span, tokens.IsTraditionalChinese);
-                sources[pick] = sources[--n];
-                if (!synonyms.IsEmpty)
-                {
-                    synonym = synonyms[random.Next(synonyms.Length)];
-                }
-            }
-
-            if (synonym is null)
+            if (n == 0)
             {
                 return;
             }
 
-            Insert(tokens, Token.Inserted(synonym, TokenKind.Word), random);
+            // Each insertion shifts what follows it: the words go into a sequence where that costs O(log n), not O(n).
+            using var sequence = new InsertionSequence(all, boundaries.AsSpan(0, all.Length), 2 * insertions);
+            for (int done = 0; done < insertions; done++)
+            {
+                ReadOnlySpan<string> synonyms = _dictionary.GetSynonyms(all[sources[random.Next(n)]].Span, tokens.IsTraditionalChinese);
+                Insert(sequence, Token.Inserted(synonyms[random.Next(synonyms.Length)], TokenKind.Word), random, ref last);
+            }
+
+            sequence.CopyTo(tokens);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(sources);
+            ArrayPool<bool>.Shared.Return(boundaries);
         }
     }
 
     /// <summary>
     /// Inserts <paramref name="word"/> at a random word boundary: before a word that starts the text, follows
     /// whitespace, or starts with a character of a script written without spaces (Chinese) after anything but
-    /// a spaced word; or after the last word. Never inside a run such as a URL (<c>x.org/film</c>) or a protected
-    /// unit. The word joins its neighbour with a space, or with nothing when either side is an unspaced script (Chinese).
+    /// a spaced word; or after the last word (at <paramref name="last"/>, moved to where the last word is after). Never
+    /// inside a run such as a URL (<c>x.org/film</c>) or a protected unit. The word joins its neighbour with a space, or
+    /// with nothing when either side is an unspaced script (Chinese).
     /// </summary>
-    private static void Insert(TokenList tokens, Token word, AugmentRandom random)
+    private static void Insert(InsertionSequence tokens, Token word, AugmentRandom random, ref int last)
     {
-        // The boundaries in order, then the chosen one: slot k < boundaries is before the k-th, the last slot after the last word.
-        int last = -1;
-        ReadOnlySpan<Token> all = tokens.AsSpan();
-        int[]? rented = null;
-        Span<int> boundaries = all.Length <= 512 ? stackalloc int[all.Length] : (rented = System.Buffers.ArrayPool<int>.Shared.Rent(all.Length));
-        int count = 0;
-        for (int i = 0; i < all.Length; i++)
-        {
-            if (all[i].Kind == TokenKind.Word)
-            {
-                last = i;
-                if (IsBoundary(all, i))
-                {
-                    boundaries[count++] = i;
-                }
-            }
-        }
-
+        // Slot k < boundaries is before the k-th boundary, the last slot after the last word.
+        int count = tokens.BoundaryCount;
         int slot = random.Next(count + 1);
-        int before = slot < count ? boundaries[slot] : -1;
-        if (rented is not null)
+        int first, inserted;
+        if (slot < count)
         {
-            System.Buffers.ArrayPool<int>.Shared.Return(rented);
-        }
-
-        if (before >= 0)
-        {
-            if (JoinsWithSpace(word, tokens[before]))
+            first = tokens.PositionOfBoundary(slot);
+            inserted = 1;
+            if (JoinsWithSpace(word, tokens[first]))
             {
-                tokens.Insert(before, Space);
+                tokens.Insert(first, Space);
+                inserted = 2;
             }
 
-            tokens.Insert(before, word);
-            return;
+            tokens.Insert(first, word);
+            last += inserted; // the last word is the boundary's word or after it
+        }
+        else
+        {
+            first = last + 1;
+            tokens.Insert(first, word);
+            inserted = 1;
+            if (last < 0 || JoinsWithSpace(tokens[last], word))
+            {
+                tokens.Insert(first, Space);
+                inserted = 2;
+            }
+
+            last = first + inserted - 1;
         }
 
-        tokens.Insert(last + 1, word);
-        if (last < 0 || JoinsWithSpace(tokens[last], word))
+        // Whether a token is a boundary depends on it and the token before it: only the inserted tokens and the one
+        // after them can have changed.
+        for (int p = first; p <= first + inserted && p < tokens.Count; p++)
         {
-            tokens.Insert(last + 1, Space);
+            Token t = tokens[p];
+            tokens.SetBoundary(p, t.Kind == TokenKind.Word && IsBoundary(p == 0, p == 0 ? default : tokens[p - 1], t));
         }
     }
 
@@ -270,21 +261,20 @@ public sealed class RandomInsertionAugmenter : Augmenter
         !Segmenter.EndsUnspaced(left.Span) && !Segmenter.StartsUnspaced(right.Span);
 
     // Whitespace inside a protected unit ("New York", "Bill Gates") is protected too: no insertion splits the unit.
-    private static bool IsBoundary(ReadOnlySpan<Token> tokens, int index)
+    private static bool IsBoundary(bool first, in Token previous, in Token current)
     {
-        if (index == 0)
+        if (first)
         {
             return true;
         }
 
-        ref readonly Token previous = ref tokens[index - 1];
         if (previous.Kind == TokenKind.Whitespace)
         {
-            return !(previous.Has(TokenFlags.Protected) && tokens[index].Has(TokenFlags.Protected));
+            return !(previous.Has(TokenFlags.Protected) && current.Has(TokenFlags.Protected));
         }
 
-        return Segmenter.StartsUnspaced(tokens[index].Span)
-            && !(previous.Has(TokenFlags.Protected) && tokens[index].Has(TokenFlags.Protected))
+        return Segmenter.StartsUnspaced(current.Span)
+            && !(previous.Has(TokenFlags.Protected) && current.Has(TokenFlags.Protected))
             && (previous.Kind != TokenKind.Word || Segmenter.EndsUnspaced(previous.Span));
     }
 }

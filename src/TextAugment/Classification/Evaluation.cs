@@ -13,7 +13,9 @@ public sealed record ClassScores(string Label, double Precision, double Recall, 
 
 /// <summary>How a classifier did on a labelled test set.</summary>
 /// <param name="Accuracy">Fraction predicted right.</param>
-/// <param name="MacroF1">Mean F1 over the labels.</param>
+/// <param name="MacroF1">Mean F1 over the labels the test set has or the predictions give (y_true ∪ y_pred, as scikit-learn's
+/// f1_score(average="macro")): a label of the model that neither holds adds nothing, so a test set of 2 of a model's 6 labels,
+/// all predicted right, scores 1.</param>
 /// <param name="Classes">Per-label scores: the model's labels in its order, then the test labels the model does not have (ordinal order).</param>
 /// <param name="Confusion">Confusion[gold][predicted] counts, in the order of <paramref name="Classes"/>.</param>
 /// <param name="Count">Examples scored.</param>
@@ -41,7 +43,8 @@ public sealed record Evaluation(double Accuracy, double MacroF1, IReadOnlyList<C
     /// Scores predictions against gold labels. The labels scored are <paramref name="labels"/> (the model's), then every gold
     /// or predicted label not among them, in ordinal order (marked <see cref="ClassScores.InModel"/> false): as scikit-learn's
     /// classification_report, which scores every label of y_true ∪ y_pred, so that a test label the model does not know shows
-    /// in the table, the confusion matrix and the macro-F1 rather than only in the accuracy.
+    /// in the table, the confusion matrix and the macro-F1 rather than only in the accuracy. A model label neither in the gold
+    /// nor in the predicted labels is listed (support 0) but left out of the macro-F1, as scikit-learn leaves it out.
     /// </summary>
     public static Evaluation Of(IReadOnlyList<string> gold, IReadOnlyList<string> predicted, IReadOnlyList<string> labels)
     {
@@ -78,6 +81,8 @@ public sealed record Evaluation(double Accuracy, double MacroF1, IReadOnlyList<C
             classes.Add(new ClassScores(all[c], precision, recall, f1, support[c], c < labels.Count));
         }
 
-        return new Evaluation(gold.Count == 0 ? 0 : (double)correct / gold.Count, classes.Count == 0 ? 0 : classes.Average(c => c.F1), classes, confusion, gold.Count);
+        // y_true ∪ y_pred: the labels with support or predictions.
+        double[] scored = [.. Enumerable.Range(0, all.Length).Where(c => support[c] > 0 || predictedCount[c] > 0).Select(c => classes[c].F1)];
+        return new Evaluation(gold.Count == 0 ? 0 : (double)correct / gold.Count, scored.Length == 0 ? 0 : scored.Average(), classes, confusion, gold.Count);
     }
 }

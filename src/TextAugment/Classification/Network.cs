@@ -36,6 +36,22 @@ internal sealed class Network
         Embeddings = new float[(long)buckets * dimensions];
     }
 
+    /// <summary>
+    /// The weights and biases of the dense layers from <paramref name="dimensions"/> inputs through
+    /// <paramref name="hidden"/> to <paramref name="classes"/> outputs (0: the hidden layers only), without overflow.
+    /// </summary>
+    internal static long DenseValues(int dimensions, IReadOnlyList<int> hidden, int classes)
+    {
+        long total = 0, previous = dimensions;
+        foreach (long size in classes > 0 ? hidden.Select(h => (long)h).Append(classes) : hidden.Select(h => (long)h))
+        {
+            total += previous * size + size;
+            previous = size;
+        }
+
+        return total;
+    }
+
     public int Buckets { get; }
 
     public int Dimensions { get; }

@@ -183,12 +183,18 @@ public sealed partial class TextClassifier
             throw DataFormatException.AtByte(path, 0, all.Length - 32, "the checksum does not match: the file is damaged or truncated. Retrain or copy it again.");
         }
 
+        // Where each part starts (the header's JSON after its length), so that a fault names its byte.
+        int sections = Magic.Length + 4, headerStart = sections + 4;
+        using var reader = new BinaryReader(new MemoryStream(all, sections, content.Length - sections));
+        bool inHeader = true;
+        byte[] headerJson = [];
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(all, Magic.Length + 4, content.Length - Magic.Length - 4));
-            Header header = JsonSerializer.Deserialize(reader.ReadBytes(reader.ReadInt32()), HeaderContext.Default.Header)
-                ?? throw new InvalidDataException("empty header");
+            headerJson = reader.ReadBytes(reader.ReadInt32());
+            Header header = JsonSerializer.Deserialize(headerJson, HeaderContext.Default.Header)
+                ?? throw new InvalidDataException("the header is empty");
             CheckHeader(header, content.Length);
+            inHeader = false;
             var features = new FeatureOptions
             {
                 Dimensions = header.Dimensions, Buckets = header.Buckets, WordNgrams = header.WordNgrams,
@@ -247,13 +253,46 @@ public sealed partial class TextClassifier
 
             return new TextClassifier(network, header.Labels, features);
         }
-        catch (Exception error) when (error is InvalidDataException or EndOfStreamException or JsonException or ArgumentOutOfRangeException)
+        catch (JsonException error)
         {
-            throw DataFormatException.AtByte(path, 0, 0L, $"the model's contents are inconsistent ({error.Message}) although its checksum matches: it was written by an incompatible build.");
+            // The serializer's own message names .NET types and its line/byte counters: the field and the byte are what matter.
+            string field = error.Path is { Length: > 2 } jsonPath && jsonPath.StartsWith("$.", StringComparison.Ordinal) ? $"the header field '{jsonPath[2..]}'" : "the header";
+            string fault = TwiceNamed(headerJson) is { } twice ? $"the header field '{twice}' appears twice" : $"{field} cannot be read (a value of the wrong type or form)";
+            throw DataFormatException.AtByte(path, 0, headerStart + (error.BytePositionInLine ?? 0),
+                $"{fault} although the checksum matches: the model was written by an incompatible or damaged build. Retrain it, or use the TextAugment that wrote it.");
+        }
+        catch (Exception error) when (error is InvalidDataException or EndOfStreamException or ArgumentOutOfRangeException)
+        {
+            string what = error is ArgumentOutOfRangeException ? "a feature row out of range" : error is EndOfStreamException ? "the file ends inside a section" : error.Message;
+            throw DataFormatException.AtByte(path, 0, inHeader ? headerStart : sections + reader.BaseStream.Position,
+                $"the model's {(inHeader ? "header is" : "weights are")} inconsistent ({what}) although the checksum matches: the model was written by an incompatible or damaged build. Retrain it, or use the TextAugment that wrote it.");
         }
     }
 
-    /// <summary>The most hash buckets times dimensions a model may hold: 2^28 floats (1 GiB).</summary>
+    /// <summary>The first top-level field of the header named twice, or null (also for JSON that is not an object).</summary>
+    private static string? TwiceNamed(byte[] json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && !seen.Add(reader.GetString()!))
+                {
+                    return reader.GetString();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not well-formed JSON: no duplicate to name.
+        }
+
+        return null;
+    }
+
+    /// <summary>The most hash buckets times dimensions a model may hold, and the most weights its layers may hold: 2^28 floats (1 GiB) each.</summary>
     public const long MaxEmbeddingValues = 1L << 28;
 
     /// <summary>Checks every header field before anything is allocated; a crafted file with a valid checksum is refused.</summary>
@@ -298,6 +337,11 @@ public sealed partial class TextClassifier
 
             dense += previous * size + size;
             previous = size;
+            if (dense > MaxEmbeddingValues)
+            {
+                throw new InvalidDataException($"the layers need more than {MaxEmbeddingValues:N0} parameters, the most a model holds");
+            }
+
             if (dense * 4 > contentBytes)
             {
                 throw new InvalidDataException($"the layers need more than {dense:N0} parameters but the file holds {contentBytes:N0} bytes");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using TextAugment.Augmenters;
 
 namespace TextAugment.Classification;
@@ -125,6 +126,12 @@ public static class Trainer
         ConsistencyOptions consistency = options.Consistency;
         // The unlabelled originals' features, made once: the idf is fitted on them too, and the consistency loss reads them.
         int[][] unlabelledFeatures = consistency.Enabled ? UnlabelledStream.Featurize(consistency, options.Features) : [];
+        if (Network.DenseValues(options.Features.Dimensions, options.Hidden, labels.Length) is var dense && dense > TextClassifier.MaxEmbeddingValues)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"the classifier's layers (dim {options.Features.Dimensions}, hidden [{string.Join(", ", options.Hidden)}], {labels.Length:N0} labels) need {dense:N0} weights; a model holds at most {TextClassifier.MaxEmbeddingValues:N0}: lower dim or the last hidden size."));
+        }
+
         var network = new Network(options.Features.Buckets, options.Features.Dimensions, options.Hidden, labels.Length)
         {
             // With unlabelled text the idf is fitted on the labelled texts and the unlabelled originals (not their views),
@@ -235,6 +242,10 @@ public static class Trainer
                 unlabelled is null ? double.NaN : klSum / Math.Max(1, views.Length), unlabelled is null ? double.NaN : (double)confident / Math.Max(1, views.Length));
             records.Add(record);
             progress?.Report(record);
+            if (!double.IsFinite(trainLoss))
+            {
+                throw Diverged(options, epoch, "the training loss", trainLoss);
+            }
 
             if (!validate)
             {
@@ -272,6 +283,10 @@ public static class Trainer
         // Rows of features never seen in training hold only their random start: zero them, so that an
         // unseen feature at prediction time adds nothing and the model file stores only what was learned.
         state.ZeroUntouchedRows();
+        if (!IsFinite(network.Dense) || !IsFinite(network.Embeddings))
+        {
+            throw Diverged(options, records.Count, "a weight", double.NaN); // a loss can stay finite while a weight no example reached overflowed
+        }
         var model = new TextClassifier(network, labels, options.Features);
         int kept = validate && restores ? bestEpoch : records.Count;
         var report = new TrainingReport(records, kept, records.Count < options.Epochs, Sparsity(network, state.IsTouched), labels.Length, options)
@@ -281,6 +296,33 @@ public static class Trainer
             ValidationNote = validationNote,
         };
         return (model, report);
+    }
+
+    /// <summary>
+    /// Training diverged (a loss or weight became infinite or NaN): the step was too large for the data. Nothing may be
+    /// written: a model with such weights predicts one class for everything, and its probabilities cannot be written.
+    /// </summary>
+    private static TrainingDivergedException Diverged(TrainerOptions options, int epoch, string what, double value)
+    {
+        string rate = options.LearningRate.ToString("G", CultureInfo.InvariantCulture);
+        string optimizer = TrainerOption.Format(TrainerOptionTable.Named("optimizer").Get(options));
+        string shown = double.IsNaN(value) ? "not a number" : double.IsPositiveInfinity(value) ? "infinite" : "-infinite";
+        return new TrainingDivergedException(string.Create(CultureInfo.InvariantCulture,
+            $"training diverged at epoch {epoch}: {what} became {shown}, so the steps were too large (learning_rate, --lr, is {rate} with the {optimizer} optimizer). "
+            + $"Lower the learning rate (e.g. --lr {options.LearningRate / 10:G3}). No model was written."));
+    }
+
+    private static bool IsFinite(ReadOnlySpan<float> values)
+    {
+        foreach (float v in values)
+        {
+            if (!float.IsFinite(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace TextAugment.Classification;
 
 /// <summary>
@@ -103,6 +105,60 @@ public static class TrainerOptionTable
     /// <summary>The key of an option inside its section: the part of <see cref="TrainerOption.Name"/> after the last dot.</summary>
     internal static string Leaf(TrainerOption option) => option.Name[(option.Name.LastIndexOf('.') + 1)..];
 
+    /// <summary>
+    /// Limits on options taken together, checked wherever the options are checked (the command line, a pipeline's train
+    /// section, <see cref="TrainerOptions"/>), so that every model trained can be written and loaded: the embedding table
+    /// (buckets × dim) and the hidden layers' weights each hold at most <see cref="TextClassifier.MaxEmbeddingValues"/>
+    /// values, the most a model file may hold.
+    /// </summary>
+    /// <param name="options">The options.</param>
+    /// <param name="name">How an option is named in the message: its command-line name or its pipeline key.</param>
+    /// <returns>Null, or the options involved (the one to report it at first) and the message.</returns>
+    internal static (TrainerOption[] Options, string Message)? CheckCombined(TrainerOptions options, Func<TrainerOption, string> name)
+    {
+        TrainerOption buckets = Named("features.buckets"), dim = Named("features.dim"), hidden = Named("hidden");
+        long limit = TextClassifier.MaxEmbeddingValues;
+        int b = options.Features.Buckets, d = options.Features.Dimensions;
+        if ((long)b * d > limit)
+        {
+            return ([buckets, dim], string.Create(CultureInfo.InvariantCulture,
+                $"{name(buckets)} {b} × {name(dim)} {d} = {(long)b * d:N0} embedding values; a model holds at most {limit:N0} (1 GiB of floats): lower {name(buckets)} to at most {limit / d:N0} for this {name(dim)}, or lower {name(dim)}."));
+        }
+
+        long weights = Network.DenseValues(d, options.Hidden, classes: 0);
+        if (weights > limit)
+        {
+            return ([hidden, dim], string.Create(CultureInfo.InvariantCulture,
+                $"{name(hidden)} {string.Join(",", options.Hidden)} with {name(dim)} {d} needs {weights:N0} weights in its hidden layers; a model holds at most {limit:N0} (1 GiB of floats): use smaller hidden layers."));
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Options the user set that the rest of <paramref name="options"/> makes idle: dropout on a linear model
+    /// (it acts on hidden units, and there are none) and momentum with an optimizer other than sgd (adam and adamw keep
+    /// their own moment estimates). Training goes on; the command line and a pipeline say so.
+    /// </summary>
+    /// <param name="options">The options.</param>
+    /// <param name="set">Whether the user set an option (given on the command line; in a pipeline, away from its default).</param>
+    /// <param name="name">How an option is named: its command-line name or its pipeline key.</param>
+    internal static IEnumerable<string> WithoutEffect(TrainerOptions options, Func<TrainerOption, bool> set, Func<TrainerOption, string> name)
+    {
+        TrainerOption dropout = Named("dropout"), hidden = Named("hidden"), momentum = Named("momentum"), optimizer = Named("optimizer");
+        if (set(dropout) && options.Dropout > 0 && options.Hidden.Count == 0)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"{name(dropout)} {options.Dropout} has no effect: dropout acts on hidden units and the model has no hidden layer ({name(hidden)} is none); give {name(hidden)} (e.g. 64) for it to apply.");
+        }
+
+        if (set(momentum) && options.Optimizer != OptimizerKind.Sgd)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"{name(momentum)} {options.Momentum} has no effect with {name(optimizer)} {TrainerOption.Format(optimizer.Get(options))}: only sgd uses it (adam and adamw keep their own moment estimates); give {name(optimizer)} sgd for it to apply.");
+        }
+    }
+
     /// <summary>Checks every option's range in <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value out of its range; the message names the YAML key and the range.</exception>
     internal static void Validate(TrainerOptions options)
@@ -113,6 +169,11 @@ public static class TrainerOptionTable
             {
                 throw new ArgumentOutOfRangeException(option.Name, error);
             }
+        }
+
+        if (CheckCombined(options, o => o.Name) is { } combined)
+        {
+            throw new ArgumentException(combined.Message);
         }
     }
 }

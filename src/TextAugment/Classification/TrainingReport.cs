@@ -18,7 +18,6 @@ public sealed class TrainingReport
         Sparsity = sparsity;
         Classes = classes;
         Options = options;
-        Diagnosis = Diagnose();
     }
 
     /// <summary>Per-epoch numbers.</summary>
@@ -39,8 +38,10 @@ public sealed class TrainingReport
     /// <summary>The options used.</summary>
     public TrainerOptions Options { get; }
 
-    /// <summary>A plain reading of the curves: bias, variance, or neither.</summary>
-    public string Diagnosis { get; }
+    /// <summary>A plain reading of the curves: bias, variance, or neither (read once asked, when <see cref="ValidationRows"/> is set).</summary>
+    public string Diagnosis => _diagnosis ??= Diagnose();
+
+    private string? _diagnosis;
 
     /// <summary>Rows trained on (after any validation rows were held out).</summary>
     public int TrainingRows { get; init; }
@@ -103,8 +104,11 @@ public sealed class TrainingReport
         string numbers = FormattableString.Invariant($"training loss is {best.TrainLoss:F3} and validation loss {best.ValidationLoss:F3} (guessing scores {chance:F3}). ");
         if (double.IsNaN(best.ValidationLoss))
         {
-            return where + FormattableString.Invariant($"training loss is {best.TrainLoss:F3} (guessing scores {chance:F3}); without validation data the curves cannot tell variance from bias (")
-                + (Options.ValidationFraction > 0 ? "none could be held out: add examples, at least 2 per label" : "hold some out: validation.fraction 0.1, --validation-fraction 0.1") + ").";
+            string loss = FormattableString.Invariant($"training loss is {best.TrainLoss:F3} (guessing scores {chance:F3}); ");
+            return where + loss + (ValidationRows > 0
+                ? $"none of the {ValidationRows:N0} validation examples has a label the model was trained on, so they give no validation loss and the curves cannot tell variance from bias."
+                : "without validation data the curves cannot tell variance from bias ("
+                    + (Options.ValidationFraction > 0 ? "none could be held out: add examples, at least 2 per label" : "hold some out: validation.fraction 0.1, --validation-fraction 0.1") + ").");
         }
 
         // The whole curve, not only the kept epoch: training loss falling while validation loss rises after
@@ -207,7 +211,7 @@ public sealed class TrainingReport
             sparsity = e.Sparsity,
             seconds = e.Seconds,
         }),
-    }, new JsonSerializerOptions { WriteIndented = true });
+    }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     /// <summary>A console table of the curves, the best epoch marked.</summary>
     public string Table()

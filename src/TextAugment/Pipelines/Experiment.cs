@@ -48,6 +48,7 @@ public sealed record AblationComparison(string Question, PairedTTest Accuracy, P
     public string Answer()
     {
         string yes = Accuracy.Pairs < 2 ? "not tested (one seed)"
+            : Accuracy.Identical && MacroF1.Identical ? "not tested (the same difference in every seed: no spread to test against)"
             : Accuracy.Clear && MacroF1.Clear && Math.Sign(Accuracy.MeanDifference) == Math.Sign(MacroF1.MeanDifference)
             ? (Accuracy.MeanDifference > 0 ? "yes" : "no, it hurts")
             : Accuracy.Clear || MacroF1.Clear ? "mixed" : "no clear effect";
@@ -60,7 +61,9 @@ public sealed record AblationComparison(string Question, PairedTTest Accuracy, P
         {
             return test.Pairs < 2
                 ? FormattableString.Invariant($"{metric} {test.MeanDifference * 100:+0.00;-0.00;0.00} points with one seed: nothing to test against (give two or more seeds; five is the default)")
-                : FormattableString.Invariant($"{metric} {test.MeanDifference * 100:+0.00;-0.00;0.00} points over {test.Pairs} seeds: no spread across seeds to test against");
+                : test.MeanDifference == 0
+                ? FormattableString.Invariant($"{metric} 0.00 points in each of {test.Pairs} seeds: identical across seeds, no difference to test")
+                : FormattableString.Invariant($"{metric} {test.MeanDifference * 100:+0.00;-0.00;0.00} points in each of {test.Pairs} seeds: identical across seeds, so no spread to test against (no t-test possible)");
         }
 
         string p = test.P < 0.001 ? "p < 0.001" : FormattableString.Invariant($"p = {test.P:F3}");
@@ -131,13 +134,14 @@ public sealed record Ablation(IReadOnlyList<ulong> Seeds, AblationArm Originals,
             .Where(c => c.Item2 is not null).Select(c => (c.Item1, c.Item2!))
             .ToDictionary(c => c.Item1, c => new { question = c.Item2.Question, accuracy = TestJson(c.Item2.Accuracy), macro_f1 = TestJson(c.Item2.MacroF1) }),
         verdict = Verdict,
-    }, new JsonSerializerOptions { WriteIndented = true });
+    }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private static object TestJson(PairedTTest t) => new
     {
         mean_difference = t.MeanDifference,
         standard_error = t.StandardError,
-        t = t.T is double v && double.IsFinite(v) ? v : (double?)null,
+        t = t.T,
+        identical_across_seeds = t.Identical,
         df = t.DegreesOfFreedom,
         p = t.P,
         clear = t.Clear,
@@ -281,6 +285,11 @@ public static class Experiment
         if (train.UnlabelledNote is not null)
         {
             log?.Report(train.UnlabelledNote);
+        }
+
+        foreach (string idle in TrainerOptionTable.WithoutEffect(train.Options, o => TrainerOption.Format(o.Get(train.Options)) != o.Default, o => "train." + o.Name))
+        {
+            log?.Report($"{pipeline.File}: {idle}");
         }
 
         if (train.Options.EarlyStopping.Enabled && validation.Count == 0)

@@ -7,7 +7,7 @@ namespace TextAugment.Pipelines;
 /// <param name="Pairs">Number of pairs (seeds).</param>
 /// <param name="MeanDifference">Mean of a − b.</param>
 /// <param name="StandardError">Sample standard deviation of the differences over √n; null with one pair (undefined).</param>
-/// <param name="T">MeanDifference / StandardError; null with fewer than two pairs, or when every difference is 0 and equal.</param>
+/// <param name="T">MeanDifference / StandardError; null with fewer than two pairs, or when every difference is the same (no spread: no test possible).</param>
 /// <param name="DegreesOfFreedom">n − 1.</param>
 /// <param name="P">Two-sided p-value, or null when <paramref name="T"/> is null.</param>
 public sealed record PairedTTest(int Pairs, double MeanDifference, double? StandardError, double? T, int DegreesOfFreedom, double? P)
@@ -17,6 +17,9 @@ public sealed record PairedTTest(int Pairs, double MeanDifference, double? Stand
 
     /// <summary>True when the two-sided p-value is below <see cref="Alpha"/>.</summary>
     public bool Clear => P is double p && p < Alpha;
+
+    /// <summary>Two or more pairs whose differences are all the same: the difference is exact for these seeds, and there is nothing to test it against.</summary>
+    public bool Identical => Pairs >= 2 && StandardError == 0;
 
     /// <summary>Tests a against b, paired by index.</summary>
     /// <exception cref="ArgumentException">The lists differ in length or are empty.</exception>
@@ -40,10 +43,11 @@ public sealed record PairedTTest(int Pairs, double MeanDifference, double? Stand
         double variance = d.Sum(v => (v - mean) * (v - mean)) / (n - 1);
         double se = Math.Sqrt(variance / n);
         int df = n - 1;
-        if (se == 0)
+        if (se == 0 || se <= 1e-12 * Math.Abs(mean))
         {
-            // Every seed moved by the same amount: no spread, so either no effect or a certain one.
-            return mean == 0 ? new PairedTTest(n, 0, 0, null, df, null) : new PairedTTest(n, mean, 0, mean > 0 ? double.PositiveInfinity : double.NegativeInfinity, df, 0);
+            // Every seed moved by the same amount (up to rounding: 0.9 − 0.8 and 0.8 − 0.7 differ in the last bit): no spread to measure the difference against, so no t and no p (scipy
+            // gives t = ±inf, or nan for no difference; neither is a test).
+            return new PairedTTest(n, mean, 0, null, df, null);
         }
 
         double t = mean / se;

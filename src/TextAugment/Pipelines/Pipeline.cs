@@ -202,6 +202,11 @@ public sealed class Pipeline
                 }
             }
         }
+        else if ((text ?? "text") == (label ?? "label"))
+        {
+            // The label would be read as the text too: the model would learn the answer from its input.
+            d.Add(f.Raw(text is not null ? "text" : "label")!, $"input.text and input.label both name the column '{text ?? "text"}': the label would be part of the text (augmented, and learned from by the classifier); name two different columns.");
+        }
 
         var defaults = new CorpusReaderOptions(); // the defaults, written once (train and evaluate's options take them too)
         return new PipelineInput(path, defaults with

@@ -335,7 +335,7 @@ internal static class StageCatalog
             return null;
         }
 
-        if (weights.Sum() <= 0)
+        if (weights.Max() <= 0)
         {
             f.Error("weights", "one_of.weights are all 0; at least one must be positive.");
             return null;

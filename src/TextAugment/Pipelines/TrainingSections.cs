@@ -68,6 +68,27 @@ internal static class TrainingSections
         options = ReadOptions(features, "features", options);
         options = ReadOptions(stopping, "early_stopping", options);
         options = ReadOptions(validation, "validation", options);
+        if (TrainerOptionTable.CheckCombined(options, o => "train." + o.Name) is { } combined)
+        {
+            // At the first of the keys involved that the pipeline sets (a default one is not in the file).
+            bool reported = false;
+            foreach (TrainerOption option in combined.Options)
+            {
+                YamlFields? at = option.Name.StartsWith("features.", StringComparison.Ordinal) ? features : f;
+                if (at is not null && at.Has(TrainerOptionTable.Leaf(option)))
+                {
+                    at.Error(TrainerOptionTable.Leaf(option), combined.Message);
+                    reported = true;
+                    break;
+                }
+            }
+
+            if (!reported)
+            {
+                f.Error(combined.Message);
+            }
+        }
+
         var (consistency, unlabelledNote) = ReadConsistency(f, d, options, analysis);
         options = consistency ?? options;
         options = options with { Features = options.Features with { Segmenter = analysis.Segmenter } };

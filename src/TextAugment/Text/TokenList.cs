@@ -124,6 +124,36 @@ public sealed class TokenList
         Count -= count;
     }
 
+    /// <summary>
+    /// Removes the words marked in <paramref name="delete"/> (indexed like the tokens), each with one neighbouring
+    /// whitespace run: the one before it, else the one after it that is still there. The same result as removing the
+    /// marked words one by one from the last back, in one pass over the tokens.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="delete"/> is shorter than <see cref="Count"/>.</exception>
+    public void RemoveWords(ReadOnlySpan<bool> delete)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delete.Length, Count, nameof(delete));
+        int write = Count; // the kept tokens are _items[write..Count)
+        for (int i = Count - 1; i >= 0; i--)
+        {
+            if (!delete[i])
+            {
+                _items[--write] = _items[i];
+            }
+            else if (i > 0 && _items[i - 1].Kind == TokenKind.Whitespace)
+            {
+                i--; // the whitespace before it goes too
+            }
+            else if (write < Count && _items[write].Kind == TokenKind.Whitespace)
+            {
+                write++; // the whitespace kept after it goes too
+            }
+        }
+
+        Array.Copy(_items, write, _items, 0, Count - write);
+        Count -= write;
+    }
+
     /// <summary>Swaps the tokens at two positions.</summary>
     public void Swap(int first, int second) => (_items[first], _items[second]) = (this[second], this[first]);
 
