@@ -165,6 +165,12 @@ public sealed class RandomInsertionAugmenter : Augmenter
             return;
         }
 
+        if (tokens.Count <= ShortText)
+        {
+            AugmentShort(tokens, random, insertions);
+            return;
+        }
+
         // The sources: eligible words that have synonyms, looked up once. Inserted words are never sources (a stage's
         // own words are not replaceable), so the list holds for every insertion, and each takes one draw from it.
         ReadOnlySpan<Token> all = tokens.AsSpan();
@@ -204,6 +210,95 @@ public sealed class RandomInsertionAugmenter : Augmenter
         {
             ArrayPool<int>.Shared.Return(sources);
             ArrayPool<bool>.Shared.Return(boundaries);
+        }
+    }
+
+    /// <summary>
+    /// Texts of at most this many tokens take the short path (<see cref="AugmentShort"/>): O(n) per insertion, which for
+    /// a sentence or a paragraph costs less than building the sequence and looking every word up, and draws the random
+    /// stream earlier versions drew (the same output for the same seed). Longer texts take the O(log n) path.
+    /// </summary>
+    private const int ShortText = 2048;
+
+    /// <summary>
+    /// The short path: for each insertion, draws eligible words without replacement until one has synonyms (as EDA's
+    /// reference code tries words until one has), then a boundary among those the text has now. The same distribution as
+    /// the long path (uniform over the words with synonyms, then over the boundaries), another random stream.
+    /// </summary>
+    private void AugmentShort(TokenList tokens, AugmentRandom random, int insertions)
+    {
+        Span<int> sources = stackalloc int[tokens.Count];
+        for (int done = 0; done < insertions; done++)
+        {
+            int n = 0;
+            ReadOnlySpan<Token> all = tokens.AsSpan();
+            for (int i = 0; i < all.Length; i++)
+            {
+                ref readonly Token t = ref all[i];
+                if ((_includeStopWords || !t.Has(TokenFlags.StopWord)) && SubstitutionOptions.IsReplaceable(t))
+                {
+                    sources[n++] = i;
+                }
+            }
+
+            string? synonym = null;
+            while (n > 0 && synonym is null)
+            {
+                int pick = random.Next(n);
+                ReadOnlySpan<string> synonyms = _dictionary.GetSynonyms(tokens[sources[pick]].Span, tokens.IsTraditionalChinese);
+                sources[pick] = sources[--n];
+                if (!synonyms.IsEmpty)
+                {
+                    synonym = synonyms[random.Next(synonyms.Length)];
+                }
+            }
+
+            if (synonym is null)
+            {
+                return;
+            }
+
+            InsertShort(tokens, Token.Inserted(synonym, TokenKind.Word), random);
+        }
+    }
+
+    /// <summary>The short path's insertion: <see cref="Insert"/>'s rule, the boundaries found by scanning the text.</summary>
+    private static void InsertShort(TokenList tokens, Token word, AugmentRandom random)
+    {
+        // The boundaries in order, then the chosen one: slot k < boundaries is before the k-th, the last slot after the last word.
+        int last = -1;
+        ReadOnlySpan<Token> all = tokens.AsSpan();
+        Span<int> boundaries = stackalloc int[all.Length];
+        int count = 0;
+        for (int i = 0; i < all.Length; i++)
+        {
+            if (all[i].Kind == TokenKind.Word)
+            {
+                last = i;
+                if (IsBoundary(i == 0, i == 0 ? default : all[i - 1], all[i]))
+                {
+                    boundaries[count++] = i;
+                }
+            }
+        }
+
+        int slot = random.Next(count + 1);
+        if (slot < count)
+        {
+            int before = boundaries[slot];
+            if (JoinsWithSpace(word, tokens[before]))
+            {
+                tokens.Insert(before, Space);
+            }
+
+            tokens.Insert(before, word);
+            return;
+        }
+
+        tokens.Insert(last + 1, word);
+        if (last < 0 || JoinsWithSpace(tokens[last], word))
+        {
+            tokens.Insert(last + 1, Space);
         }
     }
 
