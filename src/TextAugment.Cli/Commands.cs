@@ -58,7 +58,8 @@ internal sealed class RunCommand : Command<RunSettingsBase>
     /// <summary>The checks of every path a run of <paramref name="pipeline"/> writes, before it reads anything (run and validate).</summary>
     internal static void EnsureOutputs(Pipeline pipeline, string file, string? output = null)
     {
-        FileIdentity.EnsureOutputs(("output.path", output ?? pipeline.Output!.Path), ("input.path", pipeline.Input!.Path), ("the pipeline file", file));
+        FileIdentity.EnsureOutputs([("output.path", output ?? pipeline.Output!.Path)],
+            [("input.path", pipeline.Input!.Path), ("the pipeline file", file), .. pipeline.Reads.Select(r => (r.Role, (string?)r.Path))]);
         Experiment.EnsureDistinct(pipeline);
     }
 
@@ -174,15 +175,6 @@ internal sealed class AugmentCommand : Command<AugmentSettings>
 {
     public override int Execute(CommandContext context, AugmentSettings settings, CancellationToken cancellationToken)
     {
-        Pipeline pipeline = Pipeline.Load(settings.Pipeline, requireInputOutput: false);
-        FileIdentity.EnsureOutputs(("--output", settings.Output), ("--input", settings.Input), ("the pipeline file", settings.Pipeline));
-        if (settings.OutputFormat is null && settings.Output != "-" && settings.Output != pipeline.Output?.Path
-            && CorpusFormats.UnknownExtension(settings.Output, "--output-format") is { } unknown)
-        {
-            // Else the input's format would be written under a name that says otherwise (x.jsonl.gz holding plain TSV).
-            throw new UsageException($"--output {settings.Output}: {unknown} Nothing was written.");
-        }
-
         var run = new RunSettings
         {
             InputPath = settings.Input,
@@ -193,6 +185,18 @@ internal sealed class AugmentCommand : Command<AugmentSettings>
             Shard = RunCommand.ParseShard(settings.Shard),
             Ids = RunCommand.ParseIds(settings.Ids),
         };
+        Pipeline pipeline = Pipeline.Load(settings.Pipeline, requireInputOutput: false, run);
+        // The files this command reads: -i, the pipeline, and what its stages read (not input.path, output.path or the train
+        // section's files, which augment does not use).
+        FileIdentity.EnsureOutputs([("--output", settings.Output)],
+            [("--input", settings.Input), ("the pipeline file", settings.Pipeline), .. pipeline.Reads.Where(r => r.Use == PipelineFileUse.Augment).Select(r => (r.Role, (string?)r.Path))]);
+        if (settings.OutputFormat is null && settings.Output != "-" && settings.Output != pipeline.Output?.Path
+            && CorpusFormats.UnknownExtension(settings.Output, "--output-format") is { } unknown)
+        {
+            // Else the input's format would be written under a name that says otherwise (x.jsonl.gz holding plain TSV).
+            throw new UsageException($"--output {settings.Output}: {unknown} Nothing was written.");
+        }
+
         return Runner.Run(pipeline, settings, run, settings.Output);
     }
 }

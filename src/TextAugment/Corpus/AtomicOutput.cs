@@ -48,16 +48,13 @@ public sealed class AtomicOutput : IDisposable
         }
 
         // A symbolic link to a regular file (or to nothing yet) is written through: the temporary file is made beside
-        // the file it finally names and renamed over that, so the link stays a link.
-        if (new FileInfo(full).LinkTarget is not null && File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target)
-        {
-            full = target.FullName;
-        }
-
+        // the file it finally names and renamed over that, so the link stays a link. No folder is made at a link's target.
+        full = ThroughLink("the output", path, full);
         string folder = Path.GetDirectoryName(full)!;
         string? temporary = null;
         try
         {
+            NearestFolder("the output", path, full);
             Directory.CreateDirectory(folder);
             temporary = TemporaryFiles.Create(full);
             return new AtomicOutput(full, temporary, new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), path);
@@ -100,17 +97,8 @@ public sealed class AtomicOutput : IDisposable
             throw new UnwritableOutputException($"{role} '{path}' is a folder; give the path of a file (e.g. '{Path.Combine(path, "out")}').");
         }
 
-        string? folder = Path.GetDirectoryName(full);
-        while (folder is not null && !Directory.Exists(folder))
-        {
-            if (File.Exists(folder) || FileIdentity.IsDeviceOrPipe(folder))
-            {
-                throw new UnwritableOutputException($"{role} '{path}': '{folder}' is a file, not a folder, so nothing can be written under it; choose another path.");
-            }
-
-            folder = Path.GetDirectoryName(folder);
-        }
-
+        full = ThroughLink(role, path, full);
+        string? folder = NearestFolder(role, path, full);
         if (folder is null || IsSystemFolder(full))
         {
             return; // /proc and /dev: their links to open files are written directly, and nothing is made there
@@ -126,6 +114,92 @@ public sealed class AtomicOutput : IDisposable
             // The system's message names the probe file; the user named the output.
             string reason = e is UnauthorizedAccessException ? "permission denied" : e.Message.Replace(probe, "a new file", StringComparison.Ordinal).TrimEnd('.');
             throw new UnwritableOutputException($"{role} '{path}': cannot write in the folder '{folder}' ({reason}); choose a folder you can write to.", e);
+        }
+    }
+
+    /// <summary>
+    /// The file a symbolic link <paramref name="full"/> finally names, which a run writes (as the shell's <c>&gt;</c> does),
+    /// or <paramref name="full"/> when it is no link. A link whose target's folder does not exist is refused: a run makes
+    /// the folders of a path it is given, never those of a link's target, which may be anywhere.
+    /// </summary>
+    /// <exception cref="UnwritableOutputException">The link's target's folder does not exist, or the link cannot be followed (a loop).</exception>
+    private static string ThroughLink(string role, string path, string full)
+    {
+        FileSystemInfo? target;
+        try
+        {
+            if (new FileInfo(full).LinkTarget is null)
+            {
+                return full;
+            }
+
+            target = File.ResolveLinkTarget(full, returnFinalTarget: true);
+        }
+        catch (IOException e)
+        {
+            throw new UnwritableOutputException($"{role} '{path}' is a symbolic link that cannot be followed ({e.Message.TrimEnd('.')}); give a file or a link to one.", e);
+        }
+
+        if (target is null)
+        {
+            return full;
+        }
+
+        string targetFolder = Path.GetDirectoryName(target.FullName)!;
+        if (!Directory.Exists(targetFolder))
+        {
+            throw new UnwritableOutputException(
+                $"{role} '{path}' is a symbolic link to '{target.FullName}', whose folder '{targetFolder}' does not exist; a link is written through "
+                + "(as the shell's > does), but no folder is made at a link's target: create that folder, or remove the link.");
+        }
+
+        return target.FullName;
+    }
+
+    /// <summary>
+    /// The nearest existing folder above <paramref name="full"/> (null at the root); a file there, or a symbolic link to
+    /// nothing (a folder would be made at its target), is refused.
+    /// </summary>
+    /// <exception cref="UnwritableOutputException">A file or a dangling link stands where a folder must be.</exception>
+    private static string? NearestFolder(string role, string path, string full)
+    {
+        string? folder = Path.GetDirectoryName(full);
+        while (folder is not null && !Directory.Exists(folder))
+        {
+            if (DanglingTarget(folder) is { } target)
+            {
+                throw new UnwritableOutputException(
+                    $"{role} '{path}': '{folder}' is a symbolic link to '{target}', which does not exist; no folder is made at a link's target: create it, or remove the link.");
+            }
+
+            if (File.Exists(folder) || FileIdentity.IsDeviceOrPipe(folder))
+            {
+                throw new UnwritableOutputException($"{role} '{path}': '{folder}' is a file, not a folder, so nothing can be written under it; choose another path.");
+            }
+
+            folder = Path.GetDirectoryName(folder);
+        }
+
+        return folder;
+    }
+
+    /// <summary>Where a symbolic link that leads to nothing finally points; null for anything else (a loop too: left to the system).</summary>
+    private static string? DanglingTarget(string path)
+    {
+        try
+        {
+            var link = new FileInfo(path);
+            if (link.LinkTarget is null)
+            {
+                return null;
+            }
+
+            FileSystemInfo? target = link.ResolveLinkTarget(returnFinalTarget: true);
+            return target is null || File.Exists(target.FullName) || Directory.Exists(target.FullName) ? null : target.FullName;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

@@ -168,7 +168,7 @@ public static class Experiment
 {
     /// <summary>
     /// Refuses a pipeline whose train section would write over a file the pipeline reads or writes: the model or a report
-    /// file that is the input, the output, the validation or the test file. Call it before the augmentation runs. (That
+    /// file that is the input, the output, the validation or the test file, or any other file it reads (<see cref="Pipeline.Reads"/>). Call it before the augmentation runs. (That
     /// the model and report can be written at all, <see cref="Pipeline.Load"/> checks at their keys.)
     /// </summary>
     /// <exception cref="OutputIsInputException">Two of those paths are one file.</exception>
@@ -190,6 +190,7 @@ public static class Experiment
         [
             ("input.path", pipeline.Input?.Path), ("output.path", pipeline.Output?.Path),
             ("train.validation", train.ValidationPath), ("evaluate.test", pipeline.Evaluate?.TestPath),
+            .. pipeline.Reads.Select(r => (r.Role, (string?)r.Path)),
         ];
         FileIdentity.EnsureDistinct(outputs, inputs);
         foreach ((string role, string? path) in outputs)
@@ -239,7 +240,7 @@ public static class Experiment
             log?.Report(lookalikes);
         }
 
-        List<Example> allAugmented = [.. ReadOutput(pipeline.Output)];
+        List<Example> allAugmented = [.. ReadOutput(pipeline, originals)];
         List<Example> augmented = allAugmented.Where(e => trainIds.Contains(e.Id)).ToList();
         List<Example> plain = [.. originals.Where(e => trainIds.Contains(e.Id))];
         List<Example>? test = pipeline.Evaluate is null ? null : TrainingSections.ReadLabelled(pipeline.Evaluate.TestPath, pipeline.Input);
@@ -366,12 +367,47 @@ public static class Experiment
         return control;
     }
 
-    private static IEnumerable<Example> ReadOutput(PipelineOutput output)
+    /// <summary>
+    /// The augmented corpus the run wrote, each row with its original's id. A fastText file has no ids: there the run wrote
+    /// each of <paramref name="originals"/> (the input read as the run read it) as one block of rows, in the input's order,
+    /// (keep_original ? 1 : 0) + variants rows each, so row r belongs to original r / block; its label must be that
+    /// original's, and the row count the originals' times the block, or the file is not what the run wrote.
+    /// </summary>
+    /// <exception cref="DataFormatException">A fastText output whose rows do not line up with the originals.</exception>
+    private static IEnumerable<Example> ReadOutput(Pipeline pipeline, IReadOnlyList<Example> originals)
     {
+        PipelineOutput output = pipeline.Output!;
         using CorpusReader reader = CorpusReader.Open(output.Path, new CorpusReaderOptions { Format = output.Format, IdColumn = "id", LabelColumn = "label" });
+        if (output.Format != CorpusFormat.FastText)
+        {
+            foreach (Example e in reader.ReadAll())
+            {
+                yield return e;
+            }
+
+            yield break;
+        }
+
+        long block = (pipeline.KeepOriginal ? 1 : 0) + pipeline.Generator.Options.Variants, row = 0;
+        string Mismatch(string what) =>
+            $"the fasttext output has no ids, so its rows are matched to the input's {Plural.Count(originals.Count, "example")} in order, {block} rows each "
+            + $"(keep_original and variants), but {what}; it is not the file this run wrote. Write tsv, csv or jsonl to keep ids.";
         foreach (Example e in reader.ReadAll())
         {
-            yield return e;
+            long index = row / block;
+            if (index >= originals.Count || !string.Equals(originals[(int)index].Label, e.Label, StringComparison.Ordinal))
+            {
+                throw new DataFormatException(output.Path, 0, 0,
+                    Mismatch(index >= originals.Count ? "it has more rows" : $"row {row + 1:N0} has the label '{e.Label}' where example '{originals[(int)index].Id}' has '{originals[(int)index].Label}'"));
+            }
+
+            row++;
+            yield return e with { Id = originals[(int)index].Id };
+        }
+
+        if (row != originals.Count * block)
+        {
+            throw new DataFormatException(output.Path, 0, 0, Mismatch($"it has {Plural.Count(row, "row")}, not {originals.Count * block:N0}"));
         }
     }
 

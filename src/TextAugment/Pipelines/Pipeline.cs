@@ -68,12 +68,26 @@ public sealed class Pipeline
     /// <summary>Worker threads the file asks for, or null for the processor count.</summary>
     public int? Threads { get; }
 
+    /// <summary>
+    /// Every file the pipeline reads, each with the key that names it and where: the pipeline file, <c>input.path</c>, every
+    /// stage's files (registered stages' too), the protected stop words and segmentation dictionary, and the train and
+    /// evaluate sections' files. No run writes over one of them.
+    /// </summary>
+    public IReadOnlyList<PipelineFile> Reads { get; private init; } = [];
+
     /// <summary>Reads and validates a pipeline file, loading every resource it names.</summary>
     /// <param name="path">The pipeline file.</param>
     /// <param name="requireInputOutput">Whether the input and output sections are required (false for streaming through <c>textaugment augment</c>).</param>
-    /// <exception cref="PipelineException">The file has mistakes; every one found is listed as <c>file:line:column: message</c>.</exception>
+    /// <param name="run">
+    /// The settings of the run the pipeline is loaded for (default: none). With an <see cref="RunSettings.InputPath"/> that
+    /// is a file (<c>textaugment augment -i</c>), the <c>tfidf</c> stage without statistics fits on that file, the corpus the
+    /// run augments, rather than on the pipeline's <c>input.path</c>.
+    /// </param>
+    /// <exception cref="PipelineException">The file has mistakes; every one found is listed as <c>file:line:column: message</c>.
+    /// With <paramref name="requireInputOutput"/>, a file the run would write (output.path, train.model, a train.report file)
+    /// that is a file the pipeline reads (<see cref="Reads"/>) or another output is one of them, reported at its key.</exception>
     /// <exception cref="FileNotFoundException">The pipeline file does not exist.</exception>
-    public static Pipeline Load(string path, bool requireInputOutput = true)
+    public static Pipeline Load(string path, bool requireInputOutput = true, RunSettings? run = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!System.IO.File.Exists(path))
@@ -98,22 +112,85 @@ public sealed class Pipeline
         long? threads = top.Integer("threads", 1, MaxThreads);
         PipelineInput? input = ReadInput(top, d, requireInputOutput);
         PipelineOutput? output = ReadOutput(top, d, requireInputOutput);
-        if (input is not null && output is not null && input.Path != "-" && input.Path == output.Path)
+        // Streaming (textaugment augment) writes -o, never output.path, and reads -i or standard input, never input.path.
+        if (requireInputOutput && input is not null && output is not null && input.Path != "-" && input.Path == output.Path)
         {
             d.Add(top.Raw("output")!, $"output.path is the input file ({output.Path}); a run never writes over its input: choose another path.");
         }
 
+        if (requireInputOutput && top.Has("train") && input is { Path: "-" } && PathNode(top.Raw("input")) is { } standardInput)
+        {
+            d.Add(standardInput, "input.path is '-' (standard input), but the train section reads the input again after augmenting it "
+                                 + "(its originals are trained on and validated against), and standard input can be read only once: give the input as a file, "
+                                 + "or augment with 'textaugment augment' and train on its output with 'textaugment train'.");
+        }
+
+        d.Use = PipelineFileUse.Augment;
         TextAnalysis? analysis = ReadLanguage(top, d);
-        var (augmenter, options, keepOriginal) = ReadAugment(top, d, (ulong)(seed ?? 0), input, analysis);
-        TrainSection? train = TrainingSections.ReadTrain(top, d, (ulong)(seed ?? 0), input, output, analysis ?? TextAnalysis.English);
+        PipelineInput? augmented = run?.InputPath is { } runInput && runInput != "-"
+            ? new PipelineInput(Path.GetFullPath(runInput), PipelineRunner.ReaderOptions(input, run, runInput))
+            : input;
+        var (augmenter, options, keepOriginal) = ReadAugment(top, d, (ulong)(seed ?? 0), augmented, augmented == input ? "input.path" : "augment -i", analysis);
+        d.Use = PipelineFileUse.Train;
+        TrainSection? train = TrainingSections.ReadTrain(top, d, (ulong)(seed ?? 0), input, output, analysis ?? TextAnalysis.English, checkOutputs: requireInputOutput);
         EvaluateSection? evaluate = TrainingSections.ReadEvaluate(top, d, train, input);
+        CheckOverwrites(d, input, output);
         if (d.Errors.Count > 0 || augmenter is null || options is null)
         {
             throw new PipelineException([.. d.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
         }
 
-        return new Pipeline(path, input, output, new VariantGenerator(augmenter, options), keepOriginal, (int?)threads, train, evaluate);
+        return new Pipeline(path, input, output, new VariantGenerator(augmenter, options), keepOriginal, (int?)threads, train, evaluate)
+        {
+            Reads = [new PipelineFile("the pipeline file", Path.GetFullPath(path), path, 1, 1, PipelineFileUse.Augment), .. d.Reads],
+        };
     }
+
+    /// <summary>
+    /// Reports, at its key, every file the run writes (<see cref="Diagnostics.Writes"/>: output.path, train.model, the
+    /// train.report files) that is a file the pipeline reads (<see cref="Diagnostics.Reads"/>: the input, every stage's
+    /// files, the protection and segmentation files, the train and evaluate files) or the same path as an earlier output,
+    /// by device and inode or by fully resolved path.
+    /// </summary>
+    private static void CheckOverwrites(Diagnostics d, PipelineInput? input, PipelineOutput? output)
+    {
+        var reported = new HashSet<PipelineFile>();
+        for (int i = 0; i < d.Writes.Count; i++)
+        {
+            PipelineFile write = d.Writes[i];
+            if (write.Path == "-")
+            {
+                continue;
+            }
+
+            string real = FileIdentity.RealPath(write.Path);
+            PipelineFile[] reads = [new PipelineFile("the pipeline file", Path.GetFullPath(d.File), d.File, 1, 1, PipelineFileUse.Augment), .. d.Reads];
+            foreach (PipelineFile read in reads)
+            {
+                bool reportedAbove = write.Key == "output.path" && read.Key == "input.path" && input?.Path == output?.Path;
+                if (!reportedAbove && (FileIdentity.SameFile(write.Path, read.Path) || string.Equals(real, FileIdentity.RealPath(read.Path), StringComparison.Ordinal))
+                    && reported.Add(write))
+                {
+                    d.Add(write.Line, write.Column,
+                        $"{write.Key} '{write.Path}' is the same file as {read.Key} '{read.Path}' ({read.Location}), which the pipeline reads; "
+                        + "a run never writes over a file it reads: choose another path.");
+                }
+            }
+
+            for (int j = 0; j < i; j++)
+            {
+                PipelineFile other = d.Writes[j];
+                if (other.Path != "-" && other.Key != write.Key && string.Equals(real, FileIdentity.RealPath(other.Path), StringComparison.Ordinal) && reported.Add(write))
+                {
+                    d.Add(write.Line, write.Column, $"{write.Key} '{write.Path}' is the same path as {other.Key} '{other.Path}' ({other.Location}); one would overwrite the other: choose another path.");
+                }
+            }
+        }
+    }
+
+    /// <summary>The value of <c>path</c> in the mapping <paramref name="section"/>, if it has one.</summary>
+    private static YamlNode? PathNode(YamlNode? section) =>
+        section is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode("path"), out YamlNode? value) ? value : null;
 
     private static YamlNode? Parse(string path, Diagnostics d)
     {
@@ -280,7 +357,7 @@ public sealed class Pipeline
         return fromExtension;
     }
 
-    private static (Augmenter?, VariantOptions?, bool) ReadAugment(YamlFields top, Diagnostics d, ulong seed, PipelineInput? input, TextAnalysis? analysis)
+    private static (Augmenter?, VariantOptions?, bool) ReadAugment(YamlFields top, Diagnostics d, ulong seed, PipelineInput? input, string inputKey, TextAnalysis? analysis)
     {
         if (!top.Has("augment"))
         {
@@ -298,7 +375,7 @@ public sealed class Pipeline
         long? attempts = f.Integer("max_attempts", 1, 1000);
         bool? keepOriginal = f.Bool("keep_original");
         Protection? protection = ReadProtection(f, d, analysis ?? TextAnalysis.English);
-        var context = new StageContext(d, new ResourceCache(), input, top.Has("input"), analysis ?? TextAnalysis.English);
+        var context = new StageContext(d, new ResourceCache(), input, top.Has("input") || inputKey != "input.path", analysis ?? TextAnalysis.English, inputKey);
         IReadOnlyList<Augmenter>? stages = null;
         if (!f.Has("stages"))
         {

@@ -48,24 +48,20 @@ public static class PipelineRunner
             ?? throw new ArgumentException($"{pipeline.File}: the pipeline has no input; give one (--input PATH or -).");
         string outputPath = settings.OutputPath ?? pipeline.Output?.Path
             ?? throw new ArgumentException($"{pipeline.File}: the pipeline has no output; give one (--output PATH or -).");
-        FileIdentity.EnsureOutputs(("the output", outputPath), ("the input", inputPath));
+        FileIdentity.EnsureOutputs([("the output", outputPath)], [("the input", inputPath), .. pipeline.Reads.Where(r => r.Use == PipelineFileUse.Augment).Select(r => (r.Role, (string?)r.Path))]);
         if (settings.Shard is not null && inputPath != "-")
         {
             FileIdentity.EnsureRegularFile(inputPath, "input", "a shard seeks to its byte range of the input (a CSV shard reads it twice, once to count its records), so it must be a regular file");
         }
 
 
-        CorpusReaderOptions baseOptions = pipeline.Input?.Reader ?? new CorpusReaderOptions { Format = CorpusFormat.Text };
-        CorpusFormat inputFormat = settings.InputFormat
-            ?? (settings.InputPath is null ? baseOptions.Format : (inputPath == "-" ? null : CorpusFormats.FromExtension(inputPath)) ?? baseOptions.Format);
-        CorpusReaderOptions readerOptions = baseOptions with
+        CorpusReaderOptions readerOptions = ReaderOptions(pipeline.Input, settings, inputPath) with
         {
-            Format = inputFormat,
-            Ids = settings.Ids ?? baseOptions.Ids,
             PositionUnknown = settings.Shard is { Index: > 1 } part && inputPath == "-"
                 ? FormattableString.Invariant($"shard {part.Index}/{part.Count} reads standard input, the part itself, so its lines and bytes count from its own start")
                 : null,
         };
+        CorpusFormat inputFormat = readerOptions.Format;
         CorpusFormat outputFormat = settings.OutputFormat
             ?? (settings.OutputPath is null || settings.OutputPath == pipeline.Output?.Path ? pipeline.Output?.Format : null)
             ?? (outputPath == "-" ? null : CorpusFormats.FromExtension(outputPath))
@@ -92,5 +88,18 @@ public static class PipelineRunner
             });
         output.Commit();
         return summary;
+    }
+
+    /// <summary>
+    /// How a run reads <paramref name="inputPath"/>: the pipeline's input section's columns, the format from
+    /// <see cref="RunSettings.InputFormat"/>, else (when the run names its own input) the path's extension, else the
+    /// pipeline's format, else text.
+    /// </summary>
+    internal static CorpusReaderOptions ReaderOptions(PipelineInput? input, RunSettings settings, string inputPath)
+    {
+        CorpusReaderOptions baseOptions = input?.Reader ?? new CorpusReaderOptions { Format = CorpusFormat.Text };
+        CorpusFormat format = settings.InputFormat
+            ?? (settings.InputPath is null ? baseOptions.Format : (inputPath == "-" ? null : CorpusFormats.FromExtension(inputPath)) ?? baseOptions.Format);
+        return baseOptions with { Format = format, Ids = settings.Ids ?? baseOptions.Ids };
     }
 }

@@ -238,11 +238,23 @@ internal static class StageCatalog
         CorpusReaderOptions options = reference is null
             ? context.Input!.Reader
             : new CorpusReaderOptions { Format = CorpusFormats.FromExtension(reference) ?? CorpusFormat.Text };
-        return context.Resources.Get($"tfidf-fit|{path}", () =>
+        string source = reference is null ? $"{context.InputKey} '{path}'" : $"reference '{path}'";
+        try
         {
-            using CorpusReader reader = CorpusReader.Open(path, options);
-            return TfIdfStatistics.Fit(reader, context.Analysis.Segmenter);
-        });
+            return context.Resources.Get($"tfidf-fit|{path}|{options.Format}", () =>
+            {
+                using CorpusReader reader = CorpusReader.Open(path, options);
+                return TfIdfStatistics.Fit(reader, context.Analysis.Segmenter);
+            });
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // Without statistics or reference the stage fits on the input (augment -i, else input.path), whose path has no
+            // key in this stage: name the stage and what it tried to read, with the ways to give it something else.
+            f.Error($"tfidf (no statistics or reference given) fits its corpus statistics on {source}, which cannot be read: {error.Message} "
+                    + "Give statistics: FILE (made by 'textaugment fit-tfidf'), reference: CORPUS, or the file to augment (augment -i FILE).");
+            return null;
+        }
     }
 
     private static Augmenter? RandomInsertion(YamlNode? node, StageContext context)
@@ -440,5 +452,8 @@ internal static class StageCatalog
     }
 }
 
-/// <summary>What stage builders share: where to report mistakes, the loaded resources, and the pipeline's language (<see cref="TextAnalysis"/>).</summary>
-internal sealed record StageContext(Diagnostics Diagnostics, ResourceCache Resources, PipelineInput? Input, bool InputDeclared, TextAnalysis Analysis);
+/// <summary>
+/// What stage builders share: where to report mistakes, the loaded resources, the corpus the stages will augment
+/// (<paramref name="Input"/>, named in messages as <paramref name="InputKey"/>), and the pipeline's language (<see cref="TextAnalysis"/>).
+/// </summary>
+internal sealed record StageContext(Diagnostics Diagnostics, ResourceCache Resources, PipelineInput? Input, bool InputDeclared, TextAnalysis Analysis, string InputKey = "input.path");

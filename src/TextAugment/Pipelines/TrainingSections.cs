@@ -24,7 +24,11 @@ internal static class TrainingSections
     /// <summary>Keys of <c>train</c> that are not trainer options: paths and the nested sections.</summary>
     private static readonly string[] TrainPathKeys = ["model", "report", "features", "early_stopping", "validation", "consistency"];
 
-    public static TrainSection? ReadTrain(YamlFields top, Diagnostics d, ulong seed, PipelineInput? input, PipelineOutput? output, TextAnalysis analysis)
+    /// <summary>
+    /// Reads <c>train</c>; with <paramref name="checkOutputs"/> the model and report are checked (and recorded) as files the
+    /// run writes: not when streaming through <c>textaugment augment</c>, which trains nothing.
+    /// </summary>
+    public static TrainSection? ReadTrain(YamlFields top, Diagnostics d, ulong seed, PipelineInput? input, PipelineOutput? output, TextAnalysis analysis, bool checkOutputs)
     {
         if (!top.Has("train"))
         {
@@ -51,12 +55,15 @@ internal static class TrainingSections
         string model = f.Path("model", required: false, mustExist: false, example: "out/model.tam") ?? Path.Combine(outputDirectory, "model.tam");
         string report = f.Path("report", required: false, mustExist: false, example: "out/report") ?? Path.Combine(outputDirectory, "report");
         // Reported here, at their keys and with the pipeline's other mistakes, rather than when the run reaches them.
-        CheckWritable(f, "model", "train.model", model);
-        foreach (string file in TrainingReport.Files(report))
+        if (checkOutputs)
         {
-            if (!CheckWritable(f, "report", "train.report", file))
+            CheckWritable(f, "model", "train.model", model);
+            foreach (string file in TrainingReport.Files(report))
             {
-                break;
+                if (!CheckWritable(f, "report", "train.report", file))
+                {
+                    break;
+                }
             }
         }
 
@@ -155,7 +162,7 @@ internal static class TrainingSections
         if (f.Has("stages"))
         {
             var context = new StageContext(d, new ResourceCache(),
-                new PipelineInput(path, new CorpusReaderOptions { Format = CorpusFormats.FromExtension(path) ?? CorpusFormat.Text }), true, analysis);
+                new PipelineInput(path, new CorpusReaderOptions { Format = CorpusFormats.FromExtension(path) ?? CorpusFormat.Text }), true, analysis, "train.consistency.unlabelled");
             IReadOnlyList<Augmenters.Augmenter>? stages = StageCatalog.BuildList(f.Raw("stages"), context, "train.consistency.stages");
             if (stages is null)
             {
@@ -323,6 +330,7 @@ internal static class TrainingSections
     /// </summary>
     internal static bool CheckWritable(YamlFields fields, string key, string name, string path)
     {
+        fields.Diagnostics.Wrote(name, path, fields.Has(key) ? fields.Raw(key) : fields.Node);
         try
         {
             AtomicOutput.EnsureWritable(name, path);

@@ -7,12 +7,30 @@ namespace TextAugment.Pipelines;
 internal sealed class Diagnostics(string file)
 {
     private readonly List<PipelineError> _errors = [];
+    private readonly List<PipelineFile> _reads = [];
+    private readonly List<PipelineFile> _writes = [];
 
     public string File { get; } = file;
 
     public string BaseDirectory { get; } = Path.GetDirectoryName(Path.GetFullPath(file))!;
 
     public IReadOnlyList<PipelineError> Errors => _errors;
+
+    /// <summary>Every file read through a key so far (<see cref="YamlFields.Path"/> with mustExist), in the order read.</summary>
+    public IReadOnlyList<PipelineFile> Reads => _reads;
+
+    /// <summary>Every file a run of the pipeline writes, as recorded by <see cref="Wrote"/>.</summary>
+    public IReadOnlyList<PipelineFile> Writes => _writes;
+
+    /// <summary>What the files read from now on are for (set by the pipeline loader as it reads each section).</summary>
+    public PipelineFileUse Use { get; set; } = PipelineFileUse.Augment;
+
+    public void Read(string key, string path, YamlNode at) =>
+        _reads.Add(new PipelineFile(key, path, File, at.Start.Line, at.Start.Column, key == "input.path" ? PipelineFileUse.Input : Use));
+
+    /// <summary>Records a file a run writes, at <paramref name="at"/> (its key's value, or its section when the path is a default).</summary>
+    public void Wrote(string key, string path, YamlNode? at) =>
+        _writes.Add(new PipelineFile(key, path, File, at?.Start.Line ?? 1, at?.Start.Column ?? 1, PipelineFileUse.Train));
 
     public void Add(YamlNode node, string message) => _errors.Add(new PipelineError(File, node.Start.Line, node.Start.Column, message));
 
@@ -271,6 +289,11 @@ internal sealed class YamlFields
         {
             _diagnostics.Add(_values[key].Value, $"{What}.{key}: {YamlGuard.Quote(value)} is a device, FIFO or socket, not a regular file; it is read whole, so give a regular file.");
             return null;
+        }
+
+        if (mustExist)
+        {
+            _diagnostics.Read($"{What}.{key}", full, _values[key].Value);
         }
 
         return full;
