@@ -246,7 +246,6 @@ public class PipelinePathTests
     [Theory]
     [InlineData("output: { path: in.tsv }\n")]
     [InlineData("output: { path: o.tsv }\ntrain: { model: folder, epochs: 1 }\n")]
-    [InlineData("output: { path: folder, format: tsv }\n")]
     public void Augment_is_not_refused_for_paths_it_does_not_use(string rest)
     {
         string dir = Workspace();
