@@ -168,7 +168,8 @@ public static class Experiment
 {
     /// <summary>
     /// Refuses a pipeline whose train section would write over a file the pipeline reads or writes: the model or a report
-    /// file that is the input, the output, the validation or the test file, or any other file it reads (<see cref="Pipeline.Reads"/>). Call it before the augmentation runs. (That
+    /// file that is the input, the output, the validation or the test file, or any other file it reads
+    /// (<see cref="Pipeline.Reads"/>). Call it before the augmentation runs. (That
     /// the model and report can be written at all, <see cref="Pipeline.Load"/> checks at their keys.)
     /// </summary>
     /// <exception cref="OutputIsInputException">Two of those paths are one file.</exception>

@@ -85,7 +85,7 @@ public sealed class Pipeline
     /// </param>
     /// <exception cref="PipelineException">The file has mistakes; every one found is listed as <c>file:line:column: message</c>.
     /// With <paramref name="requireInputOutput"/>, a file the run would write (output.path, train.model, a train.report file)
-    /// that is a file the pipeline reads (<see cref="Reads"/>) or another output is one of them, reported at its key.</exception>
+    /// that is also a file the pipeline reads (<see cref="Reads"/>) or another of its outputs is among them, at the output's key.</exception>
     /// <exception cref="FileNotFoundException">The pipeline file does not exist.</exception>
     public static Pipeline Load(string path, bool requireInputOutput = true, RunSettings? run = null)
     {
@@ -134,7 +134,8 @@ public sealed class Pipeline
         d.Use = PipelineFileUse.Train;
         TrainSection? train = TrainingSections.ReadTrain(top, d, (ulong)(seed ?? 0), input, output, analysis ?? TextAnalysis.English, checkOutputs: requireInputOutput);
         EvaluateSection? evaluate = TrainingSections.ReadEvaluate(top, d, train, input);
-        CheckOverwrites(d, input, output);
+        PipelineFile[] reads = [new PipelineFile("the pipeline file", Path.GetFullPath(path), path, 1, 1, PipelineFileUse.Augment), .. d.Reads];
+        CheckOverwrites(d, reads, input, output);
         if (d.Errors.Count > 0 || augmenter is null || options is null)
         {
             throw new PipelineException([.. d.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
@@ -142,17 +143,17 @@ public sealed class Pipeline
 
         return new Pipeline(path, input, output, new VariantGenerator(augmenter, options), keepOriginal, (int?)threads, train, evaluate)
         {
-            Reads = [new PipelineFile("the pipeline file", Path.GetFullPath(path), path, 1, 1, PipelineFileUse.Augment), .. d.Reads],
+            Reads = reads,
         };
     }
 
     /// <summary>
     /// Reports, at its key, every file the run writes (<see cref="Diagnostics.Writes"/>: output.path, train.model, the
-    /// train.report files) that is a file the pipeline reads (<see cref="Diagnostics.Reads"/>: the input, every stage's
-    /// files, the protection and segmentation files, the train and evaluate files) or the same path as an earlier output,
-    /// by device and inode or by fully resolved path.
+    /// train.report files) that is one of <paramref name="reads"/> (the pipeline file, the input, every stage's files, the
+    /// protection and segmentation files, the train and evaluate files) or the same path as an earlier output, by device
+    /// and inode or by fully resolved path.
     /// </summary>
-    private static void CheckOverwrites(Diagnostics d, PipelineInput? input, PipelineOutput? output)
+    private static void CheckOverwrites(Diagnostics d, IReadOnlyList<PipelineFile> reads, PipelineInput? input, PipelineOutput? output)
     {
         var reported = new HashSet<PipelineFile>();
         for (int i = 0; i < d.Writes.Count; i++)
@@ -164,7 +165,6 @@ public sealed class Pipeline
             }
 
             string real = FileIdentity.RealPath(write.Path);
-            PipelineFile[] reads = [new PipelineFile("the pipeline file", Path.GetFullPath(d.File), d.File, 1, 1, PipelineFileUse.Augment), .. d.Reads];
             foreach (PipelineFile read in reads)
             {
                 bool reportedAbove = write.Key == "output.path" && read.Key == "input.path" && input?.Path == output?.Path;

@@ -75,7 +75,10 @@ public sealed class StageArguments
     /// <summary>One of <paramref name="choices"/>, or null.</summary>
     public string? Choice(string key, IReadOnlyList<string> choices) => _fields.Choice(key, choices);
 
-    /// <summary>A full path resolved against the pipeline file's folder, or null; with <paramref name="mustExist"/> a missing file is reported.</summary>
+    /// <summary>
+    /// A full path resolved against the pipeline file's folder, or null; with <paramref name="mustExist"/> a missing file is
+    /// reported, and the file is recorded as one the pipeline reads (<see cref="Pipeline.Reads"/>), which no run's output may be.
+    /// </summary>
     public string? Path(string key, bool required, bool mustExist, string example) => _fields.Path(key, required, mustExist, example);
 
     /// <summary>Reports a mistake at the value of <paramref name="key"/> (or at the stage when it is absent).</summary>
