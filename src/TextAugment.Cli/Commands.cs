@@ -132,9 +132,9 @@ internal sealed class ValidateCommand : Command<PipelineSettings>
             }
         }
 
-        Console.Out.WriteLine($"{settings.Pipeline}: valid. Input {pipeline.Input!.Path} ({CorpusFormats.Name(pipeline.Input.Reader.Format)}"
+        Console.Out.WriteLine($"{settings.Pipeline}: valid. Input {Runner.Shown(pipeline.Input!.Path)} ({CorpusFormats.Name(pipeline.Input.Reader.Format)}"
                               + (stream ? "; a stream: its columns are checked when a run reads it" : "") + ") → "
-                              + $"{Plural.Count(pipeline.Generator.Options.Variants, "variant")} per example → {pipeline.Output!.Path} ({CorpusFormats.Name(pipeline.Output.Format)}).");
+                              + $"{Plural.Count(pipeline.Generator.Options.Variants, "variant")} per example → {Runner.Shown(pipeline.Output!.Path)} ({CorpusFormats.Name(pipeline.Output.Format)}).");
         return TextAugmentApp.Ok;
     }
 }
@@ -254,7 +254,7 @@ internal static class Runner
 
         Console.Error.WriteLine(
             $"textaugment: {Plural.Count(summary.Examples, "example")} → {Plural.Count(summary.Rows, "row")} in {summary.Elapsed.TotalSeconds:F2} s ({Rate(summary.Rows, summary.Elapsed)} rows/s)"
-            + (outputPath == "-" ? "" : $" → {outputPath}"));
+            + (outputPath == "-" ? "" : $" → {Shown(outputPath)}"));
         if (summary.Skipped > 0)
         {
             Console.Error.WriteLine($"textaugment: skipped {Plural.Count(summary.Skipped, "malformed row")} (on_error: skip); the first:");
@@ -278,6 +278,21 @@ internal static class Runner
     }
 
     private static RunSettings WithProgress(RunSettings run, IProgress<AugmentProgress> progress) => run with { Progress = progress };
+
+    /// <summary>
+    /// A path as the user would type it from here: relative to the current folder when the file is inside it (a pipeline's
+    /// paths are resolved against its own folder, so they arrive absolute), else unchanged. <c>-</c> stays <c>-</c>.
+    /// </summary>
+    internal static string Shown(string path)
+    {
+        if (path == "-" || !Path.IsPathFullyQualified(path))
+        {
+            return path;
+        }
+
+        string relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative == "." || relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathFullyQualified(relative) ? path : relative;
+    }
 
     private static string Rate(long rows, TimeSpan elapsed) => elapsed.TotalSeconds > 0 ? $"{rows / elapsed.TotalSeconds:N0}" : "-";
 

@@ -24,6 +24,17 @@ public class CliTests
         }
     }
 
+    [Fact]
+    public void A_pipeline_path_inside_the_current_folder_is_shown_relative_to_it_and_any_other_as_it_is()
+    {
+        string here = Environment.CurrentDirectory;
+        Assert.Equal(Path.Combine("out", "quickstart", "augmented.jsonl"), Runner.Shown(Path.Combine(here, "out", "quickstart", "augmented.jsonl")));
+        string outside = Path.GetFullPath(Path.Combine(here, "..", "elsewhere.jsonl"));
+        Assert.Equal(outside, Runner.Shown(outside));
+        Assert.Equal("-", Runner.Shown("-"));
+        Assert.Equal(Path.Combine("rel", "a.tsv"), Runner.Shown(Path.Combine("rel", "a.tsv")));
+    }
+
     private static string WritePipeline(string dir, string outputPath, string extra = "")
     {
         string tiny = TestPaths.Fixture("tiny.tsv").Replace("\\", "/", StringComparison.Ordinal);
