@@ -92,4 +92,5 @@ def main():
         open(p, "w", encoding="utf-8").write("\n".join([head] + rs) + "\n")
 
 
-main()
+if __name__ == "__main__":
+    main()

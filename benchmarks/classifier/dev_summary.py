@@ -58,4 +58,5 @@ def main():
         print(f"{row} {k} |")
 
 
-main()
+if __name__ == "__main__":
+    main()
