@@ -6,7 +6,9 @@
 # peer_sklearn.py, which is what a full-size run can afford; PEERS=0: no peer).
 # Usage: dev_search.sh WORK SIZE DATASET SPLITS   (WORK: the folder prepare.py wrote; SIZE: 500 or full)
 # Environment: CLI (the textaugment executable; default this checkout's Release build), CONFS (a file of
-# "name|options" lines; default the list below), PEERS (0 skips the scikit-learn variants).
+# "name|options" lines; default the list below), PEERS (0 skips the scikit-learn variants), DEV_MODE (random, the
+# default and every round before round 6; mirror: dev_split.py --mode mirror, a dev split built as prepare.py built
+# DATASET's test split: sotu by address, debian balanced, topics and spam as random).
 # Prints: dataset, size, split seed, configuration, dev accuracy, kept epoch, seconds (TSV).
 set -u
 repo=$PWD
@@ -17,7 +19,7 @@ tmp=$(mktemp -d "$work/dev-$d-$size.XXXXXX")   # one folder per run: runs side b
 first=${FIRST:-11}
 for split in $(seq "$first" $((first + splits - 1))); do
   tr=$tmp/train-$split.tsv; dv=$tmp/dev-$split.tsv
-  /usr/bin/python3 "$repo/benchmarks/classifier/dev_split.py" "$src" "$tr" "$dv" "$split"
+  /usr/bin/python3 "$repo/benchmarks/classifier/dev_split.py" --mode "${DEV_MODE:-random}" --dataset "$d" "$src" "$tr" "$dv" "$split"
   if [ "${PEERS:-1}" = peer ]; then
     /usr/bin/python3 "$repo/benchmarks/classifier/peer_sklearn.py" "$tr" "$dv" "$tmp/peer.pred" > /dev/null
     echo -e "$d\t$size\t$split\tscikit-learn LR, tfidf-l2-sublinear C=10\t$(/usr/bin/python3 "$repo/benchmarks/classifier/score.py" "$dv" "$tmp/peer.pred" | cut -f1)\t\t"
