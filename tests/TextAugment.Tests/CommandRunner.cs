@@ -31,6 +31,23 @@ internal static class CommandRunner
         }
     }
 
+    /// <summary>
+    /// Runs the built command under <c>/bin/sh</c> in <paramref name="directory"/> with <paramref name="arguments"/> as a
+    /// shell writes them, redirections included (<c>predict m.tam &lt; in.tsv &gt;&gt; in.tsv</c>); returns the exit code and
+    /// standard error followed by standard output.
+    /// </summary>
+    public static (int ExitCode, string Output) InShell(string directory, string arguments)
+    {
+        var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"exec dotnet '{Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll")}' {arguments}");
+        using Process process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        string errors = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(120_000), "the command did not finish in 2 minutes");
+        return (process.ExitCode, errors + output.Result);
+    }
+
     /// <summary>Runs the built command in a child process with <paramref name="input"/> (UTF-8) on its standard input.</summary>
     public static (int ExitCode, string Output, string Errors) Child(string input, params string[] args) => Child(Encoding.UTF8.GetBytes(input), args);
 

@@ -109,15 +109,9 @@ public class HostileInputTests
         }
 
         string dir = Workspace();
-        string cli = Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll");
         File.WriteAllBytes(Path.Combine(dir, "m.tam"), [1, 2, 3]); // never read: the check comes first
-        var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"exec dotnet '{cli}' {command}");
-        using Process process = Process.Start(start)!;
-        string errors = process.StandardError.ReadToEnd() + process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        AssertRefused((process.ExitCode, errors), dir, "in.tsv");
+        var (code, errors) = CommandRunner.InShell(dir, command);
+        AssertRefused((code, errors), dir, "in.tsv");
         Assert.Contains("redirected to", errors, StringComparison.Ordinal);
     }
 
@@ -135,15 +129,9 @@ public class HostileInputTests
 
         string dir = Workspace();
         Directory.CreateDirectory(Path.Combine(dir, "sub"));
-        string cli = Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll");
         Assert.Equal(0, CommandRunner.InProcess("train", Path.Combine(dir, "in.tsv"), "-o", Path.Combine(dir, "m.tam"), "--epochs", "1").ExitCode);
-        var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"exec dotnet '{cli}' {command}");
-        using Process process = Process.Start(start)!;
-        string errors = process.StandardError.ReadToEnd() + process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(2, process.ExitCode);
+        var (code, errors) = CommandRunner.InShell(dir, command);
+        Assert.Equal(2, code);
         Assert.Contains($"standard input is the folder '{Path.Combine(FileIdentity.RealPath(dir), "sub")}', not a file", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("Is a directory", errors, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(dir, "out.tam")));
