@@ -39,6 +39,18 @@ public class FormatSafetyTests
             Assert.Contains("write tsv, csv or jsonl instead", error.Message, StringComparison.Ordinal);
         }
 
+        [Theory]
+        [InlineData("animal\u000b__label__x")]
+        [InlineData("a\fb")]
+        [InlineData("a\u00a0b")]
+        [InlineData("a\u0000b")]
+        [InlineData("a b")]
+        public void A_label_with_any_white_space_or_nul_is_refused(string label)
+        {
+            var error = Assert.Throws<DataFormatException>(() => RowFormatter.For(CorpusFormat.FastText).WriteRow(new CharBuffer(), "a", 0, "a dog", label));
+            Assert.Contains("which a fasttext label cannot be (it must be one word, with no white space)", error.Message, StringComparison.Ordinal);
+        }
+
         [Fact]
         public void The_prefix_inside_a_word_is_text_and_is_written()
         {

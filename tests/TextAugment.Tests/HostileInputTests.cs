@@ -115,6 +115,19 @@ public class HostileInputTests
         Assert.Contains("redirected to", errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_output_whose_name_is_near_the_file_name_limit_is_written_and_leaves_no_temporary_file()
+    {
+        string dir = Workspace();
+        string model = Path.Combine(dir, new string('b', 240) + ".tam"); // 244 bytes: its temporary name would pass 255
+        var (code, _, errors) = CommandRunner.InProcess("train", Path.Combine(dir, "in.tsv"), "-o", model, "--epochs", "1", "--report", Path.Combine(dir, "r"));
+        Assert.True(code == 0, errors);
+        Assert.True(File.Exists(model));
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
+        Assert.Equal(TemporaryFiles.Stem(new string('b', 240) + ".tam"), TemporaryFiles.Stem(new string('b', 240) + ".tam")); // the same on every run
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(TemporaryFiles.Stem(new string('é', 200))) <= 140 + 17);
+    }
+
     [Theory]
     [InlineData("augment p.yaml --no-progress < sub")]
     [InlineData("predict m.tam < sub")]
@@ -568,6 +581,18 @@ public class ResourceLineLimitTests
         string path = TestPaths.Fixture(Path.Combine("hostile", "jieba-user-long-word.txt"));
         var error = Assert.Throws<FormatException>(() => TextAugment.Text.JiebaSegmenter.Default.WithUserDictionary(path));
         Assert.Equal($"{path}:2:1: the word is 101 characters long; a user word may have at most 100.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("测试 99999999999999999999999", "the frequency 99999999999999999999999 is too large")]
+    [InlineData("测试 1000000000001 n", "the frequency 1000000000001 is too large")]
+    public void A_jieba_user_frequency_too_large_for_the_total_names_its_line_and_column(string line, string message)
+    {
+        string path = Path.Combine(TestPaths.NewTempDirectory(), "user.txt");
+        File.WriteAllText(path, "好词 5\n" + line + "\n");
+        var error = Assert.Throws<FormatException>(() => TextAugment.Text.JiebaSegmenter.Default.WithUserDictionary(path));
+        Assert.StartsWith($"{path}:2:4: {message}; a user word's frequency may be at most 1,000,000,000,000", error.Message, StringComparison.Ordinal);
+        TextAugment.Text.JiebaSegmenter.Default.WithUserWords(["测试 1000000000000", "好词 1000000000000"]); // at the limit: accepted
     }
 }
 

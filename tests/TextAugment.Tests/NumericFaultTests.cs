@@ -140,6 +140,25 @@ public class ModelHeaderErrorTests
         Assert.DoesNotContain("LineNumber", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(int.MinValue)]
+    [InlineData(-1)]
+    public void A_header_length_past_the_file_is_refused_before_anything_is_allocated(int length)
+    {
+        string path = Path.Combine(TestPaths.NewTempDirectory(), "m.tam");
+        List<Example> data = [new("1", "red apple", "fruit"), new("2", "green pear", "fruit"), new("3", "red car", "car"), new("4", "fast car", "car")];
+        Trainer.Train(data, null, new TrainerOptions { Epochs = 1, Features = new FeatureOptions { Buckets = 1024, Dimensions = 8 } }).Model.Save(path);
+        byte[] all = File.ReadAllBytes(path);
+        BitConverter.GetBytes(length).CopyTo(all, 12); // after "TXAMODEL" and the format version
+        byte[] content = all[..^32];
+        File.WriteAllBytes(path, [.. content, .. System.Security.Cryptography.SHA256.HashData(content)]); // a valid checksum: crafted, not damaged
+
+        var error = Assert.Throws<DataFormatException>(() => TextClassifier.Load(path));
+        Assert.Equal(12, error.ByteOffset);
+        Assert.Contains($"the header's length is {length:N0} bytes", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Edits the header JSON of a model file and writes the file back with its length and checksum made right.</summary>
     private static void RewriteHeader(string path, Func<string, string> edit)
     {

@@ -189,6 +189,20 @@ public class PipelinePathTests
         }
     }
 
+    [Theory]
+    [InlineData("input: { path: \"in\\0.tsv\" }\noutput: { path: o.tsv }\n", "p.yaml:2:16: input.path: 'in\\0.tsv' holds a NUL character")]
+    [InlineData("input: { path: in.tsv }\noutput: { path: \"o\\0.tsv\" }\n", "p.yaml:3:17: output.path: 'o\\0.tsv' holds a NUL character")]
+    public void A_path_with_a_nul_character_is_a_mistake_at_its_key(string paths, string expected)
+    {
+        string dir = Workspace();
+        string pipeline = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(pipeline, "seed: 1\n" + paths + "augment:\n  stages: [ { random_swap: {} } ]\n");
+        var (code, _, errors) = CommandRunner.InProcess("validate", pipeline);
+        Assert.True(code == 2, errors);
+        Assert.Contains(expected, errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Null character in path", errors, StringComparison.Ordinal);
+    }
+
     /// <summary>Item: a pipeline that writes fastText (no ids) and trains trains on every augmented row, by its original.</summary>
     [Fact]
     public void The_train_step_reads_a_fasttext_output()

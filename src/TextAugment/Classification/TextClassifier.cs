@@ -190,7 +190,14 @@ public sealed partial class TextClassifier
         byte[] headerJson = [];
         try
         {
-            headerJson = reader.ReadBytes(reader.ReadInt32());
+            int headerLength = reader.ReadInt32();
+            if (headerLength < 0 || headerLength > content.Length - headerStart)
+            {
+                // Checked before reading: a crafted length would otherwise allocate up to 2 GiB, or read past the header.
+                throw DataFormatException.AtByte(path, 0, sections, $"the header's length is {headerLength:N0} bytes, but the file has {Math.Max(0, content.Length - headerStart):N0} after it: the file was written by an incompatible or damaged build. Retrain it, or use the TextAugment that wrote it.");
+            }
+
+            headerJson = reader.ReadBytes(headerLength);
             Header header = JsonSerializer.Deserialize(headerJson, HeaderContext.Default.Header)
                 ?? throw new InvalidDataException("the header is empty");
             CheckHeader(header, content.Length);

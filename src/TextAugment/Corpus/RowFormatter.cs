@@ -207,6 +207,10 @@ internal abstract class RowFormatter
     {
         private const string LabelPrefix = "__label__";
 
+        /// <summary>The characters that end a word for fastText and for this library's fasttext reader: every white space and NUL.</summary>
+        private static readonly System.Buffers.SearchValues<char> SplitsWords = System.Buffers.SearchValues.Create(
+            [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => char.IsWhiteSpace(c) || c == '\0')]);
+
         /// <summary>The first word of <paramref name="text"/> (split at white space) that starts with <see cref="LabelPrefix"/>; null when none does.</summary>
         private static string? LabelLikeToken(ReadOnlySpan<char> text)
         {
@@ -246,10 +250,11 @@ internal abstract class RowFormatter
             RequireOneLine(text, id, variant, "fasttext", "tsv-escaped, csv or jsonl");
             if (label is not null)
             {
-                if (label.Length == 0 || label.AsSpan().IndexOfAny(" \t\n\r") >= 0)
+                // fastText splits words at any white space, \v and \f included, and at NUL: a label holding one would be read back as two.
+                if (label.Length == 0 || label.AsSpan().ContainsAny(SplitsWords))
                 {
                     throw new DataFormatException("the output", 0, 0,
-                        $"example '{id}' has the label '{label}', which a fasttext label cannot be (it must be one word); write tsv, csv or jsonl instead.");
+                        $"example '{id}' has the label '{label}', which a fasttext label cannot be (it must be one word, with no white space); write tsv, csv or jsonl instead.");
                 }
 
                 destination.Append(LabelPrefix);

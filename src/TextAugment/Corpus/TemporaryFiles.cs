@@ -25,9 +25,37 @@ internal static class TemporaryFiles
         string name = Path.GetFileName(destination);
         RemoveStale(directory, name);
         EnsureSignalHandlers();
-        string path = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $".{name}{Marker}{Environment.ProcessId}-{Interlocked.Increment(ref _counter)}.tmp"));
+        string path = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $".{Stem(name)}{Marker}{Environment.ProcessId}-{Interlocked.Increment(ref _counter)}.tmp"));
         Live[path] = 0;
         return path;
+    }
+
+    /// <summary>
+    /// The NAME in a temporary file's name: the destination's own name, or, for a name of more than 200 UTF-8 bytes, whose
+    /// temporary name would pass the 255-byte limit on a file name, its first characters (up to 140 bytes) and a hash of the
+    /// whole name, the same on every run, so that a later run still finds the stale files of the same destination.
+    /// </summary>
+    internal static string Stem(string name)
+    {
+        if (System.Text.Encoding.UTF8.GetByteCount(name) <= 200)
+        {
+            return name;
+        }
+
+        int bytes = 0, chars = 0;
+        foreach (System.Text.Rune rune in name.EnumerateRunes())
+        {
+            if (bytes + rune.Utf8SequenceLength > 140)
+            {
+                break;
+            }
+
+            bytes += rune.Utf8SequenceLength;
+            chars += rune.Utf16SequenceLength;
+        }
+
+        byte[] hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name));
+        return name[..chars] + "~" + Convert.ToHexString(hash, 0, 8);
     }
 
     /// <summary>Stops tracking <paramref name="path"/> (it was renamed into place or deleted).</summary>
@@ -63,7 +91,7 @@ internal static class TemporaryFiles
             return;
         }
 
-        string prefix = "." + name + Marker;
+        string prefix = "." + Stem(name) + Marker;
         IEnumerable<string> candidates;
         try
         {

@@ -276,6 +276,13 @@ internal sealed class YamlFields
             return value;
         }
 
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            // No file system has NUL in a name; the runtime would stop the whole run with "Null character in path."
+            _diagnostics.Add(_values[key].Value, $"{What}.{key}: {YamlGuard.Quote(value.Replace("\0", "\\0", StringComparison.Ordinal))} holds a NUL character (\\0), which no file name can; remove it.");
+            return null;
+        }
+
         string full = System.IO.Path.GetFullPath(System.IO.Path.Combine(_diagnostics.BaseDirectory, value));
         if (mustExist && !File.Exists(full))
         {

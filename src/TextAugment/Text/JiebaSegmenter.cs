@@ -101,9 +101,20 @@ public sealed partial class JiebaSegmenter : Segmenter
                 throw new FormatException($"{source}:{number}:1: the word is {word.Length:N0} characters long; a user word may have at most {MaxUserWordLength}.");
             }
 
-            long freq = m.Groups[2].Success
-                ? long.Parse(m.Groups[2].Value.AsSpan().Trim(), NumberStyles.None, CultureInfo.InvariantCulture)
-                : building.SuggestFrequency(word);
+            long freq;
+            if (m.Groups[2].Success)
+            {
+                ReadOnlySpan<char> digits = m.Groups[2].Value.AsSpan().Trim();
+                if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out freq) || freq > MaxUserFrequency)
+                {
+                    throw new FormatException($"{source}:{number}:{m.Groups[2].Index + 1 + (m.Groups[2].Value.Length - m.Groups[2].Value.TrimStart().Length)}: the frequency {(digits.Length > 30 ? digits[..30].ToString() + "…" : digits.ToString())} is too large; a user word's frequency may be at most {MaxUserFrequency:N0} (the whole shipped dictionary counts about 60 million).");
+                }
+            }
+            else
+            {
+                freq = building.SuggestFrequency(word);
+            }
+
             userWords.Add(line);
             frequencies[word] = new Entry(freq);
             total += freq;
@@ -121,6 +132,9 @@ public sealed partial class JiebaSegmenter : Segmenter
 
         return new JiebaSegmenter(frequencies, total, forceSplit, _hmm, UseHmm, [.. userWords]); // builds the trie of the finished dictionary
     }
+
+    /// <summary>The largest frequency a user word may give: far above any real count, and small enough that no number of words can overflow the total.</summary>
+    public const long MaxUserFrequency = 1_000_000_000_000;
 
     /// <summary>Adds words from a user dictionary file (UTF-8, a regular file); see <see cref="WithUserWords(IEnumerable{string}, string)"/>.</summary>
     /// <exception cref="FormatException">A malformed line (file and line named).</exception>
