@@ -63,6 +63,15 @@ internal sealed class RunCommand : Command<RunSettingsBase>
         Experiment.EnsureDistinct(pipeline);
     }
 
+    /// <summary>Prints the pipeline's <see cref="Pipeline.Warnings"/> on standard error (run and validate), before any work.</summary>
+    internal static void Warn(Pipeline pipeline)
+    {
+        foreach (PipelineError warning in pipeline.Warnings)
+        {
+            Console.Error.WriteLine(TerminalText.Visible($"textaugment: {warning}"));
+        }
+    }
+
     /// <summary>
     /// Where shard <paramref name="shard"/> of a pipeline writes: its output path with <c>.part-K-of-N</c> before the
     /// extension (K zero-padded to N's width, so the parts sort in order: <c>augmented.part-02-of-16.jsonl</c>), so that N
@@ -86,6 +95,7 @@ internal sealed class RunCommand : Command<RunSettingsBase>
         Shard? shard = ParseShard(settings.Shard);
         string output = shard is null ? pipeline.Output!.Path : ShardOutput(pipeline.Output!.Path, shard);
         EnsureOutputs(pipeline, settings.Pipeline, output);
+        Warn(pipeline);
         int code = Runner.Run(pipeline, settings, new RunSettings { OutputPath = output, OutputFormat = pipeline.Output.Format, Threads = settings.Threads, Shard = shard, Ids = ParseIds(settings.Ids) }, output);
         if (code == TextAugmentApp.Ok && pipeline.Train is not null)
         {
@@ -114,6 +124,7 @@ internal sealed class ValidateCommand : Command<PipelineSettings>
     {
         Pipeline pipeline = Pipeline.Load(settings.Pipeline);
         RunCommand.EnsureOutputs(pipeline, settings.Pipeline);
+        RunCommand.Warn(pipeline);
         // A FIFO or device is not looked into: reading it would wait for a writer, or take the data the run needs.
         bool stream = pipeline.Input!.Path == "-" || FileIdentity.IsDeviceOrPipe(pipeline.Input.Path);
         if (!stream)

@@ -52,7 +52,7 @@ public static class FileIdentity
             // the second could then not be made under it.
             foreach ((string outerRole, string outer, string outerFull) in files)
             {
-                if (full.StartsWith(outerFull.TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                if (IsInside(full, outerFull))
                 {
                     throw new UnwritableOutputException($"{role} '{path}' would be inside {outerRole} '{outer}', which the run writes as a file; choose paths that do not nest.");
                 }
@@ -60,6 +60,67 @@ public static class FileIdentity
 
             AtomicOutput.EnsureWritable(role, path);
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="path"/> lies inside the folder <paramref name="folder"/> (at any depth), comparing the
+    /// fully resolved paths (<see cref="RealPath"/>), so that a run never writes one output inside another that it writes
+    /// as a file. A path is not inside itself.
+    /// </summary>
+    public static bool IsInside(string path, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(folder);
+        string outer = RealPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return RealPath(path).StartsWith(outer, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// True when <paramref name="path"/> names standard input: <c>-</c>, <c>/dev/stdin</c>, <c>/dev/fd/0</c>,
+    /// <c>/proc/self/fd/0</c> (or this process's <c>/proc/PID/fd/0</c>), or a symbolic link that leads to one of them,
+    /// whatever standard input is connected to. Such a path can be read only once by a run (a pipe or terminal is consumed).
+    /// </summary>
+    public static bool IsStandardInput(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (path == "-")
+        {
+            return true;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        string[] names = ["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0", "/proc/thread-self/fd/0", $"/proc/{Environment.ProcessId}/fd/0"];
+        string current = Path.GetFullPath(path);
+        for (int hop = 0; hop < 40; hop++) // the system's own limit on links followed
+        {
+            if (names.Contains(current, StringComparer.Ordinal))
+            {
+                return true;
+            }
+
+            string? target;
+            try
+            {
+                target = new FileInfo(current).LinkTarget;
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+
+            if (target is null)
+            {
+                return false;
+            }
+
+            current = Path.GetFullPath(target, Path.GetDirectoryName(current)!);
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -118,10 +118,10 @@ public sealed class Pipeline
             d.Add(top.Raw("output")!, $"output.path is the input file ({output.Path}); a run never writes over its input: choose another path.");
         }
 
-        if (requireInputOutput && top.Has("train") && input is { Path: "-" } && PathNode(top.Raw("input")) is { } standardInput)
+        if (requireInputOutput && top.Has("train") && input is not null && ReadOnce(input.Path) is { } readOnce && PathNode(top.Raw("input")) is { } standardInput)
         {
-            d.Add(standardInput, "input.path is '-' (standard input), but the train section reads the input again after augmenting it "
-                                 + "(its originals are trained on and validated against), and standard input can be read only once: give the input as a file, "
+            d.Add(standardInput, $"input.path is {readOnce}, but the train section reads the input again after augmenting it "
+                                 + "(its originals are trained on and validated against), and such a stream can be read only once: give the input as a regular file, "
                                  + "or augment with 'textaugment augment' and train on its output with 'textaugment train'.");
         }
 
@@ -136,22 +136,124 @@ public sealed class Pipeline
         EvaluateSection? evaluate = TrainingSections.ReadEvaluate(top, d, train, input);
         PipelineFile[] reads = [new PipelineFile("the pipeline file", Path.GetFullPath(path), path, 1, 1, PipelineFileUse.Augment), .. d.Reads];
         CheckOverwrites(d, reads, input, output);
+        CheckApart(d);
         if (d.Errors.Count > 0 || augmenter is null || options is null)
         {
             throw new PipelineException([.. d.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
         }
 
+        List<PipelineError> warnings = [];
+        if (requireInputOutput && train?.UnlabelledPath is { } unlabelled && input is not null && FileIdentity.SameFile(unlabelled, input.Path)
+            && reads.FirstOrDefault(r => r.Key == "train.consistency.unlabelled") is { } at)
+        {
+            // As 'textaugment train --unlabelled' warns: allowed (the idf still counts it), but it adds nothing to learn from.
+            warnings.Add(new PipelineError(at.File, at.Line, at.Column,
+                $"train.consistency.unlabelled '{unlabelled}' is the training data (input.path '{input.Path}'): consistency training then sees no text the labelled examples lack (UDA's unlabelled text is new, unlabelled examples of the task)."));
+        }
+
         return new Pipeline(path, input, output, new VariantGenerator(augmenter, options), keepOriginal, (int?)threads, train, evaluate)
         {
             Reads = reads,
+            Warnings = warnings,
         };
+    }
+
+    /// <summary>
+    /// What the pipeline allows but a run would not do as its author likely meant, each as <c>file:line:column: message</c>
+    /// at its key: <c>train.consistency.unlabelled</c> that is the input file (the training data). Empty when loaded with
+    /// <c>requireInputOutput: false</c>, which trains nothing. <c>textaugment validate</c> and <c>run</c> print them.
+    /// </summary>
+    public IReadOnlyList<PipelineError> Warnings { get; private init; } = [];
+
+    /// <summary>
+    /// How <paramref name="path"/> is a stream a run can read only once, for a message: standard input (<c>-</c>,
+    /// <c>/dev/stdin</c> and the like, <see cref="FileIdentity.IsStandardInput"/>) or a device, FIFO or socket; null for a
+    /// regular file (or one that does not exist).
+    /// </summary>
+    private static string? ReadOnce(string path) =>
+        path == "-" ? "'-' (standard input)"
+        : FileIdentity.IsStandardInput(path) ? $"'{path}' (standard input)"
+        : FileIdentity.IsDeviceOrPipe(path) ? $"'{path}' (a device, FIFO or socket, not a regular file)"
+        : null;
+
+    /// <summary>
+    /// Reports every two of the run's outputs that would get in each other's way: output.path and train.model (files) and the
+    /// train.report folder must be different paths, nothing may lie inside a file output (the first written would stop the
+    /// other from being made), and a file output may be in the report folder but not be one of the report's own files.
+    /// Each clash is reported once, at the later of the two keys in the file, naming the other key and its position.
+    /// </summary>
+    private static void CheckApart(Diagnostics d)
+    {
+        // The report is recorded as its files (TrainingReport.Files: each directly in the folder); the folder is their parent.
+        var outputs = new List<(PipelineFile At, bool Folder, IReadOnlyList<PipelineFile> Files)>();
+        foreach (PipelineFile write in d.Writes)
+        {
+            if (write.Path == "-")
+            {
+                continue;
+            }
+
+            if (write.Key != "train.report")
+            {
+                outputs.Add((write, false, [write]));
+            }
+            else
+            {
+                int report = outputs.FindIndex(o => o.Folder);
+                if (report < 0)
+                {
+                    outputs.Add((write with { Path = Path.GetDirectoryName(write.Path)! }, true, [write]));
+                }
+                else
+                {
+                    outputs[report] = (outputs[report].At, true, [.. outputs[report].Files, write]);
+                }
+            }
+        }
+
+        var reported = new HashSet<(long, long)>(d.Errors.Select(e => (e.Line, e.Column)));
+        for (int i = 0; i < outputs.Count; i++)
+        {
+            for (int j = i + 1; j < outputs.Count; j++)
+            {
+                var (first, later) = (outputs[i].At.Line, outputs[i].At.Column).CompareTo((outputs[j].At.Line, outputs[j].At.Column)) <= 0
+                    ? (outputs[i], outputs[j])
+                    : (outputs[j], outputs[i]);
+                PipelineFile a = first.At, b = later.At;
+                string? clash = null;
+                if (FileIdentity.SameFile(a.Path, b.Path) || string.Equals(FileIdentity.RealPath(a.Path), FileIdentity.RealPath(b.Path), StringComparison.Ordinal))
+                {
+                    clash = $"is the same path as {a.Key} '{a.Path}' ({a.Location}); one would overwrite the other";
+                }
+                else if (!first.Folder && FileIdentity.IsInside(b.Path, a.Path))
+                {
+                    clash = $"would be inside {a.Key} '{a.Path}' ({a.Location}), which the run writes as a file";
+                }
+                else if (!later.Folder && FileIdentity.IsInside(a.Path, b.Path))
+                {
+                    clash = $"is written as a file, but {a.Key} '{a.Path}' ({a.Location}) would be inside it";
+                }
+                else if ((first.Folder ? first.Files : later.Folder ? later.Files : Array.Empty<PipelineFile>()) is { Count: > 0 } reportFiles
+                         && reportFiles.FirstOrDefault(r => string.Equals(FileIdentity.RealPath(r.Path), FileIdentity.RealPath((first.Folder ? b : a).Path), StringComparison.Ordinal)) is { } reportFile)
+                {
+                    clash = first.Folder
+                        ? $"is the same path as the train.report file '{reportFile.Path}' ({a.Location}); one would overwrite the other"
+                        : $"is a folder whose file '{reportFile.Path}' is {a.Key} '{a.Path}' ({a.Location}); one would overwrite the other";
+                }
+
+                if (clash is not null && reported.Add((b.Line, b.Column)))
+                {
+                    d.Add(b.Line, b.Column, $"{b.Key} '{b.Path}' {clash}: choose paths that are apart.");
+                }
+            }
+        }
     }
 
     /// <summary>
     /// Reports, at its key, every file the run writes (<see cref="Diagnostics.Writes"/>: output.path, train.model, the
     /// train.report files) that is one of <paramref name="reads"/> (the pipeline file, the input, every stage's files, the
-    /// protection and segmentation files, the train and evaluate files) or the same path as an earlier output, by device
-    /// and inode or by fully resolved path.
+    /// protection and segmentation files, the train and evaluate files), by device and inode or by fully resolved path.
+    /// (Outputs against each other: <see cref="CheckApart"/>.)
     /// </summary>
     private static void CheckOverwrites(Diagnostics d, IReadOnlyList<PipelineFile> reads, PipelineInput? input, PipelineOutput? output)
     {
@@ -177,14 +279,6 @@ public sealed class Pipeline
                 }
             }
 
-            for (int j = 0; j < i; j++)
-            {
-                PipelineFile other = d.Writes[j];
-                if (other.Path != "-" && other.Key != write.Key && string.Equals(real, FileIdentity.RealPath(other.Path), StringComparison.Ordinal) && reported.Add(write))
-                {
-                    d.Add(write.Line, write.Column, $"{write.Key} '{write.Path}' is the same path as {other.Key} '{other.Path}' ({other.Location}); one would overwrite the other: choose another path.");
-                }
-            }
         }
     }
 

@@ -11,7 +11,8 @@ namespace TextAugment.Pipelines;
 /// <param name="ReportDirectory">Where report.json, curves.csv and curves.svg go.</param>
 /// <param name="ValidationPath">A validation file, or null to hold out <see cref="TrainerOptions.ValidationFraction"/> of the input's examples.</param>
 /// <param name="UnlabelledNote">With <c>consistency</c>: what was read as unlabelled text (and whether labels were ignored); else null.</param>
-public sealed record TrainSection(TrainerOptions Options, string ModelPath, string ReportDirectory, string? ValidationPath, string? UnlabelledNote = null);
+/// <param name="UnlabelledPath">With <c>consistency</c>: the full path of <c>train.consistency.unlabelled</c>; else null.</param>
+public sealed record TrainSection(TrainerOptions Options, string ModelPath, string ReportDirectory, string? ValidationPath, string? UnlabelledNote = null, string? UnlabelledPath = null);
 
 /// <summary>The <c>evaluate</c> section: a labelled test set and, optionally, the ablation.</summary>
 /// <param name="TestPath">The test file (format from its extension; columns as the input's).</param>
@@ -96,7 +97,7 @@ internal static class TrainingSections
             }
         }
 
-        var (consistency, unlabelledNote) = ReadConsistency(f, d, options, analysis);
+        var (consistency, unlabelledNote, unlabelledPath) = ReadConsistency(f, d, options, analysis);
         options = consistency ?? options;
         options = options with { Features = options.Features with { Segmenter = analysis.Segmenter } };
         Vectors.WordVectors? vectors = features is null ? null : ReadVectors(features, options.Features);
@@ -117,7 +118,7 @@ internal static class TrainingSections
             return null;
         }
 
-        return new TrainSection(options with { InitialVectors = vectors }, model, report, validationPath, unlabelledNote);
+        return new TrainSection(options with { InitialVectors = vectors }, model, report, validationPath, unlabelledNote, unlabelledPath);
     }
 
     /// <summary>
@@ -125,25 +126,25 @@ internal static class TrainingSections
     /// unreadable one stops the pipeline before any work), <c>stages</c> (the augment stages that make x̂; default the
     /// tfidf stage fitted on the unlabelled file), and the table's consistency options.
     /// </summary>
-    private static (TrainerOptions? Options, string? Note) ReadConsistency(YamlFields train, Diagnostics d, TrainerOptions options, TextAnalysis analysis)
+    private static (TrainerOptions? Options, string? Note, string? Path) ReadConsistency(YamlFields train, Diagnostics d, TrainerOptions options, TextAnalysis analysis)
     {
         if (!train.Has("consistency"))
         {
-            return (null, null);
+            return (null, null, null);
         }
 
         YamlFields? f = d.Mapping(train.Raw("consistency"), "train.consistency",
             [.. TrainerOptionTable.InSection("consistency").Select(TrainerOptionTable.Leaf), "unlabelled", "stages"]);
         if (f is null)
         {
-            return (null, null);
+            return (null, null, null);
         }
 
         options = ReadOptions(f, "consistency", options);
         string? path = f.Path("unlabelled", required: true, mustExist: true, example: "data/unlabelled.txt");
         if (path is null)
         {
-            return (null, null);
+            return (null, null, null);
         }
 
         List<Example> unlabelled;
@@ -155,7 +156,7 @@ internal static class TrainingSections
         catch (Exception error) when (error is DataFormatException or IOException or UnauthorizedAccessException)
         {
             f.Error("unlabelled", $"train.consistency.unlabelled cannot be read: {error.Message}");
-            return (null, null);
+            return (null, null, null);
         }
 
         Augmenters.Augmenter? augmenter = null;
@@ -166,14 +167,14 @@ internal static class TrainingSections
             IReadOnlyList<Augmenters.Augmenter>? stages = StageCatalog.BuildList(f.Raw("stages"), context, "train.consistency.stages");
             if (stages is null)
             {
-                return (null, null);
+                return (null, null, null);
             }
 
             augmenter = stages.Count == 1 ? stages[0] : Augmenters.Augment.Sequence(stages);
         }
 
         string note = ConsistencyOptions.Describe(unlabelled.Count, path, labelled, fromStages: augmenter is not null, options);
-        return (options with { Consistency = options.Consistency.With(unlabelled, augmenter, analysis.Segmenter) }, note);
+        return (options with { Consistency = options.Consistency.With(unlabelled, augmenter, analysis.Segmenter) }, note, path);
     }
 
     /// <summary>
@@ -259,6 +260,8 @@ internal static class TrainingSections
             CheckHasExamples(f, "test", "evaluate.test", test, input, "evaluation");
             CheckHeldOut(f, "test", "evaluate.test", test, input?.Path, "input.path", "a score on the training data says nothing about new text; give a held-out test file");
             CheckHeldOut(f, "test", "evaluate.test", test, train?.ValidationPath, "train.validation.path", "early stopping would choose its epoch on the test set; give separate validation and test files");
+            CheckHeldOut(f, "test", "evaluate.test", test, train?.UnlabelledPath, "train.consistency.unlabelled",
+                "consistency training would learn from the test texts (their labels ignored, but their words and views trained on), so the test score would not be on new text; give separate unlabelled and test files");
         }
         int seeds = 0;
         if (f.Has("ablation"))
