@@ -106,6 +106,13 @@ public class CorpusTests
         Assert.True(error.Column > 0);
     }
 
+    [Fact]
+    public void A_headerless_row_without_the_named_column_says_how_many_fields_it_has()
+    {
+        var error = ReadError("hello\n", new CorpusReaderOptions { HasHeader = false, TextColumn = "2" });
+        Assert.Equal("input:1: the row has 1 field but column 2 is needed.", error.Message);
+    }
+
     [Theory]
     [InlineData("text,label\n\"a, b\",pos\n\"a\nb\",pos,neg\n", "input:4:7: expected 2 comma-separated fields, as in the header, but found 3; field 3 starts after this comma (quote a field that holds one).")]
     [InlineData("text,label\nok,pos\nonly\n", "input:3:5: expected 2 comma-separated fields, as in the header, but found 1; the row ends here.")]

@@ -554,7 +554,7 @@ public abstract class CorpusReader : IDisposable
                 int needed = Math.Max(_text, Math.Max(_label, _id));
                 if (needed >= _fields.Count)
                 {
-                    throw Error(line, $"the row has {_fields.Count} fields but column {needed + 1} is needed.");
+                    throw Error(line, $"the row has {Plural.Count(_fields.Count, "field")} but column {needed + 1} is needed.");
                 }
 
                 if (_id >= 0 && string.IsNullOrWhiteSpace(_fields[_id]))

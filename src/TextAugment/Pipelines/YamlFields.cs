@@ -59,6 +59,7 @@ internal sealed class Diagnostics(string file)
     public static string Describe(YamlNode node) => node switch
     {
         YamlMappingNode => "a mapping",
+        YamlSequenceNode { Children.Count: 0 } => "an empty list",
         YamlSequenceNode => "a list",
         YamlScalarNode s when IsNull(s) => "empty",
         YamlScalarNode s => YamlGuard.Quote(s.Value),
