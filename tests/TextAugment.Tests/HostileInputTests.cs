@@ -124,7 +124,8 @@ public class HostileInputTests
         Assert.True(code == 0, errors);
         Assert.True(File.Exists(model));
         Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
-        Assert.Equal(TemporaryFiles.Stem(new string('b', 240) + ".tam"), TemporaryFiles.Stem(new string('b', 240) + ".tam")); // the same on every run
+        Assert.NotEqual(TemporaryFiles.Stem(new string('b', 240) + ".tam"), TemporaryFiles.Stem(new string('b', 240) + ".tsv")); // names alike in their first 140 bytes stay apart
+        Assert.Equal("short.tam", TemporaryFiles.Stem("short.tam"));
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(TemporaryFiles.Stem(new string('é', 200))) <= 140 + 17);
     }
 

@@ -458,8 +458,6 @@ public abstract class CorpusReader : IDisposable
         private readonly StringBuilder _field = new();
         private int _columns = -1, _text, _label = -1, _id = -1;
 
-        /// <summary>Where a record with the wrong number of fields goes wrong (the first extra separator, or the record's end); column 0 when it has the right number.</summary>
-        private (long Line, int Column) _mismatch;
 
         // One string per distinct label (a corpus has a few), found by its characters instead of decoding a new string on
         // every row: about 32 of the 470 bytes per line that the EDA recipe allocated (benchmarks/README.md, "Allocation
@@ -548,7 +546,8 @@ public abstract class CorpusReader : IDisposable
                 {
                     string message = $"expected {_columns} {(csv ? "comma" : "tab")}-separated fields, as in the {(Options.HasHeader ? "header" : "first row")}, but found {_fields.Count}"
                         + (_fields.Count > _columns ? $"; field {_columns + 1} starts after this {(csv ? "comma (quote a field that holds one)" : "tab")}." : "; the row ends here.");
-                    throw _mismatch.Column > 0 ? new DataFormatException(DisplayName, _mismatch.Line, _mismatch.Column, message) : Error(line, message);
+                    // At the separator before the first extra field (the byte before where it starts), or where the record ends.
+                    throw _fields.Count > _columns ? FieldError(_columns, message, before: 1) : Error(LineNumber, LastLine, LastLine.Length, message);
                 }
 
                 int needed = Math.Max(_text, Math.Max(_label, _id));
@@ -567,11 +566,11 @@ public abstract class CorpusReader : IDisposable
             }
         }
 
-        /// <summary>The error at the start of field <paramref name="index"/> of the record just read (its line and column).</summary>
-        private DataFormatException FieldError(int index, string message)
+        /// <summary>The error at the start of field <paramref name="index"/> of the record just read (its line and column), or <paramref name="before"/> bytes before it.</summary>
+        private DataFormatException FieldError(int index, string message, int before = 0)
         {
             (long line, int at) = _starts[index];
-            return line == LineNumber ? Error(line, LastLine, at, message) : Error(line, message);
+            return line == LineNumber ? Error(line, LastLine, at - before, message) : Error(line, message);
         }
 
         /// <summary>Reads one record's fields into <see cref="_fields"/>; <paramref name="line"/> is where it starts.</summary>
@@ -579,7 +578,6 @@ public abstract class CorpusReader : IDisposable
         {
             _fields.Clear();
             _starts.Clear();
-            _mismatch = default;
             if (!NextLine(out ReadOnlySpan<byte> bytes, out bool crlf))
             {
                 line = LineNumber;
@@ -594,21 +592,6 @@ public abstract class CorpusReader : IDisposable
                     _starts.Add((line, range.Start.Value));
                     string field = _fields.Count == _label ? Label(bytes[range]) : Encoding.UTF8.GetString(bytes[range]);
                     _fields.Add(Options.Format == CorpusFormat.TsvEscaped ? Unescape(field) : field);
-                }
-
-                if (_columns >= 0 && _fields.Count != _columns)
-                {
-                    int at = bytes.Length;
-                    if (_fields.Count > _columns)
-                    {
-                        at = -1;
-                        for (int tab = 0; tab < _columns; tab++)
-                        {
-                            at += 1 + bytes[(at + 1)..].IndexOf((byte)'\t');
-                        }
-                    }
-
-                    Mismatch(bytes, at);
                 }
 
                 return true;
@@ -672,17 +655,7 @@ public abstract class CorpusReader : IDisposable
                 _fields.Add(_field.ToString());
                 if (i >= bytes.Length)
                 {
-                    if (_fields.Count < _columns)
-                    {
-                        Mismatch(bytes, i);
-                    }
-
                     return true;
-                }
-
-                if (_fields.Count == _columns)
-                {
-                    Mismatch(bytes, i); // the comma after the last field the header has
                 }
 
                 i++; // the comma
@@ -694,10 +667,6 @@ public abstract class CorpusReader : IDisposable
                 }
             }
         }
-
-        /// <summary>Records where the current record's field count goes wrong: byte <paramref name="at"/> of the line in <paramref name="bytes"/>.</summary>
-        private void Mismatch(ReadOnlySpan<byte> bytes, int at) =>
-            _mismatch = (LineNumber, Encoding.UTF8.GetCharCount(bytes[..Math.Min(at, bytes.Length)]) + 1);
 
         /// <summary>The label field's text (valid UTF-8, as <see cref="NextLine"/> checked): the string of an earlier row with the same label when there is one.</summary>
         private string Label(ReadOnlySpan<byte> raw)

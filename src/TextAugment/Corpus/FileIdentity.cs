@@ -27,6 +27,13 @@ public static class FileIdentity
         return string.Equals(RealPath(first), RealPath(second), OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// True when the two paths are one file (<see cref="SameFile"/>), or, where one of them does not exist yet (an output
+    /// about to be written), one path once every link is followed (<see cref="RealPath"/>). <c>-</c> is never a path here.
+    /// </summary>
+    public static bool SamePath(string first, string second) =>
+        first != "-" && second != "-" && (SameFile(first, second) || string.Equals(RealPath(first), RealPath(second), StringComparison.Ordinal));
+
     /// <summary>Refuses to write <paramref name="output"/> when it is one of <paramref name="inputs"/> or cannot be written (see <see cref="EnsureOutputs(IReadOnlyList{ValueTuple{string, string}}, IReadOnlyList{ValueTuple{string, string}})"/>).</summary>
     /// <param name="output">What the run will write, with its role for the message (e.g. "--output"); null is skipped.</param>
     /// <param name="inputs">What the run reads, each with its role; null paths are skipped.</param>
@@ -159,7 +166,7 @@ public static class FileIdentity
             for (int j = 0; j < i; j++)
             {
                 (string otherRole, string? other) = outputs[j];
-                if (other is not null && other != "-" && (SameFile(output!, other) || string.Equals(RealPath(output!), RealPath(other), StringComparison.Ordinal)))
+                if (other is not null && SamePath(output!, other))
                 {
                     throw new OutputIsInputException(
                         $"{outputRole} '{output}' is the same file as {otherRole} '{other}'; one would overwrite the other. Choose another output path.");

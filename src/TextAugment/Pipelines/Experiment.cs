@@ -198,8 +198,7 @@ public static class Experiment
         {
             foreach ((string inputRole, string? input) in inputs)
             {
-                if (path is not null && input is not null && input != "-"
-                    && string.Equals(FileIdentity.RealPath(path), FileIdentity.RealPath(input), StringComparison.Ordinal))
+                if (path is not null && input is not null && FileIdentity.SamePath(path, input))
                 {
                     throw new OutputIsInputException($"{role} '{path}' is the same path as {inputRole} '{input}'; one would overwrite the other. Choose another path.");
                 }

@@ -221,7 +221,7 @@ public sealed class Pipeline
                     : (outputs[j], outputs[i]);
                 PipelineFile a = first.At, b = later.At;
                 string? clash = null;
-                if (FileIdentity.SameFile(a.Path, b.Path) || string.Equals(FileIdentity.RealPath(a.Path), FileIdentity.RealPath(b.Path), StringComparison.Ordinal))
+                if (FileIdentity.SamePath(a.Path, b.Path))
                 {
                     clash = $"is the same path as {a.Key} '{a.Path}' ({a.Location}); one would overwrite the other";
                 }
@@ -234,7 +234,7 @@ public sealed class Pipeline
                     clash = $"is written as a file, but {a.Key} '{a.Path}' ({a.Location}) would be inside it";
                 }
                 else if ((first.Folder ? first.Files : later.Folder ? later.Files : Array.Empty<PipelineFile>()) is { Count: > 0 } reportFiles
-                         && reportFiles.FirstOrDefault(r => string.Equals(FileIdentity.RealPath(r.Path), FileIdentity.RealPath((first.Folder ? b : a).Path), StringComparison.Ordinal)) is { } reportFile)
+                         && reportFiles.FirstOrDefault(r => FileIdentity.SamePath(r.Path, (first.Folder ? b : a).Path)) is { } reportFile)
                 {
                     clash = first.Folder
                         ? $"is the same path as the train.report file '{reportFile.Path}' ({a.Location}); one would overwrite the other"
@@ -266,11 +266,10 @@ public sealed class Pipeline
                 continue;
             }
 
-            string real = FileIdentity.RealPath(write.Path);
             foreach (PipelineFile read in reads)
             {
                 bool reportedAbove = write.Key == "output.path" && read.Key == "input.path" && input?.Path == output?.Path;
-                if (!reportedAbove && (FileIdentity.SameFile(write.Path, read.Path) || string.Equals(real, FileIdentity.RealPath(read.Path), StringComparison.Ordinal))
+                if (!reportedAbove && FileIdentity.SamePath(write.Path, read.Path)
                     && reported.Add(write))
                 {
                     d.Add(write.Line, write.Column,
