@@ -5,9 +5,11 @@
 # with this tree (before, after, before, after, ...), so both see the same machine. For a quiet machine: the goals of issue
 # 15 item 2 are ≥ 1M rows/s and within 4× of awk. Prints, per build, the runs' min and median wall time, the median rows/s,
 # how many runs reached 1M rows/s, the median awk time and the median of each run's ratio to its own awk run; the raw times
-# are in benchmarks/work/repeats/times.tsv (build, tool, wall s, user s, sys s).
+# are in benchmarks/work/repeats/times.tsv (build, tool, wall s, user s, sys s). With AOT=1 the tree is also published as a
+# Native AOT executable (build "aot": -p:PublishAot=true, see src/TextAugment.Cli's project) and run in the same rotation.
 #   benchmarks/e2e/repeats.sh                              # N=12, this tree only
 #   N=12 BASELINE_REF=28b1ace benchmarks/e2e/repeats.sh    # beside the build before issue 15's allocation work
+#   N=12 AOT=1 benchmarks/e2e/repeats.sh                   # ReadyToRun ("after") beside Native AOT ("aot")
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 work=benchmarks/work/repeats
@@ -25,6 +27,10 @@ if [ -n "$ref" ]; then
 fi
 dotnet publish src/TextAugment.Cli -c Release -r linux-x64 -o "$work/after" -m:1 -nodeReuse:false -v quiet -nologo >/dev/null
 builds+=(after)
+if [ "${AOT:-0}" = 1 ]; then
+  dotnet publish src/TextAugment.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" -m:1 -nodeReuse:false -v quiet -nologo >/dev/null
+  builds+=(aot)
+fi
 
 : > "$work/times.tsv"
 for ((round = 0; round < n; round++)); do
@@ -35,7 +41,9 @@ for ((round = 0; round < n; round++)); do
     cmp -s "$work/out-$name.tsv" "$work/awk-$name.tsv" || { echo "$name: awk's copy differs" >&2; exit 1; }
   done
 done
-[ -n "$ref" ] && { cmp -s "$work/out-before.tsv" "$work/out-after.tsv" || { echo "before and after differ" >&2; exit 1; }; }
+for name in "${builds[@]}"; do
+  cmp -s "$work/out-$name.tsv" "$work/out-after.tsv" || { echo "$name and after differ" >&2; exit 1; }
+done
 rows=$(($(wc -l < "$work/out-after.tsv") - 1))
 
 printf '%d lines → %d rows, --threads %d, %d runs each (%s)\n' "$lines" "$rows" "$threads" "$n" "$(uptime | sed 's/.*load/load/')"

@@ -4,6 +4,7 @@
 #   before  BASELINE_REF (default main) built as the repository's own scripts build it (dotnet build -c Release)
 #   jit     this tree, dotnet build -c Release (JIT; tiered compilation as the runtime's default)
 #   r2r     this tree, dotnet publish -c Release -r linux-x64 (ReadyToRun: the command as installed)
+#   aot     this tree, dotnet publish -c Release -r linux-x64 -p:PublishAot=true (Native AOT; AOT=0 leaves it out)
 # Each round runs every build once, in turn, so machine load falls on all of them alike.
 #
 #   benchmarks/startup/run.sh            # N=21
@@ -27,6 +28,10 @@ dotnet build src/TextAugment.Cli -c Release -m:1 -nodeReuse:false -v quiet -nolo
 builds+=("jit=src/TextAugment.Cli/bin/Release/net10.0/TextAugment.Cli")
 dotnet publish src/TextAugment.Cli -c Release -r linux-x64 -o "$work/r2r" -m:1 -nodeReuse:false -v quiet -nologo >/dev/null
 builds+=("r2r=$work/r2r/TextAugment.Cli")
+if [ "${AOT:-1}" = 1 ]; then
+  dotnet publish src/TextAugment.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" -m:1 -nodeReuse:false -v quiet -nologo >/dev/null
+  builds+=("aot=$work/aot/TextAugment.Cli")
+fi
 
 : > "$work/times.tsv"
 for ((round = 0; round < n; round++)); do

@@ -107,13 +107,40 @@ internal static class Printer
     }
 
     /// <summary>The evaluation as one JSON object: accuracy, macro_f1, count, per-label scores (in_model false for a test label the model does not have) and the confusion matrix (rows: true label).</summary>
-    public static string Json(Evaluation evaluation) => JsonSerializer.Serialize(new
+    public static string Json(Evaluation evaluation) => JsonText.Write(w =>
     {
-        accuracy = evaluation.Accuracy,
-        macro_f1 = evaluation.MacroF1,
-        count = evaluation.Count,
-        labels = evaluation.Classes.Select(c => new { label = c.Label, precision = c.Precision, recall = c.Recall, f1 = c.F1, support = c.Support, in_model = c.InModel }),
-        confusion = evaluation.Confusion,
+        w.WriteStartObject();
+        w.WriteNumber("accuracy", evaluation.Accuracy);
+        w.WriteNumber("macro_f1", evaluation.MacroF1);
+        w.WriteNumber("count", evaluation.Count);
+        w.WriteStartArray("labels");
+        foreach (ClassScores c in evaluation.Classes)
+        {
+            w.WriteStartObject();
+            w.WriteString("label", c.Label);
+            w.WriteNumber("precision", c.Precision);
+            w.WriteNumber("recall", c.Recall);
+            w.WriteNumber("f1", c.F1);
+            w.WriteNumber("support", c.Support);
+            w.WriteBoolean("in_model", c.InModel);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("confusion");
+        foreach (int[] row in evaluation.Confusion)
+        {
+            w.WriteStartArray();
+            foreach (int count in row)
+            {
+                w.WriteNumberValue(count);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
     });
 }
 
@@ -508,17 +535,33 @@ internal sealed class PredictCommand : Command<PredictSettings>
         {
             input.EnsureUtf8(bytes);
             Prediction p = model.Predict(Encoding.UTF8.GetString(bytes));
-            var probabilities = model.Labels.Select((l, i) => (l, i)).ToDictionary(e => e.l, e => Math.Round(p.Probabilities[e.i], 6));
-            if (settings.K is { } k)
+            output.WriteLine(JsonText.Write(w =>
             {
-                var top = model.Labels.Select((l, i) => (l, i)).OrderByDescending(e => p.Probabilities[e.i]).ThenBy(e => e.i).Take(k)
-                    .Select(e => new { label = e.l, probability = Math.Round(p.Probabilities[e.i], 6) });
-                output.WriteLine(JsonSerializer.Serialize(new { label = p.Label, probabilities, top }));
-            }
-            else
-            {
-                output.WriteLine(JsonSerializer.Serialize(new { label = p.Label, probabilities }));
-            }
+                w.WriteStartObject();
+                w.WriteString("label", p.Label);
+                w.WriteStartObject("probabilities");
+                for (int i = 0; i < model.Labels.Count; i++)
+                {
+                    w.WriteNumber(model.Labels[i], Math.Round(p.Probabilities[i], 6));
+                }
+
+                w.WriteEndObject();
+                if (settings.K is { } k)
+                {
+                    w.WriteStartArray("top");
+                    foreach (int i in Enumerable.Range(0, model.Labels.Count).OrderByDescending(i => p.Probabilities[i]).ThenBy(i => i).Take(k))
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("label", model.Labels[i]);
+                        w.WriteNumber("probability", Math.Round(p.Probabilities[i], 6));
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                }
+
+                w.WriteEndObject();
+            }));
         }
 
         return TextAugmentApp.Ok;

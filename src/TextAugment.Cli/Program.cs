@@ -17,6 +17,7 @@ namespace TextAugment.Cli
         public const int Failure = 1;
         public const int UsageError = 2;
 
+        [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Spectre.Console.Cli binds settings by reflection; a Native AOT build keeps this assembly and Spectre.Console.Cli whole (TrimmerRootAssembly in the project), and the tests run against that build (TEXTAUGMENT_TEST_COMMAND).")]
         public static int Run(string[] args, IAnsiConsole console, TextWriter errors)
         {
             WrittenOutputs.Begin(); // what this command writes, for the message if it fails
@@ -115,6 +116,7 @@ namespace TextAugment.Cli
         /// The usage message for the first option the command does not have, with the nearest valid one; null when every option is known.
         /// Options are parsed strictly: a mistyped option must not silently fall back to a default.
         /// </summary>
+        [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "SettingsOf holds this assembly's settings classes, which a Native AOT build keeps whole (TrimmerRootAssembly in the project).")]
         public static string? UnknownOption(IReadOnlyList<string> args)
         {
             if (args.Count == 0 || args[0] is "--help" or "-h" or "--version" or "-v")
@@ -176,6 +178,7 @@ namespace TextAugment.Cli
         /// given and the range; or null. Spectre's own message ("Failed to convert '-1' to UInt64") names neither the option
         /// nor what would be right, and a settings check after conversion could not echo a value too large for the type.
         /// </summary>
+        [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "SettingsOf holds this assembly's settings classes, which a Native AOT build keeps whole (TrimmerRootAssembly in the project).")]
         public static string? BadNumber(IReadOnlyList<string> args)
         {
             if (args.Count == 0 || !SettingsOf.TryGetValue(args[0], out Type? settings))

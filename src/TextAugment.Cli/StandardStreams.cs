@@ -41,6 +41,7 @@ internal sealed class StandardStreamInterceptor : ICommandInterceptor
     public static string Unprotect(string text) => text.Replace(Placeholder, "-", StringComparison.Ordinal);
 
     /// <inheritdoc/>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The settings classes are this assembly's, which a Native AOT build keeps whole (TrimmerRootAssembly in the project).")]
     public void Intercept(CommandContext context, CommandSettings settings)
     {
         foreach (PropertyInfo property in settings.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))

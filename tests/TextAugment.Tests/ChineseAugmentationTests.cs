@@ -43,13 +43,7 @@ public class ChineseAugmentationTests
     [Fact]
     public async Task The_streamed_command_gives_word_level_variants_without_spaces()
     {
-        string cli = Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in new[] { cli, "augment", Path.Combine(TestPaths.Root, "pipelines", "eda-zh.yaml"), "--input-format", "text", "--no-progress" })
-        {
-            start.ArgumentList.Add(a);
-        }
-
+        ProcessStartInfo start = CommandRunner.StartInfo(true, "augment", Path.Combine(TestPaths.Root, "pipelines", "eda-zh.yaml"), "--input-format", "text", "--no-progress");
         using Process process = Process.Start(start)!;
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> errors = process.StandardError.ReadToEndAsync();

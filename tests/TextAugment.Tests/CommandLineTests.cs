@@ -51,12 +51,7 @@ public class CommandLineTests
         File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 2\n  stages:\n    - random_swap: {}\n");
         string input = Path.Combine(dir, "big.txt");
         File.WriteAllLines(input, Enumerable.Range(0, 200_000).Select(i => $"one two three four five {i}"));
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in new[] { Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll"), "augment", pipeline, "--input", input, "--no-progress" })
-        {
-            start.ArgumentList.Add(a);
-        }
-
+        ProcessStartInfo start = CommandRunner.StartInfo(false, "augment", pipeline, "--input", input, "--no-progress");
         using Process process = Process.Start(start)!;
         Task<string> errors = process.StandardError.ReadToEndAsync();
         for (int i = 0; i < 3; i++)
@@ -253,7 +248,7 @@ public class CommandLineTests
         File.WriteAllText(input, "id\ttext\tlabel\n" + string.Concat(Enumerable.Range(1, 40).Select(i => $"{i}\tword{i} one two three four\ta\n")));
         string pipeline = Path.Combine(dir, "p.yaml");
         File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 2\n  stages: [ { random_swap: {} } ]\n");
-        string cli = $"dotnet '{Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll")}' augment '{pipeline}' -i '{input}' --no-progress";
+        string cli = $"{CommandRunner.Shell} augment '{pipeline}' -i '{input}' --no-progress";
         string output = Path.Combine(dir, "out.tsv");
         var start = new ProcessStartInfo("/bin/sh") { RedirectStandardError = true };
         start.ArgumentList.Add("-c");
@@ -335,10 +330,7 @@ public class CommandLineTests
 
         string pipeline = Path.Combine(dir, "p.yaml");
         File.WriteAllText(pipeline, "input: { path: in.tsv }\noutput: { path: out.tsv }\naugment:\n  stages: [ { random_swap: {} } ]\n");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll"));
-        start.ArgumentList.Add("validate");
-        start.ArgumentList.Add(pipeline);
+        ProcessStartInfo start = CommandRunner.StartInfo(false, "validate", pipeline);
         using Process process = Process.Start(start)!;
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> errors = process.StandardError.ReadToEndAsync();
@@ -378,7 +370,7 @@ public class CommandLineTests
         string pipeline = Path.Combine(dir, "p.yaml"), input = Path.Combine(dir, "in.tsv"), file = Path.Combine(dir, "out.tsv");
         File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 1\n  stages: [ { random_swap: {} } ]\n");
         File.WriteAllText(input, "id\ttext\tlabel\n1\tone two three four\ta\n");
-        string cli = $"dotnet '{Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll")}' augment '{pipeline}' -i '{input}' -o {output} --no-progress";
+        string cli = $"{CommandRunner.Shell} augment '{pipeline}' -i '{input}' -o {output} --no-progress";
         var start = new ProcessStartInfo("/bin/sh") { RedirectStandardError = true };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add($"{{ echo HEAD; {cli}; echo TAIL; }} > '{file}'");

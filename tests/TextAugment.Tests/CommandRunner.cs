@@ -9,10 +9,44 @@ namespace TextAugment.Tests;
 internal static class CommandRunner
 {
     /// <summary>
-    /// Runs the command in this process with standard output and standard error captured (the console is swapped for the
-    /// call: a test class using it belongs to <see cref="ConsoleCollection"/>).
+    /// A built command to test instead of this build's TextAugment.Cli.dll (e.g. a Native AOT executable: .ci/run sets it), from
+    /// the environment variable TEXTAUGMENT_TEST_COMMAND; then <see cref="InProcess"/> runs it as a child process too.
     /// </summary>
-    public static (int ExitCode, string Output, string Errors) InProcess(params string[] args)
+    public static readonly string? Command = Environment.GetEnvironmentVariable("TEXTAUGMENT_TEST_COMMAND") is { Length: > 0 } c ? Path.GetFullPath(c) : null;
+
+    /// <summary>The built command as <c>/bin/sh</c> runs it (quoted), followed by nothing: append the arguments.</summary>
+    public static string Shell => Command is { } c ? $"'{c}'" : $"dotnet '{Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll")}'";
+
+    /// <summary>How to start the built command with <paramref name="args"/>, standard output and error redirected (and standard input with <paramref name="input"/>).</summary>
+    public static ProcessStartInfo StartInfo(bool input, params string[] args)
+    {
+        var start = new ProcessStartInfo(Command ?? "dotnet") { RedirectStandardInput = input, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (Command is null)
+        {
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll"));
+        }
+
+        foreach (string a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        return start;
+    }
+
+    /// <summary>
+    /// Runs the command in this process with standard output and standard error captured (the console is swapped for the
+    /// call: a test class using it belongs to <see cref="ConsoleCollection"/>); with <see cref="Command"/> set, runs that
+    /// command as a child process instead (standard input closed).
+    /// </summary>
+    public static (int ExitCode, string Output, string Errors) InProcess(params string[] args) =>
+        Command is null ? InThisProcess(args) : Child((byte[]?)null, args);
+
+    /// <summary>
+    /// Runs the command in this process, also when <see cref="Command"/> is set: for a test that registers a stage here
+    /// (<c>StageRegistry.Register</c>), which a child process would not have.
+    /// </summary>
+    public static (int ExitCode, string Output, string Errors) InThisProcess(params string[] args)
     {
         var errors = new StringWriter();
         var output = new StringWriter();
@@ -40,7 +74,7 @@ internal static class CommandRunner
     {
         var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"exec dotnet '{Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll")}' {arguments}");
+        start.ArgumentList.Add($"exec {Shell} {arguments}");
         using Process process = Process.Start(start)!;
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         string errors = process.StandardError.ReadToEnd();
@@ -54,13 +88,7 @@ internal static class CommandRunner
     /// <summary>Runs the built command in a child process with <paramref name="input"/> on its standard input (null: closed at once); fails the test after 2 minutes.</summary>
     public static (int ExitCode, string Output, string Errors) Child(byte[]? input, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll"));
-        foreach (string a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
+        ProcessStartInfo start = StartInfo(true, args);
         using Process process = Process.Start(start)!;
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> errors = process.StandardError.ReadToEndAsync();

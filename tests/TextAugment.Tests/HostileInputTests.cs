@@ -274,12 +274,7 @@ public class HostileInputTests
         }
 
         string dir = Workspace();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in new[] { Path.Combine(AppContext.BaseDirectory, "TextAugment.Cli.dll"), "augment", Path.Combine(dir, "p.yaml"), "--input-format", "text", "-o", Path.Combine(dir, "out.txt"), "--no-progress" })
-        {
-            start.ArgumentList.Add(a);
-        }
-
+        ProcessStartInfo start = CommandRunner.StartInfo(true, "augment", Path.Combine(dir, "p.yaml"), "--input-format", "text", "-o", Path.Combine(dir, "out.txt"), "--no-progress");
         using Process process = Process.Start(start)!;
         process.StandardInput.WriteLine("one two three four"); // and standard input stays open: the run waits mid-file
         process.StandardInput.Flush();

@@ -84,9 +84,10 @@ public class PipelinePathTests
             ? Pipeline(dir, file, top, protect, stage)
             : Pipeline(dir, "o.tsv", top, protect, stage);
         string[] before = Contents(dir);
+        // In this process: one of the stages is registered here (ReaderStage).
         var (code, _, errors) = command == "run"
-            ? CommandRunner.InProcess("run", pipeline, "--no-progress")
-            : CommandRunner.InProcess("augment", pipeline, "-i", Path.Combine(dir, "in.tsv"), "-o", Path.Combine(dir, file), "--no-progress");
+            ? CommandRunner.InThisProcess("run", pipeline, "--no-progress")
+            : CommandRunner.InThisProcess("augment", pipeline, "-i", Path.Combine(dir, "in.tsv"), "-o", Path.Combine(dir, file), "--no-progress");
         Assert.True(code == 2, errors);
         Assert.Contains(key, errors, StringComparison.Ordinal);
         Assert.Contains(Path.Combine(dir, file), errors, StringComparison.Ordinal);
@@ -96,7 +97,7 @@ public class PipelinePathTests
         Assert.Equal(before, Contents(dir));
         if (command == "run")
         {
-            var (validateCode, _, validateErrors) = CommandRunner.InProcess("validate", pipeline);
+            var (validateCode, _, validateErrors) = CommandRunner.InThisProcess("validate", pipeline);
             Assert.True(validateCode == 2, validateErrors);
             Assert.Contains(key, validateErrors, StringComparison.Ordinal);
         }

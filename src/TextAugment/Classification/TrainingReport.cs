@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using TextAugment.Corpus;
 
 namespace TextAugment.Classification;
 
@@ -185,33 +186,46 @@ public sealed class TrainingReport
     private static string CsvNumber(double value) => double.IsNaN(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>Everything as JSON.</summary>
-    public string Json() => JsonSerializer.Serialize(new
+    public string Json() => JsonText.Write(w =>
     {
-        best_epoch = BestEpoch,
-        training_rows = TrainingRows,
-        validation_rows = ValidationRows,
-        validation = ValidationNote,
-        refit_epochs = RefitEpochs,
-        stopped_early = StoppedEarly,
-        sparsity = Sparsity,
-        diagnosis = Diagnosis,
+        w.WriteStartObject();
+        w.WriteNumber("best_epoch", BestEpoch);
+        w.WriteNumber("training_rows", TrainingRows);
+        w.WriteNumber("validation_rows", ValidationRows);
+        w.WriteString("validation", ValidationNote);
+        w.WriteNumberOrNull("refit_epochs", RefitEpochs);
+        w.WriteBoolean("stopped_early", StoppedEarly);
+        w.WriteNumber("sparsity", Sparsity);
+        w.WriteString("diagnosis", Diagnosis);
         // Every trainer option as the run used it (the option table's names), so a report says which settings made it.
-        seed = Options.Seed,
-        options = TrainerOptionTable.All.ToDictionary(o => o.Name, o => o.Get(Options), StringComparer.Ordinal),
-        epochs = Epochs.Select(e => new
+        w.WriteNumber("seed", Options.Seed);
+        w.WriteStartObject("options");
+        foreach (TrainerOption o in TrainerOptionTable.All)
         {
-            epoch = e.Epoch,
-            train_loss = Finite(e.TrainLoss),
-            train_accuracy = Finite(e.TrainAccuracy),
-            validation_loss = Finite(e.ValidationLoss),
-            validation_accuracy = Finite(e.ValidationAccuracy),
-            consistency_loss = Finite(e.ConsistencyLoss),
-            consistency_kept = Finite(e.ConsistencyKept),
-            learning_rate = e.LearningRate,
-            sparsity = e.Sparsity,
-            seconds = e.Seconds,
-        }),
-    }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            w.WriteValue(o.Name, o.Get(Options));
+        }
+
+        w.WriteEndObject();
+        w.WriteStartArray("epochs");
+        foreach (EpochRecord e in Epochs)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("epoch", e.Epoch);
+            w.WriteNumberOrNull("train_loss", Finite(e.TrainLoss));
+            w.WriteNumberOrNull("train_accuracy", Finite(e.TrainAccuracy));
+            w.WriteNumberOrNull("validation_loss", Finite(e.ValidationLoss));
+            w.WriteNumberOrNull("validation_accuracy", Finite(e.ValidationAccuracy));
+            w.WriteNumberOrNull("consistency_loss", Finite(e.ConsistencyLoss));
+            w.WriteNumberOrNull("consistency_kept", Finite(e.ConsistencyKept));
+            w.WriteNumber("learning_rate", e.LearningRate);
+            w.WriteNumber("sparsity", e.Sparsity);
+            w.WriteNumber("seconds", e.Seconds);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }, indented: true, relaxed: true);
 
     /// <summary>A console table of the curves, the best epoch marked.</summary>
     public string Table()

@@ -125,27 +125,60 @@ public sealed record Ablation(IReadOnlyList<ulong> Seeds, AblationArm Originals,
     }
 
     /// <summary>As JSON: every arm and seed, and the three paired tests.</summary>
-    public string Json() => JsonSerializer.Serialize(new
+    public string Json() => JsonText.Write(w =>
     {
-        seeds = Seeds,
-        arms = Arms().ToDictionary(a => a.Name.Replace(' ', '_'), a => new { rows = a.Arm.Rows, accuracy = a.Arm.Accuracy, macro_f1 = a.Arm.MacroF1 }),
-        tests = new[] { ("repetition_vs_originals", MoreTraining), ("augmented_vs_repetition", NewText), ("augmented_vs_originals", Total),
-                ("consistency_vs_originals", ConsistencyGain), ("consistency_vs_repetition", ConsistencyOverRepetition), ("consistency_vs_augmented", ConsistencyOverAugmented) }
-            .Where(c => c.Item2 is not null).Select(c => (c.Item1, c.Item2!))
-            .ToDictionary(c => c.Item1, c => new { question = c.Item2.Question, accuracy = TestJson(c.Item2.Accuracy), macro_f1 = TestJson(c.Item2.MacroF1) }),
-        verdict = Verdict,
-    }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        w.WriteStartObject();
+        w.WriteStartArray("seeds");
+        foreach (int seed in Seeds)
+        {
+            w.WriteNumberValue(seed);
+        }
 
-    private static object TestJson(PairedTTest t) => new
+        w.WriteEndArray();
+        w.WriteStartObject("arms");
+        foreach ((string name, AblationArm arm) in Arms())
+        {
+            w.WriteStartObject(name.Replace(' ', '_'));
+            w.WriteNumber("rows", arm.Rows);
+            w.WriteNumbers("accuracy", arm.Accuracy);
+            w.WriteNumbers("macro_f1", arm.MacroF1);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+        w.WriteStartObject("tests");
+        foreach ((string name, AblationComparison? comparison) in new[] { ("repetition_vs_originals", MoreTraining), ("augmented_vs_repetition", NewText), ("augmented_vs_originals", Total),
+                ("consistency_vs_originals", ConsistencyGain), ("consistency_vs_repetition", ConsistencyOverRepetition), ("consistency_vs_augmented", ConsistencyOverAugmented) })
+        {
+            if (comparison is null)
+            {
+                continue;
+            }
+
+            w.WriteStartObject(name);
+            w.WriteString("question", comparison.Question);
+            WriteTest(w, "accuracy", comparison.Accuracy);
+            WriteTest(w, "macro_f1", comparison.MacroF1);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+        w.WriteString("verdict", Verdict);
+        w.WriteEndObject();
+    }, indented: true, relaxed: true);
+
+    private static void WriteTest(Utf8JsonWriter w, string name, PairedTTest t)
     {
-        mean_difference = t.MeanDifference,
-        standard_error = t.StandardError,
-        t = t.T,
-        identical_across_seeds = t.Identical,
-        df = t.DegreesOfFreedom,
-        p = t.P,
-        clear = t.Clear,
-    };
+        w.WriteStartObject(name);
+        w.WriteNumber("mean_difference", t.MeanDifference);
+        w.WriteNumberOrNull("standard_error", t.StandardError);
+        w.WriteNumberOrNull("t", t.T);
+        w.WriteBoolean("identical_across_seeds", t.Identical);
+        w.WriteNumber("df", t.DegreesOfFreedom);
+        w.WriteNumberOrNull("p", t.P);
+        w.WriteBoolean("clear", t.Clear);
+        w.WriteEndObject();
+    }
 
     private IEnumerable<(string Name, AblationArm Arm)> Arms() => Consistency is null
         ? [("originals", Originals), ("augmented", Augmented), ("repetition control", Repetition)]
