@@ -16,7 +16,11 @@ public sealed record CorpusReaderOptions
     /// <summary>The label column; when null, a column named <c>label</c> is used if there is one. Default: null.</summary>
     public string? LabelColumn { get; init; }
 
-    /// <summary>The id column; when null, a column named <c>id</c> is used if there is one, else the line number where the record starts. Default: null.</summary>
+    /// <summary>
+    /// The id column; when null, a column named <c>id</c> is used if there is one, else the line number where the record
+    /// starts. In JSON Lines every object has the id field or none (an object without one among objects with one, or the
+    /// reverse, and <c>"id": null</c> are errors), so an explicit id never equals another record's line-number id. Default: null.
+    /// </summary>
     public string? IdColumn { get; init; }
 
     /// <summary>Whether a TSV or CSV file starts with a header line. Default: true.</summary>
