@@ -167,7 +167,35 @@ public class InputFaultTests
         }
 
         string hex = CompressedFormats().Single(row => (string)row[0] == format)[1].ToString()!;
-        return [.. Convert.FromHexString(hex.Replace(" ", "", StringComparison.Ordinal)), 0, 1, 2, 0, 0, 0, 9, (byte)'\n', 0];
+        byte[] magic = Convert.FromHexString(hex.Replace(" ", "", StringComparison.Ordinal));
+        return format == "bzip2"
+            ? [.. magic, (byte)'9', 0x31, 0x41, 0x59, 0x26, 0x53, 0x59, 0, 1, (byte)'\n', 0] // block size 9, then a block's magic
+            : [.. magic, 0, 1, 2, 0, 0, 0, 9, (byte)'\n', 0];
+    }
+
+    [Theory]
+    [InlineData("BZh\nthe film\n")]
+    [InlineData("BZh9 is a name\n")]
+    [InlineData("PK\n")]
+    [InlineData("a\n")]
+    public void Text_that_starts_like_a_signature_is_read_as_text(string content)
+    {
+        using CorpusReader reader = CorpusReader.Create(new MemoryStream(Encoding.UTF8.GetBytes(content)), "t.txt", new CorpusReaderOptions { Format = CorpusFormat.Text });
+        Assert.True(reader.TryRead(out Example? first));
+        Assert.Equal(content.Split('\n')[0], first.Text);
+    }
+
+    /// <summary>The first line of a stream that is still open is read without waiting for more bytes than the line holds.</summary>
+    [Fact]
+    public async Task A_short_first_line_of_a_pipe_is_read_before_the_writer_sends_more()
+    {
+        using var pipe = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.Out);
+        using var client = new System.IO.Pipes.AnonymousPipeClientStream(System.IO.Pipes.PipeDirection.In, pipe.ClientSafePipeHandle);
+        pipe.Write("hi\n"u8);
+        pipe.Flush();
+        using var reader = new Utf8LineReader(client, "<stdin>");
+        Task<string> first = Task.Run(() => reader.TryReadLine(out ReadOnlySpan<byte> line, out _) ? Encoding.UTF8.GetString(line) : "");
+        Assert.Equal("hi", await first.WaitAsync(TimeSpan.FromSeconds(10))); // a TimeoutException: it waited for more input
     }
 
     [Theory]

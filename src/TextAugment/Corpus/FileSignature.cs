@@ -7,8 +7,8 @@ namespace TextAugment.Corpus;
 /// </summary>
 public static class FileSignature
 {
-    /// <summary>The most bytes a signature needs: 6 (xz's).</summary>
-    internal const int Length = 6;
+    /// <summary>The most bytes a signature needs: 10 (bzip2's, with its first block's magic).</summary>
+    internal const int Length = 10;
 
     /// <summary>The compressed formats: name, first bytes, and the command that gives the text back (FILE stands for the file).</summary>
     private static readonly (string Name, byte[] Magic, string Command)[] Compressed =
@@ -19,6 +19,14 @@ public static class FileSignature
         ("zstd", [0x28, 0xB5, 0x2F, 0xFD], "unzstd FILE"),
         ("zip", "PK\u0003\u0004"u8.ToArray(), "unzip FILE"),
     ];
+
+    /// <summary>
+    /// Whether <paramref name="head"/> is a bzip2 stream's start: "BZh" is ASCII, so a text could start so; a bzip2 file goes
+    /// on with its block size ('1' to '9') and the magic of its first block (π's digits in BCD) or of its end (√π's) when empty.
+    /// </summary>
+    private static bool IsBzip2(ReadOnlySpan<byte> head) =>
+        head.Length >= 10 && head.StartsWith("BZh"u8) && head[3] is >= (byte)'1' and <= (byte)'9'
+        && (head[4..10].SequenceEqual((ReadOnlySpan<byte>)[0x31, 0x41, 0x59, 0x26, 0x53, 0x59]) || head[4..10].SequenceEqual((ReadOnlySpan<byte>)[0x17, 0x72, 0x45, 0x38, 0x50, 0x90]));
 
     /// <summary>
     /// Throws when the file <paramref name="path"/> starts as a gzip, bzip2, xz or zstd file or a zip archive does, or with a
@@ -52,7 +60,7 @@ public static class FileSignature
         bool stdin = displayName == "<stdin>";
         foreach (var (name, magic, command) in Compressed)
         {
-            if (head.StartsWith(magic))
+            if (name == "bzip2" ? IsBzip2(head) : head.StartsWith(magic))
             {
                 string how = stdin
                     ? $"decompress it first (e.g. {command.Split(' ')[0]} -c FILE | textaugment …)"

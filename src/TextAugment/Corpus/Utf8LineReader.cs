@@ -58,8 +58,9 @@ internal sealed class Utf8LineReader : IDisposable
         if (!_signatureChecked)
         {
             // A compressed file (or UTF-16 with its byte-order mark) is told by its first bytes, before its first NUL or
-            // invalid byte would be reported as if it were damaged text.
-            while (_end - _start < FileSignature.Length && !_eof)
+            // invalid byte would be reported as if it were damaged text. No signature holds a line break, so reading stops at
+            // one: a short first line from a terminal or a pipe is answered without waiting for more.
+            while (_end - _start < FileSignature.Length && !_eof && _buffer.AsSpan(_start, _end - _start).IndexOfAny((byte)'\n', (byte)'\r') < 0)
             {
                 Fill();
             }
