@@ -312,6 +312,11 @@ namespace TextAugment.Cli
                     return UsageError;
                 case ClosedPipeException:
                     return Ok; // the reader has what it wanted (| head): stop quietly, like other Unix filters
+                case DataFormatException { Compression: not null } compressed:
+                    // The wrong file was given (found at its first bytes), as a missing file is: a usage mistake.
+                    Say(compressed.Message);
+                    Say(WhatWasWritten());
+                    return UsageError;
                 case DataFormatException data:
                     Say(data.Message);
                     Say(WhatWasWritten());

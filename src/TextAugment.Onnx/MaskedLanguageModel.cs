@@ -90,6 +90,7 @@ public sealed class MaskedLanguageModel : IDisposable
             }
         }
 
+        Corpus.FileSignature.Check(vocabularyPath);
         string[] vocabulary = File.ReadAllLines(vocabularyPath);
         // ONNX Runtime's own log lines (coloured, with its source file names) stay off the console: a failure comes back as
         // an exception, which says what went wrong in this library's words.

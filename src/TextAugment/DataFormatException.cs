@@ -54,6 +54,12 @@ public sealed class DataFormatException : FormatException
         return this;
     }
 
+    /// <summary>
+    /// The compression format (gzip, bzip2, xz, zstd, zip) when the fault is that the file is compressed, not text; null
+    /// otherwise. Such a file was the wrong file to give, found before any of it was read (the command exits 2 for it).
+    /// </summary>
+    internal string? Compression { get; init; }
+
     /// <summary>The message without the position.</summary>
     public string Reason { get; }
 }

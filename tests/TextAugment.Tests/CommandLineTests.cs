@@ -157,7 +157,7 @@ public class CommandLineTests
         string pipeline = Path.Combine(dir, "p.yaml");
         File.WriteAllText(pipeline, "seed: 1\naugment:\n  variants: 2\n  stages:\n    - random_swap: {}\n");
         string input = "{\"id\": 7, \"text\": \"one two three four\", \"label\": 1, \"source\": \"hf\", \"meta\": {\"split\": [1, 2]}, \"score\": 0.5}\n"
-                       + "{\"label\": \"neg\", \"text\": \"five six seven eight\"}\n";
+                       + "{\"label\": \"neg\", \"text\": \"five six seven eight\", \"id\": \"2\"}\n"; // every object has an id, or none
         var (code, output, errors) = CommandRunner.Child(input, "augment", pipeline, "--input-format", "jsonl", "--no-progress");
         Assert.True(code == 0, errors);
         string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -175,7 +175,7 @@ public class CommandLineTests
 
         using var last = System.Text.Json.JsonDocument.Parse(lines[5]);
         Assert.Equal("neg", last.RootElement.GetProperty("label").GetString());
-        Assert.Equal("2", last.RootElement.GetProperty("id").GetString()); // no id in the input: the record number, as a string
+        Assert.Equal("2", last.RootElement.GetProperty("id").GetString()); // a string id stays a string
         Assert.False(last.RootElement.TryGetProperty("source", out _));
     }
 

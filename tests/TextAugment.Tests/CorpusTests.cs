@@ -84,8 +84,8 @@ public class CorpusTests
     [Fact]
     public void Jsonl_reads_strings_and_numbers()
     {
-        var rows = Read("{\"id\": 7, \"text\": \"caf\\u00e9 ok\", \"label\": 1, \"extra\": [1, {\"a\": 2}]}\n{\"text\": \"x\"}\n", new CorpusReaderOptions { Format = CorpusFormat.Jsonl });
-        Assert.Equal([new Example("7", "café ok", "1") { LabelJson = "1", IdJson = "7", OtherJsonFields = "\"extra\": [1, {\"a\": 2}]" }, new Example("2", "x", null)], rows);
+        var rows = Read("{\"id\": 7, \"text\": \"caf\\u00e9 ok\", \"label\": 1, \"extra\": [1, {\"a\": 2}]}\n{\"id\": \"b\", \"text\": \"x\"}\n", new CorpusReaderOptions { Format = CorpusFormat.Jsonl });
+        Assert.Equal([new Example("7", "café ok", "1") { LabelJson = "1", IdJson = "7", OtherJsonFields = "\"extra\": [1, {\"a\": 2}]" }, new Example("b", "x", null) { IdJson = "\"b\"" }], rows);
     }
 
     [Fact]

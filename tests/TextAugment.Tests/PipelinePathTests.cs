@@ -190,6 +190,52 @@ public class PipelinePathTests
         }
     }
 
+    /// <summary>Every key besides input.path and output.path that names a file: (top-level lines, augment.protect, the stage, the train and evaluate sections, the key).</summary>
+    public static TheoryData<string, string, string, string, string> FileKeysWithStandardStreams()
+    {
+        var data = new TheoryData<string, string, string, string, string>
+        {
+            { "", "", "synonym: { dictionary: \"-\" }", "", "synonym.dictionary" },
+            { "", "", "random_insertion: { dictionary: \"-\" }", "", "random_insertion.dictionary" },
+            { "", "", "tfidf: { statistics: \"-\" }", "", "tfidf.statistics" },
+            { "", "", "tfidf: { reference: \"-\" }", "", "tfidf.reference" },
+            { "", "", "word_vector: { vectors: \"-\" }", "", "word_vector.vectors" },
+            { "", "", "mlm: { model: model.onnx, vocab: \"-\" }", "", "mlm.vocab" },
+            { "", "", "mlm: { model: \"-\", vocab: vocab.txt }", "", "mlm.model" },
+            { "", "protect: { stopwords: \"-\" }", "random_swap: {}", "", "augment.protect.stopwords" },
+            { "language: zh\nsegmentation: { user_dictionary: \"-\" }\n", "", "random_swap: {}", "", "segmentation.user_dictionary" },
+            { "", "", ReaderStage + ": { file: \"-\" }", "", ReaderStage + ".file" },
+            { "", "", "random_swap: {}", "train: { epochs: 1, validation: { path: \"-\" } }\n", "train.validation.path" },
+            { "", "", "random_swap: {}", "train: { epochs: 1 }\nevaluate: { test: \"-\" }\n", "evaluate.test" },
+            { "", "", "random_swap: {}", "train: { epochs: 1, consistency: { unlabelled: \"-\" } }\n", "train.consistency.unlabelled" },
+            { "", "", "random_swap: {}", "train: { epochs: 1, features: { vectors: \"-\", dim: 3 } }\n", "train.features.vectors" },
+            { "", "", "random_swap: {}", "train: { epochs: 1, model: \"-\" }\n", "train.model" },
+            { "", "", "random_swap: {}", "train: { epochs: 1, report: \"-\" }\n", "train.report" },
+        };
+        return data;
+    }
+
+    /// <summary>
+    /// Item: '-' (standard input or output) is for input.path and output.path only; at any other key that names a file (read
+    /// whole, or more than once, or written as a checked file) it is a mistake at that key's value, exit 2, by validate and run.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(FileKeysWithStandardStreams))]
+    public void A_dash_is_refused_at_every_file_key_but_the_input_and_output(string top, string protect, string stage, string sections, string key)
+    {
+        string dir = Workspace();
+        string pipeline = Pipeline(dir, "o.tsv", top, protect, stage, sections);
+        Assert.Contains("\"-\"", File.ReadAllText(pipeline), StringComparison.Ordinal);
+        foreach (string command in new[] { "validate", "run" })
+        {
+            var (code, _, errors) = CommandRunner.InProcess(command == "run" ? ["run", pipeline, "--no-progress"] : ["validate", pipeline]);
+            Assert.True(code == 2, errors);
+            Assert.Matches($@"p\.yaml:\d+:\d+: {System.Text.RegularExpressions.Regex.Escape(key)} is '-' \(standard (input|output)\), which only (input|output)\.path may be", errors);
+            Assert.DoesNotContain("Could not find", errors, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(dir, "o.tsv")));
+        }
+    }
+
     [Theory]
     [InlineData("input: { path: \"in\\0.tsv\" }\noutput: { path: o.tsv }\n", "p.yaml:2:16: input.path: 'in\\0.tsv' holds a NUL character")]
     [InlineData("input: { path: in.tsv }\noutput: { path: \"o\\0.tsv\" }\n", "p.yaml:3:17: output.path: 'o\\0.tsv' holds a NUL character")]

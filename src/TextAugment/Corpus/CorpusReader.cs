@@ -16,7 +16,11 @@ public sealed record CorpusReaderOptions
     /// <summary>The label column; when null, a column named <c>label</c> is used if there is one. Default: null.</summary>
     public string? LabelColumn { get; init; }
 
-    /// <summary>The id column; when null, a column named <c>id</c> is used if there is one, else the line number where the record starts. Default: null.</summary>
+    /// <summary>
+    /// The id column; when null, a column named <c>id</c> is used if there is one, else the line number where the record
+    /// starts. In JSON Lines every object has the id field or none (an object without one among objects with one, or the
+    /// reverse, and <c>"id": null</c> are errors), so an explicit id never equals another record's line-number id. Default: null.
+    /// </summary>
     public string? IdColumn { get; init; }
 
     /// <summary>Whether a TSV or CSV file starts with a header line. Default: true.</summary>
@@ -374,6 +378,14 @@ public abstract class CorpusReader : IDisposable
         }
     }
 
+    /// <summary>Where a record without an id takes its id from, for messages: "the line number", "the byte offset" or "a hash of the text and label".</summary>
+    private protected string PositionIdSource => Options.Ids switch
+    {
+        IdSource.Offset => "the byte offset",
+        IdSource.Hash => "a hash of the text and label",
+        _ => "the line number",
+    };
+
     /// <summary>64-bit FNV-1a over the text's UTF-16 code units, a tab, and the label's: 16 lower-case hex digits.</summary>
     internal static string ContentHash(string text, string? label)
     {
@@ -428,6 +440,9 @@ public abstract class CorpusReader : IDisposable
 
     private protected long LineNumber => _lines.LineNumber;
 
+    /// <summary>Byte offset of the first byte of the line last read (after a byte-order mark).</summary>
+    private protected long LineContentOffset => _lines.ContentOffset;
+
     /// <summary>The bytes of the line last read (valid until the next line is read).</summary>
     private protected ReadOnlySpan<byte> LastLine => _lines.LastLine;
 
@@ -451,6 +466,11 @@ public abstract class CorpusReader : IDisposable
     private sealed class DelimitedReader(Stream stream, string displayName, CorpusReaderOptions options, bool csv)
         : CorpusReader(stream, displayName, options)
     {
+        /// <summary>
+        /// The longest CSV record, from the start of its first line to the end of its last (without that line's break), line
+        /// breaks inside quoted fields included: 16 MiB, <see cref="Utf8LineReader.MaxLineBytes"/>, the longest line.
+        /// </summary>
+        private const int MaxRecordBytes = Utf8LineReader.MaxLineBytes;
         private readonly List<string> _fields = [];
 
         /// <summary>Where each field of <see cref="_fields"/> starts: its line and 1-based column (0 when its line is not the record's last).</summary>
@@ -598,6 +618,7 @@ public abstract class CorpusReader : IDisposable
             }
 
             int i = 0;
+            long recordStart = LineContentOffset;
             while (true)
             {
                 _field.Clear();
@@ -615,6 +636,14 @@ public abstract class CorpusReader : IDisposable
                             if (!NextLine(out bytes, out crlf))
                             {
                                 throw Error(startLine, "a quoted field is never closed: the file ends inside it; close it with '\"'.");
+                            }
+
+                            long recordBytes = LineContentOffset + bytes.Length - recordStart;
+                            if (recordBytes > MaxRecordBytes)
+                            {
+                                // A record is bounded as a line is: a quote left open would otherwise gather the rest of the file.
+                                throw DataFormatException.AtByte(DisplayName, line, recordStart, FormattableString.Invariant(
+                                    $"a CSV record longer than {Utf8LineReader.Size(MaxRecordBytes)} ({recordBytes:N0} bytes by the end of line {LineNumber}, where a quoted field that starts on line {startLine} is still open); a record, line breaks inside quoted fields included, is limited to {MaxRecordBytes:N0} bytes, as a line is. Is a closing quote missing?")).OfWholeFile();
                             }
 
                             i = 0;
@@ -725,6 +754,9 @@ public abstract class CorpusReader : IDisposable
         private readonly string _labelName = options.LabelColumn ?? "label";
         private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
 
+        /// <summary>The line of the first object with an id field, and of the first without one (0: none yet).</summary>
+        private long _firstWithId, _firstWithoutId;
+
         private protected override bool TryReadCore([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Example? example)
         {
             example = null;
@@ -739,7 +771,7 @@ public abstract class CorpusReader : IDisposable
             while (line.Trim((byte)' ').IsEmpty);
 
             string? text = null, label = null, id = null, labelJson = null, idJson = null;
-            int labelNullAt = -1, idNullAt = -1;
+            int labelNullAt = -1, idNullAt = -1, idAt = -1;
             var fields = new List<string>();
             List<string>? others = null;
             var reader = new Utf8JsonReader(line);
@@ -787,6 +819,7 @@ public abstract class CorpusReader : IDisposable
                         }
 
                         idNullAt = reader.TokenType == JsonTokenType.Null ? valueStart : -1;
+                        idAt = valueStart;
                         idJson = Encoding.UTF8.GetString(line[valueStart..(int)reader.BytesConsumed]);
                     }
                     else
@@ -825,9 +858,12 @@ public abstract class CorpusReader : IDisposable
                 throw Error(LineNumber, line, labelNullAt, $"'{Options.LabelColumn}' is null; each example needs a label: a string (or a number, or true/false), e.g. \"{Options.LabelColumn}\": \"sports\".");
             }
 
-            if (Options.IdColumn is not null && idNullAt >= 0)
+            if (idNullAt >= 0)
             {
-                throw Error(LineNumber, line, idNullAt, $"'{Options.IdColumn}' is null; each example needs an id: a string, a number or true/false, e.g. \"{Options.IdColumn}\": \"a1\".");
+                // Refused like a null label: a null id is no id, and falling back to the line number could give this
+                // record the id of another (explicit "id": 2 and a null id on line 2), and with it the same variants.
+                throw Error(LineNumber, line, idNullAt, $"'{_idName}' is null; each example needs an id: a string, a number or true/false, e.g. \"{_idName}\": \"a1\""
+                    + (Options.IdColumn is null ? $" (or leave the key out of every object: ids then come from {PositionIdSource})." : "."));
             }
 
             if (Options.LabelColumn is not null && label is null)
@@ -838,6 +874,28 @@ public abstract class CorpusReader : IDisposable
             if (Options.IdColumn is not null && id is null)
             {
                 throw Error(LineNumber, $"the object has no '{Options.IdColumn}' field; it has: {Fields(fields)}.");
+            }
+
+            // Ids come from the id field in every object or in none: an object without one takes its line number (or byte
+            // offset, or content hash) as its id, which another object's explicit id can equal, as TSV and CSV rows have an
+            // id column or not, all of them.
+            if (id is null && _firstWithId > 0)
+            {
+                throw Error(LineNumber, $"the object has no '{_idName}' field, but the object on line {_firstWithId} has one; give every object an id, or none (ids then come from {PositionIdSource}): an object without one would take {PositionIdSource} as its id, which another object's id can equal.");
+            }
+
+            if (id is not null && _firstWithoutId > 0)
+            {
+                throw Error(LineNumber, line, idAt, $"the object has an '{_idName}' field, but the object on line {_firstWithoutId} has none (its id is {PositionIdSource}); give every object an id, or none: an explicit id can equal an id from {PositionIdSource}.");
+            }
+
+            if (id is null)
+            {
+                _firstWithoutId = _firstWithoutId > 0 ? _firstWithoutId : LineNumber;
+            }
+            else
+            {
+                _firstWithId = _firstWithId > 0 ? _firstWithId : LineNumber;
             }
 
             example = new Example(id ?? PositionId(LineNumber), text, label)

@@ -21,6 +21,9 @@ internal sealed class Utf8LineReader : IDisposable
 
     private readonly int _maxLineBytes;
 
+    /// <summary>Whether the start of the stream has been checked for a compressed file's signature (<see cref="FileSignature"/>).</summary>
+    private bool _signatureChecked;
+
     /// <summary>Reads lines of <paramref name="stream"/>, named <paramref name="displayName"/> in errors.</summary>
     /// <param name="stream">The input.</param>
     /// <param name="displayName">The path, or <c>&lt;stdin&gt;</c>.</param>
@@ -52,6 +55,20 @@ internal sealed class Utf8LineReader : IDisposable
     /// <exception cref="DataFormatException">A line is longer than <see cref="MaxLineBytes"/>.</exception>
     public bool TryReadLine(out ReadOnlySpan<byte> line, out bool crlf)
     {
+        if (!_signatureChecked)
+        {
+            // A compressed file (or UTF-16 with its byte-order mark) is told by its first bytes, before its first NUL or
+            // invalid byte would be reported as if it were damaged text. No signature holds a line break, so reading stops at
+            // one: a short first line from a terminal or a pipe is answered without waiting for more.
+            while (_end - _start < FileSignature.Length && !_eof && _buffer.AsSpan(_start, _end - _start).IndexOfAny((byte)'\n', (byte)'\r') < 0)
+            {
+                Fill();
+            }
+
+            _signatureChecked = true;
+            FileSignature.Check(_buffer.AsSpan(_start, Math.Min(_end - _start, FileSignature.Length)), _displayName);
+        }
+
         int scanned = 0;
         while (true)
         {
@@ -113,7 +130,8 @@ internal sealed class Utf8LineReader : IDisposable
     private DataFormatException TooLong() => DataFormatException.AtByte(_displayName, LineNumber + 1, Position,
         $"a line longer than {Size(_maxLineBytes)} (no line break within {_maxLineBytes:N0} bytes); lines are limited to that length. Is this a text file with line breaks?").OfWholeFile();
 
-    private static string Size(int bytes) => bytes % (1 << 20) == 0 ? $"{bytes / (1 << 20)} MiB" : $"{bytes:N0} bytes";
+    /// <summary>A limit in words: "16 MiB" for whole mebibytes, else the bytes.</summary>
+    internal static string Size(int bytes) => bytes % (1 << 20) == 0 ? $"{bytes / (1 << 20)} MiB" : $"{bytes:N0} bytes";
 
     /// <summary>Reads the whole file and throws at its first invalid UTF-8 byte, naming the line and byte offset.</summary>
     /// <exception cref="DataFormatException">The file holds invalid UTF-8 or a line longer than <see cref="MaxLineBytes"/>.</exception>
@@ -156,8 +174,9 @@ internal sealed class Utf8LineReader : IDisposable
         int at = line.IndexOf((byte)0);
         if (at >= 0)
         {
-            throw DataFormatException.AtByte(_displayName, LineNumber, ContentOffset + at,
-                "a NUL byte (is the file UTF-16? convert it to UTF-8: iconv -f UTF-16 -t UTF-8); text holds no NUL bytes.").OfWholeFile();
+            throw DataFormatException.AtByte(_displayName, LineNumber, ContentOffset + at, FileSignature.LooksLikeUtf16(line)
+                ? "a NUL byte (is the file UTF-16? convert it to UTF-8: iconv -f UTF-16 -t UTF-8); text holds no NUL bytes."
+                : "a NUL byte; text holds no NUL bytes (is this a binary file? the input must be UTF-8 text).").OfWholeFile();
         }
     }
 
@@ -212,6 +231,7 @@ internal sealed class Utf8LineReader : IDisposable
         _eof = false;
         Position = offset;
         LineNumber = 0;
+        _signatureChecked |= offset > 0;
     }
 
     public void Dispose() => _stream.Dispose();

@@ -95,6 +95,7 @@ public sealed class SynonymDictionary
         }
 
         Corpus.FileIdentity.EnsureRegularFile(path, "synonym dictionary", "it is read twice (once to detect its format), so it must be a regular file");
+        Corpus.FileSignature.Check(path);
 
         SynonymFormat format = options.Format == SynonymFormat.Auto ? Detect(path) : options.Format;
         if (format == SynonymFormat.Tsv)

@@ -349,7 +349,7 @@ public sealed class Pipeline
 
         // Streaming (textaugment augment) reads standard input unless -i names a file, so there the path may be left out,
         // and need not exist yet (-i replaces it; a run that does read it says so when it opens it).
-        string? path = f.Path("path", required: required, mustExist: required, example: "data/train.tsv") ?? (required || f.Has("path") ? null : "-");
+        string? path = f.Path("path", required: required, mustExist: required, example: "data/train.tsv", standardStream: true) ?? (required || f.Has("path") ? null : "-");
         CorpusFormat? format = Format(f, path, streaming: !required);
         bool? header = f.Bool("header");
         string? onError = f.Choice("on_error", ["fail", "skip"]);
@@ -409,7 +409,7 @@ public sealed class Pipeline
             return null;
         }
 
-        string? path = f.Path("path", required: required, mustExist: false, example: "out/augmented.jsonl") ?? (required || f.Has("path") ? null : "-");
+        string? path = f.Path("path", required: required, mustExist: false, example: "out/augmented.jsonl", standardStream: true) ?? (required || f.Has("path") ? null : "-");
         if (path is not null && required)
         {
             TrainingSections.CheckWritable(f, "path", "output.path", path);

@@ -268,13 +268,26 @@ internal sealed class YamlFields
         }
     }
 
-    /// <summary>A path relative to the pipeline file; with <paramref name="mustExist"/>, a missing file is reported.</summary>
-    public string? Path(string key, bool required, bool mustExist, string example)
+    /// <summary>
+    /// A path relative to the pipeline file; with <paramref name="mustExist"/>, a missing file is reported. <c>-</c> (standard
+    /// input or output) is returned as it is only where <paramref name="standardStream"/> allows it (input.path and
+    /// output.path); any other key that names a file is read whole, checked before the run and read again by it, or written
+    /// as a checked file or folder, which a stream cannot be, so there <c>-</c> is a mistake at its value.
+    /// </summary>
+    public string? Path(string key, bool required, bool mustExist, string example, bool standardStream = false)
     {
         string? value = String(key, required, example);
-        if (value is null || value == "-")
+        if (value is null || (value == "-" && standardStream))
         {
             return value;
+        }
+
+        if (value == "-")
+        {
+            _diagnostics.Add(_values[key].Value, mustExist
+                ? $"{What}.{key} is '-' (standard input), which only input.path may be: the input is the one stream a run reads, once, while {What}.{key} is read whole, before the run starts or more than once; give a file, e.g. {key}: {example}."
+                : $"{What}.{key} is '-' (standard output), which only output.path may be: {What}.{key} is written as a checked file (or folder) and renamed into place; give a path, e.g. {key}: {example}.");
+            return null;
         }
 
         if (value.Contains('\0', StringComparison.Ordinal))

@@ -46,17 +46,27 @@ public sealed partial class WordVectors
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly bool _lowerCaseVocabulary;
 
-    private WordVectors(string[] words, float[] matrix, int dimensions, int stride)
+    /// <param name="words">The words, one per row.</param>
+    /// <param name="matrix">The rows, <paramref name="stride"/> floats apart.</param>
+    /// <param name="dimensions">Floats per vector.</param>
+    /// <param name="stride">Floats per stored row.</param>
+    /// <param name="index">Each word's row, when a loader has built it (and refused repeated words); null: built here,
+    /// a repeated word keeping its first row.</param>
+    private WordVectors(string[] words, float[] matrix, int dimensions, int stride, Dictionary<string, int>? index = null)
     {
         _words = words;
         Matrix = matrix;
         Dimensions = dimensions;
         Stride = stride;
-        _index = new Dictionary<string, int>(words.Length, StringComparer.Ordinal);
+        _index = index ?? new Dictionary<string, int>(words.Length, StringComparer.Ordinal);
         bool lower = true;
         for (int i = 0; i < words.Length; i++)
         {
-            _index.TryAdd(words[i], i); // a repeated word keeps its first (most frequent) vector
+            if (index is null)
+            {
+                _index.TryAdd(words[i], i); // a repeated word keeps its first (most frequent) vector
+            }
+
             lower &= !Text.CharRange.Contains(words[i], 'A', 'Z');
         }
 
@@ -143,6 +153,7 @@ public sealed partial class WordVectors
         }
 
         Corpus.FileIdentity.EnsureRegularFile(path, "word-vector file");
+        Corpus.FileSignature.Check(path);
 
         if (options.Limit is < 1)
         {
@@ -258,6 +269,8 @@ public sealed partial class WordVectors
         int stride = StrideFor(dimensions);
         var words = new string[rows];
         var matrix = new float[(long)rows * stride];
+        var index = new Dictionary<string, int>(rows, StringComparer.Ordinal);
+        var offsets = new long[rows];
         for (int i = 0; i < rows; i++)
         {
             reader.SkipWhile((byte)'\n');
@@ -268,7 +281,18 @@ public sealed partial class WordVectors
                 throw DataFormatException.AtByte(path, 0, wordOffset, $"the file ends inside word {i + 1} of {count}: it is truncated (the header promises {count} vectors of {dimensions} floats).");
             }
 
+            if (word.IndexOf((byte)0) is int nul and >= 0)
+            {
+                throw DataFormatException.AtByte(path, 0, wordOffset + nul, $"word {i + 1} of {count} holds a NUL byte (its bytes so far: '{Shown(word[..nul])}'); a word holds no NUL: the file is damaged, or its header's dimensions are wrong.");
+            }
+
             words[i] = Encoding.UTF8.GetString(word); // invalid bytes become U+FFFD, as other tools read these files
+            offsets[i] = wordOffset;
+            if (!index.TryAdd(words[i], i))
+            {
+                throw DataFormatException.AtByte(path, 0, wordOffset, $"the word '{Shown(words[i])}' (word {i + 1} of {count}) appears a second time: word {index[words[i]] + 1} at byte {offsets[index[words[i]]]} is the same word; each word may have one vector (gensim would keep the first, fastText the last): remove one of them.");
+            }
+
             Span<byte> destination = MemoryMarshal.AsBytes(matrix.AsSpan(i * stride, dimensions));
             long vectorOffset = reader.Position;
             if (!reader.TryRead(destination))
@@ -292,8 +316,24 @@ public sealed partial class WordVectors
             throw new PlatformNotSupportedException("word2vec binary files are little-endian; this machine is not.");
         }
 
-        return new WordVectors(words, matrix, dimensions, stride);
+        if (rows == count)
+        {
+            // Every vector the header promises is read: anything but line breaks after them means the count is wrong.
+            reader.SkipWhile((byte)'\n');
+            long after = reader.Position;
+            if (reader.TryRead(stackalloc byte[1]))
+            {
+                throw DataFormatException.AtByte(path, 0, after, $"the header promises {count} vectors, but more data follows the last of them (at byte {after:N0} of {stream.Length:N0}): the header's count is too small, or something was appended to the file; set the count to the number of vectors the file holds.");
+            }
+        }
+
+        return new WordVectors(words, matrix, dimensions, stride, index);
     }
+
+    /// <summary>A word for a message: cut at 80 characters.</summary>
+    private static string Shown(string word) => word.Length > 80 ? word[..80] + "…" : word;
+
+    private static string Shown(ReadOnlySpan<byte> word) => Shown(Encoding.UTF8.GetString(word));
 
     private static WordVectors LoadText(string path, bool glove, int? limit)
     {
@@ -320,6 +360,8 @@ public sealed partial class WordVectors
 
         bool first = true;
         var words = new List<string>(rows);
+        var index = new Dictionary<string, int>(rows, StringComparer.Ordinal);
+        var lineOf = new List<long>(rows);
         float[]? matrix = glove ? null : new float[(long)rows * StrideFor(dimensions)];
         while (words.Count < rows && lines.TryReadLine(out ReadOnlySpan<byte> line, out _))
         {
@@ -382,12 +424,47 @@ public sealed partial class WordVectors
                 end = space;
             }
 
-            words.Add(Encoding.UTF8.GetString(line[..end]));
+            ReadOnlySpan<byte> wordBytes = line[..end];
+            if (wordBytes.IndexOf((byte)0) is int nul and >= 0)
+            {
+                throw new DataFormatException(path, lines.LineNumber, Encoding.UTF8.GetCharCount(wordBytes[..nul]) + 1,
+                    $"the word '{Shown(wordBytes).Replace("\0", "\\0", StringComparison.Ordinal)}' holds a NUL byte; a word holds no NUL (is the file UTF-16 or binary? a vector file is UTF-8 text, or word2vec binary): remove it from the word.");
+            }
+
+            string word = Encoding.UTF8.GetString(wordBytes);
+            if (!index.TryAdd(word, words.Count))
+            {
+                throw new DataFormatException(path, lines.LineNumber, 1,
+                    $"the word '{Shown(word)}' appears a second time (first on line {lineOf[index[word]]}); each word may have one vector (gensim would keep the first, fastText the last): remove one of the two lines.");
+            }
+
+            words.Add(word);
+            lineOf.Add(lines.LineNumber);
         }
 
         if (!glove && words.Count < rows)
         {
             throw new DataFormatException(path, lines.LineNumber, 0, $"the header promises {count} vectors but the file ends after {words.Count}: it is truncated.");
+        }
+
+        if (!glove && rows == count)
+        {
+            // Every vector the header promises is read: a vector line after them means the count is wrong.
+            long extra = 0, firstExtra = 0;
+            while (lines.TryReadLine(out ReadOnlySpan<byte> line, out _))
+            {
+                if (!line.TrimEnd((byte)' ').IsEmpty)
+                {
+                    extra++;
+                    firstExtra = firstExtra > 0 ? firstExtra : lines.LineNumber;
+                }
+            }
+
+            if (extra > 0)
+            {
+                throw new DataFormatException(path, firstExtra, 0,
+                    $"the header promises {count} vectors, but the file holds {count + extra} (this line is the first past the count): the header's count is wrong, or lines were added; set it to {count + extra} (the header is '{count + extra} {dimensions}').");
+            }
         }
 
         if (words.Count == 0)
@@ -397,7 +474,7 @@ public sealed partial class WordVectors
 
         int finalStride = StrideFor(dimensions);
         float[] final = matrix!.Length == (long)words.Count * finalStride ? matrix : matrix.AsSpan(0, words.Count * finalStride).ToArray();
-        return new WordVectors([.. words], final, dimensions, finalStride);
+        return new WordVectors([.. words], final, dimensions, finalStride, index);
     }
 
     private static int CountLines(string path)

@@ -1,0 +1,106 @@
+namespace TextAugment.Corpus;
+
+/// <summary>
+/// Tells a compressed file or archive (gzip, bzip2, xz, zstd, zip) and UTF-16 from text by its first bytes, so that a
+/// reader of text says what the file is and how to get its text, instead of reporting the first NUL or invalid byte of
+/// compressed data as if the file were UTF-16 or damaged text.
+/// </summary>
+public static class FileSignature
+{
+    /// <summary>The most bytes a signature needs: 10 (bzip2's, with its first block's magic).</summary>
+    internal const int Length = 10;
+
+    /// <summary>The compressed formats: name, first bytes, and the command that gives the text back (FILE stands for the file).</summary>
+    private static readonly (string Name, byte[] Magic, string Command)[] Compressed =
+    [
+        ("gzip", [0x1F, 0x8B], "gunzip -k FILE"),
+        ("bzip2", "BZh"u8.ToArray(), "bunzip2 -k FILE"),
+        ("xz", [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "unxz -k FILE"),
+        ("zstd", [0x28, 0xB5, 0x2F, 0xFD], "unzstd FILE"),
+        ("zip", "PK\u0003\u0004"u8.ToArray(), "unzip FILE"),
+    ];
+
+    /// <summary>
+    /// Whether <paramref name="head"/> is a bzip2 stream's start: "BZh" is ASCII, so a text could start so; a bzip2 file goes
+    /// on with its block size ('1' to '9') and the magic of its first block (π's digits in BCD) or of its end (√π's) when empty.
+    /// </summary>
+    private static bool IsBzip2(ReadOnlySpan<byte> head) =>
+        head.Length >= 10 && head.StartsWith("BZh"u8) && head[3] is >= (byte)'1' and <= (byte)'9'
+        && (head[4..10].SequenceEqual((ReadOnlySpan<byte>)[0x31, 0x41, 0x59, 0x26, 0x53, 0x59]) || head[4..10].SequenceEqual((ReadOnlySpan<byte>)[0x17, 0x72, 0x45, 0x38, 0x50, 0x90]));
+
+    /// <summary>
+    /// Throws when the file <paramref name="path"/> starts as a gzip, bzip2, xz or zstd file or a zip archive does, or with a
+    /// UTF-16 byte-order mark: a reader of text calls it before reading (the corpus readers check the stream's first bytes
+    /// themselves).
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="DataFormatException">The file is compressed (the message names the format, its first bytes and the
+    /// command that decompresses it) or UTF-16.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static void Check(string path)
+    {
+        Span<byte> head = stackalloc byte[Length];
+        int read;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1))
+        {
+            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+
+        Check(head[..read], path);
+    }
+
+    /// <summary>
+    /// Throws when <paramref name="head"/>, the first bytes of <paramref name="displayName"/> (all of them when the file is
+    /// shorter than <see cref="Length"/>), are a compressed file's or archive's signature, or a UTF-16 byte-order mark.
+    /// </summary>
+    /// <exception cref="DataFormatException">The bytes are a signature; the error is the whole file's, names the format, its
+    /// first bytes in hex and the command that decompresses it.</exception>
+    internal static void Check(ReadOnlySpan<byte> head, string displayName)
+    {
+        bool stdin = displayName == "<stdin>";
+        foreach (var (name, magic, command) in Compressed)
+        {
+            if (name == "bzip2" ? IsBzip2(head) : head.StartsWith(magic))
+            {
+                string how = stdin
+                    ? $"decompress it first (e.g. {command.Split(' ')[0]} -c FILE | textaugment …)"
+                    : $"decompress it first ({command.Replace("FILE", Quote(displayName), StringComparison.Ordinal)}){(name == "zip" ? " and give the file inside" : "")}";
+                throw new DataFormatException(displayName, 0, 0,
+                    $"the file looks like a {name}-compressed {(name == "zip" ? "archive" : "file")} (it starts with the bytes {Hex(magic)}), not text; {how}.") { Compression = name }.OfWholeFile();
+            }
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            string order = head[0] == 0xFF ? "little" : "big";
+            throw DataFormatException.AtByte(displayName, 1, 0,
+                $"a UTF-16 ({order}-endian) byte-order mark ({Hex(head[..2])}): the file is UTF-16; the input must be UTF-8: convert it with iconv -f UTF-16 -t UTF-8.").OfWholeFile();
+        }
+    }
+
+    /// <summary>Whether a line that holds a NUL byte looks like UTF-16 text (a NUL in every other byte of its start) rather than binary data.</summary>
+    internal static bool LooksLikeUtf16(ReadOnlySpan<byte> line)
+    {
+        ReadOnlySpan<byte> sample = line[..Math.Min(line.Length, 64)];
+        if (sample.Length < 2)
+        {
+            return false;
+        }
+
+        bool even = true, odd = true;
+        for (int i = 0; i < sample.Length; i++)
+        {
+            if (sample[i] != 0)
+            {
+                even &= i % 2 != 0;
+                odd &= i % 2 == 0;
+            }
+        }
+
+        return even || odd;
+    }
+
+    private static string Hex(ReadOnlySpan<byte> bytes) => string.Join(' ', bytes.ToArray().Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static string Quote(string path) => path.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-')) ? $"'{path.Replace("'", "'\\''", StringComparison.Ordinal)}'" : path;
+}
