@@ -202,7 +202,7 @@ internal sealed class TrainSettings : LabelledDataSettings
     public string? Validation { get; init; }
 
     [CommandOption("--unlabelled <FILE>")]
-    [Description("Unlabelled text for consistency training (UDA; see the --consistency-* options): text (one per line), tsv, csv or jsonl; labels in it are ignored. Views come from the tfidf stage fitted on FILE (a pipeline's train.consistency.stages can choose others); with the tfidf bag FILE's texts count in the idf too (with --consistency-weight 0 that is all they do).")]
+    [Description("Unlabelled text for consistency training (UDA; see the --consistency-* options): text (one per line), tsv, csv or jsonl: the format from its extension (.txt is text), else --format, else text; its columns named by --text, --header and --label as the labelled files' (labels in the --label column, else a column named label, are ignored: the run says how many). Views come from the tfidf stage fitted on FILE (a pipeline's train.consistency.stages can choose others); with the tfidf bag FILE's texts count in the idf too (with --consistency-weight 0 that is all they do).")]
     public string? Unlabelled { get; init; }
 
     [CommandOption("--report <DIR>")]
@@ -420,18 +420,20 @@ internal sealed class TrainCommand : Command<TrainSettings>
 
         if (settings.Unlabelled is not null)
         {
+            CorpusFormat unlabelledFormat = CorpusFormats.ForUnlabelledFile(settings.Unlabelled, settings.GivenFormat);
             List<Example> unlabelled;
             int labelled;
             try
             {
-                unlabelled = CorpusReader.ReadUnlabelled(settings.Unlabelled, settings.Columns, out labelled);
+                unlabelled = CorpusReader.ReadUnlabelled(settings.Unlabelled, settings.Columns, out labelled, unlabelledFormat);
             }
             catch (FileNotFoundException missing)
             {
                 throw new FileNotFoundException($"--unlabelled {StandardStreamInterceptor.Shown(settings.Unlabelled)}: {(Directory.Exists(settings.Unlabelled) ? "a folder, not a file" : "file not found")} (the unlabelled text for consistency training).", settings.Unlabelled, missing);
             }
 
-            Console.Error.WriteLine("textaugment: " + ConsistencyOptions.Describe(unlabelled.Count, StandardStreamInterceptor.Shown(settings.Unlabelled), labelled, fromStages: false, options));
+            Console.Error.WriteLine("textaugment: " + ConsistencyOptions.Describe(unlabelled.Count, StandardStreamInterceptor.Shown(settings.Unlabelled), labelled,
+                TrainingSections.LabelColumn(settings.Columns with { Format = unlabelledFormat }), fromStages: false, options));
             options = options with { Consistency = options.Consistency.With(unlabelled, null, options.Features.Segmenter) };
         }
 

@@ -392,7 +392,7 @@ public class ConsistencyTests
             "--unlabelled", Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-test.tsv"), "--consistency-ratio", "1");
         Assert.True(code == 0, errors);
         Assert.Contains("consistency training: 600 unlabelled texts", errors, StringComparison.Ordinal);
-        Assert.Contains("the file has labels (600 rows): they are ignored", errors, StringComparison.Ordinal);
+        Assert.Contains("the file has labels (600 rows, in its 'label' column): they are ignored", errors, StringComparison.Ordinal);
         Assert.Contains("the bag's idf is fitted on the labelled texts and these (not their views)", errors, StringComparison.Ordinal);
 
         // With weight 0 the run says the unlabelled text only counts in the idf.
@@ -404,13 +404,87 @@ public class ConsistencyTests
         Assert.DoesNotContain("consistency loss 0", errors, StringComparison.Ordinal);
     }
 
+    /// <summary>A labelled corpus whose text column is 'review' and label column 'cat', as the input, and unlabelled rows of the same shape.</summary>
+    private static (string Dir, string Train, string Unlabelled) ReviewColumns()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string[] rows = [.. File.ReadLines(Path.Combine(TestPaths.Root, "pipelines", "data", "wordnet-topics-train-200.tsv")).Skip(1).Take(60)];
+        File.WriteAllLines(Path.Combine(dir, "train.tsv"), ["id\treview\tcat", .. rows.Take(40)]);
+        File.WriteAllLines(Path.Combine(dir, "unlabelled.tsv"), ["id\treview\tcat", .. rows.Skip(40)]);
+        return (dir, Path.Combine(dir, "train.tsv"), Path.Combine(dir, "unlabelled.tsv"));
+    }
+
+    [Fact]
+    public void A_pipelines_unlabelled_file_is_read_with_the_input_sections_columns_and_its_labels_found_in_the_label_column()
+    {
+        var (dir, _, _) = ReviewColumns();
+        string path = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(path, """
+            input: { path: train.tsv, text: review, label: cat }
+            augment: { stages: [ { random_swap: { n: 1 } } ] }
+            output: { path: out/a.tsv }
+            train:
+              consistency: { unlabelled: unlabelled.tsv }
+            """);
+        TrainSection train = Pipeline.Load(path).Train!;
+        Assert.Equal(20, train.Options.Consistency.Unlabelled.Count);
+        Assert.Equal(File.ReadLines(Path.Combine(dir, "unlabelled.tsv")).Skip(1).Select(l => l.Split('\t')[1]), train.Options.Consistency.Unlabelled.Select(e => e.Text));
+        Assert.Contains("the file has labels (20 rows, in its 'cat' column): they are ignored", train.UnlabelledNote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pipelines_unlabelled_file_may_name_its_format_and_columns_with_the_input_sections_keys()
+    {
+        var (dir, _, _) = ReviewColumns();
+        File.WriteAllLines(Path.Combine(dir, "unlabelled.dat"), ["{\"body\": \"a small boat on the river\", \"topic\": \"artifact\"}", "{\"body\": \"a tall tree with red leaves\"}"]);
+        string path = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(path, """
+            input: { path: train.tsv, text: review, label: cat }
+            augment: { stages: [ { random_swap: { n: 1 } } ] }
+            output: { path: out/a.tsv }
+            train:
+              consistency:
+                unlabelled: { path: unlabelled.dat, format: jsonl, text: body, label: topic }
+            """);
+        Pipeline pipeline = Pipeline.Load(path);
+        Assert.Equal(["a small boat on the river", "a tall tree with red leaves"], pipeline.Train!.Options.Consistency.Unlabelled.Select(e => e.Text));
+        Assert.Contains("the file has labels (1 row, in its 'topic' column): they are ignored", pipeline.Train.UnlabelledNote, StringComparison.Ordinal);
+        Assert.Contains(pipeline.Reads, r => r.Key == "train.consistency.unlabelled.path" && r.Path == Path.Combine(dir, "unlabelled.dat"));
+
+        // The input section's checks, at the unlabelled section's keys.
+        File.WriteAllText(Path.Combine(dir, "u.txt"), "one text\n");
+        File.WriteAllText(path, """
+            input: { path: train.tsv, text: review, label: cat }
+            augment: { stages: [ { random_swap: { n: 1 } } ] }
+            output: { path: out/a.tsv }
+            train:
+              consistency:
+                unlabelled: { path: u.txt, text: body, heder: true }
+            """);
+        var error = Assert.Throws<PipelineException>(() => Pipeline.Load(path));
+        Assert.Collection(error.Errors,
+            e => Assert.StartsWith("train.consistency.unlabelled.text names a column, but the text format has none", e.Message, StringComparison.Ordinal),
+            e => Assert.Equal("train.consistency.unlabelled: unknown key 'heder'; did you mean 'header'? Valid keys: path, format, text, label, id, ids, header, on_error.", e.Message));
+    }
+
+    [Fact]
+    public void The_train_command_reads_an_unlabelled_file_with_its_text_and_label_options()
+    {
+        var (dir, train, unlabelled) = ReviewColumns();
+        var (code, _, errors) = CommandRunner.Child("", "train", train, "-o", Path.Combine(dir, "m.tam"), "--text", "review", "--label", "cat",
+            "--dim", "8", "--epochs", "1", "--buckets", "4096", "--unlabelled", unlabelled);
+        Assert.True(code == 0, errors);
+        Assert.Contains("consistency training: 20 unlabelled texts", errors, StringComparison.Ordinal);
+        Assert.Contains("the file has labels (20 rows, in its 'cat' column): they are ignored", errors, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Weight_0_with_the_mean_bag_is_said_to_have_no_effect()
     {
         var mean = new TrainerOptions { Features = new FeatureOptions { Weighting = FeatureWeighting.Mean }, Consistency = new ConsistencyOptions { Weight = 0 } };
-        string note = ConsistencyOptions.Describe(10, "u.txt", 0, fromStages: false, mean);
+        string note = ConsistencyOptions.Describe(10, "u.txt", 0, labelColumn: null, fromStages: false, mean);
         Assert.Equal("consistency training: 10 unlabelled texts from u.txt; weight 0 with the mean bag: the texts have no effect at all (they count only in a tfidf bag's idf)", note);
-        string tfidf = ConsistencyOptions.Describe(10, "u.txt", 0, fromStages: false, mean with { Features = new FeatureOptions() });
+        string tfidf = ConsistencyOptions.Describe(10, "u.txt", 0, labelColumn: null, fromStages: false, mean with { Features = new FeatureOptions() });
         Assert.EndsWith("(the texts count in the idf only)", tfidf, StringComparison.Ordinal);
     }
 }

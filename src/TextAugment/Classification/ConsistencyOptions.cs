@@ -70,10 +70,14 @@ public sealed record ConsistencyOptions
     internal static Augmenter DefaultAugmenter(IReadOnlyList<Example> unlabelled, Text.Segmenter segmenter) =>
         new TfIdfAugmenter(Corpus.TfIdfStatistics.Fit(unlabelled.Select(e => e.Text), segmenter));
 
-    /// <summary>What a run says about its unlabelled file, the same from a pipeline and from <c>textaugment train</c>.</summary>
-    internal static string Describe(int count, string path, int labelled, bool fromStages, TrainerOptions options) =>
+    /// <summary>
+    /// What a run says about its unlabelled file, the same from a pipeline and from <c>textaugment train</c>;
+    /// <paramref name="labelColumn"/> is the column or field its labels were found in (the run's label column), or null
+    /// when the format has none (fastText's <c>__label__</c> prefixes).
+    /// </summary>
+    internal static string Describe(int count, string path, int labelled, string? labelColumn, bool fromStages, TrainerOptions options) =>
         $"consistency training: {Plural.Count(count, "unlabelled text")} from {path}"
-        + (labelled > 0 ? $"; the file has labels ({Plural.Count(labelled, "row")}): they are ignored" : "")
+        + (labelled > 0 ? $"; the file has labels ({Plural.Count(labelled, "row")}{(labelColumn is null ? "" : $", in its '{labelColumn}' column")}): they are ignored" : "")
         + (options.Features.Weighting == FeatureWeighting.TfIdf ? "; the bag's idf is fitted on the labelled texts and these (not their views)" : "")
         + (options.Consistency.Weight > 0
             ? fromStages ? "; views from train.consistency.stages" : "; views from the tfidf stage fitted on them"

@@ -107,6 +107,13 @@ public static class CorpusFormats
     }
 
     /// <summary>
+    /// The format of a file of unlabelled text (consistency training): its extension's (.txt is text, one per line; .tsv,
+    /// .csv, .jsonl, ...), else <paramref name="fallback"/> (a command line's --format for its labelled files), else text.
+    /// </summary>
+    public static CorpusFormat ForUnlabelledFile(string path, CorpusFormat? fallback = null) =>
+        (path == "-" ? null : FromExtension(path)) ?? fallback ?? CorpusFormat.Text;
+
+    /// <summary>
     /// The format the start of a corpus shows, for input with no name to go by (standard input): by its first non-empty
     /// line, <c>__label__</c> is <see cref="CorpusFormat.FastText"/>, <c>{</c> is <see cref="CorpusFormat.Jsonl"/>, a
     /// header with a tab-separated (else comma-separated) field named <paramref name="textColumn"/> is

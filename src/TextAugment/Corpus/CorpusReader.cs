@@ -39,6 +39,13 @@ public sealed record CorpusReaderOptions
     /// columns are unaffected. Default: null (positions are the input's own).
     /// </summary>
     public string? PositionUnknown { get; init; }
+
+    /// <summary>
+    /// Whether a named <see cref="LabelColumn"/> may be missing: unlabelled text (consistency training) is read with the
+    /// run's label column named, so that labels there are found by the run's name for them (and dropped), yet a file
+    /// without that column is read too. Default: false (a named label column is required).
+    /// </summary>
+    internal bool LabelOptional { get; init; }
 }
 
 /// <summary>
@@ -274,24 +281,34 @@ public abstract class CorpusReader : IDisposable
     }
 
     /// <summary>
-    /// Reads unlabelled text for consistency training: the format from the extension (tsv, csv, jsonl; anything else
-    /// is plain text, one example per line), columns as <paramref name="columns"/> say. Labels, when the file has them,
-    /// are dropped and counted in <paramref name="labelled"/>, so the caller can say they were ignored.
+    /// Reads unlabelled text for consistency training: the format <paramref name="format"/> when given, else from the
+    /// extension (tsv, csv, jsonl; anything else is plain text, one example per line), the columns as
+    /// <paramref name="columns"/> name them (text, id, header). Labels, in <paramref name="columns"/>' label column (default
+    /// <c>label</c>) when the file has one, are dropped and counted in <paramref name="labelled"/>, so the caller can say
+    /// they were ignored; a file without that column is read all the same.
     /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="columns">The column names (a pipeline's input section's, a command line's --text, --label, --header).</param>
+    /// <param name="labelled">The records that had a label (not empty or only white space).</param>
+    /// <param name="format">A format that overrides the extension (a pipeline's format key, a command line's --format); null: from the extension, else text.</param>
     /// <exception cref="DataFormatException">The file holds no text, or a row is malformed.</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    public static List<Example> ReadUnlabelled(string path, CorpusReaderOptions? columns, out int labelled)
+    public static List<Example> ReadUnlabelled(string path, CorpusReaderOptions? columns, out int labelled, CorpusFormat? format = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         columns ??= new CorpusReaderOptions();
-        CorpusReaderOptions options = columns with { Format = CorpusFormats.FromExtension(path) ?? CorpusFormat.Text, LabelColumn = null };
+        CorpusReaderOptions options = columns with
+        {
+            Format = format ?? CorpusFormats.ForUnlabelledFile(path),
+            LabelOptional = true, // columns.LabelColumn, or a column named label: either is used where the file has it
+        };
         using CorpusReader reader = Open(path, options);
         var examples = new List<Example>();
         labelled = 0;
         foreach (Example e in reader.ReadAll())
         {
-            labelled += e.Label is null ? 0 : 1;
-            examples.Add(e.Label is null ? e : e with { Label = null });
+            labelled += string.IsNullOrWhiteSpace(e.Label) ? 0 : 1;
+            examples.Add(e.Label is null ? e : e with { Label = null, LabelJson = null });
         }
 
         return examples.Count > 0 ? examples
@@ -517,7 +534,7 @@ public abstract class CorpusReader : IDisposable
             }
 
             _text = Find(header, Options.TextColumn, "text", line, required: true);
-            _label = Find(header, Options.LabelColumn ?? "label", "label", line, required: Options.LabelColumn is not null);
+            _label = Find(header, Options.LabelColumn ?? "label", "label", line, required: Options.LabelColumn is not null && !Options.LabelOptional);
             _id = Find(header, Options.IdColumn ?? "id", "id", line, required: Options.IdColumn is not null);
         }
 
@@ -853,7 +870,7 @@ public abstract class CorpusReader : IDisposable
                 throw Error(LineNumber, $"the object has no '{Options.TextColumn}' field; it has: {Fields(fields)}. Set input.text to the field that holds the text.");
             }
 
-            if (Options.LabelColumn is not null && labelNullAt >= 0)
+            if (Options.LabelColumn is not null && !Options.LabelOptional && labelNullAt >= 0)
             {
                 throw Error(LineNumber, line, labelNullAt, $"'{Options.LabelColumn}' is null; each example needs a label: a string (or a number, or true/false), e.g. \"{Options.LabelColumn}\": \"sports\".");
             }
@@ -866,7 +883,7 @@ public abstract class CorpusReader : IDisposable
                     + (Options.IdColumn is null ? $" (or leave the key out of every object: ids then come from {PositionIdSource})." : "."));
             }
 
-            if (Options.LabelColumn is not null && label is null)
+            if (Options.LabelColumn is not null && !Options.LabelOptional && label is null)
             {
                 throw Error(LineNumber, $"the object has no '{Options.LabelColumn}' field; it has: {Fields(fields)}.");
             }

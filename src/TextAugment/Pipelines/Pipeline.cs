@@ -23,7 +23,8 @@ public sealed record PipelineOutput(string Path, CorpusFormat Format);
 public sealed class Pipeline
 {
     private static readonly string[] TopKeys = ["seed", "language", "segmentation", "threads", "input", "augment", "output", "train", "evaluate"];
-    private static readonly string[] InputKeys = ["path", "format", "text", "label", "id", "ids", "header", "on_error"];
+    /// <summary>The keys of a section that names a corpus file: <c>input</c>, and <c>train.consistency.unlabelled</c> as a mapping.</summary>
+    internal static readonly string[] InputKeys = ["path", "format", "text", "label", "id", "ids", "header", "on_error"];
     private static readonly string[] AugmentKeys = ["variants", "keep_original", "max_attempts", "protect", "stages"];
     private static readonly string[] ProtectKeys = ["stopwords", "words", "patterns", "numbers", "urls", "emails", "negators", "names", "placeholders", "hashtags", "mentions"];
     private static readonly string[] SegmentationKeys = ["hmm", "user_dictionary"];
@@ -144,7 +145,7 @@ public sealed class Pipeline
 
         List<PipelineError> warnings = [];
         if (requireInputOutput && train?.UnlabelledPath is { } unlabelled && input is not null && FileIdentity.SameFile(unlabelled, input.Path)
-            && reads.FirstOrDefault(r => r.Key == "train.consistency.unlabelled") is { } at)
+            && reads.FirstOrDefault(r => r.Key.StartsWith("train.consistency.unlabelled", StringComparison.Ordinal)) is { } at)
         {
             // As 'textaugment train --unlabelled' warns: allowed (the idf still counts it), but it adds nothing to learn from.
             warnings.Add(new PipelineError(at.File, at.Line, at.Column,
@@ -342,15 +343,26 @@ public sealed class Pipeline
         }
 
         YamlFields? f = d.Mapping(top.Raw("input"), "input", InputKeys);
-        if (f is null)
-        {
-            return null;
-        }
+        return f is null ? null : ReadCorpusSection(f, required, new CorpusReaderOptions(), orElse: null, standardStream: true);
+    }
 
+    /// <summary>
+    /// Reads a section that names a corpus file by <see cref="InputKeys"/> (path, format, text, label, id, ids, header,
+    /// on_error): <c>input</c>, and <c>train.consistency.unlabelled</c> given as a mapping. Mistakes are reported at the
+    /// section's keys (<see cref="YamlFields.What"/> names it). What the section leaves out comes from
+    /// <paramref name="inherited"/>: the reader's defaults for the input, the input section's columns for the unlabelled file.
+    /// </summary>
+    /// <param name="f">The section.</param>
+    /// <param name="required">Whether the path is required and must exist (false: streaming through <c>textaugment augment</c>).</param>
+    /// <param name="inherited">The columns, header, ids and row-error mode the section does not name.</param>
+    /// <param name="orElse">The format when neither the format key nor the extension gives one (null: that is a mistake).</param>
+    /// <param name="standardStream">Whether the path may be <c>-</c>, standard input (only input.path).</param>
+    internal static PipelineInput? ReadCorpusSection(YamlFields f, bool required, CorpusReaderOptions inherited, CorpusFormat? orElse, bool standardStream = false)
+    {
         // Streaming (textaugment augment) reads standard input unless -i names a file, so there the path may be left out,
         // and need not exist yet (-i replaces it; a run that does read it says so when it opens it).
-        string? path = f.Path("path", required: required, mustExist: required, example: "data/train.tsv", standardStream: true) ?? (required || f.Has("path") ? null : "-");
-        CorpusFormat? format = Format(f, path, streaming: !required);
+        string? path = f.Path("path", required: required, mustExist: required, example: "data/train.tsv", standardStream: standardStream) ?? (required || f.Has("path") ? null : "-");
+        CorpusFormat? format = Format(f, path, streaming: !required, orElse);
         bool? header = f.Bool("header");
         string? onError = f.Choice("on_error", ["fail", "skip"]);
         string? ids = f.Choice("ids", IdSources.Names);
@@ -360,6 +372,8 @@ public sealed class Pipeline
             return null;
         }
 
+        string section = f.What;
+        Diagnostics d = f.Diagnostics;
         if (format is CorpusFormat.Text or CorpusFormat.FastText)
         {
             // Columns named for a format that has none would be ignored without a word (id: hash read as ids: hash).
@@ -368,26 +382,26 @@ public sealed class Pipeline
                 if (value is not null)
                 {
                     string hint = key == "id" && IdSources.Parse(value) is not null ? $"; did you mean ids: {value} (where ids come from)?" : ".";
-                    d.Add(f.Raw(key)!, $"input.{key} names a column, but the {CorpusFormats.Name(format.Value)} format has none ({(format == CorpusFormat.Text ? "one text per line" : "__label__ prefixes, then the text")}), so it would be ignored; remove it{hint}");
+                    d.Add(f.Raw(key)!, $"{section}.{key} names a column, but the {CorpusFormats.Name(format.Value)} format has none ({(format == CorpusFormat.Text ? "one text per line" : "__label__ prefixes, then the text")}), so it would be ignored; remove it{hint}");
                 }
             }
         }
-        else if ((text ?? "text") == (label ?? "label"))
+        else if ((text is not null || label is not null) && (text ?? inherited.TextColumn) == (label ?? inherited.LabelColumn ?? "label"))
         {
             // The label would be read as the text too: the model would learn the answer from its input.
-            d.Add(f.Raw(text is not null ? "text" : "label")!, $"input.text and input.label both name the column '{text ?? "text"}': the label would be part of the text (augmented, and learned from by the classifier); name two different columns.");
+            string column = text ?? inherited.TextColumn;
+            d.Add(f.Raw(text is not null ? "text" : "label")!, $"{section}.text and {section}.label both name the column '{column}': the label would be part of the text (augmented, and learned from by the classifier); name two different columns.");
         }
 
-        var defaults = new CorpusReaderOptions(); // the defaults, written once (train and evaluate's options take them too)
-        return new PipelineInput(path, defaults with
+        return new PipelineInput(path, inherited with
         {
             Format = format.Value,
-            TextColumn = text ?? defaults.TextColumn,
-            LabelColumn = label,
-            IdColumn = id,
-            HasHeader = header ?? defaults.HasHeader,
-            OnError = onError is null ? defaults.OnError : onError == "skip" ? RowErrorMode.Skip : RowErrorMode.Fail,
-            Ids = ids is null ? defaults.Ids : IdSources.Parse(ids)!.Value,
+            TextColumn = text ?? inherited.TextColumn,
+            LabelColumn = label ?? inherited.LabelColumn,
+            IdColumn = id ?? inherited.IdColumn,
+            HasHeader = header ?? inherited.HasHeader,
+            OnError = onError is null ? inherited.OnError : onError == "skip" ? RowErrorMode.Skip : RowErrorMode.Fail,
+            Ids = ids is null ? inherited.Ids : IdSources.Parse(ids)!.Value,
         });
     }
 
@@ -423,7 +437,7 @@ public sealed class Pipeline
     /// The section's format: its format key, else the path's extension. A standard stream ('-') has no extension: a run must
     /// name its format, while streaming ('textaugment augment') leaves it to --input-format/--output-format, whose default is text.
     /// </summary>
-    private static CorpusFormat? Format(YamlFields f, string? path, bool streaming)
+    private static CorpusFormat? Format(YamlFields f, string? path, bool streaming, CorpusFormat? orElse = null)
     {
         if (f.Has("format"))
         {
@@ -441,7 +455,7 @@ public sealed class Pipeline
             return CorpusFormat.Text;
         }
 
-        CorpusFormat? fromExtension = path == "-" ? null : CorpusFormats.FromExtension(path);
+        CorpusFormat? fromExtension = (path == "-" ? null : CorpusFormats.FromExtension(path)) ?? orElse;
         if (fromExtension is null)
         {
             f.Error("path", $"{f.What}: the format cannot be told from '{Path.GetFileName(path)}'; add format: {string.Join(" | ", CorpusFormats.Names)}.");

@@ -97,7 +97,7 @@ internal static class TrainingSections
             }
         }
 
-        var (consistency, unlabelledNote, unlabelledPath) = ReadConsistency(f, d, options, analysis);
+        var (consistency, unlabelledNote, unlabelledPath) = ReadConsistency(f, d, options, analysis, input);
         options = consistency ?? options;
         options = options with { Features = options.Features with { Segmenter = analysis.Segmenter } };
         Vectors.WordVectors? vectors = features is null ? null : ReadVectors(features, options.Features);
@@ -124,9 +124,12 @@ internal static class TrainingSections
     /// <summary>
     /// train.consistency: <c>unlabelled</c> (required: a text, tsv, csv or jsonl file, read now so that an empty or
     /// unreadable one stops the pipeline before any work), <c>stages</c> (the augment stages that make x̂; default the
-    /// tfidf stage fitted on the unlabelled file), and the table's consistency options.
+    /// tfidf stage fitted on the unlabelled file), and the table's consistency options. <c>unlabelled</c> is a path (the
+    /// format from its extension, else text) or a mapping with the input section's keys (<see cref="Pipeline.InputKeys"/>:
+    /// path, format, text, label, id, header, ...); either way the columns it does not name are the input section's, and a
+    /// label in the run's label column (input.label, else a column named label) is counted and ignored.
     /// </summary>
-    private static (TrainerOptions? Options, string? Note, string? Path) ReadConsistency(YamlFields train, Diagnostics d, TrainerOptions options, TextAnalysis analysis)
+    private static (TrainerOptions? Options, string? Note, string? Path) ReadConsistency(YamlFields train, Diagnostics d, TrainerOptions options, TextAnalysis analysis, PipelineInput? input)
     {
         if (!train.Has("consistency"))
         {
@@ -141,17 +144,30 @@ internal static class TrainingSections
         }
 
         options = ReadOptions(f, "consistency", options);
-        string? path = f.Path("unlabelled", required: true, mustExist: true, example: "data/unlabelled.txt");
-        if (path is null)
+        CorpusReaderOptions inherited = input?.Reader ?? new CorpusReaderOptions();
+        PipelineInput? source;
+        if (f.Raw("unlabelled") is YamlMappingNode)
+        {
+            YamlFields? section = d.Mapping(f.Raw("unlabelled"), "train.consistency.unlabelled", Pipeline.InputKeys);
+            source = section is null ? null : Pipeline.ReadCorpusSection(section, required: true, inherited, orElse: CorpusFormat.Text);
+        }
+        else
+        {
+            string? file = f.Path("unlabelled", required: true, mustExist: true, example: "data/unlabelled.txt");
+            source = file is null ? null : new PipelineInput(file, inherited with { Format = CorpusFormats.ForUnlabelledFile(file) });
+        }
+
+        if (source is null)
         {
             return (null, null, null);
         }
 
+        string path = source.Path;
         List<Example> unlabelled;
         int labelled;
         try
         {
-            unlabelled = CorpusReader.ReadUnlabelled(path, null, out labelled);
+            unlabelled = CorpusReader.ReadUnlabelled(path, source.Reader, out labelled, source.Reader.Format);
         }
         catch (Exception error) when (error is DataFormatException or IOException or UnauthorizedAccessException)
         {
@@ -162,8 +178,7 @@ internal static class TrainingSections
         Augmenters.Augmenter? augmenter = null;
         if (f.Has("stages"))
         {
-            var context = new StageContext(d, new ResourceCache(),
-                new PipelineInput(path, new CorpusReaderOptions { Format = CorpusFormats.FromExtension(path) ?? CorpusFormat.Text }), true, analysis, "train.consistency.unlabelled");
+            var context = new StageContext(d, new ResourceCache(), source, true, analysis, "train.consistency.unlabelled");
             IReadOnlyList<Augmenters.Augmenter>? stages = StageCatalog.BuildList(f.Raw("stages"), context, "train.consistency.stages");
             if (stages is null)
             {
@@ -173,7 +188,7 @@ internal static class TrainingSections
             augmenter = stages.Count == 1 ? stages[0] : Augmenters.Augment.Sequence(stages);
         }
 
-        string note = ConsistencyOptions.Describe(unlabelled.Count, path, labelled, fromStages: augmenter is not null, options);
+        string note = ConsistencyOptions.Describe(unlabelled.Count, path, labelled, LabelColumn(source.Reader), fromStages: augmenter is not null, options);
         return (options with { Consistency = options.Consistency.With(unlabelled, augmenter, analysis.Segmenter) }, note, path);
     }
 
@@ -362,6 +377,10 @@ internal static class TrainingSections
             fields.Error(key, $"{name} '{path}' is the same file as {otherName} '{other}': {why}.");
         }
     }
+
+    /// <summary>The column or field labels are read from with <paramref name="reader"/>, for a message; null for a format without columns.</summary>
+    internal static string? LabelColumn(CorpusReaderOptions reader) =>
+        reader.Format is CorpusFormat.Text or CorpusFormat.FastText ? null : reader.LabelColumn ?? "label";
 
     /// <summary>Reads a labelled file with the input section's column names, the format from its extension.</summary>
     public static List<Example> ReadLabelled(string path, PipelineInput? input) => CorpusReader.ReadLabelled(path, input?.Reader);
