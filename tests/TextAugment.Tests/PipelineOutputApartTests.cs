@@ -62,6 +62,36 @@ public class PipelineOutputApartTests
         }
     }
 
+    /// <summary>
+    /// Item: the ablation's report, ablation.json in the train.report folder, is an output like the others: at
+    /// evaluate.ablation, a path that is another output or a file the pipeline reads is refused by validate and run before
+    /// any work (it used to pass both checks and be written over the test file, or the augmented corpus, at the end).
+    /// </summary>
+    [Theory]
+    [InlineData("output: { path: r/ablation.json, format: jsonl }", "evaluate: { test: test.tsv, ablation: { seeds: 2 } }", "7:39: evaluate.ablation '", "ablation.json' is the same path as output.path '")]
+    [InlineData("output: { path: o.tsv }", "evaluate: { test: r/ablation.json, ablation: { seeds: 2 } }", "7:46: evaluate.ablation '", "ablation.json' is the same file as evaluate.test '")]
+    public void The_ablation_report_is_checked_against_the_other_outputs_and_the_files_read(string fifth, string seventh, string at, string what)
+    {
+        string dir = Workspace();
+        Directory.CreateDirectory(Path.Combine(dir, "r"));
+        File.Copy(Path.Combine(dir, "test.tsv"), Path.Combine(dir, "r", "ablation.json"));
+        string pipeline = WritePipeline(dir, fifth, "train: { report: r, epochs: 1 }\n" + seventh, input: "input: { path: in.tsv, format: tsv }");
+        string[] before = Everything(dir);
+        foreach (string command in new[] { "validate", "run" })
+        {
+            var (code, _, errors) = CommandRunner.InProcess(command == "run" ? ["run", pipeline, "--no-progress"] : ["validate", pipeline]);
+            Assert.True(code == 2, errors);
+            Assert.Contains("p.yaml:" + at, errors, StringComparison.Ordinal);
+            Assert.Contains(what, errors, StringComparison.Ordinal);
+            Assert.Equal(before, Everything(dir));
+        }
+
+        // Without an ablation nothing is written there: the same paths are valid.
+        File.WriteAllText(pipeline, File.ReadAllText(pipeline).Replace("ablation: { seeds: 2 }", "ablation: { without_augmentation: false }", StringComparison.Ordinal));
+        var (valid, _, said) = CommandRunner.InProcess("validate", pipeline);
+        Assert.True(valid == 0, said);
+    }
+
     /// <summary>Item: outputs apart are valid, a model in the report folder included (only a file output holds nothing).</summary>
     [Theory]
     [InlineData("output: { path: o.jsonl }", "train: { model: m.tam, report: r, epochs: 1 }")]

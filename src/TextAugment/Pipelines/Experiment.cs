@@ -87,6 +87,12 @@ public sealed record AblationComparison(string Question, PairedTTest Accuracy, P
 /// <param name="Consistency">The fourth arm, with <c>train.consistency</c>: the originals with consistency training on the unlabelled text (UDA); else null.</param>
 public sealed record Ablation(IReadOnlyList<ulong> Seeds, AblationArm Originals, AblationArm Augmented, AblationArm Repetition, AblationArm? Consistency = null)
 {
+    /// <summary>
+    /// The one file a pipeline's ablation writes, <c>ablation.json</c> in the train.report folder <paramref name="reportDirectory"/>
+    /// (its arms' models are scored and dropped, not saved): checked at <c>evaluate.ablation</c> with the run's other outputs.
+    /// </summary>
+    public static string File(string reportDirectory) => Path.Combine(reportDirectory, "ablation.json");
+
     /// <summary>Control vs originals: does more training on the same text help?</summary>
     public AblationComparison MoreTraining => AblationComparison.Of("Does more training on the same text help (repetition control vs originals)?", Repetition, Originals);
 
@@ -217,7 +223,7 @@ public static class Experiment
         List<(string Role, string? Path)> outputs = [("train.model", train.ModelPath), .. TrainingReport.Files(train.ReportDirectory).Select(f => ("a train.report file", (string?)f))];
         if (pipeline.Evaluate?.AblationSeeds > 0)
         {
-            outputs.Add(("the ablation report", Path.Combine(train.ReportDirectory, "ablation.json")));
+            outputs.Add(("evaluate.ablation's report", Ablation.File(train.ReportDirectory)));
         }
 
         (string Role, string? Path)[] inputs =
@@ -367,7 +373,7 @@ public static class Experiment
             // The rows each arm's kept model was trained on: with a refit, the held-out originals (and their rows) too.
             ablation = new Ablation(seeds, Arm(0, refit ? originals.Count : plain.Count), Arm(1, refit ? allAugmented.Count : augmented.Count),
                 Arm(2, allRepetition.Count), uda ? Arm(3, refit ? originals.Count : plain.Count) : null);
-            using AtomicOutput output = AtomicOutput.Open(Path.Combine(train.ReportDirectory, "ablation.json"));
+            using AtomicOutput output = AtomicOutput.Open(Ablation.File(train.ReportDirectory));
             output.Stream.Write(Encoding.UTF8.GetBytes(ablation.Json()));
             output.Commit();
         }

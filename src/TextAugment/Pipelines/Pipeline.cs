@@ -85,8 +85,8 @@ public sealed class Pipeline
     /// run augments, rather than on the pipeline's <c>input.path</c>.
     /// </param>
     /// <exception cref="PipelineException">The file has mistakes; every one found is listed as <c>file:line:column: message</c>.
-    /// With <paramref name="requireInputOutput"/>, a file the run would write (output.path, train.model, a train.report file)
-    /// that is also a file the pipeline reads (<see cref="Reads"/>) or another of its outputs is among them, at the output's key.</exception>
+    /// With <paramref name="requireInputOutput"/>, a file the run would write (output.path, train.model, a train.report file,
+    /// the ablation's report) that is also a file the pipeline reads (<see cref="Reads"/>) or another of its outputs is among them, at the output's key.</exception>
     /// <exception cref="FileNotFoundException">The pipeline file does not exist.</exception>
     public static Pipeline Load(string path, bool requireInputOutput = true, RunSettings? run = null)
     {
@@ -134,7 +134,7 @@ public sealed class Pipeline
         var (augmenter, options, keepOriginal) = ReadAugment(top, d, (ulong)(seed ?? 0), augmented, augmented == input ? "input.path" : "augment -i", analysis);
         d.Use = PipelineFileUse.Train;
         TrainSection? train = TrainingSections.ReadTrain(top, d, (ulong)(seed ?? 0), input, output, analysis ?? TextAnalysis.English, checkOutputs: requireInputOutput);
-        EvaluateSection? evaluate = TrainingSections.ReadEvaluate(top, d, train, input);
+        EvaluateSection? evaluate = TrainingSections.ReadEvaluate(top, d, train, input, checkOutputs: requireInputOutput);
         PipelineFile[] reads = [new PipelineFile("the pipeline file", Path.GetFullPath(path), path, 1, 1, PipelineFileUse.Augment), .. d.Reads];
         CheckOverwrites(d, reads, input, output);
         CheckApart(d);
@@ -252,7 +252,7 @@ public sealed class Pipeline
 
     /// <summary>
     /// Reports, at its key, every file the run writes (<see cref="Diagnostics.Writes"/>: output.path, train.model, the
-    /// train.report files) that is one of <paramref name="reads"/> (the pipeline file, the input, every stage's files, the
+    /// train.report files, evaluate.ablation's ablation.json) that is one of <paramref name="reads"/> (the pipeline file, the input, every stage's files, the
     /// protection and segmentation files, the train and evaluate files), by device and inode or by fully resolved path.
     /// (Outputs against each other: <see cref="CheckApart"/>.)
     /// </summary>

@@ -251,7 +251,11 @@ internal static class TrainingSections
         return options;
     }
 
-    public static EvaluateSection? ReadEvaluate(YamlFields top, Diagnostics d, TrainSection? train, PipelineInput? input)
+    /// <summary>
+    /// Reads <c>evaluate</c>; with <paramref name="checkOutputs"/> the ablation's report (<see cref="Ablation.File"/>) is
+    /// checked and recorded, at <c>evaluate.ablation</c>, as a file the run writes, as train.model and train.report are.
+    /// </summary>
+    public static EvaluateSection? ReadEvaluate(YamlFields top, Diagnostics d, TrainSection? train, PipelineInput? input, bool checkOutputs)
     {
         if (!top.Has("evaluate"))
         {
@@ -285,6 +289,10 @@ internal static class TrainingSections
             bool? without = a?.Bool("without_augmentation");
             long? count = a?.Integer("seeds", 1, 100);
             seeds = without == false ? 0 : (int)(count ?? 5);
+            if (checkOutputs && seeds > 0 && train is not null && test is not null)
+            {
+                CheckWritable(f, "ablation", "evaluate.ablation", Ablation.File(train.ReportDirectory));
+            }
         }
 
         return test is null ? null : new EvaluateSection(test, seeds);
