@@ -74,7 +74,8 @@ public sealed class MaskedLanguageModel : IDisposable
 
     /// <summary>Loads and checks a model and its vocabulary.</summary>
     /// <exception cref="FileNotFoundException">A file does not exist.</exception>
-    /// <exception cref="DataFormatException">The model is not a BERT fill-mask model or does not match the vocabulary; the message says what it has.</exception>
+    /// <exception cref="DataFormatException">The model is not a BERT fill-mask model or does not match the vocabulary, or the
+    /// config.json beside it claims more positions (max_position_embeddings) than its position-embedding table has; the message says what it has.</exception>
     /// <exception cref="NotSupportedException">CUDA was asked for and is not available.</exception>
     /// <exception cref="SequenceLengthException"><see cref="MaskedLanguageModelOptions.MaxSequenceLength"/> is more than the model's positions.</exception>
     public static MaskedLanguageModel Create(string modelPath, string vocabularyPath, MaskedLanguageModelOptions? options = null)
@@ -165,9 +166,18 @@ public sealed class MaskedLanguageModel : IDisposable
             // The longest input the model can take: its fixed sequence dimension, else its position table (config.json's
             // max_position_embeddings, else the rows of the graph's position-embedding initializer). Past it the position
             // lookup fails (an ONNX Runtime Gather error) in the middle of a run.
+            int? configured = fixedLength > 0 ? null : ConfiguredLength(modelPath);
+            int? tableRows = fixedLength > 0 ? null : OnnxPositionTable.Rows(modelPath);
+            if (configured is int claimed && tableRows is int rowsInTable && claimed > rowsInTable)
+            {
+                // Trusted, the claim would let a long sentence through to a position the table lacks: a Gather error mid-run.
+                throw DataFormatException.AtByte(ConfigPath(modelPath), 0, 0L, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"max_position_embeddings is {claimed}, but the position-embedding table of the model '{modelPath}' has {rowsInTable} rows: the config does not belong to this model; set max_position_embeddings to {rowsInTable}, or remove config.json (the table's {rowsInTable} is then used)."));
+            }
+
             (int Length, string Source)? limit = fixedLength > 0 ? (fixedLength, "its input_ids have a fixed sequence dimension")
-                : ConfiguredLength(modelPath) is int configured ? (configured, "max_position_embeddings in the config.json beside it")
-                : OnnxPositionTable.Rows(modelPath) is int rows ? (rows, "the rows of its position-embedding table")
+                : configured is int fromConfig ? (fromConfig, "max_position_embeddings in the config.json beside it")
+                : tableRows is int rows ? (rows, "the rows of its position-embedding table")
                 : null;
             if (options.MaxSequenceLength is int asked && limit is { } most && asked > most.Length)
             {
@@ -249,10 +259,24 @@ public sealed class MaskedLanguageModel : IDisposable
     /// <inheritdoc/>
     public void Dispose() => _session.Dispose();
 
+    /// <summary>The <c>config.json</c> beside <paramref name="modelPath"/>, where Hugging Face exports write the model's configuration.</summary>
+    private static string ConfigPath(string modelPath) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath))!, "config.json");
+
+    /// <summary>
+    /// The files <see cref="Create"/> reads besides the model and the vocabulary it is given: the <c>config.json</c> beside
+    /// the model when there is one (its <c>max_position_embeddings</c>). A pipeline records them as files it reads.
+    /// </summary>
+    public static IReadOnlyList<string> FilesBeside(string modelPath)
+    {
+        ArgumentNullException.ThrowIfNull(modelPath);
+        string config = ConfigPath(modelPath);
+        return File.Exists(config) ? [config] : [];
+    }
+
     /// <summary><c>max_position_embeddings</c> from config.json beside the model, if there is one.</summary>
     private static int? ConfiguredLength(string modelPath)
     {
-        string config = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath))!, "config.json");
+        string config = ConfigPath(modelPath);
         if (!File.Exists(config))
         {
             return null;

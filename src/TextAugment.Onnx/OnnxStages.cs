@@ -30,6 +30,12 @@ public static class OnnxStages
             return null;
         }
 
+        // Besides the model and the vocabulary (recorded at their keys), the model's config.json when there is one.
+        foreach (string file in MaskedLanguageModel.FilesBeside(model))
+        {
+            a.ReadBeside("model", $"mlm.model's {Path.GetFileName(file)}", file);
+        }
+
         var options = new MaskedLanguageModelOptions
         {
             Device = device == "cuda" ? Device.Cuda : Device.Cpu,

@@ -134,6 +134,64 @@ public class MaskedLanguageModelTests
         Assert.Equal(120, output.Split(' ').Length);
     }
 
+    /// <summary>A copy of the default model and vocabulary in a fresh folder, with <paramref name="config"/> as its config.json (none when null).</summary>
+    private static (string Dir, string Model, string Vocab) ModelCopy(string? config)
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string model = Path.Combine(dir, "model.onnx"), vocab = Path.Combine(dir, "vocab.txt");
+        File.Copy(ModelPath, model);
+        File.Copy(VocabPath, vocab);
+        if (config is not null)
+        {
+            File.WriteAllText(Path.Combine(dir, "config.json"), config);
+        }
+
+        return (dir, model, vocab);
+    }
+
+    [Fact]
+    public void A_config_json_claiming_more_positions_than_the_models_table_is_refused_with_both_numbers()
+    {
+        var (dir, model, vocab) = ModelCopy("""{ "model_type": "bert", "max_position_embeddings": 512 }""");
+        var error = Assert.Throws<DataFormatException>(() => MaskedLanguageModel.Create(model, vocab));
+        Assert.StartsWith($"{Path.Combine(dir, "config.json")}: byte 0: max_position_embeddings is 512, but the position-embedding table of the model '{model}' has 48 rows",
+            error.Message, StringComparison.Ordinal);
+
+        // In a pipeline: at mlm.model, before any work.
+        string pipeline = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(pipeline, $"input: {{ path: {TestPaths.Fixture("tiny.tsv").Replace('\\', '/')} }}\noutput: {{ path: out.tsv }}\naugment:\n  stages:\n    - mlm: {{ model: model.onnx, vocab: vocab.txt }}\n");
+        PipelineError mistake = Assert.Single(Assert.Throws<PipelineException>(() => Pipeline.Load(pipeline)).Errors);
+        Assert.Equal((5, 21), (mistake.Line, mistake.Column));
+        Assert.Contains("max_position_embeddings is 512, but the position-embedding table", mistake.Message, StringComparison.Ordinal);
+
+        // A claim the table holds is taken.
+        (_, model, vocab) = ModelCopy("""{ "max_position_embeddings": 40 }""");
+        using MaskedLanguageModel fewer = MaskedLanguageModel.Create(model, vocab);
+        Assert.Equal(40, fewer.MaxSequenceLength);
+    }
+
+    [Fact]
+    public void Every_file_the_mlm_stage_reads_config_json_included_is_one_no_run_writes()
+    {
+        var (dir, _, _) = ModelCopy("""{ "max_position_embeddings": 48 }""");
+        string pipeline = Path.Combine(dir, "p.yaml");
+        string Write(string output)
+        {
+            File.WriteAllText(pipeline, $"input: {{ path: {TestPaths.Fixture("tiny.tsv").Replace('\\', '/')} }}\noutput: {{ path: {output}, format: jsonl }}\naugment:\n  stages:\n    - mlm: {{ model: model.onnx, vocab: vocab.txt }}\n");
+            return pipeline;
+        }
+
+        Pipeline valid = Pipeline.Load(Write("out.jsonl"));
+        Assert.Equal(["model.onnx", "vocab.txt", "config.json"], valid.Reads.Where(r => r.Key.StartsWith("mlm.", StringComparison.Ordinal)).Select(r => Path.GetFileName(r.Path)));
+        Assert.Contains(valid.Reads, r => r.Key == "mlm.model's config.json" && r.Line == 5 && r.Column == 21);
+
+        string before = File.ReadAllText(Path.Combine(dir, "config.json"));
+        PipelineError mistake = Assert.Single(Assert.Throws<PipelineException>(() => Pipeline.Load(Write("config.json"))).Errors);
+        Assert.Equal(2, mistake.Line);
+        Assert.Contains($"output.path '{Path.Combine(dir, "config.json")}' is the same file as mlm.model's config.json", mistake.Message, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(dir, "config.json")));
+    }
+
     [Fact]
     public void The_example_pipeline_with_the_mlm_stage_loads()
     {

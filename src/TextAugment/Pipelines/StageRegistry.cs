@@ -81,6 +81,19 @@ public sealed class StageArguments
     /// </summary>
     public string? Path(string key, bool required, bool mustExist, string example) => _fields.Path(key, required, mustExist, example);
 
+    /// <summary>
+    /// Records a file the stage reads that no key names, such as the <c>config.json</c> beside a model, at the value of
+    /// <paramref name="key"/> (the key of the file it goes with) as <paramref name="name"/>, so that it is among
+    /// <see cref="Pipeline.Reads"/> and no run writes over it. Files read through <see cref="Path"/> are recorded already.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The stage has no value at <paramref name="key"/>.</exception>
+    public void ReadBeside(string key, string name, string path)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(path);
+        _fields.ReadBeside(key, name, System.IO.Path.GetFullPath(path));
+    }
+
     /// <summary>Reports a mistake at the value of <paramref name="key"/> (or at the stage when it is absent).</summary>
     public void Error(string key, string message)
     {

@@ -320,6 +320,12 @@ internal sealed class YamlFields
         return full;
     }
 
+    /// <summary>
+    /// Records <paramref name="path"/> as a file the pipeline reads though no key names it (a model's config.json beside
+    /// it), at the value of <paramref name="key"/>, as <paramref name="name"/>: <see cref="Diagnostics.Reads"/>.
+    /// </summary>
+    public void ReadBeside(string key, string name, string path) => _diagnostics.Read(name, path, _values[key].Value);
+
     public IReadOnlyList<string>? StringList(string key)
     {
         if (!_values.TryGetValue(key, out var entry))
