@@ -320,6 +320,34 @@ public class ExperimentTests
         Assert.Contains(messages, m => m.Contains("train.early_stopping has no effect without validation data (validation.fraction is 0)", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_pipelines_min_epochs_past_its_epochs_and_refit_without_a_held_out_fraction_are_warned_about_once_at_their_keys()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string data = Path.Combine(TestPaths.Root, "pipelines", "data").Replace('\\', '/');
+        string pipeline = Path.Combine(dir, "idle.yaml");
+        File.WriteAllText(pipeline, $"""
+            seed: 3
+            input: {"{"} path: {data}/wordnet-topics-train-200.tsv {"}"}
+            augment:
+              variants: 1
+              stages:
+                - random_swap: {"{"} n: 1 {"}"}
+            output: {"{"} path: out/augmented.tsv {"}"}
+            train:
+              features: {"{"} dim: 8, buckets: 4096 {"}"}
+              epochs: 2
+              refit: false
+              early_stopping: {"{"} enabled: true, min_epochs: 3 {"}"}
+            """);
+        Pipeline loaded = Pipeline.Load(pipeline);
+        PipelineRunner.Run(loaded);
+        var messages = new List<string>();
+        Experiment.Run(loaded, new SynchronousProgress(messages.Add));
+        Assert.Single(messages, m => m.Contains("train.early_stopping.min_epochs 3 is not below train.epochs 2: early stopping may keep or stop at no epoch before the last", StringComparison.Ordinal));
+        Assert.Single(messages, m => m.Contains("train.refit false has no effect: the refit retrains on all the data after early stopping chose the epochs on a held-out part of it (train.validation.fraction)", StringComparison.Ordinal));
+    }
+
     private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
     {
         public void Report(string value) => report(value);

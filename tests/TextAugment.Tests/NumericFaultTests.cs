@@ -84,6 +84,32 @@ public class DivergedTrainingTests
         Assert.Contains("textaugment: " + expected, errors, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// min_epochs not below epochs leaves early stopping nothing to do (Keras trains on silently with start_from_epoch past
+    /// the epochs; we say so), and a refit without a held-out fraction has nothing to retrain on: each warned about once,
+    /// in the command line's names, from the one option table (a pipeline gives the same words in its keys).
+    /// </summary>
+    [Fact]
+    public void Min_epochs_past_the_epochs_and_a_refit_without_a_held_out_fraction_are_warned_about_once()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        var (code, _, errors) = CommandRunner.InProcess("train", Train, "-o", Path.Combine(dir, "m.tam"), "--epochs", "2", "--buckets", "4096", "--dim", "8",
+            "--early-stopping", "--validation-fraction", "0.3", "--min-epochs", "3");
+        Assert.True(code == 0, errors);
+        string minEpochs = "textaugment: --min-epochs 3 is not below --epochs 2: early stopping may keep or stop at no epoch before the last, so it has no effect and all 2 epochs are trained";
+        Assert.Single(errors.Split('\n'), line => line.StartsWith(minEpochs, StringComparison.Ordinal));
+
+        (code, _, errors) = CommandRunner.InProcess("train", Train, "-o", Path.Combine(dir, "m.tam"), "--epochs", "1", "--buckets", "4096", "--dim", "8", "--no-refit");
+        Assert.True(code == 0, errors);
+        Assert.Single(errors.Split('\n'), line => line.StartsWith("textaugment: --no-refit has no effect: the refit retrains on all the data after early stopping chose the epochs on a held-out part of it (--validation-fraction), and none is held out", StringComparison.Ordinal));
+
+        // Where they apply, no warning: min_epochs below epochs, a refit after a held-out fraction.
+        (code, _, errors) = CommandRunner.InProcess("train", Train, "-o", Path.Combine(dir, "m.tam"), "--epochs", "3", "--buckets", "4096", "--dim", "8",
+            "--early-stopping", "--validation-fraction", "0.3", "--min-epochs", "2", "--no-refit");
+        Assert.True(code == 0, errors);
+        Assert.DoesNotContain("has no effect", errors, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void No_warning_when_the_option_applies()
     {

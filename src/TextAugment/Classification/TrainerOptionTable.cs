@@ -137,8 +137,11 @@ public static class TrainerOptionTable
 
     /// <summary>
     /// Options the user set that the rest of <paramref name="options"/> makes idle: dropout on a linear model
-    /// (it acts on hidden units, and there are none) and momentum with an optimizer other than sgd (adam and adamw keep
-    /// their own moment estimates). Training goes on; the command line and a pipeline say so.
+    /// (it acts on hidden units, and there are none), momentum with an optimizer other than sgd (adam and adamw keep
+    /// their own moment estimates), early stopping whose min_epochs is not below epochs (it can then keep or stop at no
+    /// epoch but the last), and refit without a held-out validation fraction (it retrains on all the data after early
+    /// stopping chose the epochs on the held-out part; a validation file is never trained on). Training goes on, as Keras
+    /// trains on when start_from_epoch is past the epochs; the command line and a pipeline say so, each once.
     /// </summary>
     /// <param name="options">The options.</param>
     /// <param name="set">Whether the user set an option (given on the command line; in a pipeline, away from its default).</param>
@@ -157,6 +160,29 @@ public static class TrainerOptionTable
             yield return string.Create(CultureInfo.InvariantCulture,
                 $"{name(momentum)} {options.Momentum} has no effect with {name(optimizer)} {TrainerOption.Format(optimizer.Get(options))}: only sgd uses it (adam and adamw keep their own moment estimates); give {name(optimizer)} sgd for it to apply.");
         }
+
+        TrainerOption minEpochs = Named("early_stopping.min_epochs"), epochs = Named("epochs"), enabled = Named("early_stopping.enabled");
+        if (options.EarlyStopping.Enabled && options.EarlyStopping.MinEpochs >= options.Epochs && (set(minEpochs) || set(epochs) || set(enabled)))
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"{name(minEpochs)} {options.EarlyStopping.MinEpochs}{(set(minEpochs) ? "" : " (the default)")} is not below {name(epochs)} {options.Epochs}: early stopping may keep or stop at no epoch before the last, so it has no effect and all {options.Epochs} epochs are trained (as Keras does with start_from_epoch past the epochs); give {name(minEpochs)} below {options.Epochs}, or more {name(epochs)}.");
+        }
+
+        TrainerOption refit = Named("refit"), fraction = Named("validation.fraction");
+        if (set(refit) && options.ValidationFraction == 0)
+        {
+            yield return $"{Setting(refit, options, name)} has no effect: the refit retrains on all the data after early stopping chose the epochs on a held-out part of it ({name(fraction)}), and none is held out (a validation file is never trained on); give {name(fraction)} (e.g. 0.1) for it to apply, or leave it out.";
+        }
+    }
+
+    /// <summary>How the user wrote <paramref name="option"/>'s value: <c>--no-refit</c> or <c>--dropout 0.5</c> on the command line, <c>train.refit false</c> in a pipeline.</summary>
+    private static string Setting(TrainerOption option, TrainerOptions options, Func<TrainerOption, string> name)
+    {
+        string named = name(option);
+        object value = option.Get(options);
+        return option.Kind == TrainerOptionKind.Bool && named.StartsWith("--", StringComparison.Ordinal)
+            ? (bool)value ? named : "--no-" + named[2..]
+            : $"{named} {TrainerOption.Format(value)}";
     }
 
     /// <summary>Checks every option's range in <paramref name="options"/>.</summary>
