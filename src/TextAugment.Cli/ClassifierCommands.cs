@@ -169,9 +169,12 @@ internal class LabelledDataSettings : CommandSettings
         get
         {
             var defaults = new CorpusReaderOptions();
-            return defaults with { TextColumn = Text ?? defaults.TextColumn, LabelColumn = Label ?? defaults.LabelColumn, HasHeader = Header ?? defaults.HasHeader };
+            return defaults with { TextColumn = Text ?? defaults.TextColumn, LabelColumn = Label ?? defaults.LabelColumn, HasHeader = Header ?? defaults.HasHeader, Names = OptionNames };
         }
     }
+
+    /// <summary>How the reader's messages name the settings these commands have: --text (they have no option to skip malformed rows or to hash ids).</summary>
+    public static ReaderSettingNames OptionNames { get; } = new("--text", SkipMalformed: null, HashIds: null);
 
     /// <summary>The format given by --format, or null to detect it from each file.</summary>
     public CorpusFormat? GivenFormat => Format is null ? null : CorpusFormats.Parse(Format);

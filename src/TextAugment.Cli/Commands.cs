@@ -358,7 +358,7 @@ internal sealed class FitTfIdfCommand : Command<FitTfIdfSettings>
         FileIdentity.EnsureOutputs(("--output", settings.Output), ("the input", settings.Input));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using CorpusReader reader = format is { } known
-            ? CorpusReader.Open(settings.Input, new CorpusReaderOptions { Format = known, TextColumn = settings.Text })
+            ? CorpusReader.Open(settings.Input, new CorpusReaderOptions { Format = known, TextColumn = settings.Text, Names = LabelledDataSettings.OptionNames })
             : OpenStandardInput(settings.Text);
         TfIdfStatistics statistics = TfIdfStatistics.Fit(reader, Segmenter.ForLanguage(settings.Language));
         statistics.Save(settings.Output!);
@@ -386,6 +386,6 @@ internal sealed class FitTfIdfCommand : Command<FitTfIdfSettings>
 
         CorpusFormat format = CorpusFormats.FromContent(head.AsSpan(0, length), textColumn);
         Console.Error.WriteLine($"textaugment: <stdin> read as {CorpusFormats.Name(format)}, as its first line shows (give --format to read it otherwise).");
-        return CorpusReader.Create(new PrefixedStream(head.AsMemory(0, length), input), "<stdin>", new CorpusReaderOptions { Format = format, TextColumn = textColumn });
+        return CorpusReader.Create(new PrefixedStream(head.AsMemory(0, length), input), "<stdin>", new CorpusReaderOptions { Format = format, TextColumn = textColumn, Names = LabelledDataSettings.OptionNames });
     }
 }

@@ -378,7 +378,7 @@ public class ClassifierTests
         Assert.Contains("The curves part at epoch 1", rising.Diagnosis, StringComparison.Ordinal);
         Assert.DoesNotContain("bias", rising.Diagnosis, StringComparison.Ordinal);
         // The advice fits the model: a linear model has no hidden units for dropout, and early stopping is off by default.
-        Assert.Contains("Regularise more (l2, weight_decay, l1)", rising.Diagnosis, StringComparison.Ordinal);
+        Assert.Contains("Regularise more (l2, weight decay, l1)", rising.Diagnosis, StringComparison.Ordinal);
         Assert.Contains("turn early stopping on", rising.Diagnosis, StringComparison.Ordinal);
         var withHidden = new TrainingReport(rising.Epochs, 1, true, 0, 2, new TrainerOptions { Hidden = [8], EarlyStopping = new EarlyStoppingOptions { Enabled = true } });
         Assert.Contains("Regularise more (dropout, l2, l1)", withHidden.Diagnosis, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TextAugment.Classification;
 using static TextAugment.Tests.StreamingTests;
 
 namespace TextAugment.Tests;
@@ -383,5 +384,57 @@ public class CommandLineTests
 
         Assert.Equal(["HEAD", "id\tvariant\ttext\tlabel", "1\t0\tone two three four\ta"], File.ReadAllLines(file)[..3]);
         Assert.Equal("TAIL", File.ReadAllLines(file)[^1]);
+    }
+}
+
+/// <summary>Which words a message uses: a command's options when it was run with options, a pipeline's keys when it ran a pipeline.</summary>
+[Collection(ConsoleCollection.Name)]
+public class CommandMessageWordsTests
+{
+    /// <summary>
+    /// A command run with options and no pipeline names its options in a reader's message (--text), never a pipeline's
+    /// keys (input.text, on_error: skip, ids: hash), and gives no advice its options cannot follow; a pipeline names its keys.
+    /// </summary>
+    [Theory]
+    [InlineData("data.tsv", "sentence\tlabel\nhello there\tpos\n", "the header has no text column 'text'; it has: sentence, label. Set --text to the column that holds the text.")]
+    [InlineData("data.jsonl", "{\"sentence\": \"hello there\", \"label\": \"pos\"}\n", "the object has no 'text' field; it has: sentence, label. Set --text to the field that holds the text.")]
+    [InlineData("data.jsonl", "{\"text\": \"hello\\u0000there\", \"label\": \"pos\"}\n", "holds a NUL character (\\u0000) at character 6 of its value; text holds no NUL, and no output format (tsv, csv, text, fasttext) can carry one: remove it from the data.")]
+    [InlineData("data.tsv", "id\ttext\tlabel\n \thello there\tpos\n", "fill it in, or drop the id column (ids then come from the line number).")]
+    public void Commands_without_a_pipeline_name_their_options_in_reader_messages_not_pipeline_keys(string file, string content, string message)
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string data = Path.Combine(dir, file);
+        File.WriteAllText(data, content);
+        string model = Path.Combine(dir, "m.tam");
+        List<Example> examples = [new("1", "red apple", "fruit"), new("2", "fast car", "car")];
+        Trainer.Train(examples, null, new TrainerOptions { Epochs = 1, Features = new FeatureOptions { Buckets = 1024, Dimensions = 8 } }).Model.Save(model);
+        foreach (string[] command in new[]
+                 {
+                     new[] { "train", data, "-o", Path.Combine(dir, "new.tam"), "--epochs", "1" },
+                     new[] { "evaluate", model, data },
+                     new[] { "fit-tfidf", data, "-o", Path.Combine(dir, "stats.tsv") },
+                 })
+        {
+            if (command[0] == "fit-tfidf" && !message.Contains("text", StringComparison.Ordinal))
+            {
+                continue; // fit-tfidf reads the text only
+            }
+
+            var (code, _, errors) = CommandRunner.InProcess(command);
+            Assert.True(code != 0, $"{command[0]}: {errors}");
+            Assert.Contains(message, errors, StringComparison.Ordinal);
+            foreach (string key in new[] { "input.", "on_error", "ids: hash", "--ids" })
+            {
+                Assert.DoesNotContain(key, errors, StringComparison.Ordinal);
+            }
+        }
+
+        // The same file through a pipeline: its keys.
+        string pipeline = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(pipeline, $"input: {{ path: {file} }}\noutput: {{ path: out.tsv }}\naugment:\n  stages:\n    - random_swap: {{}}\n");
+        var (runCode, _, said) = CommandRunner.InProcess("run", pipeline, "--no-progress");
+        Assert.NotEqual(0, runCode);
+        Assert.Contains(message.Contains("Set --text", StringComparison.Ordinal) ? "Set input.text to the" : message.Contains("NUL", StringComparison.Ordinal) ? "or set input.on_error: skip." : "or from the content with input.ids: hash).",
+            said, StringComparison.Ordinal);
     }
 }

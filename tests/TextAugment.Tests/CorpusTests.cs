@@ -126,7 +126,7 @@ public class CorpusTests
     public void A_missing_column_names_the_header_line_and_the_columns_it_has()
     {
         var error = ReadError("sentence\tlabel\nok\tpos\n", new CorpusReaderOptions());
-        Assert.Equal("input:1: the header has no text column 'text'; it has: sentence, label.", error.Message);
+        Assert.Equal("input:1: the header has no text column 'text'; it has: sentence, label. Set CorpusReaderOptions.TextColumn to the column that holds the text.", error.Message);
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed class TrainingReport
 
     /// <summary>What reduces variance for this model: its regularisers (dropout acts on hidden units only), and early stopping.</summary>
     private string AgainstVariance() =>
-        $"Regularise more ({(Options.Hidden.Count > 0 ? "dropout, l2, l1" : "l2, weight_decay, l1")}), add data or augmentation, or "
+        $"Regularise more ({(Options.Hidden.Count > 0 ? "dropout, l2, l1" : "l2, weight decay, l1")}), add data or augmentation, or "
         + (Options.EarlyStopping.Stops ? "keep early stopping on."
             : Options.EarlyStopping.Enabled ? "give early stopping a patience: early_stopping.patience, --patience of 1 or more (patience 0 turns it off)."
             : "turn early stopping on (early_stopping.enabled, --early-stopping).");
@@ -126,7 +126,7 @@ public sealed class TrainingReport
         if (lowestTrain > 0.35 * chance)
         {
             return where + numbers + FormattableString.Invariant(
-                $"Training loss stays high over the whole curve (lowest {lowestTrain:F3}) and validation loss with it: the model underfits (high bias). Train longer, widen it (hidden, dim), add features (word_ngrams, char n-grams) or regularise less.");
+                $"Training loss stays high over the whole curve (lowest {lowestTrain:F3}) and validation loss with it: the model underfits (high bias). Train longer, widen it (hidden, dim), add features (word n-grams, char n-grams) or regularise less.");
         }
 
         EpochRecord first = Epochs[0], final = Epochs[^1];

@@ -46,6 +46,31 @@ public sealed record CorpusReaderOptions
     /// without that column is read too. Default: false (a named label column is required).
     /// </summary>
     internal bool LabelOptional { get; init; }
+
+    /// <summary>
+    /// How the user names these settings, for the reader's messages ("set input.text to the field that holds the text"):
+    /// a pipeline section's keys, a command's options, or this type's properties. Default: <see cref="ReaderSettingNames.Library"/>.
+    /// </summary>
+    public ReaderSettingNames Names { get; init; } = ReaderSettingNames.Library;
+}
+
+/// <summary>
+/// How the user names the settings of a read, so that a message tells them what to change in their own words: a pipeline's
+/// keys (<c>input.text</c>), a command's options (<c>--text</c>), or, for code, <see cref="CorpusReaderOptions"/>' properties.
+/// </summary>
+/// <param name="TextColumn">The setting that names the text column or field (<c>input.text</c>, <c>--text</c>), or null when the caller has none.</param>
+/// <param name="SkipMalformed">The setting that skips malformed rows (<c>input.on_error: skip</c>), or null when the caller has none.</param>
+/// <param name="HashIds">The setting that takes ids from each record's content (<c>input.ids: hash</c>), or null when the caller has none.</param>
+public sealed record ReaderSettingNames(string? TextColumn, string? SkipMalformed, string? HashIds)
+{
+    /// <summary>The names for code: <see cref="CorpusReaderOptions"/>' properties.</summary>
+    public static ReaderSettingNames Library { get; } = new("CorpusReaderOptions.TextColumn", "CorpusReaderOptions.OnError = RowErrorMode.Skip", "CorpusReaderOptions.Ids = IdSource.Hash");
+
+    /// <summary>For a file whose columns the user cannot choose (a run's own output, a fixed-column reference corpus): no hint.</summary>
+    public static ReaderSettingNames None { get; } = new(null, null, null);
+
+    /// <summary>The keys of a pipeline section that names a corpus file (<c>input</c>, <c>train.consistency.unlabelled</c>).</summary>
+    public static ReaderSettingNames Pipeline(string section) => new($"{section}.text", $"{section}.on_error: skip", $"{section}.ids: hash");
 }
 
 /// <summary>
@@ -455,6 +480,12 @@ public abstract class CorpusReader : IDisposable
         return true;
     }
 
+    /// <summary>What to set to read another text column or field, in the caller's words (<see cref="CorpusReaderOptions.Names"/>); empty when it has no such setting.</summary>
+    private protected string TextHint(string what) => Options.Names.TextColumn is { } setting ? $" Set {setting} to the {what} that holds the text." : "";
+
+    /// <summary>", or set on_error: skip" in the caller's words; empty when it cannot skip malformed rows.</summary>
+    private protected string SkipHint() => Options.Names.SkipMalformed is { } setting ? $", or set {setting}" : "";
+
     private protected long LineNumber => _lines.LineNumber;
 
     /// <summary>Byte offset of the first byte of the line last read (after a byte-order mark).</summary>
@@ -464,8 +495,8 @@ public abstract class CorpusReader : IDisposable
     private protected ReadOnlySpan<byte> LastLine => _lines.LastLine;
 
     /// <summary>The message for a blank id (empty or only white space) in the id column or field <paramref name="name"/>.</summary>
-    private protected static string BlankId(string name, string id) =>
-        $"the id ('{name}') is {(id.Length == 0 ? "empty" : "only white space")}; rows with a blank id would all share it, and with it their random choices (and a validation split by id could hold none of them out): fill it in, or drop the id column (ids then come from the line number, or from the content with ids: hash / --ids hash).";
+    private protected static string BlankId(string name, string id, string? hashIds) =>
+        $"the id ('{name}') is {(id.Length == 0 ? "empty" : "only white space")}; rows with a blank id would all share it, and with it their random choices (and a validation split by id could hold none of them out): fill it in, or drop the id column (ids then come from the line number{(hashIds is null ? "" : $", or from the content with {hashIds}")}).";
 
     /// <summary>The error for a labelled file that holds no examples: <paramref name="role"/> ("training", "validation", "evaluation") needs one.</summary>
     /// <param name="path">The file as the user named it.</param>
@@ -553,7 +584,7 @@ public abstract class CorpusReader : IDisposable
             int index = header.IndexOf(name);
             if (index < 0 && required)
             {
-                throw Error(line, $"the header has no {role} column '{name}'; it has: {string.Join(", ", header)}.");
+                throw Error(line, $"the header has no {role} column '{name}'; it has: {string.Join(", ", header)}.{(role == "text" ? TextHint("column") : "")}");
             }
 
             return index;
@@ -595,7 +626,7 @@ public abstract class CorpusReader : IDisposable
 
                 if (_id >= 0 && string.IsNullOrWhiteSpace(_fields[_id]))
                 {
-                    throw FieldError(_id, BlankId(Options.HasHeader ? Options.IdColumn ?? "id" : $"column {_id + 1}", _fields[_id]));
+                    throw FieldError(_id, BlankId(Options.HasHeader ? Options.IdColumn ?? "id" : $"column {_id + 1}", _fields[_id], Options.Names.HashIds));
                 }
 
                 example = new Example(_id >= 0 ? _fields[_id] : PositionId(line), _fields[_text], _label >= 0 ? _fields[_label] : null);
@@ -832,7 +863,7 @@ public abstract class CorpusReader : IDisposable
                         EnsureNoNul(id, name, line, valueStart);
                         if (id is not null && string.IsNullOrWhiteSpace(id))
                         {
-                            throw Error(LineNumber, line, valueStart, BlankId(name, id));
+                            throw Error(LineNumber, line, valueStart, BlankId(name, id, Options.Names.HashIds));
                         }
 
                         idNullAt = reader.TokenType == JsonTokenType.Null ? valueStart : -1;
@@ -862,12 +893,12 @@ public abstract class CorpusReader : IDisposable
             {
                 // System.Text.Json cannot turn a lone surrogate escape (\uD83D without its pair, as a cut emoji) into a string.
                 throw Error(LineNumber, line, (int)reader.TokenStartIndex,
-                    "a string holds a lone surrogate escape (such as \\uD83D without the \\uDC00-\\uDFFF that must follow it), which is no character: fix the string, or set on_error: skip.");
+                    $"a string holds a lone surrogate escape (such as \\uD83D without the \\uDC00-\\uDFFF that must follow it), which is no character: fix the string{SkipHint()}.");
             }
 
             if (text is null)
             {
-                throw Error(LineNumber, $"the object has no '{Options.TextColumn}' field; it has: {Fields(fields)}. Set input.text to the field that holds the text.");
+                throw Error(LineNumber, $"the object has no '{Options.TextColumn}' field; it has: {Fields(fields)}.{TextHint("field")}");
             }
 
             if (Options.LabelColumn is not null && !Options.LabelOptional && labelNullAt >= 0)
@@ -933,7 +964,7 @@ public abstract class CorpusReader : IDisposable
             if (value is not null && value.Contains('\0', StringComparison.Ordinal))
             {
                 throw Error(LineNumber, line, valueStart,
-                    $"'{name}' holds a NUL character (\\u0000) at character {value.IndexOf('\0', StringComparison.Ordinal) + 1} of its value; text holds no NUL, and no output format (tsv, csv, text, fasttext) can carry one: remove it from the data, or set on_error: skip.");
+                    $"'{name}' holds a NUL character (\\u0000) at character {value.IndexOf('\0', StringComparison.Ordinal) + 1} of its value; text holds no NUL, and no output format (tsv, csv, text, fasttext) can carry one: remove it from the data{SkipHint()}.");
             }
         }
 

@@ -416,7 +416,7 @@ public static class Experiment
     private static IEnumerable<Example> ReadOutput(Pipeline pipeline, IReadOnlyList<Example> originals)
     {
         PipelineOutput output = pipeline.Output!;
-        using CorpusReader reader = CorpusReader.Open(output.Path, new CorpusReaderOptions { Format = output.Format, IdColumn = "id", LabelColumn = "label" });
+        using CorpusReader reader = CorpusReader.Open(output.Path, new CorpusReaderOptions { Format = output.Format, IdColumn = "id", LabelColumn = "label", Names = ReaderSettingNames.None });
         if (output.Format != CorpusFormat.FastText)
         {
             foreach (Example e in reader.ReadAll())

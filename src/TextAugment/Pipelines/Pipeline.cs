@@ -402,6 +402,7 @@ public sealed class Pipeline
             HasHeader = header ?? inherited.HasHeader,
             OnError = onError is null ? inherited.OnError : onError == "skip" ? RowErrorMode.Skip : RowErrorMode.Fail,
             Ids = ids is null ? inherited.Ids : IdSources.Parse(ids)!.Value,
+            Names = ReaderSettingNames.Pipeline(section),
         });
     }
 

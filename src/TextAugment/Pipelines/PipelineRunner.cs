@@ -97,7 +97,7 @@ public static class PipelineRunner
     /// </summary>
     internal static CorpusReaderOptions ReaderOptions(PipelineInput? input, RunSettings settings, string inputPath)
     {
-        CorpusReaderOptions baseOptions = input?.Reader ?? new CorpusReaderOptions { Format = CorpusFormat.Text };
+        CorpusReaderOptions baseOptions = input?.Reader ?? new CorpusReaderOptions { Format = CorpusFormat.Text, Names = ReaderSettingNames.Pipeline("input") };
         CorpusFormat format = settings.InputFormat
             ?? (settings.InputPath is null ? baseOptions.Format : (inputPath == "-" ? null : CorpusFormats.FromExtension(inputPath)) ?? baseOptions.Format);
         return baseOptions with { Format = format, Ids = settings.Ids ?? baseOptions.Ids };

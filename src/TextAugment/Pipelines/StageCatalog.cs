@@ -237,7 +237,7 @@ internal static class StageCatalog
 
         CorpusReaderOptions options = reference is null
             ? context.Input!.Reader
-            : new CorpusReaderOptions { Format = CorpusFormats.FromExtension(reference) ?? CorpusFormat.Text };
+            : new CorpusReaderOptions { Format = CorpusFormats.FromExtension(reference) ?? CorpusFormat.Text, Names = ReaderSettingNames.None };
         string source = reference is null ? $"{context.InputKey} '{path}'" : $"reference '{path}'";
         try
         {

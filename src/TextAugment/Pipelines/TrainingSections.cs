@@ -154,7 +154,11 @@ internal static class TrainingSections
         else
         {
             string? file = f.Path("unlabelled", required: true, mustExist: true, example: "data/unlabelled.txt");
-            source = file is null ? null : new PipelineInput(file, inherited with { Format = CorpusFormats.ForUnlabelledFile(file) });
+            source = file is null ? null : new PipelineInput(file, inherited with
+            {
+                Format = CorpusFormats.ForUnlabelledFile(file),
+                Names = ReaderSettingNames.Pipeline("train.consistency.unlabelled"), // its keys, in the mapping form
+            });
         }
 
         if (source is null)
