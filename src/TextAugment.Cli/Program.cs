@@ -6,6 +6,8 @@ using TextAugment.Cli;
 using TextAugment.Corpus;
 using TextAugment.Pipelines;
 
+// Results printed on standard output (tables, summaries) say which output a full device stopped, as the files do.
+Console.SetOut(new ResultWriter(Console.Out));
 return TextAugmentApp.Run(args, AnsiConsole.Console, Console.Error);
 
 namespace TextAugment.Cli
@@ -317,6 +319,10 @@ namespace TextAugment.Cli
                     Say(compressed.Message);
                     Say(WhatWasWritten());
                     return UsageError;
+                case DiskFullException full:
+                    Say($"textaugment: {full.Message}");
+                    Say(WhatWasWritten());
+                    return Failure;
                 case DataFormatException data:
                     Say(data.Message);
                     Say(WhatWasWritten());

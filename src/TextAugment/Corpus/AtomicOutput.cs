@@ -25,6 +25,9 @@ public sealed class AtomicOutput : IDisposable
         Stream = stream;
     }
 
+    /// <summary>A file stream whose full-device error (ENOSPC) names the output as the user gave it, not its temporary name.</summary>
+    private static Stream Guarded(FileStream stream, string output, bool atomic) => new DiskFullGuard(stream, output, atomic);
+
     /// <summary>The stream to write.</summary>
     public Stream Stream { get; }
 
@@ -44,7 +47,7 @@ public sealed class AtomicOutput : IDisposable
         if (FileIdentity.IsDeviceOrPipe(full) || (File.Exists(full) && IsSystemFolder(full)))
         {
             WrittenOutputs.OpenedDirectly(path);
-            return new AtomicOutput(null, null, new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16));
+            return new AtomicOutput(null, null, Guarded(new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16), path, atomic: false));
         }
 
         // A symbolic link to a regular file (or to nothing yet) is written through: the temporary file is made beside
@@ -57,7 +60,11 @@ public sealed class AtomicOutput : IDisposable
             NearestFolder("the output", path, full);
             Directory.CreateDirectory(folder);
             temporary = TemporaryFiles.Create(full);
-            return new AtomicOutput(full, temporary, new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), path);
+            return new AtomicOutput(full, temporary, Guarded(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), path, atomic: true), path);
+        }
+        catch (IOException noSpace) when (DiskFullException.IsDiskFull(noSpace))
+        {
+            throw new DiskFullException(path, atomic: true, noSpace);
         }
         catch (UnauthorizedAccessException denied)
         {
@@ -226,15 +233,26 @@ public sealed class AtomicOutput : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        Stream.Dispose();
-        if (_temporary is not null && !_committed)
+        try
         {
-            if (File.Exists(_temporary))
+            Stream.Dispose();
+        }
+        catch (IOException) when (!_committed)
+        {
+            // Closing flushes what a failed write left in the buffer, and fails the same way (a full device): the output is
+            // abandoned, its temporary file deleted below, and the first error is the one reported.
+        }
+        finally
+        {
+            if (_temporary is not null && !_committed)
             {
-                File.Delete(_temporary);
-            }
+                if (File.Exists(_temporary))
+                {
+                    File.Delete(_temporary);
+                }
 
-            TemporaryFiles.Forget(_temporary);
+                TemporaryFiles.Forget(_temporary);
+            }
         }
     }
 }

@@ -79,6 +79,10 @@ public sealed class StandardOutput : Stream
         {
             throw new ClosedPipeException(e);
         }
+        catch (IOException e) when (e is not DiskFullException && DiskFullException.IsDiskFull(e))
+        {
+            throw new DiskFullException("-", atomic: false, e);
+        }
 
         Interlocked.Add(ref _lines, buffer.Count((byte)'\n'));
     }
@@ -103,6 +107,10 @@ public sealed class StandardOutput : Stream
         catch (IOException e) when (IsClosedPipe(e))
         {
             throw new ClosedPipeException(e);
+        }
+        catch (IOException e) when (e is not DiskFullException && DiskFullException.IsDiskFull(e))
+        {
+            throw new DiskFullException("-", atomic: false, e);
         }
     }
 
