@@ -264,13 +264,15 @@ public sealed class MaskedLanguageModel : IDisposable
 
     /// <summary>
     /// The files <see cref="Create"/> reads besides the model and the vocabulary it is given: the <c>config.json</c> beside
-    /// the model when there is one (its <c>max_position_embeddings</c>). A pipeline records them as files it reads.
+    /// the model when there is one (its <c>max_position_embeddings</c>), and the files the model keeps its weights in when
+    /// they are outside it (ONNX external data, e.g. <c>model.onnx_data</c>), which ONNX Runtime reads. A pipeline records
+    /// them as files it reads.
     /// </summary>
     public static IReadOnlyList<string> FilesBeside(string modelPath)
     {
         ArgumentNullException.ThrowIfNull(modelPath);
         string config = ConfigPath(modelPath);
-        return File.Exists(config) ? [config] : [];
+        return [.. File.Exists(config) ? [config] : Array.Empty<string>(), .. OnnxExternalData.Files(modelPath)];
     }
 
     /// <summary><c>max_position_embeddings</c> from config.json beside the model, if there is one.</summary>

@@ -52,7 +52,7 @@ internal static class OnnxPositionTable
     /// Calls <paramref name="visit"/> with each field number and, for a length-delimited field, its length (-1 for the other
     /// wire types, whose value is skipped here); a field the visitor did not read (it returns false) is skipped.
     /// </summary>
-    private static void ForEachField(BinaryReader reader, long end, Func<int, long, bool> visit)
+    internal static void ForEachField(BinaryReader reader, long end, Func<int, long, bool> visit)
     {
         Stream stream = reader.BaseStream;
         while (stream.Position < end)

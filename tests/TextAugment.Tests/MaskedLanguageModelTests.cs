@@ -193,6 +193,34 @@ public class MaskedLanguageModelTests
     }
 
     [Fact]
+    public void An_onnx_models_external_data_files_are_among_the_files_the_stage_reads()
+    {
+        // A ModelProto whose one initializer keeps its weights in weights.bin (ONNX external data), written field by field.
+        static byte[] Field(int number, int wire, params byte[][] parts)
+        {
+            byte[] payload = [.. parts.SelectMany(p => p)];
+            return wire == 0 ? [(byte)(number << 3), .. payload] : [(byte)((number << 3) | 2), (byte)payload.Length, .. payload];
+        }
+
+        static byte[] Text(string text) => System.Text.Encoding.UTF8.GetBytes(text);
+        byte[] entry = [.. Field(1, 2, Text("location")), .. Field(2, 2, Text("weights.bin"))];
+        byte[] tensor = [.. Field(1, 0, [2]), .. Field(1, 0, [4]), .. Field(8, 2, Text("word_embeddings.weight")), .. Field(13, 2, entry), .. Field(14, 0, [1])];
+        byte[] model = [.. Field(1, 0, [7]), .. Field(7, 2, Field(5, 2, tensor))];
+        string dir = TestPaths.NewTempDirectory();
+        File.WriteAllBytes(Path.Combine(dir, "model.onnx"), model);
+        File.WriteAllBytes(Path.Combine(dir, "weights.bin"), new byte[32]);
+        File.WriteAllText(Path.Combine(dir, "config.json"), "{}");
+        Assert.Equal([Path.Combine(dir, "config.json"), Path.Combine(dir, "weights.bin")], MaskedLanguageModel.FilesBeside(Path.Combine(dir, "model.onnx")));
+
+        // In a pipeline, an output that is one of them is refused at its key (beside the model's own mistake: it is no BERT).
+        File.Copy(VocabPath, Path.Combine(dir, "vocab.txt"));
+        string pipeline = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(pipeline, $"input: {{ path: {TestPaths.Fixture("tiny.tsv").Replace('\\', '/')} }}\noutput: {{ path: weights.bin, format: tsv }}\naugment:\n  stages:\n    - mlm: {{ model: model.onnx, vocab: vocab.txt }}\n");
+        var errors = Assert.Throws<PipelineException>(() => Pipeline.Load(pipeline)).Errors;
+        Assert.Contains(errors, e => e.Line == 2 && e.Message.Contains($"output.path '{Path.Combine(dir, "weights.bin")}' is the same file as mlm.model's weights.bin", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_example_pipeline_with_the_mlm_stage_loads()
     {
         Pipeline pipeline = Pipeline.Load(Path.Combine(TestPaths.Root, "pipelines", "mlm.yaml"));
