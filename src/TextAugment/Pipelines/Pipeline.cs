@@ -357,11 +357,12 @@ public sealed class Pipeline
     /// <param name="inherited">The columns, header, ids and row-error mode the section does not name.</param>
     /// <param name="orElse">The format when neither the format key nor the extension gives one (null: that is a mistake).</param>
     /// <param name="standardStream">Whether the path may be <c>-</c>, standard input (only input.path).</param>
-    internal static PipelineInput? ReadCorpusSection(YamlFields f, bool required, CorpusReaderOptions inherited, CorpusFormat? orElse, bool standardStream = false)
+    /// <param name="example">A path to show when the required path is missing.</param>
+    internal static PipelineInput? ReadCorpusSection(YamlFields f, bool required, CorpusReaderOptions inherited, CorpusFormat? orElse, bool standardStream = false, string example = "data/train.tsv")
     {
         // Streaming (textaugment augment) reads standard input unless -i names a file, so there the path may be left out,
         // and need not exist yet (-i replaces it; a run that does read it says so when it opens it).
-        string? path = f.Path("path", required: required, mustExist: required, example: "data/train.tsv", standardStream: standardStream) ?? (required || f.Has("path") ? null : "-");
+        string? path = f.Path("path", required: required, mustExist: required, example: example, standardStream: standardStream) ?? (required || f.Has("path") ? null : "-");
         CorpusFormat? format = Format(f, path, streaming: !required, orElse);
         bool? header = f.Bool("header");
         string? onError = f.Choice("on_error", ["fail", "skip"]);

@@ -149,7 +149,7 @@ internal static class TrainingSections
         if (f.Raw("unlabelled") is YamlMappingNode)
         {
             YamlFields? section = d.Mapping(f.Raw("unlabelled"), "train.consistency.unlabelled", Pipeline.InputKeys);
-            source = section is null ? null : Pipeline.ReadCorpusSection(section, required: true, inherited, orElse: CorpusFormat.Text);
+            source = section is null ? null : Pipeline.ReadCorpusSection(section, required: true, inherited, orElse: CorpusFormat.Text, example: "data/unlabelled.txt");
         }
         else
         {
