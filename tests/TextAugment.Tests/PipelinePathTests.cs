@@ -68,6 +68,11 @@ public class PipelinePathTests
         return path;
     }
 
+    // The command for a pipeline with this stage: in this test process where the stage is the one registered here
+    // (ReaderStage), which a child process (CommandRunner.Command) would not know.
+    private static (int ExitCode, string Output, string Errors) Command(string stage, params string[] args) =>
+        stage.Contains(ReaderStage, StringComparison.Ordinal) ? CommandRunner.InThisProcess(args) : CommandRunner.InProcess(args);
+
     private static string[] Contents(string dir) =>
         [.. Directory.GetFiles(dir).Order(StringComparer.Ordinal).Select(f => $"{Path.GetFileName(f)}:{Convert.ToHexString(File.ReadAllBytes(f))}")];
 
@@ -84,10 +89,9 @@ public class PipelinePathTests
             ? Pipeline(dir, file, top, protect, stage)
             : Pipeline(dir, "o.tsv", top, protect, stage);
         string[] before = Contents(dir);
-        // In this process: one of the stages is registered here (ReaderStage).
         var (code, _, errors) = command == "run"
-            ? CommandRunner.InThisProcess("run", pipeline, "--no-progress")
-            : CommandRunner.InThisProcess("augment", pipeline, "-i", Path.Combine(dir, "in.tsv"), "-o", Path.Combine(dir, file), "--no-progress");
+            ? Command(stage, "run", pipeline, "--no-progress")
+            : Command(stage, "augment", pipeline, "-i", Path.Combine(dir, "in.tsv"), "-o", Path.Combine(dir, file), "--no-progress");
         Assert.True(code == 2, errors);
         Assert.Contains(key, errors, StringComparison.Ordinal);
         Assert.Contains(Path.Combine(dir, file), errors, StringComparison.Ordinal);
@@ -97,7 +101,7 @@ public class PipelinePathTests
         Assert.Equal(before, Contents(dir));
         if (command == "run")
         {
-            var (validateCode, _, validateErrors) = CommandRunner.InThisProcess("validate", pipeline);
+            var (validateCode, _, validateErrors) = Command(stage, "validate", pipeline);
             Assert.True(validateCode == 2, validateErrors);
             Assert.Contains(key, validateErrors, StringComparison.Ordinal);
         }
@@ -228,7 +232,7 @@ public class PipelinePathTests
         Assert.Contains("\"-\"", File.ReadAllText(pipeline), StringComparison.Ordinal);
         foreach (string command in new[] { "validate", "run" })
         {
-            var (code, _, errors) = CommandRunner.InProcess(command == "run" ? ["run", pipeline, "--no-progress"] : ["validate", pipeline]);
+            var (code, _, errors) = Command(stage, command == "run" ? ["run", pipeline, "--no-progress"] : ["validate", pipeline]);
             Assert.True(code == 2, errors);
             Assert.Matches($@"p\.yaml:\d+:\d+: {System.Text.RegularExpressions.Regex.Escape(key)} is '-' \(standard (input|output)\), which only (input|output)\.path may be", errors);
             Assert.DoesNotContain("Could not find", errors, StringComparison.Ordinal);

@@ -11,7 +11,8 @@ public sealed class StandardOutput : Stream
     private static long _lines;
     private readonly Stream _inner;
 
-    private StandardOutput(Stream inner) => _inner = inner;
+    // A full device is reported by DiskFullGuard, as for every output file; a closed pipe here.
+    private StandardOutput(Stream inner) => _inner = new DiskFullGuard(inner, "-", atomic: false);
 
     /// <summary>Lines (newline bytes) written to standard output through this class so far in the process.</summary>
     public static long LinesWritten => Interlocked.Read(ref _lines);
@@ -79,10 +80,6 @@ public sealed class StandardOutput : Stream
         {
             throw new ClosedPipeException(e);
         }
-        catch (IOException e) when (e is not DiskFullException && DiskFullException.IsDiskFull(e))
-        {
-            throw new DiskFullException("-", atomic: false, e);
-        }
 
         Interlocked.Add(ref _lines, buffer.Count((byte)'\n'));
     }
@@ -107,10 +104,6 @@ public sealed class StandardOutput : Stream
         catch (IOException e) when (IsClosedPipe(e))
         {
             throw new ClosedPipeException(e);
-        }
-        catch (IOException e) when (e is not DiskFullException && DiskFullException.IsDiskFull(e))
-        {
-            throw new DiskFullException("-", atomic: false, e);
         }
     }
 
