@@ -8,6 +8,8 @@ using TextAugment.Pipelines;
 
 // Results printed on standard output (tables, summaries) say which output a full device stopped, as the files do.
 Console.SetOut(new ResultWriter(Console.Out));
+// Messages on standard error are best effort: a full or closed standard error never aborts a run or changes its exit code.
+Console.SetError(new StandardErrorWriter(Console.Error));
 return TextAugmentApp.Run(args, AnsiConsole.Console, Console.Error);
 
 namespace TextAugment.Cli
