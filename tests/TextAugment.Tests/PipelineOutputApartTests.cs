@@ -152,8 +152,8 @@ public class PipelineOutputApartTests
     /// </summary>
     [Theory]
     [InlineData("/dev/stdin", "(standard input)")]
-    [InlineData("/dev/null", "(a device, FIFO or socket, not a regular file)")]
-    [InlineData("fifo", "(a device, FIFO or socket, not a regular file)")]
+    [InlineData("/dev/null", "(a device, FIFO, pipe or socket, not a regular file)")]
+    [InlineData("fifo", "(a device, FIFO, pipe or socket, not a regular file)")]
     [InlineData("stdin-link", "(standard input)")]
     public void An_input_that_can_be_read_only_once_is_refused_with_a_train_section(string path, string why)
     {

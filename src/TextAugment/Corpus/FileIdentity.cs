@@ -249,6 +249,18 @@ public static class FileIdentity
     }
 
     /// <summary>
+    /// How <paramref name="path"/> is a stream a run can read only once, for a message: standard input (<c>-</c>,
+    /// <c>/dev/stdin</c> and the like, <see cref="IsStandardInput"/>) or a device, FIFO, pipe (<c>/dev/fd/N</c>, a shell's
+    /// <c>&lt;(…)</c>) or socket (<see cref="IsDeviceOrPipe"/>); null for a regular file (or one that does not exist). Every
+    /// feature that reads its input twice (the train section, the tfidf stage fitting on the input, a shard) refuses such a path.
+    /// </summary>
+    internal static string? ReadOnce(string path) =>
+        path == "-" ? "'-' (standard input)"
+        : IsStandardInput(path) ? $"'{path}' (standard input)"
+        : IsDeviceOrPipe(path) ? $"'{path}' (a device, FIFO, pipe or socket, not a regular file)"
+        : null;
+
+    /// <summary>
     /// True when <paramref name="path"/> (after following links) is a character or block device, a FIFO or a socket:
     /// something to write directly, never to replace by renaming a file over it. False for a regular file, a folder,
     /// a missing path, or where the kind cannot be told (not Linux).

@@ -119,7 +119,7 @@ public sealed class Pipeline
             d.Add(top.Raw("output")!, $"output.path is the input file ({output.Path}); a run never writes over its input: choose another path.");
         }
 
-        if (requireInputOutput && top.Has("train") && input is not null && ReadOnce(input.Path) is { } readOnce && PathNode(top.Raw("input")) is { } standardInput)
+        if (requireInputOutput && top.Has("train") && input is not null && FileIdentity.ReadOnce(input.Path) is { } readOnce && PathNode(top.Raw("input")) is { } standardInput)
         {
             d.Add(standardInput, $"input.path is {readOnce}, but the train section reads the input again after augmenting it "
                                  + "(its originals are trained on and validated against), and such a stream can be read only once: give the input as a regular file, "
@@ -165,17 +165,6 @@ public sealed class Pipeline
     /// <c>requireInputOutput: false</c>, which trains nothing. <c>textaugment validate</c> and <c>run</c> print them.
     /// </summary>
     public IReadOnlyList<PipelineError> Warnings { get; private init; } = [];
-
-    /// <summary>
-    /// How <paramref name="path"/> is a stream a run can read only once, for a message: standard input (<c>-</c>,
-    /// <c>/dev/stdin</c> and the like, <see cref="FileIdentity.IsStandardInput"/>) or a device, FIFO or socket; null for a
-    /// regular file (or one that does not exist).
-    /// </summary>
-    private static string? ReadOnce(string path) =>
-        path == "-" ? "'-' (standard input)"
-        : FileIdentity.IsStandardInput(path) ? $"'{path}' (standard input)"
-        : FileIdentity.IsDeviceOrPipe(path) ? $"'{path}' (a device, FIFO or socket, not a regular file)"
-        : null;
 
     /// <summary>
     /// Reports every two of the run's outputs that would get in each other's way: output.path and train.model (files) and the

@@ -235,6 +235,15 @@ internal static class StageCatalog
             return null;
         }
 
+        if (reference is null && FileIdentity.ReadOnce(path) is { } readOnce)
+        {
+            // Fitting is a pass of its own before the run reads the input again: a FIFO or pipe would be empty the second
+            // time (or wait for a writer that has gone).
+            f.Error($"tfidf needs corpus statistics, fitted on {context.InputKey} in a pass of its own before the run reads it again, but {readOnce} "
+                    + "can be read only once: add statistics: FILE (made by 'textaugment fit-tfidf') or reference: CORPUS, or give the input as a regular file.");
+            return null;
+        }
+
         CorpusReaderOptions options = reference is null
             ? context.Input!.Reader
             : new CorpusReaderOptions { Format = CorpusFormats.FromExtension(reference) ?? CorpusFormat.Text, Names = ReaderSettingNames.None };
