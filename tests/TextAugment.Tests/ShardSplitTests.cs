@@ -102,6 +102,72 @@ public class ShardSplitTests
         }
     }
 
+    /// <summary>
+    /// Item: every JSON Lines object has an id field or none, in the whole file. A split after the first holds its objects to
+    /// the file's first object, so the splits together refuse a mix as the whole read does; before, each split saw only its
+    /// own objects, both exited 0, and the parts held explicit id "150" beside "150" from a line number.
+    /// </summary>
+    [Theory]
+    [InlineData(true, IdSource.Line)]
+    [InlineData(false, IdSource.Line)]
+    [InlineData(true, IdSource.Offset)]
+    [InlineData(false, IdSource.Hash)]
+    public void Json_lines_splits_together_refuse_objects_with_and_without_ids_as_the_whole_read_does(bool idsFirst, IdSource ids)
+    {
+        string input = Path.Combine(Dir, $"mixed-ids-{idsFirst}-{ids}.jsonl");
+        IEnumerable<string> with = Enumerable.Range(150, 100).Select(i => $"{{\"id\": \"{i}\", \"text\": \"the film number {i} was good\"}}");
+        IEnumerable<string> without = Enumerable.Range(0, 100).Select(i => $"{{\"text\": \"the film number {i} was bad\"}}");
+        File.WriteAllLines(input, idsFirst ? [.. with, .. without] : [.. without, .. with]);
+        long length = new FileInfo(input).Length;
+        var options = new CorpusReaderOptions { Format = CorpusFormat.Jsonl, Ids = ids };
+        using (CorpusReader reader = CorpusReader.Open(input, options))
+        {
+            Assert.Throws<DataFormatException>(() => reader.ReadAll().Count());
+        }
+
+        foreach (int n in new[] { 2, 3, 7 })
+        {
+            var refused = new List<string>();
+            for (int k = 1; k <= n; k++)
+            {
+                var (start, end) = new Shard(k, n).RangeOf(length);
+                using CorpusReader split = CorpusReader.OpenSplit(input, options, start, end);
+                try
+                {
+                    _ = split.ReadAll().Count();
+                }
+                catch (DataFormatException error)
+                {
+                    refused.Add(error.Message);
+                }
+            }
+
+            Assert.NotEmpty(refused);
+            Assert.All(refused, m => Assert.Contains(idsFirst ? "but the object on line 1 has one" : "but the object on line 1 has none", m, StringComparison.Ordinal));
+        }
+
+        // Objects that agree with the first are read by every split.
+        File.WriteAllLines(input, idsFirst ? with : without);
+        var (s2, e2) = new Shard(2, 2).RangeOf(new FileInfo(input).Length);
+        using CorpusReader agreeing = CorpusReader.OpenSplit(input, options, s2, e2);
+        Assert.True(agreeing.ReadAll().Count() > 0);
+    }
+
+    [Fact]
+    public void A_shard_run_over_json_lines_with_ids_then_none_fails_as_the_whole_run_does()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        File.WriteAllLines(Path.Combine(dir, "in.jsonl"), [
+            .. Enumerable.Range(150, 100).Select(i => $"{{\"id\": \"{i}\", \"text\": \"the film number {i} was good\"}}"),
+            .. Enumerable.Range(0, 100).Select(i => $"{{\"text\": \"the film number {i} was bad\"}}")]);
+        File.WriteAllText(Path.Combine(dir, "p.yaml"), "input: { path: in.jsonl }\noutput: { path: out.jsonl }\naugment:\n  stages: [ { random_swap: {} } ]\n");
+        Assert.Equal(1, CommandRunner.Child("", "run", Path.Combine(dir, "p.yaml"), "--no-progress").ExitCode);
+        var (code, _, errors) = CommandRunner.Child("", "run", Path.Combine(dir, "p.yaml"), "--no-progress", "--shard", "2/2");
+        Assert.True(code == 1, errors);
+        Assert.Contains("in.jsonl:101: the object has no 'id' field, but the object on line 1 has one", errors, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir, "out.part-2-of-2.jsonl")));
+    }
+
     [Fact]
     public void Every_record_is_read_by_exactly_one_split_and_a_split_stops_after_its_last_record()
     {

@@ -157,6 +157,13 @@ public abstract class CorpusReader : IDisposable
         try
         {
             reader._end = end;
+            if (start > reader._lines.Position && reader is JsonlReader jsonl && options.IdColumn is null)
+            {
+                // Every object has an id field or none, in the whole file: a split after the first learns which from the
+                // file's first object (one line at offset 0), so the splits together refuse a mix as one whole read does.
+                jsonl.PresumeFirstObject(path, options);
+            }
+
             if (start > reader._lines.Position)
             {
                 if (options.Ids == IdSource.Line)
@@ -804,6 +811,34 @@ public abstract class CorpusReader : IDisposable
 
         /// <summary>The line of the first object with an id field, and of the first without one (0: none yet).</summary>
         private long _firstWithId, _firstWithoutId;
+
+        /// <summary>
+        /// Takes the first object of the file at <paramref name="path"/> as this reader's first, for the rule that every object
+        /// has an id field or none (<see cref="OpenSplit"/>: a split that starts later must hold the file's objects to it).
+        /// A first object that cannot be read sets nothing: the split that holds it reports it.
+        /// </summary>
+        internal void PresumeFirstObject(string path, CorpusReaderOptions options)
+        {
+            using CorpusReader first = Open(path, options with { OnError = RowErrorMode.Fail, PositionUnknown = null });
+            try
+            {
+                if (first.TryRead(out Example? example))
+                {
+                    if (example.IdJson is null)
+                    {
+                        _firstWithoutId = first.LineNumber;
+                    }
+                    else
+                    {
+                        _firstWithId = first.LineNumber;
+                    }
+                }
+            }
+            catch (DataFormatException)
+            {
+                // Malformed: the split that starts there says so.
+            }
+        }
 
         private protected override bool TryReadCore([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Example? example)
         {
