@@ -316,9 +316,10 @@ namespace TextAugment.Cli
                     return UsageError;
                 case ClosedPipeException:
                     return Ok; // the reader has what it wanted (| head): stop quietly, like other Unix filters
-                case DataFormatException { Compression: not null } compressed:
-                    // The wrong file was given (found at its first bytes), as a missing file is: a usage mistake.
-                    Say(compressed.Message);
+                case DataFormatException { Compression: not null } or DataFormatException { TextEncoding: not null }:
+                    // The wrong file was given (compressed, or UTF-16: not UTF-8 text, found at its first bytes), as a missing
+                    // file is: a usage mistake.
+                    Say(exception.Message);
                     Say(WhatWasWritten());
                     return UsageError;
                 case DiskFullException full:

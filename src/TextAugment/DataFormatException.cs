@@ -60,6 +60,20 @@ public sealed class DataFormatException : FormatException
     /// </summary>
     internal string? Compression { get; init; }
 
+    /// <summary>
+    /// The text encoding (UTF-16) when the fault is that the file is not UTF-8 text, found at its first bytes (a byte-order
+    /// mark, or a first line with a NUL in every other byte); null otherwise. As a compressed file, the wrong file to give
+    /// (the command exits 2 for it).
+    /// </summary>
+    internal string? TextEncoding { get; private set; }
+
+    /// <summary>This exception, marked as the fault of a file in <paramref name="encoding"/>, not UTF-8 (<see cref="TextEncoding"/>), and <see cref="WholeFile"/>.</summary>
+    internal DataFormatException InEncoding(string encoding)
+    {
+        TextEncoding = encoding;
+        return OfWholeFile();
+    }
+
     /// <summary>The message without the position.</summary>
     public string Reason { get; }
 }

@@ -105,7 +105,7 @@ public class MessageTests
         File.WriteAllBytes(input, Encoding.Unicode.GetBytes("a fine film\nanother line\n"));
         string output = Path.Combine(dir, "o.txt");
         var (code, _, errors) = CommandRunner.InProcess("augment", Path.Combine(TestPaths.Root, "pipelines", "eda.yaml"), "-i", input, "--input-format", "text", "-o", output, "--no-progress");
-        Assert.Equal(TextAugmentApp.Failure, code);
+        Assert.Equal(TextAugmentApp.UsageError, code); // not UTF-8 text: the wrong file, as a compressed one
         Assert.StartsWith($"{input}:1: byte 1: a NUL byte (is the file UTF-16? convert it to UTF-8", errors, StringComparison.Ordinal);
         Assert.False(File.Exists(output));
     }

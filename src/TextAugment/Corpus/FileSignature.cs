@@ -1,7 +1,8 @@
 namespace TextAugment.Corpus;
 
 /// <summary>
-/// Tells a compressed file or archive (gzip, bzip2, xz, zstd, zip) and UTF-16 from text by its first bytes, so that a
+/// Tells a compressed file or archive (gzip, bzip2, xz, zstd, zip) and UTF-16 (with a byte-order mark, or without one: a
+/// first line with a NUL in every other byte) from text by its first bytes: the one check every reader of text makes, so that a
 /// reader of text says what the file is and how to get its text, instead of reporting the first NUL or invalid byte of
 /// compressed data as if the file were UTF-16 or damaged text.
 /// </summary>
@@ -29,8 +30,8 @@ public static class FileSignature
         && (head[4..10].SequenceEqual((ReadOnlySpan<byte>)[0x31, 0x41, 0x59, 0x26, 0x53, 0x59]) || head[4..10].SequenceEqual((ReadOnlySpan<byte>)[0x17, 0x72, 0x45, 0x38, 0x50, 0x90]));
 
     /// <summary>
-    /// Throws when the file <paramref name="path"/> starts as a gzip, bzip2, xz or zstd file or a zip archive does, or with a
-    /// UTF-16 byte-order mark: a reader of text calls it before reading (the corpus readers check the stream's first bytes
+    /// Throws when the file <paramref name="path"/> starts as a gzip, bzip2, xz or zstd file or a zip archive does, or as
+    /// UTF-16 (a byte-order mark, or a NUL in every other byte of the first line): a reader of text calls it before reading (the corpus readers check the stream's first bytes
     /// themselves).
     /// </summary>
     /// <param name="path">The file.</param>
@@ -51,7 +52,8 @@ public static class FileSignature
 
     /// <summary>
     /// Throws when <paramref name="head"/>, the first bytes of <paramref name="displayName"/> (all of them when the file is
-    /// shorter than <see cref="Length"/>), are a compressed file's or archive's signature, or a UTF-16 byte-order mark.
+    /// shorter than <see cref="Length"/>), are a compressed file's or archive's signature, a UTF-16 byte-order mark, or a
+    /// first line of UTF-16 without one (a NUL in every other byte).
     /// </summary>
     /// <exception cref="DataFormatException">The bytes are a signature; the error is the whole file's, names the format, its
     /// first bytes in hex and the command that decompresses it.</exception>
@@ -74,11 +76,26 @@ public static class FileSignature
         {
             string order = head[0] == 0xFF ? "little" : "big";
             throw DataFormatException.AtByte(displayName, 1, 0,
-                $"a UTF-16 ({order}-endian) byte-order mark ({Hex(head[..2])}): the file is UTF-16; the input must be UTF-8: convert it with iconv -f UTF-16 -t UTF-8.").OfWholeFile();
+                $"a UTF-16 ({order}-endian) byte-order mark ({Hex(head[..2])}): the file is UTF-16; the input must be UTF-8: convert it with iconv -f UTF-16 -t UTF-8.").InEncoding("UTF-16");
+        }
+
+        // UTF-16 without a byte-order mark: its first line (as far as the head goes) has NULs, all at even or all at odd offsets.
+        int lineEnd = head.IndexOf((byte)'\n');
+        ReadOnlySpan<byte> firstLine = lineEnd < 0 ? head : head[..lineEnd];
+        if (LooksLikeUtf16(firstLine))
+        {
+            throw DataFormatException.AtByte(displayName, 1, firstLine.IndexOf((byte)0), NulInUtf16).InEncoding("UTF-16");
         }
     }
 
-    /// <summary>Whether a line that holds a NUL byte looks like UTF-16 text (a NUL in every other byte of its start) rather than binary data.</summary>
+    /// <summary>The message for a NUL byte in a line that looks like UTF-16 (<see cref="LooksLikeUtf16"/>), wherever it is found.</summary>
+    internal const string NulInUtf16 = "a NUL byte (is the file UTF-16? convert it to UTF-8: iconv -f UTF-16 -t UTF-8); text holds no NUL bytes.";
+
+    /// <summary>
+    /// Whether a line that holds a NUL byte looks like UTF-16 text rather than binary data: every NUL of its start (64 bytes)
+    /// at an even offset, or every one at an odd offset, as the high (or low) bytes of UTF-16 code units below U+0100 are,
+    /// whatever the script of the rest (a Chinese character's two bytes are seldom NUL).
+    /// </summary>
     internal static bool LooksLikeUtf16(ReadOnlySpan<byte> line)
     {
         ReadOnlySpan<byte> sample = line[..Math.Min(line.Length, 64)];
@@ -87,17 +104,18 @@ public static class FileSignature
             return false;
         }
 
-        bool even = true, odd = true;
+        bool any = false, even = true, odd = true;
         for (int i = 0; i < sample.Length; i++)
         {
-            if (sample[i] != 0)
+            if (sample[i] == 0)
             {
-                even &= i % 2 != 0;
-                odd &= i % 2 == 0;
+                any = true;
+                even &= i % 2 == 0;
+                odd &= i % 2 != 0;
             }
         }
 
-        return even || odd;
+        return any && (even || odd);
     }
 
     private static string Hex(ReadOnlySpan<byte> bytes) => string.Join(' ', bytes.ToArray().Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));

@@ -175,7 +175,7 @@ internal sealed class Utf8LineReader : IDisposable
         if (at >= 0)
         {
             throw DataFormatException.AtByte(_displayName, LineNumber, ContentOffset + at, FileSignature.LooksLikeUtf16(line)
-                ? "a NUL byte (is the file UTF-16? convert it to UTF-8: iconv -f UTF-16 -t UTF-8); text holds no NUL bytes."
+                ? FileSignature.NulInUtf16
                 : "a NUL byte; text holds no NUL bytes (is this a binary file? the input must be UTF-8 text).").OfWholeFile();
         }
     }

@@ -43,6 +43,17 @@ internal static class YamlGuard
         }
 
         ReadOnlySpan<byte> content = bytes;
+        try
+        {
+            // UTF-16 (with or without a byte-order mark) and compressed files are told as every reader of text tells them.
+            Corpus.FileSignature.Check(content[..Math.Min(content.Length, Corpus.FileSignature.Length)], path);
+        }
+        catch (DataFormatException signature)
+        {
+            AddAtByte(d, content, 0, (int)Math.Max(0, signature.ByteOffset), signature.Reason);
+            return null;
+        }
+
         int offset = content.StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
         int at = offset;
         while (at < content.Length)
