@@ -145,11 +145,11 @@ public class InputFaultTests
 
     public static TheoryData<string, string, string> CompressedFormats() => new()
     {
-        { "gzip", "1f 8b", "gunzip -k" },
-        { "bzip2", "42 5a 68", "bunzip2 -k" },
-        { "xz", "fd 37 7a 58 5a 00", "unxz -k" },
-        { "zstd", "28 b5 2f fd", "unzstd" },
-        { "zip", "50 4b 03 04", "unzip" },
+        { "gzip", "1f 8b", "gzip -dc" },
+        { "bzip2", "42 5a 68", "bzip2 -dc" },
+        { "xz", "fd 37 7a 58 5a 00", "xz -dc" },
+        { "zstd", "28 b5 2f fd", "zstd -dcq" },
+        { "zip", "50 4b 03 04", "unzip -p" },
     };
 
     /// <summary>A file of <paramref name="format"/>: real gzip; for the others their signature and some data.</summary>
@@ -203,7 +203,7 @@ public class InputFaultTests
     public void Every_reader_names_a_compressed_file_and_the_command_that_decompresses_it(string format, string magic, string command)
     {
         string dir = TestPaths.NewTempDirectory();
-        string Expect(string path) => $"{path}: the file looks like a {format}-compressed {(format == "zip" ? "archive" : "file")} (it starts with the bytes {magic}), not text; decompress it first ({command} {path})";
+        string Expect(string path) => $"{path}: the file looks like a {format}-compressed {(format == "zip" ? "archive" : "file")} (it starts with the bytes {magic}), not text; decompress it first: {command} {path} > {Path.ChangeExtension(path, null)}.decompressed{Path.GetExtension(path)}";
 
         string corpus = Write(dir, "corpus.tsv", Compressed(format, "id\ttext\n1\ta film\n"));
         var error = Assert.Throws<DataFormatException>(() => CorpusReader.Open(corpus).TryRead(out _));
@@ -240,13 +240,13 @@ public class InputFaultTests
         Assert.Contains("on_error: skip", File.ReadAllText(pipeline), StringComparison.Ordinal);
         var (code, _, errors) = CommandRunner.InProcess("augment", pipeline, "-i", input, "--input-format", "text", "-o", output, "--no-progress");
         Assert.Equal(2, code);
-        Assert.StartsWith($"{input}: the file looks like a gzip-compressed file (it starts with the bytes 1f 8b), not text; decompress it first (gunzip -k {input}).", errors, StringComparison.Ordinal);
+        Assert.StartsWith($"{input}: the file looks like a gzip-compressed file (it starts with the bytes 1f 8b), not text; decompress it first: gzip -dc {input} > {Path.ChangeExtension(input, null)}.decompressed.txt.", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("UTF-16", errors, StringComparison.Ordinal);
         Assert.False(File.Exists(output));
 
         (code, _, errors) = CommandRunner.Child(gzip, "augment", pipeline, "--input-format", "text", "--no-progress");
         Assert.Equal(2, code);
-        Assert.StartsWith("<stdin>: the file looks like a gzip-compressed file (it starts with the bytes 1f 8b), not text; decompress it first (e.g. gunzip -c FILE | textaugment …).", errors, StringComparison.Ordinal);
+        Assert.StartsWith("<stdin>: the file looks like a gzip-compressed file (it starts with the bytes 1f 8b), not text; decompress it first (e.g. gzip -dc FILE | textaugment …).", errors, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -11,15 +11,34 @@ public static class FileSignature
     /// <summary>The most bytes a signature needs: 10 (bzip2's, with its first block's magic).</summary>
     internal const int Length = 10;
 
-    /// <summary>The compressed formats: name, first bytes, and the command that gives the text back (FILE stands for the file).</summary>
-    private static readonly (string Name, byte[] Magic, string Command)[] Compressed =
+    /// <summary>
+    /// The compressed formats: name, first bytes, the file name suffix, and the command that writes the text to standard
+    /// output (IN stands for the file). Writing to standard output works whatever the file is called: gunzip -k, unxz -k,
+    /// unzstd and bunzip2 -k refuse a name without their suffix or write FILE.out.
+    /// </summary>
+    private static readonly (string Name, byte[] Magic, string Suffix, string Command)[] Compressed =
     [
-        ("gzip", [0x1F, 0x8B], "gunzip -k FILE"),
-        ("bzip2", "BZh"u8.ToArray(), "bunzip2 -k FILE"),
-        ("xz", [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "unxz -k FILE"),
-        ("zstd", [0x28, 0xB5, 0x2F, 0xFD], "unzstd FILE"),
-        ("zip", "PK\u0003\u0004"u8.ToArray(), "unzip FILE"),
+        ("gzip", [0x1F, 0x8B], ".gz", "gzip -dc IN"),
+        ("bzip2", "BZh"u8.ToArray(), ".bz2", "bzip2 -dc IN"),
+        ("xz", [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], ".xz", "xz -dc IN"),
+        ("zstd", [0x28, 0xB5, 0x2F, 0xFD], ".zst", "zstd -dcq IN"),
+        ("zip", "PK\u0003\u0004"u8.ToArray(), ".zip", "unzip -p IN"),
     ];
+
+    /// <summary>
+    /// Where the suggested command writes the text: the path without the format's suffix (c.tsv.gz: c.tsv), else the path
+    /// with <c>.decompressed</c> before its extension (c.tsv: c.decompressed.tsv), never the compressed file itself.
+    /// </summary>
+    private static string TextPath(string path, string suffix)
+    {
+        if (path.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && path.Length > suffix.Length && !path.EndsWith("/" + suffix, StringComparison.OrdinalIgnoreCase))
+        {
+            return path[..^suffix.Length];
+        }
+
+        string extension = Path.GetExtension(path);
+        return path[..^extension.Length] + ".decompressed" + extension;
+    }
 
     /// <summary>
     /// Whether <paramref name="head"/> is a bzip2 stream's start: "BZh" is ASCII, so a text could start so; a bzip2 file goes
@@ -60,13 +79,13 @@ public static class FileSignature
     internal static void Check(ReadOnlySpan<byte> head, string displayName)
     {
         bool stdin = displayName == "<stdin>";
-        foreach (var (name, magic, command) in Compressed)
+        foreach (var (name, magic, suffix, command) in Compressed)
         {
             if (name == "bzip2" ? IsBzip2(head) : head.StartsWith(magic))
             {
                 string how = stdin
-                    ? $"decompress it first (e.g. {command.Split(' ')[0]} -c FILE | textaugment …)"
-                    : $"decompress it first ({command.Replace("FILE", Quote(displayName), StringComparison.Ordinal)}){(name == "zip" ? " and give the file inside" : "")}";
+                    ? $"decompress it first (e.g. {command.Replace("IN", "FILE", StringComparison.Ordinal)} | textaugment …)"
+                    : $"decompress it first: {command.Replace("IN", Quote(displayName), StringComparison.Ordinal)} > {Quote(TextPath(displayName, suffix))}{(name == "zip" ? " (every file inside, one after another; unzip -l lists them)" : "")}";
                 throw new DataFormatException(displayName, 0, 0,
                     $"the file looks like a {name}-compressed {(name == "zip" ? "archive" : "file")} (it starts with the bytes {Hex(magic)}), not text; {how}.") { Compression = name }.OfWholeFile();
             }
