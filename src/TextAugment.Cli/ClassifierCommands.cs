@@ -345,6 +345,12 @@ internal sealed class TrainCommand : Command<TrainSettings>
             throw new UsageException($"--validation and <DATA> are the same file ('{settings.Validation}' and '{settings.Data}', both '{FileIdentity.RealPath(settings.Data)}'): validating on the training data measures how well the model remembers it; give a held-out file, or {fraction} F to hold out part of <DATA>.");
         }
 
+        if (settings.Validation is not null && settings.Unlabelled is not null && FileIdentity.SamePath(settings.Unlabelled, settings.Validation))
+        {
+            // As a pipeline refuses train.consistency.unlabelled that is evaluate.test or train.validation.path.
+            throw new UsageException($"--unlabelled and --validation are the same file ('{settings.Unlabelled}' and '{settings.Validation}', both '{FileIdentity.RealPath(settings.Validation)}'): consistency training would learn from the validation texts (their labels ignored, but their words and views trained on), so early stopping would choose its epoch on text the model trained on; give separate unlabelled and validation files.");
+        }
+
         if (settings.Validation is not null && given.Contains("validation.fraction"))
         {
             throw new UsageException($"--validation {settings.Validation} and {fraction} both say where the validation data comes from; give one: the file, or the fraction of <DATA> to hold out (as a pipeline's train.validation takes path or fraction, not both).");
@@ -359,7 +365,7 @@ internal sealed class TrainCommand : Command<TrainSettings>
             warnings.Add($"textaugment: {string.Join(", ", idle)} {(idle.Length == 1 ? "has" : "have")} no effect without validation data: early stopping watches a validation score; give --validation FILE or {fraction} F (e.g. 0.1). The last epoch is kept.");
         }
 
-        warnings.AddRange(TrainerOptionTable.WithoutEffect(options, o => given.Contains(o.Name), o => o.CommandLine).Select(w => "textaugment: " + w));
+        warnings.AddRange(TrainerOptionTable.WithoutEffect(options, o => given.Contains(o.Name), o => o.CommandLine).Select(w => "textaugment: " + w.Message));
         string[] uda = [.. TrainerOptionTable.InSection("consistency").Where(o => given.Contains(o.Name)).Select(o => o.CommandLine)];
         if (settings.Unlabelled is null && uda.Length > 0)
         {

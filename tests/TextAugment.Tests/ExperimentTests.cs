@@ -314,10 +314,10 @@ public class ExperimentTests
               early_stopping: {"{"} enabled: true {"}"}
             """);
         Pipeline loaded = Pipeline.Load(pipeline);
-        PipelineRunner.Run(loaded);
-        var messages = new List<string>();
-        Experiment.Run(loaded, new SynchronousProgress(messages.Add));
-        Assert.Contains(messages, m => m.Contains("train.early_stopping has no effect without validation data (validation.fraction is 0)", StringComparison.Ordinal));
+        Assert.Contains(loaded.Warnings, w => w.ToString().Contains("es.yaml:11:30: train.early_stopping has no effect without validation data (validation.fraction is 0)", StringComparison.Ordinal));
+        var (code, _, errors) = CommandRunner.InProcess("validate", pipeline);
+        Assert.True(code == 0, errors);
+        Assert.Contains("es.yaml:11:30: train.early_stopping has no effect without validation data", errors, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -341,11 +341,47 @@ public class ExperimentTests
               early_stopping: {"{"} enabled: true, min_epochs: 3 {"}"}
             """);
         Pipeline loaded = Pipeline.Load(pipeline);
-        PipelineRunner.Run(loaded);
-        var messages = new List<string>();
-        Experiment.Run(loaded, new SynchronousProgress(messages.Add));
-        Assert.Single(messages, m => m.Contains("train.early_stopping.min_epochs 3 is not below train.epochs 2: early stopping may keep or stop at no epoch before the last", StringComparison.Ordinal));
-        Assert.Single(messages, m => m.Contains("train.refit false has no effect: the refit retrains on all the data after early stopping chose the epochs on a held-out part of it (train.validation.fraction)", StringComparison.Ordinal));
+        string[] messages = [.. loaded.Warnings.Select(w => w.ToString())];
+        Assert.Single(messages, m => m.Contains("idle.yaml:12:48: train.early_stopping.min_epochs 3 is not below train.epochs 2: early stopping may keep or stop at no epoch before the last", StringComparison.Ordinal));
+        Assert.Single(messages, m => m.Contains("idle.yaml:11:10: train.refit false has no effect: the refit retrains on all the data after early stopping chose the epochs on a held-out part of it (train.validation.fraction)", StringComparison.Ordinal));
+
+        // validate prints the same warnings, exit 0; run prints them once, before any work.
+        var (code, _, errors) = CommandRunner.InProcess("validate", pipeline);
+        Assert.True(code == 0, errors);
+        Assert.Contains("idle.yaml:12:48: train.early_stopping.min_epochs 3 is not below", errors, StringComparison.Ordinal);
+        Assert.Contains("idle.yaml:11:10: train.refit false has no effect", errors, StringComparison.Ordinal);
+        (code, _, errors) = CommandRunner.InProcess("run", pipeline, "--no-progress");
+        Assert.True(code == 0, errors);
+        Assert.Equal(1, errors.Split("train.early_stopping.min_epochs 3 is not below").Length - 1);
+    }
+
+    /// <summary>
+    /// Item: a value the pipeline writes is the user's even when it equals the default: min_epochs: 5 (the default) past
+    /// epochs: 2 is warned about without "(the default)", as 'textaugment train --min-epochs 5' is; early stopping's
+    /// settings with early stopping off are warned about at their key, as on the command line.
+    /// </summary>
+    [Fact]
+    public void An_explicit_value_equal_to_the_default_is_not_called_the_default_and_idle_early_stopping_settings_are_warned_about()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string data = Path.Combine(TestPaths.Root, "pipelines", "data").Replace('\\', '/');
+        string Write(string train)
+        {
+            string path = Path.Combine(dir, "p.yaml");
+            File.WriteAllText(path, $"seed: 3\ninput: {{ path: {data}/wordnet-topics-train-200.tsv }}\naugment: {{ stages: [ random_swap: {{}} ] }}\noutput: {{ path: out/a.tsv }}\n{train}\n");
+            return path;
+        }
+
+        string[] warnings = [.. Pipeline.Load(Write("train: { epochs: 2, validation: { fraction: 0.2 }, early_stopping: { enabled: true, min_epochs: 5 } }")).Warnings.Select(w => w.ToString())];
+        string warning = Assert.Single(warnings);
+        Assert.Contains("p.yaml:5:97: train.early_stopping.min_epochs 5 is not below train.epochs 2", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("(the default)", warning, StringComparison.Ordinal);
+
+        warnings = [.. Pipeline.Load(Write("train: { epochs: 2, validation: { fraction: 0.2 }, early_stopping: { enabled: true } }")).Warnings.Select(w => w.ToString())];
+        Assert.Contains("train.early_stopping.min_epochs 5 (the default) is not below train.epochs 2", Assert.Single(warnings), StringComparison.Ordinal);
+
+        warnings = [.. Pipeline.Load(Write("train: { epochs: 2, validation: { fraction: 0.2 }, early_stopping: { patience: 2 } }")).Warnings.Select(w => w.ToString())];
+        Assert.Contains("p.yaml:5:80: train.early_stopping.patience 2 has no effect: early stopping is off; set train.early_stopping.enabled: true", Assert.Single(warnings), StringComparison.Ordinal);
     }
 
     private sealed class SynchronousProgress(Action<string> report) : IProgress<string>

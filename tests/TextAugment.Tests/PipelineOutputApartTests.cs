@@ -146,6 +146,36 @@ public class PipelineOutputApartTests
     }
 
     /// <summary>
+    /// Item: the unlabelled file of consistency training may not be the validation file, by any name (early stopping would
+    /// choose its epoch on texts the consistency loss trained on): refused at train.validation.path by validate and run
+    /// (exit 2, nothing written), and by 'textaugment train --validation F --unlabelled F' (exit 2) as evaluate.test is.
+    /// </summary>
+    [Fact]
+    public void Unlabelled_text_that_is_the_validation_file_is_refused_in_a_pipeline_and_on_the_command_line()
+    {
+        string dir = Workspace();
+        File.Copy(Path.Combine(dir, "in.tsv"), Path.Combine(dir, "valid.tsv"));
+        File.CreateSymbolicLink(Path.Combine(dir, "link.tsv"), Path.Combine(dir, "valid.tsv"));
+        string pipeline = WritePipeline(dir, "output: { path: o.tsv }", "train: { epochs: 1, validation: { path: valid.tsv }, consistency: { unlabelled: ./link.tsv } }");
+        foreach (string command in new[] { "validate", "run" })
+        {
+            var (code, _, errors) = CommandRunner.InProcess(command == "run" ? ["run", pipeline, "--no-progress"] : ["validate", pipeline]);
+            Assert.True(code == 2, errors);
+            Assert.Contains("p.yaml:6:41: train.validation.path '", errors, StringComparison.Ordinal);
+            Assert.Contains("is the same file as train.consistency.unlabelled '", errors, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(dir, "o.tsv")));
+        }
+
+        string[] train = ["train", Path.Combine(dir, "in.tsv"), "-o", Path.Combine(dir, "m.tam"), "--epochs", "1", "--dim", "4", "--buckets", "64"];
+        var (cliCode, _, cliErrors) = CommandRunner.InProcess([.. train, "--validation", Path.Combine(dir, "valid.tsv"), "--unlabelled", Path.Combine(dir, "link.tsv")]);
+        Assert.True(cliCode == 2, cliErrors);
+        Assert.Contains("--unlabelled and --validation are the same file", cliErrors, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir, "m.tam")));
+        (cliCode, _, cliErrors) = CommandRunner.InProcess([.. train, "--validation", Path.Combine(dir, "valid.tsv"), "--unlabelled", Path.Combine(dir, "test.tsv")]);
+        Assert.True(cliCode == 0, cliErrors);
+    }
+
+    /// <summary>
     /// Item: with a train section, an input.path that is standard input by another name (/dev/stdin, a link to it) or that
     /// is not a regular file (a device, a FIFO) is refused at input.path as '-' is: the run reads the input twice. It used
     /// to pass validate, then fail after augmenting ("the file is empty").

@@ -380,6 +380,23 @@ public class TrainEvaluateInputTests
             Assert.Contains("give --validation FILE or --validation-fraction F", errors, StringComparison.Ordinal);
         }
 
+        /// <summary>Item: early stopping's settings given with early stopping off have no effect: warned about, named, as a pipeline's are.</summary>
+        [Theory]
+        [InlineData("--min-epochs=3")]
+        [InlineData("--patience=3")]
+        [InlineData("--monitor=accuracy")]
+        public void Early_stopping_settings_with_early_stopping_off_warn(string option)
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string[] train = ["train", Write(dir, "t.tsv", Train), "--validation", Write(dir, "v.tsv", Train), .. Small];
+            var (code, _, errors) = CommandRunner.InProcess([.. train, "-o", Path.Combine(dir, "y.tam"), option]);
+            Assert.True(code == 0, errors);
+            Assert.Contains($"textaugment: {option.Replace('=', ' ')} has no effect: early stopping is off; give --early-stopping for it to apply", errors, StringComparison.Ordinal);
+            (code, _, errors) = CommandRunner.InProcess([.. train, "-o", Path.Combine(dir, "z.tam"), option, "--early-stopping"]);
+            Assert.True(code == 0, errors);
+            Assert.DoesNotContain("early stopping is off", errors, StringComparison.Ordinal);
+        }
+
         [Theory]
         [InlineData("--consistency-ratio=5")]
         [InlineData("--consistency-tsa=linear")]

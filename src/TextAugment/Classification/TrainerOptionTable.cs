@@ -141,37 +141,48 @@ public static class TrainerOptionTable
     /// their own moment estimates), early stopping whose min_epochs is not below epochs (it can then keep or stop at no
     /// epoch but the last), and refit without a held-out validation fraction (it retrains on all the data after early
     /// stopping chose the epochs on the held-out part; a validation file is never trained on). Training goes on, as Keras
-    /// trains on when start_from_epoch is past the epochs; the command line and a pipeline say so, each once.
+    /// trains on when start_from_epoch is past the epochs; the command line and a pipeline say so, each once. Early
+    /// stopping's settings (patience, min_delta, monitor, restore_best, min_epochs) given with early stopping off are idle too.
     /// </summary>
     /// <param name="options">The options.</param>
     /// <param name="set">Whether the user set an option (given on the command line; in a pipeline, away from its default).</param>
     /// <param name="name">How an option is named: its command-line name or its pipeline key.</param>
-    internal static IEnumerable<string> WithoutEffect(TrainerOptions options, Func<TrainerOption, bool> set, Func<TrainerOption, string> name)
+    /// <returns>Each warning with the options it is about, the one the user set first (a pipeline reports it at that key).</returns>
+    internal static IEnumerable<(TrainerOption[] Options, string Message)> WithoutEffect(TrainerOptions options, Func<TrainerOption, bool> set, Func<TrainerOption, string> name)
     {
         TrainerOption dropout = Named("dropout"), hidden = Named("hidden"), momentum = Named("momentum"), optimizer = Named("optimizer");
         if (set(dropout) && options.Dropout > 0 && options.Hidden.Count == 0)
         {
-            yield return string.Create(CultureInfo.InvariantCulture,
-                $"{name(dropout)} {options.Dropout} has no effect: dropout acts on hidden units and the model has no hidden layer ({name(hidden)} is none); give {name(hidden)} (e.g. 64) for it to apply.");
+            yield return ([dropout], string.Create(CultureInfo.InvariantCulture,
+                $"{name(dropout)} {options.Dropout} has no effect: dropout acts on hidden units and the model has no hidden layer ({name(hidden)} is none); give {name(hidden)} (e.g. 64) for it to apply."));
         }
 
         if (set(momentum) && options.Optimizer != OptimizerKind.Sgd)
         {
-            yield return string.Create(CultureInfo.InvariantCulture,
-                $"{name(momentum)} {options.Momentum} has no effect with {name(optimizer)} {TrainerOption.Format(optimizer.Get(options))}: only sgd uses it (adam and adamw keep their own moment estimates); give {name(optimizer)} sgd for it to apply.");
+            yield return ([momentum], string.Create(CultureInfo.InvariantCulture,
+                $"{name(momentum)} {options.Momentum} has no effect with {name(optimizer)} {TrainerOption.Format(optimizer.Get(options))}: only sgd uses it (adam and adamw keep their own moment estimates); give {name(optimizer)} sgd for it to apply."));
         }
 
         TrainerOption minEpochs = Named("early_stopping.min_epochs"), epochs = Named("epochs"), enabled = Named("early_stopping.enabled");
         if (options.EarlyStopping.Enabled && options.EarlyStopping.MinEpochs >= options.Epochs && (set(minEpochs) || set(epochs) || set(enabled)))
         {
-            yield return string.Create(CultureInfo.InvariantCulture,
-                $"{name(minEpochs)} {options.EarlyStopping.MinEpochs}{(set(minEpochs) ? "" : " (the default)")} is not below {name(epochs)} {options.Epochs}: early stopping may keep or stop at no epoch before the last, so it has no effect and all {options.Epochs} epochs are trained (as Keras does with start_from_epoch past the epochs); give {name(minEpochs)} below {options.Epochs}, or more {name(epochs)}.");
+            yield return ([.. new[] { minEpochs, epochs, enabled }.Where(set)], string.Create(CultureInfo.InvariantCulture,
+                $"{name(minEpochs)} {options.EarlyStopping.MinEpochs}{(set(minEpochs) ? "" : " (the default)")} is not below {name(epochs)} {options.Epochs}: early stopping may keep or stop at no epoch before the last, so it has no effect and all {options.Epochs} epochs are trained (as Keras does with start_from_epoch past the epochs); give {name(minEpochs)} below {options.Epochs}, or more {name(epochs)}."));
+        }
+
+        if (!options.EarlyStopping.Enabled)
+        {
+            TrainerOption[] idle = [.. All.Where(o => o.Name.StartsWith("early_stopping.", StringComparison.Ordinal) && o != enabled && set(o))];
+            if (idle.Length > 0)
+            {
+                yield return (idle, $"{string.Join(", ", idle.Select(o => Setting(o, options, name)))} {(idle.Length == 1 ? "has" : "have")} no effect: early stopping is off; {(name(enabled).StartsWith("--", StringComparison.Ordinal) ? $"give {name(enabled)}" : $"set {name(enabled)}: true")} for {(idle.Length == 1 ? "it" : "them")} to apply, or leave {(idle.Length == 1 ? "it" : "them")} out.");
+            }
         }
 
         TrainerOption refit = Named("refit"), fraction = Named("validation.fraction");
         if (set(refit) && options.ValidationFraction == 0)
         {
-            yield return $"{Setting(refit, options, name)} has no effect: the refit retrains on all the data after early stopping chose the epochs on a held-out part of it ({name(fraction)}), and none is held out (a validation file is never trained on); give {name(fraction)} (e.g. 0.1) for it to apply, or leave it out.";
+            yield return ([refit], $"{Setting(refit, options, name)} has no effect: the refit retrains on all the data after early stopping chose the epochs on a held-out part of it ({name(fraction)}), and none is held out (a validation file is never trained on); give {name(fraction)} (e.g. 0.1) for it to apply, or leave it out.");
         }
     }
 

@@ -327,14 +327,11 @@ public static class Experiment
             log?.Report(train.UnlabelledNote);
         }
 
-        foreach (string idle in TrainerOptionTable.WithoutEffect(train.Options, o => TrainerOption.Format(o.Get(train.Options)) != o.Default, o => "train." + o.Name))
+        // Options without effect were found when the pipeline was read (Pipeline.Warnings, at their keys; validate and run
+        // print them); here only what the data decides: a held-out fraction too small to hold any example out.
+        if (train.Options.EarlyStopping.Enabled && validation.Count == 0 && train.Options.ValidationFraction > 0)
         {
-            log?.Report($"{pipeline.File}: {idle}");
-        }
-
-        if (train.Options.EarlyStopping.Enabled && validation.Count == 0)
-        {
-            log?.Report($"{pipeline.File}: train.early_stopping has no effect without validation data (validation.fraction is 0); give train.validation: {{ fraction: 0.1 }} or a validation file. The last epoch is kept.");
+            log?.Report($"{pipeline.File}: train.early_stopping has no effect: validation.fraction {train.Options.ValidationFraction.ToString(System.Globalization.CultureInfo.InvariantCulture)} holds out no example of this input; give a larger fraction or a validation file. The last epoch is kept.");
         }
 
         string validating = validation.Count == 0

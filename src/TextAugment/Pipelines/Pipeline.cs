@@ -152,6 +152,11 @@ public sealed class Pipeline
                 $"train.consistency.unlabelled '{unlabelled}' is the training data (input.path '{input.Path}'): consistency training then sees no text the labelled examples lack (UDA's unlabelled text is new, unlabelled examples of the task)."));
         }
 
+        if (requireInputOutput && train is not null)
+        {
+            warnings.AddRange(train.Warnings);
+        }
+
         return new Pipeline(path, input, output, new VariantGenerator(augmenter, options), keepOriginal, (int?)threads, train, evaluate)
         {
             Reads = reads,
@@ -161,7 +166,8 @@ public sealed class Pipeline
 
     /// <summary>
     /// What the pipeline allows but a run would not do as its author likely meant, each as <c>file:line:column: message</c>
-    /// at its key: <c>train.consistency.unlabelled</c> that is the input file (the training data). Empty when loaded with
+    /// at its key: <c>train.consistency.unlabelled</c> that is the input file (the training data), and trainer options
+    /// without effect (<see cref="TrainSection.Warnings"/>). Empty when loaded with
     /// <c>requireInputOutput: false</c>, which trains nothing. <c>textaugment validate</c> and <c>run</c> print them.
     /// </summary>
     public IReadOnlyList<PipelineError> Warnings { get; private init; } = [];

@@ -12,7 +12,14 @@ namespace TextAugment.Pipelines;
 /// <param name="ValidationPath">A validation file, or null to hold out <see cref="TrainerOptions.ValidationFraction"/> of the input's examples.</param>
 /// <param name="UnlabelledNote">With <c>consistency</c>: what was read as unlabelled text (and whether labels were ignored); else null.</param>
 /// <param name="UnlabelledPath">With <c>consistency</c>: the full path of <c>train.consistency.unlabelled</c>; else null.</param>
-public sealed record TrainSection(TrainerOptions Options, string ModelPath, string ReportDirectory, string? ValidationPath, string? UnlabelledNote = null, string? UnlabelledPath = null);
+public sealed record TrainSection(TrainerOptions Options, string ModelPath, string ReportDirectory, string? ValidationPath, string? UnlabelledNote = null, string? UnlabelledPath = null)
+{
+    /// <summary>
+    /// Trainer options the section sets that have no effect (as <c>textaugment train</c> warns on the command line), each at
+    /// its key's value; <see cref="Pipeline.Warnings"/> holds them. Default: none.
+    /// </summary>
+    public IReadOnlyList<PipelineError> Warnings { get; init; } = [];
+}
 
 /// <summary>The <c>evaluate</c> section: a labelled test set and, optionally, the ablation.</summary>
 /// <param name="TestPath">The test file (format from its extension; columns as the input's).</param>
@@ -111,6 +118,8 @@ internal static class TrainingSections
             CheckHasExamples(validation!, "path", "train.validation.path", validationPath, input, "validation");
             CheckHeldOut(validation!, "path", "train.validation.path", validationPath, input?.Path, "input.path",
                 "validating on the training data measures how well the model remembers it (and the variants of every validation example would be trained on); give a held-out file, or fraction: 0.1 to hold out part of the input");
+            CheckHeldOut(validation!, "path", "train.validation.path", validationPath, unlabelledPath, "train.consistency.unlabelled",
+                "consistency training would learn from the validation texts (their labels ignored, but their words and views trained on), so early stopping would choose its epoch on text the model trained on; give separate unlabelled and validation files");
         }
 
         if (d.Errors.Count > before)
@@ -118,7 +127,40 @@ internal static class TrainingSections
             return null;
         }
 
-        return new TrainSection(options with { InitialVectors = vectors }, model, report, validationPath, unlabelledNote, unlabelledPath);
+        return new TrainSection(options with { InitialVectors = vectors }, model, report, validationPath, unlabelledNote, unlabelledPath)
+        {
+            Warnings = TrainerWarnings(d, options, f, features, stopping, validation, validationPath),
+        };
+    }
+
+    /// <summary>
+    /// The trainer options the file sets that the rest make idle (<see cref="TrainerOptionTable.WithoutEffect"/>; set means
+    /// written in the file, whatever the value), and early stopping without validation data, each at the value of the first
+    /// key involved that the file sets: what <c>textaugment train</c> warns about on the command line.
+    /// </summary>
+    private static List<PipelineError> TrainerWarnings(Diagnostics d, TrainerOptions options, YamlFields f, YamlFields? features, YamlFields? stopping, YamlFields? validation, string? validationPath)
+    {
+        YamlFields? Section(TrainerOption option) => option.Name.IndexOf('.', StringComparison.Ordinal) is int dot and > 0
+            ? option.Name[..dot] switch { "features" => features, "early_stopping" => stopping, "validation" => validation, _ => null }
+            : f;
+        YamlNode? Value(TrainerOption option) => Section(option)?.Raw(TrainerOptionTable.Leaf(option));
+        PipelineError At(YamlNode? node, string message) => node is null
+            ? new PipelineError(d.File, f.Node?.Start.Line ?? 1, f.Node?.Start.Column ?? 1, message)
+            : new PipelineError(d.File, node.Start.Line, node.Start.Column, message);
+
+        var warnings = new List<PipelineError>();
+        foreach (var (involved, message) in TrainerOptionTable.WithoutEffect(options, o => Value(o) is not null, o => "train." + o.Name))
+        {
+            warnings.Add(At(involved.Select(Value).FirstOrDefault(n => n is not null), message));
+        }
+
+        if (options.EarlyStopping.Enabled && validationPath is null && options.ValidationFraction == 0)
+        {
+            warnings.Add(At(Value(TrainerOptionTable.Named("early_stopping.enabled")),
+                "train.early_stopping has no effect without validation data (validation.fraction is 0); give train.validation: { fraction: 0.1 } or a validation file. The last epoch is kept."));
+        }
+
+        return warnings;
     }
 
     /// <summary>
@@ -384,7 +426,7 @@ internal static class TrainingSections
     /// <summary>Refuses a held-out file (validation or test) that is <paramref name="otherName"/>'s file, whatever the spelling or link.</summary>
     private static void CheckHeldOut(YamlFields fields, string key, string name, string path, string? other, string otherName, string why)
     {
-        if (other is not null && FileIdentity.SameFile(path, other))
+        if (other is not null && FileIdentity.SamePath(path, other))
         {
             fields.Error(key, $"{name} '{path}' is the same file as {otherName} '{other}': {why}.");
         }
