@@ -30,6 +30,12 @@ public sealed record MaskedLanguageModelOptions
     /// </summary>
     public int? MaxSequenceLength { get; init; }
 
+    /// <summary>The least <see cref="MaxSequenceLength"/> (and <c>max_position_embeddings</c> in a config.json): 8 word pieces, [CLS] and [SEP] included.</summary>
+    public const int MinimumSequenceLength = 8;
+
+    /// <summary>The most <see cref="MaxSequenceLength"/> a pipeline's <c>max_length</c> may ask for: 8192.</summary>
+    public const int MaximumSequenceLength = 8192;
+
     /// <summary>Lower-case text before WordPiece (uncased BERT models). Default: true.</summary>
     public bool LowerCase { get; init; } = true;
 }
@@ -75,7 +81,9 @@ public sealed class MaskedLanguageModel : IDisposable
     /// <summary>Loads and checks a model and its vocabulary.</summary>
     /// <exception cref="FileNotFoundException">A file does not exist.</exception>
     /// <exception cref="DataFormatException">The model is not a BERT fill-mask model or does not match the vocabulary, or the
-    /// config.json beside it claims more positions (max_position_embeddings) than its position-embedding table has; the message says what it has.</exception>
+    /// config.json beside it claims more positions (max_position_embeddings) than its position-embedding table has, or the config.json
+    /// cannot be used (not a regular file, over 16 MiB, not UTF-8 JSON with an object at the top, max_position_embeddings not a whole
+    /// number from <see cref="MaskedLanguageModelOptions.MinimumSequenceLength"/>); the message says where (file:line:column) and what it has.</exception>
     /// <exception cref="NotSupportedException">CUDA was asked for and is not available.</exception>
     /// <exception cref="SequenceLengthException"><see cref="MaskedLanguageModelOptions.MaxSequenceLength"/> is more than the model's positions.</exception>
     public static MaskedLanguageModel Create(string modelPath, string vocabularyPath, MaskedLanguageModelOptions? options = null)
@@ -166,12 +174,13 @@ public sealed class MaskedLanguageModel : IDisposable
             // The longest input the model can take: its fixed sequence dimension, else its position table (config.json's
             // max_position_embeddings, else the rows of the graph's position-embedding initializer). Past it the position
             // lookup fails (an ONNX Runtime Gather error) in the middle of a run.
-            int? configured = fixedLength > 0 ? null : ConfiguredLength(modelPath);
+            var fromFile = fixedLength > 0 ? null : ModelConfig.MaxPositions(ConfigPath(modelPath), MaskedLanguageModelOptions.MinimumSequenceLength);
+            int? configured = fromFile?.Value;
             int? tableRows = fixedLength > 0 ? null : OnnxPositionTable.Rows(modelPath);
             if (configured is int claimed && tableRows is int rowsInTable && claimed > rowsInTable)
             {
                 // Trusted, the claim would let a long sentence through to a position the table lacks: a Gather error mid-run.
-                throw DataFormatException.AtByte(ConfigPath(modelPath), 0, 0L, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                throw new DataFormatException(ConfigPath(modelPath), fromFile!.Value.Line, fromFile.Value.Column, string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"max_position_embeddings is {claimed}, but the position-embedding table of the model '{modelPath}' has {rowsInTable} rows: the config does not belong to this model; set max_position_embeddings to {rowsInTable}, or remove config.json (the table's {rowsInTable} is then used)."));
             }
 
@@ -264,35 +273,14 @@ public sealed class MaskedLanguageModel : IDisposable
 
     /// <summary>
     /// The files <see cref="Create"/> reads besides the model and the vocabulary it is given: the <c>config.json</c> beside
-    /// the model when there is one (its <c>max_position_embeddings</c>), and the files the model keeps its weights in when
-    /// they are outside it (ONNX external data, e.g. <c>model.onnx_data</c>), which ONNX Runtime reads. A pipeline records
-    /// them as files it reads.
+    /// the model (its <c>max_position_embeddings</c>), listed whether or not it exists, since it would be read if it did, and the
+    /// files the model keeps its weights in when they are outside it (ONNX external data, e.g. <c>model.onnx_data</c>), which
+    /// ONNX Runtime reads. A pipeline records them as files it reads, so that no run's output creates one of them.
     /// </summary>
     public static IReadOnlyList<string> FilesBeside(string modelPath)
     {
         ArgumentNullException.ThrowIfNull(modelPath);
-        string config = ConfigPath(modelPath);
-        return [.. File.Exists(config) ? [config] : Array.Empty<string>(), .. OnnxExternalData.Files(modelPath)];
-    }
-
-    /// <summary><c>max_position_embeddings</c> from config.json beside the model, if there is one.</summary>
-    private static int? ConfiguredLength(string modelPath)
-    {
-        string config = ConfigPath(modelPath);
-        if (!File.Exists(config))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(config));
-            return json.RootElement.TryGetProperty("max_position_embeddings", out var value) && value.TryGetInt32(out int n) && n > 2 ? n : null;
-        }
-        catch (System.Text.Json.JsonException error)
-        {
-            throw DataFormatException.AtByte(config, 0, 0L, $"not valid JSON ({error.Message}); fix it, or give max_length explicitly.");
-        }
+        return [ConfigPath(modelPath), .. OnnxExternalData.Files(modelPath)];
     }
 
     private static string Shape(int[] dimensions) => $"[{string.Join(", ", dimensions.Select(d => d < 0 ? "?" : d.ToString(System.Globalization.CultureInfo.InvariantCulture)))}]";

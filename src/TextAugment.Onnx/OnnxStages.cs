@@ -23,14 +23,15 @@ public static class OnnxStages
         long? batch = a.Integer("batch_size", 1, 4096);
         string? device = a.Choice("device", ["cpu", "cuda"]);
         long? threads = a.Integer("threads", 0, 256);
-        long? maxLength = a.Integer("max_length", 8, 8192);
+        long? maxLength = a.Integer("max_length", MaskedLanguageModelOptions.MinimumSequenceLength, MaskedLanguageModelOptions.MaximumSequenceLength);
         bool? lowercase = a.Bool("lowercase");
         if (model is null || vocab is null || policy is null || a.ErrorCount > before)
         {
             return null;
         }
 
-        // Besides the model and the vocabulary (recorded at their keys), the model's config.json when there is one.
+        // Besides the model and the vocabulary (recorded at their keys), the model's config.json, read if it exists (so no
+        // output may create it), and its external data files.
         foreach (string file in MaskedLanguageModel.FilesBeside(model))
         {
             a.ReadBeside("model", $"mlm.model's {Path.GetFileName(file)}", file);

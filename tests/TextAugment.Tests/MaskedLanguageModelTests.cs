@@ -154,7 +154,7 @@ public class MaskedLanguageModelTests
     {
         var (dir, model, vocab) = ModelCopy("""{ "model_type": "bert", "max_position_embeddings": 512 }""");
         var error = Assert.Throws<DataFormatException>(() => MaskedLanguageModel.Create(model, vocab));
-        Assert.StartsWith($"{Path.Combine(dir, "config.json")}: byte 0: max_position_embeddings is 512, but the position-embedding table of the model '{model}' has 48 rows",
+        Assert.StartsWith($"{Path.Combine(dir, "config.json")}:1:52: max_position_embeddings is 512, but the position-embedding table of the model '{model}' has 48 rows",
             error.Message, StringComparison.Ordinal);
 
         // In a pipeline: at mlm.model, before any work.
@@ -168,6 +168,97 @@ public class MaskedLanguageModelTests
         (_, model, vocab) = ModelCopy("""{ "max_position_embeddings": 40 }""");
         using MaskedLanguageModel fewer = MaskedLanguageModel.Create(model, vocab);
         Assert.Equal(40, fewer.MaxSequenceLength);
+    }
+
+    /// <summary>
+    /// Item: config.json is read like every other input: its max_position_embeddings must be a whole number from 8
+    /// (max_length's minimum) up, and the top level an object; a fault names the file, the line and column of the value
+    /// and the range, never an unexpected error or a silently ignored value; in a pipeline it is a mistake at mlm.model (exit 2).
+    /// </summary>
+    [Theory]
+    [InlineData("""{"max_position_embeddings": "48"}""", "1:29: max_position_embeddings is the string \"48\"; it must be a whole number from 8")]
+    [InlineData("""{"max_position_embeddings": -1}""", "1:29: max_position_embeddings is -1; it must be a whole number from 8")]
+    [InlineData("""{"max_position_embeddings": 2}""", "1:29: max_position_embeddings is 2; it must be a whole number from 8")]
+    [InlineData("""{"max_position_embeddings": 3}""", "1:29: max_position_embeddings is 3; it must be a whole number from 8")]
+    [InlineData("{\n  \"hidden_size\": 128,\n  \"max_position_embeddings\": 4.5\n}", "3:30: max_position_embeddings is 4.5; it must be a whole number from 8")]
+    [InlineData("[1,2]", "1:1: the top level is an array; a config.json is a JSON object")]
+    [InlineData("{\n  \"a\": x }", "2:8: not valid JSON: 'x' is an invalid start of a value. Fix it")]
+    [InlineData("{\"a\": \"\u00e9\", \"b\": \"<FF>\"}", "1:18: byte 0xff is not UTF-8")] // <FF>: a byte 0xFF in the file
+    public void A_config_json_value_of_the_wrong_type_or_range_is_refused_at_its_line_and_column(string config, string expected)
+    {
+        var (dir, model, vocab) = ModelCopy(null);
+        byte[] bytes = [.. config.Split("<FF>").SelectMany((part, i) => i == 0 ? System.Text.Encoding.UTF8.GetBytes(part) : [0xFF, .. System.Text.Encoding.UTF8.GetBytes(part)])];
+        File.WriteAllBytes(Path.Combine(dir, "config.json"), bytes);
+        var error = Assert.Throws<DataFormatException>(() => MaskedLanguageModel.Create(model, vocab));
+        Assert.Contains($"{Path.Combine(dir, "config.json")}:{expected}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", error.Message, StringComparison.Ordinal);
+
+        string pipeline = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(pipeline, $"input: {{ path: {TestPaths.Fixture("tiny.tsv").Replace('\\', '/')} }}\noutput: {{ path: out.tsv }}\naugment:\n  stages:\n    - mlm: {{ model: model.onnx, vocab: vocab.txt }}\n");
+        var (code, _, errors) = CommandRunner.InProcess("validate", pipeline);
+        Assert.True(code == 2, errors);
+        Assert.Contains($"p.yaml:5:21: mlm.model cannot be used: {Path.Combine(dir, "config.json")}:{expected}", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected error", errors, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Item: a config.json that is not a regular file (a link to /dev/zero: 4 GB read, then out of memory; a FIFO: a hang) or
+    /// is larger than a config.json can be is refused, named, before it is read whole, as the model and vocabulary are.
+    /// </summary>
+    [Theory]
+    [InlineData("zero")]
+    [InlineData("fifo")]
+    [InlineData("large")]
+    public async Task A_config_json_that_is_not_a_regular_file_or_too_large_is_refused_unread(string kind)
+    {
+        var (dir, model, vocab) = ModelCopy(null);
+        string config = Path.Combine(dir, "config.json");
+        switch (kind)
+        {
+            case "zero":
+                File.CreateSymbolicLink(config, "/dev/zero");
+                break;
+            case "fifo":
+                using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", config)!)
+                {
+                    mkfifo.WaitForExit();
+                }
+
+                break;
+            default:
+                using (var file = File.Create(config))
+                {
+                    file.SetLength((16 << 20) + 1);
+                }
+
+                break;
+        }
+
+        Task<DataFormatException> load = Task.Run(() => Assert.Throws<DataFormatException>(() => MaskedLanguageModel.Create(model, vocab)));
+        Assert.Same(load, await Task.WhenAny(load, Task.Delay(TimeSpan.FromSeconds(60)))); // else the config.json was read as a stream
+        DataFormatException error = await load;
+        Assert.StartsWith($"{config}: the model's config.json is ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(kind == "large" ? "bytes, more than the 16,777,216 a config.json may have" : "a device, FIFO or socket, not a regular file", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Item: the config.json beside a model is a file the stage would read if it existed, so it is among the pipeline's
+    /// reads even when absent: an output there (which would create it, and break every later run) is refused at its key.
+    /// </summary>
+    [Fact]
+    public void An_output_cannot_create_the_config_json_the_stage_would_read()
+    {
+        var (dir, model, _) = ModelCopy(null);
+        Assert.Equal([Path.Combine(dir, "config.json")], MaskedLanguageModel.FilesBeside(model));
+        string pipeline = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(pipeline, $"input: {{ path: {TestPaths.Fixture("tiny.tsv").Replace('\\', '/')} }}\noutput: {{ path: config.json, format: jsonl }}\naugment:\n  stages:\n    - mlm: {{ model: model.onnx, vocab: vocab.txt }}\n");
+        foreach (string[] command in new[] { new[] { "validate", pipeline }, ["run", pipeline, "--no-progress"] })
+        {
+            var (code, _, errors) = CommandRunner.InProcess(command);
+            Assert.True(code == 2, errors);
+            Assert.Contains($"output.path '{Path.Combine(dir, "config.json")}' is the same file as mlm.model's config.json", errors, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(dir, "config.json")));
+        }
     }
 
     [Fact]
