@@ -259,6 +259,12 @@ public class MaskedLanguageModelTests
             Assert.Contains($"output.path '{Path.Combine(dir, "config.json")}' is the same file as mlm.model's config.json", errors, StringComparison.Ordinal);
             Assert.False(File.Exists(Path.Combine(dir, "config.json")));
         }
+
+        // Streaming through the pipeline's stages writes -o: the same rule.
+        var (augmentCode, _, augmentErrors) = CommandRunner.InProcess("augment", pipeline, "-i", TestPaths.Fixture("tiny.tsv"), "-o", Path.Combine(dir, "config.json"), "--output-format", "jsonl");
+        Assert.True(augmentCode == 2, augmentErrors);
+        Assert.Contains("is the same file as mlm.model's config.json", augmentErrors, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir, "config.json")));
     }
 
     [Fact]

@@ -151,7 +151,9 @@ public static class FileIdentity
 
             foreach ((string role, string? input) in inputs)
             {
-                if (Comparable(input, isOutput: false) is { } inputFile && SameFile(outputFile, inputFile))
+                // SamePath, not SameFile: an input may be a file read only if it exists (the config.json beside a model),
+                // which an output must not create either.
+                if (Comparable(input, isOutput: false) is { } inputFile && SamePath(outputFile, inputFile))
                 {
                     throw new OutputIsInputException(
                         $"{outputRole} {Describe(output!, isOutput: true)} is the same file as {role} {Describe(input!, isOutput: false)}; a run never writes over a file it reads. Choose another output path.");
