@@ -209,7 +209,7 @@ internal sealed class TrainSettings : LabelledDataSettings
     public string? Unlabelled { get; init; }
 
     [CommandOption("--report <DIR>")]
-    [Description("Where to write report.json, curves.csv and curves.svg (default: beside MODEL, named after it: m.tam → m.report).")]
+    [Description("Where to write report.json, curves.csv and curves.svg (default: beside MODEL, named after it: m.tam → m.report; a MODEL that is a device or FIFO, as /dev/null, needs --report).")]
     [NoStandardStream("the report is a folder of three files; give a folder.")]
     public string? Report { get; init; }
 
@@ -383,6 +383,13 @@ internal sealed class TrainCommand : Command<TrainSettings>
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
         // Beside the model and named after it (m.tam → m.report/), so that two models trained in one folder keep their reports.
+        if (settings.Report is null && FileIdentity.IsDeviceOrPipe(settings.Output!))
+        {
+            // Refused rather than run without a report: the report holds the run's scores, which a model sent to /dev/null
+            // is usually trained for; and a folder is never made among the devices.
+            throw new UsageException($"--output {settings.Output} is a device, FIFO or socket, not a regular file, so the report folder cannot go beside it (as '{Path.ChangeExtension(settings.Output!, ".report")}'); give --report DIR for the report, or write the model to a file.");
+        }
+
         string reportDirectory = settings.Report ?? Path.ChangeExtension(Path.GetFullPath(settings.Output!), ".report");
         (string Role, string? Path)[] reads = [("the training data", settings.Data), ("--validation", settings.Validation), ("--vectors", settings.Vectors), ("--unlabelled", settings.Unlabelled)];
         string reportRole = settings.Report is null ? "a file of the default report folder (the model's name with .report; --report DIR chooses another)" : "a --report file";

@@ -380,6 +380,33 @@ public class TrainEvaluateInputTests
             Assert.Contains("give --validation FILE or --validation-fraction F", errors, StringComparison.Ordinal);
         }
 
+        /// <summary>
+        /// Item: the report folder's default is derived from the model's path; for a model that is a device or FIFO
+        /// (-o /dev/null) it would be made among the devices (/dev/null.report/): refused, exit 2, asking for --report;
+        /// with --report the run goes on. A pipeline whose output.path is a device (from which train.model and
+        /// train.report default, and which is read back to train on) is refused at train.
+        /// </summary>
+        [Fact]
+        public void A_model_that_is_a_device_needs_an_explicit_report_folder()
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string data = Write(dir, "t.tsv", Train);
+            bool existed = Directory.Exists("/dev/null.report");
+            var (code, _, errors) = CommandRunner.InProcess(["train", data, "-o", "/dev/null", .. Small]);
+            Assert.True(code == 2, errors);
+            Assert.Contains("--output /dev/null is a device, FIFO or socket, not a regular file, so the report folder cannot go beside it (as '/dev/null.report'); give --report DIR", errors, StringComparison.Ordinal);
+            Assert.Equal(existed, Directory.Exists("/dev/null.report"));
+
+            (code, _, errors) = CommandRunner.InProcess(["train", data, "-o", "/dev/null", "--report", Path.Combine(dir, "r"), .. Small]);
+            Assert.True(code == 0, errors);
+            Assert.True(File.Exists(Path.Combine(dir, "r", "report.json")));
+
+            string pipeline = Write(dir, "p.yaml", $"input: {{ path: {data} }}\naugment: {{ stages: [ random_swap: {{}} ] }}\noutput: {{ path: /dev/null, format: tsv }}\ntrain: {{ epochs: 1 }}\n");
+            (code, _, errors) = CommandRunner.InProcess("validate", pipeline);
+            Assert.True(code == 2, errors);
+            Assert.Contains("p.yaml:4:8: train: output.path '/dev/null' is a device, FIFO or socket, not a regular file", errors, StringComparison.Ordinal);
+        }
+
         /// <summary>Item: early stopping's settings given with early stopping off have no effect: warned about, named, as a pipeline's are.</summary>
         [Theory]
         [InlineData("--min-epochs=3")]

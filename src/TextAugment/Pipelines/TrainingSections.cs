@@ -54,6 +54,10 @@ internal static class TrainingSections
         {
             f.Error("train: the augmented corpus must go to a file to be trained on; set output.path to a file.");
         }
+        else if (checkOutputs && output is not null && FileIdentity.IsDeviceOrPipe(output.Path))
+        {
+            f.Error($"train: output.path '{output.Path}' is a device, FIFO or socket, not a regular file: the augmented corpus is read back to be trained on (and train.model and train.report default to beside it); set output.path to a regular file.");
+        }
         else if (output is { Format: CorpusFormat.Text })
         {
             f.Error("train: the text output format keeps no labels; write tsv, csv or jsonl to train on it.");
