@@ -26,6 +26,31 @@ public class FormatSafetyTests
         return pipeline;
     }
 
+    /// <summary>
+    /// Item: every writer's refusal of a value its format cannot hold names the output file, the example's id and the
+    /// variant (the tsv writer's said "the output" and showed only the value).
+    /// </summary>
+    [Theory]
+    [InlineData("o.tsv", "example 'a1' (variant 0) has a tab or a line break in its text, which plain tsv cannot hold: 'x\\ty'")]
+    [InlineData("o.ft", "example 'a2' (variant 0) has the word '__label__y' in its text, which fastText would read as a label")]
+    [InlineData("o.txt", "example 'a3' (variant 0) holds a line break, which the text format cannot hold")]
+    public void A_value_a_format_cannot_hold_is_refused_naming_the_output_file_and_the_example(string output, string expected)
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string input = Path.Combine(dir, "in.csv");
+        File.WriteAllText(input, output switch
+        {
+            "o.tsv" => "id,text,label\na1,\"x\ty\",l\n",
+            "o.ft" => "id,text,label\na2,x __label__y,l\n",
+            _ => "id,text,label\na3,\"x\ny\",l\n",
+        });
+        string target = Path.Combine(dir, output);
+        var (code, _, errors) = CommandRunner.InProcess("augment", SwapPipeline(dir), "-i", input, "-o", target);
+        Assert.True(code != 0, errors);
+        Assert.Contains($"{target}: {expected}", errors, StringComparison.Ordinal);
+        Assert.False(File.Exists(target));
+    }
+
     public class FastTextOutput
     {
         [Theory]

@@ -53,6 +53,10 @@ public sealed class CorpusAugmentOptions
     /// <summary>The output format. Default: <see cref="CorpusFormat.Jsonl"/>.</summary>
     public CorpusFormat OutputFormat { get; init; } = CorpusFormat.Jsonl;
 
+    /// <summary>The output's name in a message when a value cannot be written in <see cref="OutputFormat"/> (its path, or
+    /// <c>&lt;stdout&gt;</c>). Default: "the output".</summary>
+    public string OutputName { get; init; } = "the output";
+
     /// <summary>Called about every half second and at the end.</summary>
     public IProgress<AugmentProgress>? Progress { get; init; }
 }
@@ -119,7 +123,7 @@ public static class CorpusAugmenter
             range = shard.RangeOf(counter.RecordCount);
         }
 
-        RowFormatter formatter = RowFormatter.For(options.OutputFormat);
+        RowFormatter formatter = RowFormatter.For(options.OutputFormat, options.OutputName);
         var header = new CharBuffer();
         if (options.WriteHeader)
         {

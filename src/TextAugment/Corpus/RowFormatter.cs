@@ -7,15 +7,29 @@ namespace TextAugment.Corpus;
 /// </summary>
 internal abstract class RowFormatter
 {
-    public static RowFormatter For(CorpusFormat format) => format switch
+    /// <summary>The output's name for a refusal's message: its path, or <c>&lt;stdout&gt;</c>.</summary>
+    private string _output = "the output";
+
+    /// <summary>The formatter of <paramref name="format"/>; its refusals (a value the format cannot hold) name
+    /// <paramref name="output"/>, the example's id and the variant.</summary>
+    public static RowFormatter For(CorpusFormat format, string output = "the output")
     {
-        CorpusFormat.Tsv => new Delimited('\t', escaped: false),
-        CorpusFormat.TsvEscaped => new Delimited('\t', escaped: true),
-        CorpusFormat.Csv => new Delimited(',', escaped: false),
-        CorpusFormat.Jsonl => new Jsonl(),
-        CorpusFormat.FastText => new FastText(),
-        _ => new PlainText(),
-    };
+        RowFormatter formatter = format switch
+        {
+            CorpusFormat.Tsv => new Delimited('\t', escaped: false),
+            CorpusFormat.TsvEscaped => new Delimited('\t', escaped: true),
+            CorpusFormat.Csv => new Delimited(',', escaped: false),
+            CorpusFormat.Jsonl => new Jsonl(),
+            CorpusFormat.FastText => new FastText(),
+            _ => new PlainText(),
+        };
+        formatter._output = output;
+        return formatter;
+    }
+
+    /// <summary>A value the output format cannot hold, named by the output, the example's id and the variant.</summary>
+    private DataFormatException Refusal(string id, int variant, string message) =>
+        new(_output, 0, 0, $"example '{id}' (variant {variant}) {message}");
 
     public abstract void WriteHeader(CharBuffer destination);
 
@@ -47,17 +61,17 @@ internal abstract class RowFormatter
 
         public override void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label, Example? source = null)
         {
-            Field(destination, id);
+            Field(destination, id, id, variant, "id");
             destination.Append(separator);
             AppendInt(destination, variant);
             destination.Append(separator);
-            Field(destination, text);
+            Field(destination, text, id, variant, "text");
             destination.Append(separator);
-            Field(destination, label);
+            Field(destination, label, id, variant, "label");
             destination.Append('\n');
         }
 
-        private void Field(CharBuffer destination, ReadOnlySpan<char> value)
+        private void Field(CharBuffer destination, ReadOnlySpan<char> value, string id, int variant, string column)
         {
             if (value.IndexOfAny(_special) < 0)
             {
@@ -84,8 +98,7 @@ internal abstract class RowFormatter
 
             if (!escaped)
             {
-                throw new DataFormatException("the output", 0, 0,
-                    $"a field holds a tab or a line break, which plain tsv cannot hold: '{Shorten(value)}'; write format tsv-escaped, csv or jsonl instead.");
+                throw Refusal(id, variant, $"has a tab or a line break in its {column}, which plain tsv cannot hold: '{Shorten(value)}'; write format tsv-escaped, csv or jsonl instead.");
             }
 
             foreach (char c in value)
@@ -194,12 +207,11 @@ internal abstract class RowFormatter
     }
 
     /// <summary>Refuses a text with a line break in a format of one record per line.</summary>
-    private static void RequireOneLine(ReadOnlySpan<char> text, string id, int variant, string format, string alternatives)
+    private void RequireOneLine(ReadOnlySpan<char> text, string id, int variant, string format, string alternatives)
     {
         if (text.IndexOfAny('\n', '\r') >= 0)
         {
-            throw new DataFormatException("the output", 0, 0,
-                $"example '{id}' (variant {variant}) holds a line break, which the {format} format cannot hold; write {alternatives} instead.");
+            throw Refusal(id, variant, $"holds a line break, which the {format} format cannot hold; write {alternatives} instead.");
         }
     }
 
@@ -253,8 +265,7 @@ internal abstract class RowFormatter
                 // fastText splits words at any white space, \v and \f included, and at NUL: a label holding one would be read back as two.
                 if (label.Length == 0 || label.AsSpan().ContainsAny(SplitsWords))
                 {
-                    throw new DataFormatException("the output", 0, 0,
-                        $"example '{id}' has the label '{label}', which a fasttext label cannot be (it must be one word, with no white space); write tsv, csv or jsonl instead.");
+                    throw Refusal(id, variant, $"has the label '{label}', which a fasttext label cannot be (it must be one word, with no white space); write tsv, csv or jsonl instead.");
                 }
 
                 destination.Append(LabelPrefix);
@@ -266,8 +277,7 @@ internal abstract class RowFormatter
             {
                 // fastText has no escaping: a word of the text that starts with the prefix would be read back as a label
                 // (an unlabelled text would become labelled, a labelled one would get a second label).
-                throw new DataFormatException("the output", 0, 0,
-                    $"example '{id}' (variant {variant}) has the word '{Shorten(token)}' in its text, which fastText would read as a label ({LabelPrefix}NAME; the format has no escaping); write tsv, csv or jsonl instead.");
+                throw Refusal(id, variant, $"has the word '{Shorten(token)}' in its text, which fastText would read as a label ({LabelPrefix}NAME; the format has no escaping); write tsv, csv or jsonl instead.");
             }
 
             destination.Append(text);

@@ -84,6 +84,7 @@ public static class PipelineRunner
                 Shard = byBytes || inputPath == "-" ? null : shard,
                 WriteHeader = shard is null || shard.Index == 1,
                 OutputFormat = outputFormat,
+                OutputName = outputPath == "-" ? "<stdout>" : outputPath,
                 Progress = settings.Progress,
             });
         output.Commit();
