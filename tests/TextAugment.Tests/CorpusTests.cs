@@ -110,7 +110,37 @@ public class CorpusTests
     public void A_headerless_row_without_the_named_column_says_how_many_fields_it_has()
     {
         var error = ReadError("hello\n", new CorpusReaderOptions { HasHeader = false, TextColumn = "2" });
-        Assert.Equal("input:1: the row has 1 field but column 2 is needed.", error.Message);
+        Assert.Equal("input:1: the row has 1 field but CorpusReaderOptions.TextColumn 2 names column 2 for the text; set CorpusReaderOptions.TextColumn to a column number from 1 to 1.", error.Message);
+        error = ReadError("hello\n", new CorpusReaderOptions { HasHeader = false, TextColumn = "2", Names = ReaderSettingNames.None });
+        Assert.Equal("input:1: the row has 1 field but column 2 is needed for the text.", error.Message);
+    }
+
+    /// <summary>
+    /// Item: a column the row lacks (--header false --text 9) or a label column the header lacks is named by the setting
+    /// that chose it, in the caller's words (--text, --label; input.text, input.label), as the text column's was.
+    /// </summary>
+    [Fact]
+    public void A_missing_column_names_the_option_or_key_that_chose_it()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string data = Path.Combine(dir, "d.tsv");
+        File.WriteAllText(data, "id\ttext\tlabel\n1\ta cat\tanimal\n2\tan apple\tfood\n");
+        string model = Path.Combine(dir, "m.tam");
+        var (code, _, errors) = CommandRunner.InProcess("train", data, "-o", model, "--header", "false", "--text", "9", "--label", "3");
+        Assert.True(code == 1, errors); // a data error, as every fault of the file read
+        Assert.Contains("d.tsv:1: the row has 3 fields but --text 9 names column 9 for the text; set --text to a column number from 1 to 3.", errors, StringComparison.Ordinal);
+        (code, _, errors) = CommandRunner.InProcess("train", data, "-o", model, "--label", "topic");
+        Assert.True(code == 1, errors); // a data error, as every fault of the file read
+        Assert.Contains("the header has no label column 'topic'; it has: id, text, label. Set --label to the column that holds the labels.", errors, StringComparison.Ordinal);
+        (code, _, errors) = CommandRunner.InProcess("train", data, "-o", model, "--header", "false", "--text", "2");
+        Assert.True(code == 1, errors); // a data error, as every fault of the file read
+        Assert.Contains("the label column is 'label', but a file without a header names columns by number (1, 2, ...). Set --label to the column number that holds the labels.", errors, StringComparison.Ordinal);
+
+        string pipeline = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(pipeline, $"input: {{ path: {data}, header: false, text: 7, label: 3 }}\naugment: {{ stages: [ random_swap: {{}} ] }}\noutput: {{ path: {dir}/o.tsv }}\n");
+        (code, _, errors) = CommandRunner.InProcess("run", pipeline, "--no-progress");
+        Assert.True(code != 0, errors);
+        Assert.Contains("the row has 3 fields but input.text 7 names column 7 for the text; set input.text to a column number from 1 to 3.", errors, StringComparison.Ordinal);
     }
 
     [Theory]

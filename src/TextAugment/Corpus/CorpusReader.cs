@@ -63,14 +63,31 @@ public sealed record CorpusReaderOptions
 /// <param name="HashIds">The setting that takes ids from each record's content (<c>input.ids: hash</c>), or null when the caller has none.</param>
 public sealed record ReaderSettingNames(string? TextColumn, string? SkipMalformed, string? HashIds)
 {
+    /// <summary>The setting that names the label column or field (<c>input.label</c>, <c>--label</c>), or null when the caller has none. Default: null.</summary>
+    public string? LabelColumn { get; init; }
+
+    /// <summary>The setting that names the id column or field (<c>input.id</c>), or null when the caller has none. Default: null.</summary>
+    public string? IdColumn { get; init; }
+
     /// <summary>The names for code: <see cref="CorpusReaderOptions"/>' properties.</summary>
-    public static ReaderSettingNames Library { get; } = new("CorpusReaderOptions.TextColumn", "CorpusReaderOptions.OnError = RowErrorMode.Skip", "CorpusReaderOptions.Ids = IdSource.Hash");
+    public static ReaderSettingNames Library { get; } = new("CorpusReaderOptions.TextColumn", "CorpusReaderOptions.OnError = RowErrorMode.Skip", "CorpusReaderOptions.Ids = IdSource.Hash")
+    {
+        LabelColumn = "CorpusReaderOptions.LabelColumn",
+        IdColumn = "CorpusReaderOptions.IdColumn",
+    };
 
     /// <summary>For a file whose columns the user cannot choose (a run's own output, a fixed-column reference corpus): no hint.</summary>
     public static ReaderSettingNames None { get; } = new(null, null, null);
 
     /// <summary>The keys of a pipeline section that names a corpus file (<c>input</c>, <c>train.consistency.unlabelled</c>).</summary>
-    public static ReaderSettingNames Pipeline(string section) => new($"{section}.text", $"{section}.on_error: skip", $"{section}.ids: hash");
+    public static ReaderSettingNames Pipeline(string section) => new($"{section}.text", $"{section}.on_error: skip", $"{section}.ids: hash")
+    {
+        LabelColumn = $"{section}.label",
+        IdColumn = $"{section}.id",
+    };
+
+    /// <summary>The setting that names the <paramref name="role"/> column (text, label or id), or null when the caller has none.</summary>
+    internal string? ColumnSetting(string role) => role switch { "text" => TextColumn, "label" => LabelColumn, "id" => IdColumn, _ => null };
 }
 
 /// <summary>
@@ -488,7 +505,11 @@ public abstract class CorpusReader : IDisposable
     }
 
     /// <summary>What to set to read another text column or field, in the caller's words (<see cref="CorpusReaderOptions.Names"/>); empty when it has no such setting.</summary>
-    private protected string TextHint(string what) => Options.Names.TextColumn is { } setting ? $" Set {setting} to the {what} that holds the text." : "";
+    private protected string TextHint(string what) => ColumnHint("text", what);
+
+    /// <summary>What to set to read another <paramref name="role"/> column or field (text, label, id), in the caller's words; empty when it has no such setting.</summary>
+    private protected string ColumnHint(string role, string what) => Options.Names.ColumnSetting(role) is { } setting
+        ? $" Set {setting} to the {what} that holds {(role == "text" ? "the text" : role == "label" ? "the labels" : "the ids")}." : "";
 
     /// <summary>", or set on_error: skip" in the caller's words; empty when it cannot skip malformed rows.</summary>
     private protected string SkipHint() => Options.Names.SkipMalformed is { } setting ? $", or set {setting}" : "";
@@ -580,7 +601,7 @@ public abstract class CorpusReader : IDisposable
         {
             if (!int.TryParse(column, out int number) || number < 1)
             {
-                throw Error(1, $"the {role} column is '{column}', but a file without a header names columns by number (1, 2, ...).");
+                throw Error(1, $"the {role} column is '{column}', but a file without a header names columns by number (1, 2, ...).{ColumnHint(role, "column number")}");
             }
 
             return number - 1;
@@ -591,7 +612,7 @@ public abstract class CorpusReader : IDisposable
             int index = header.IndexOf(name);
             if (index < 0 && required)
             {
-                throw Error(line, $"the header has no {role} column '{name}'; it has: {string.Join(", ", header)}.{(role == "text" ? TextHint("column") : "")}");
+                throw Error(line, $"the header has no {role} column '{name}'; it has: {string.Join(", ", header)}.{ColumnHint(role, "column")}");
             }
 
             return index;
@@ -628,7 +649,10 @@ public abstract class CorpusReader : IDisposable
                 int needed = Math.Max(_text, Math.Max(_label, _id));
                 if (needed >= _fields.Count)
                 {
-                    throw Error(line, $"the row has {Plural.Count(_fields.Count, "field")} but column {needed + 1} is needed.");
+                    string role = needed == _text ? "text" : needed == _label ? "label" : "id";
+                    throw Error(line, Options.Names.ColumnSetting(role) is { } setting
+                        ? $"the row has {Plural.Count(_fields.Count, "field")} but {setting} {needed + 1} names column {needed + 1} for the {role}; set {setting} to a column number from 1 to {_fields.Count}."
+                        : $"the row has {Plural.Count(_fields.Count, "field")} but column {needed + 1} is needed for the {role}.");
                 }
 
                 if (_id >= 0 && string.IsNullOrWhiteSpace(_fields[_id]))
