@@ -222,8 +222,13 @@ internal sealed class TrainSettings : LabelledDataSettings
     [Description("Word vectors to start the word features from (word2vec, GloVe, fastText .vec); --dim must match them.")]
     public string? Vectors { get; init; }
 
+    [CommandOption("--no-progress")]
+    [Description("No progress lines within an epoch (on large data, one every 10 seconds); the line at each epoch's end, the training log, stays.")]
+    public bool NoProgress { get; init; }
+
     [CommandOption("--seed <N>")]
-    [Description("Seed (default 0).")]
+    [ValueRange(0, TrainerOptions.MaxSeed)]
+    [Description("Seed, from 0 to 9223372036854775807 as a pipeline's seed (default 0).")]
     public ulong Seed { get; init; }
 
     public override ValidationResult Validate()
@@ -412,7 +417,7 @@ internal sealed class TrainCommand : Command<TrainSettings>
         bool split = settings.Validation is null && options.ValidationFraction > 0;
         using TrainingRows rows = ReadTrainingRows(settings.Data, options, split, settings);
         var sinceReport = System.Diagnostics.Stopwatch.StartNew();
-        rows.EpochProgress = (epoch, done, all) =>
+        rows.EpochProgress = settings.NoProgress ? null : (epoch, done, all) =>
         {
             // Large data: a line every 10 seconds within an epoch, beside the line at its end.
             if (sinceReport.ElapsedMilliseconds >= 10_000)

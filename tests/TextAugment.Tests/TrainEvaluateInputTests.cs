@@ -343,11 +343,24 @@ public class TrainEvaluateInputTests
     [Collection(ConsoleCollection.Name)]
     public class Option_values_and_combinations
     {
+        /// <summary>Item: train shows progress lines within an epoch on large data, so it takes --no-progress as run and augment do.</summary>
+        [Fact]
+        public void Train_accepts_no_progress_as_run_and_augment_do()
+        {
+            string dir = TestPaths.NewTempDirectory();
+            var (code, _, errors) = CommandRunner.InProcess(["train", Write(dir, "t.tsv", Train), "-o", Path.Combine(dir, "y.tam"), "--no-progress", .. Small]);
+            Assert.True(code == 0, errors);
+            Assert.Contains("epoch 2:", errors, StringComparison.Ordinal); // the training log stays
+            Assert.True(File.Exists(Path.Combine(dir, "y.tam")));
+        }
+
         [Theory]
-        [InlineData("--seed", "-1", "-1; it must be between 0 and 18446744073709551615")]
-        [InlineData("--seed=abc", null, "'abc'; it must be a whole number from 0 to 18446744073709551615")]
-        [InlineData("--seed", "1.5", "'1.5'; it must be a whole number from 0 to 18446744073709551615")]
-        [InlineData("--seed", "18446744073709551616", "18446744073709551616; it must be between 0 and 18446744073709551615")]
+        [InlineData("--seed", "-1", "-1; it must be between 0 and 9223372036854775807")]
+        [InlineData("--seed=abc", null, "'abc'; it must be a whole number from 0 to 9223372036854775807")]
+        [InlineData("--seed", "1.5", "'1.5'; it must be a whole number from 0 to 9223372036854775807")]
+        [InlineData("--seed", "18446744073709551616", "18446744073709551616; it must be between 0 and 9223372036854775807")]
+        [InlineData("--seed", "18446744073709551615", "18446744073709551615; it must be between 0 and 9223372036854775807")] // a pipeline's seed range: one for both
+        [InlineData("--seed", "9223372036854775808", "9223372036854775808; it must be between 0 and 9223372036854775807")]
         public void A_number_that_does_not_parse_names_the_option_value_and_range(string option, string? value, string message)
         {
             string dir = TestPaths.NewTempDirectory();

@@ -178,6 +178,10 @@ public sealed record TrainerOptions
     /// <summary>The seed: initialisation, shuffling, dropout and the validation split. Default: 0.</summary>
     public ulong Seed { get; init; }
 
+    /// <summary>The largest seed a pipeline's <c>seed</c> and <c>textaugment train --seed</c> take: 2^63−1 (the range of a
+    /// YAML integer as read); one range for both, so a seed of one works in the other.</summary>
+    public const long MaxSeed = long.MaxValue;
+
     internal void Validate()
     {
         Features.Validate();

@@ -109,7 +109,7 @@ public sealed class Pipeline
             throw new PipelineException(d.Errors);
         }
 
-        long? seed = top.Integer("seed", 0, long.MaxValue);
+        long? seed = top.Integer("seed", 0, Classification.TrainerOptions.MaxSeed);
         long? threads = top.Integer("threads", 1, MaxThreads);
         PipelineInput? input = ReadInput(top, d, requireInputOutput);
         PipelineOutput? output = ReadOutput(top, d, requireInputOutput);
