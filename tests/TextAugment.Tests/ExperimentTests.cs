@@ -384,6 +384,34 @@ public class ExperimentTests
         Assert.Contains("p.yaml:5:80: train.early_stopping.patience 2 has no effect: early stopping is off; set train.early_stopping.enabled: true", Assert.Single(warnings), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Item: train.validation and evaluate.test take the input section's keys (format, text, label, ...: one definition,
+    /// as train.consistency.unlabelled's mapping), so a held-out file with other columns or a misleading extension can be
+    /// read; the columns they do not name are the input's; a column key without a path is a mistake at the key.
+    /// </summary>
+    [Fact]
+    public void Validation_and_test_files_take_the_input_sections_keys()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        File.WriteAllText(Path.Combine(dir, "in.tsv"), "id\ttext\tlabel\n1\ta cat\tanimal\n2\tan apple\tfood\n3\ta dog\tanimal\n4\ta pear\tfood\n");
+        File.WriteAllText(Path.Combine(dir, "valid.txt"), "sentence,topic\na cow,animal\na plum,food\n");
+        File.WriteAllText(Path.Combine(dir, "test.csv"), "sentence,topic\na hen,animal\na fig,food\nan owl,animal\n");
+        string pipeline = Path.Combine(dir, "p.yaml");
+        string head = "seed: 1\ninput: { path: in.tsv }\naugment: { stages: [ random_swap: {} ] }\noutput: { path: o.tsv }\n";
+        File.WriteAllText(pipeline, head + "train: { epochs: 2, validation: { path: valid.txt, format: csv, text: sentence, label: topic } }\nevaluate: { test: { path: test.csv, text: sentence, label: topic }, ablation: { without_augmentation: false } }\n");
+        var (code, output, errors) = CommandRunner.InProcess("run", pipeline, "--no-progress");
+        Assert.True(code == 0, errors);
+        Assert.Contains("validating on 2 examples given", errors + output, StringComparison.Ordinal);
+        Assert.Contains("(3 examples)", errors + output, StringComparison.Ordinal);
+
+        File.WriteAllText(pipeline, head + "train: { epochs: 2, validation: { fraction: 0.2, text: sentence } }\nevaluate: { test: { path: test.csv, text: nope, label: topic } }\n");
+        (code, _, errors) = CommandRunner.InProcess("validate", pipeline);
+        Assert.True(code == 2, errors);
+        Assert.Contains("p.yaml:5:56: train.validation.text describes the train.validation file, but train.validation has no path", errors, StringComparison.Ordinal);
+        Assert.Contains("p.yaml:6:19: evaluate.test cannot be read: ", errors, StringComparison.Ordinal);
+        Assert.Contains("the header has no text column 'nope'; it has: sentence, topic. Set evaluate.test.text to the column that holds the text.", errors, StringComparison.Ordinal);
+    }
+
     private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
     {
         public void Report(string value) => report(value);

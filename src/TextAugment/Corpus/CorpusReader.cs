@@ -289,9 +289,13 @@ public abstract class CorpusReader : IDisposable
     /// reads it but only up to the first one (a check before a run, not a second reading of the file).
     /// </summary>
     /// <exception cref="DataFormatException">A record before the first example is malformed or has no label.</exception>
-    public static bool HasLabelledExample(string path, CorpusReaderOptions? columns = null)
+    public static bool HasLabelledExample(string path, CorpusReaderOptions? columns = null) => HasLabelledExample(path, columns, format: null);
+
+    /// <summary><see cref="HasLabelledExample(string, CorpusReaderOptions?)"/> in <paramref name="format"/> when given (it
+    /// overrides the extension, as <see cref="ReadLabelled(string, CorpusReaderOptions?, out long, CorpusFormat?)"/>'s does).</summary>
+    public static bool HasLabelledExample(string path, CorpusReaderOptions? columns, CorpusFormat? format)
     {
-        using CorpusReader reader = OpenLabelled(path, columns);
+        using CorpusReader reader = OpenLabelled(path, columns, format);
         return reader.ReadLabelledRecords().Any();
     }
 

@@ -264,7 +264,7 @@ public static class Experiment
         HashSet<string> trainIds;
         if (train.ValidationPath is not null)
         {
-            validation = TrainingSections.ReadLabelled(train.ValidationPath, pipeline.Input); // not empty: Pipeline.Load checked
+            validation = train.Validation is { } file ? TrainingSections.ReadLabelled(file) : TrainingSections.ReadLabelled(train.ValidationPath, pipeline.Input); // not empty: Pipeline.Load checked
             trainIds = [.. originals.Select(e => e.Id)];
         }
         else
@@ -282,7 +282,8 @@ public static class Experiment
         List<Example> allAugmented = [.. ReadOutput(pipeline, originals)];
         List<Example> augmented = allAugmented.Where(e => trainIds.Contains(e.Id)).ToList();
         List<Example> plain = [.. originals.Where(e => trainIds.Contains(e.Id))];
-        List<Example>? test = pipeline.Evaluate is null ? null : TrainingSections.ReadLabelled(pipeline.Evaluate.TestPath, pipeline.Input);
+        List<Example>? test = pipeline.Evaluate is null ? null
+            : pipeline.Evaluate.Test is { } testFile ? TrainingSections.ReadLabelled(testFile) : TrainingSections.ReadLabelled(pipeline.Evaluate.TestPath, pipeline.Input);
         IReadOnlyList<Example>? validationOrNull = validation.Count > 0 ? validation : null;
 
         // refit: after early stopping chose the epochs on the held-out originals, each arm trains again from the start

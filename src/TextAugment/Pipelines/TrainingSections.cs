@@ -14,6 +14,10 @@ namespace TextAugment.Pipelines;
 /// <param name="UnlabelledPath">With <c>consistency</c>: the full path of <c>train.consistency.unlabelled</c>; else null.</param>
 public sealed record TrainSection(TrainerOptions Options, string ModelPath, string ReportDirectory, string? ValidationPath, string? UnlabelledNote = null, string? UnlabelledPath = null)
 {
+    /// <summary>How the validation file is read: <c>train.validation</c>'s path with its format and column keys (the input
+    /// section's keys; the columns it does not name are the input's). Null without a validation file.</summary>
+    public PipelineInput? Validation { get; init; }
+
     /// <summary>
     /// Trainer options the section sets that have no effect (as <c>textaugment train</c> warns on the command line), each at
     /// its key's value; <see cref="Pipeline.Warnings"/> holds them. Default: none.
@@ -24,7 +28,12 @@ public sealed record TrainSection(TrainerOptions Options, string ModelPath, stri
 /// <summary>The <c>evaluate</c> section: a labelled test set and, optionally, the ablation.</summary>
 /// <param name="TestPath">The test file (format from its extension; columns as the input's).</param>
 /// <param name="AblationSeeds">Seeds for the three-arm ablation (originals, augmented, repetition control), default 5, or 0 for none.</param>
-public sealed record EvaluateSection(string TestPath, int AblationSeeds);
+public sealed record EvaluateSection(string TestPath, int AblationSeeds)
+{
+    /// <summary>How the test file is read: <c>evaluate.test</c> as a path (the input's columns, the format from its extension)
+    /// or as a mapping with the input section's keys (path, format, text, label, ...).</summary>
+    public PipelineInput? Test { get; init; }
+}
 
 /// <summary>Reads the <c>train</c> and <c>evaluate</c> sections.</summary>
 internal static class TrainingSections
@@ -83,7 +92,7 @@ internal static class TrainingSections
         options = ReadOptions(f, "", options);
         YamlFields? features = d.Mapping(f.Raw("features"), "train.features", [.. TrainerOptionTable.InSection("features").Select(TrainerOptionTable.Leaf), "vectors"]);
         YamlFields? stopping = d.Mapping(f.Raw("early_stopping"), "train.early_stopping", [.. TrainerOptionTable.InSection("early_stopping").Select(TrainerOptionTable.Leaf)]);
-        YamlFields? validation = d.Mapping(f.Raw("validation"), "train.validation", [.. TrainerOptionTable.InSection("validation").Select(TrainerOptionTable.Leaf), "path"]);
+        YamlFields? validation = d.Mapping(f.Raw("validation"), "train.validation", [.. TrainerOptionTable.InSection("validation").Select(TrainerOptionTable.Leaf), .. Pipeline.InputKeys]);
         options = ReadOptions(features, "features", options);
         options = ReadOptions(stopping, "early_stopping", options);
         options = ReadOptions(validation, "validation", options);
@@ -112,14 +121,15 @@ internal static class TrainingSections
         options = consistency ?? options;
         options = options with { Features = options.Features with { Segmenter = analysis.Segmenter } };
         Vectors.WordVectors? vectors = features is null ? null : ReadVectors(features, options.Features);
-        string? validationPath = validation?.Path("path", required: false, mustExist: true, example: "data/valid.tsv");
+        PipelineInput? validationFile = validation is null ? null : ReadHeldOut(validation, "path", input, "data/valid.tsv");
+        string? validationPath = validationFile?.Path;
         if (validationPath is not null && validation!.Has("fraction"))
         {
             validation.Error("path", "train.validation: give either fraction (held out of the input) or path (a validation file), not both.");
         }
         else if (validationPath is not null)
         {
-            CheckHasExamples(validation!, "path", "train.validation.path", validationPath, input, "validation");
+            CheckHasExamples(validation!, "path", "train.validation.path", validationFile!, "validation");
             CheckHeldOut(validation!, "path", "train.validation.path", validationPath, input?.Path, "input.path",
                 "validating on the training data measures how well the model remembers it (and the variants of every validation example would be trained on); give a held-out file, or fraction: 0.1 to hold out part of the input");
             CheckHeldOut(validation!, "path", "train.validation.path", validationPath, unlabelledPath, "train.consistency.unlabelled",
@@ -133,6 +143,7 @@ internal static class TrainingSections
 
         return new TrainSection(options with { InitialVectors = vectors }, model, report, validationPath, unlabelledNote, unlabelledPath)
         {
+            Validation = validationFile,
             Warnings = TrainerWarnings(d, options, f, features, stopping, validation, validationPath),
         };
     }
@@ -323,10 +334,22 @@ internal static class TrainingSections
             f.Error("evaluate needs a train section: it evaluates the model the pipeline trains.");
         }
 
-        string? test = f.Path("test", required: true, mustExist: true, example: "data/test.tsv");
+        PipelineInput? testFile = null;
+        if (f.Raw("test") is YamlMappingNode)
+        {
+            YamlFields? section = d.Mapping(f.Raw("test"), "evaluate.test", Pipeline.InputKeys);
+            testFile = section is null ? null : ReadHeldOut(section, "path", input, "data/test.tsv");
+        }
+        else if (f.Path("test", required: true, mustExist: true, example: "data/test.tsv") is { } testPath)
+        {
+            CorpusReaderOptions inherited = input?.Reader ?? new CorpusReaderOptions();
+            testFile = new PipelineInput(testPath, inherited with { Format = CorpusFormats.ForLabelledFile(testPath, inherited.Format) });
+        }
+
+        string? test = testFile?.Path;
         if (test is not null)
         {
-            CheckHasExamples(f, "test", "evaluate.test", test, input, "evaluation");
+            CheckHasExamples(f, "test", "evaluate.test", testFile!, "evaluation");
             CheckHeldOut(f, "test", "evaluate.test", test, input?.Path, "input.path", "a score on the training data says nothing about new text; give a held-out test file");
             CheckHeldOut(f, "test", "evaluate.test", test, train?.ValidationPath, "train.validation.path", "early stopping would choose its epoch on the test set; give separate validation and test files");
             CheckHeldOut(f, "test", "evaluate.test", test, train?.UnlabelledPath, "train.consistency.unlabelled",
@@ -345,7 +368,7 @@ internal static class TrainingSections
             }
         }
 
-        return test is null ? null : new EvaluateSection(test, seeds);
+        return test is null ? null : new EvaluateSection(test, seeds) { Test = testFile };
     }
 
     /// <summary>train.features.vectors: word vectors to start the word features from; their size must be the dim.</summary>
@@ -376,12 +399,13 @@ internal static class TrainingSections
     }
 
     /// <summary>
-    /// Reads <paramref name="path"/> (with the input section's column names) up to its first example while the pipeline is
+    /// Reads <paramref name="file"/> (in its format, with its column names) up to its first example while the pipeline is
     /// checked, so that a file that cannot be read or holds no labelled examples is refused before anything runs, not after
     /// the augmented corpus is written.
     /// </summary>
-    private static void CheckHasExamples(YamlFields fields, string key, string name, string path, PipelineInput? input, string role)
+    private static void CheckHasExamples(YamlFields fields, string key, string name, PipelineInput file, string role)
     {
+        string path = file.Path;
         if (path == "-")
         {
             return; // standard input is read once, when the run needs it
@@ -389,7 +413,7 @@ internal static class TrainingSections
 
         try
         {
-            if (!CorpusReader.HasLabelledExample(path, input?.Reader))
+            if (!CorpusReader.HasLabelledExample(path, file.Reader, file.Reader.Format))
             {
                 fields.Error(key, $"{name}: {CorpusReader.NoExamples(path, role).Message}");
             }
@@ -442,4 +466,37 @@ internal static class TrainingSections
 
     /// <summary>Reads a labelled file with the input section's column names, the format from its extension.</summary>
     public static List<Example> ReadLabelled(string path, PipelineInput? input) => CorpusReader.ReadLabelled(path, input?.Reader);
+
+    /// <summary>Reads a held-out file (validation or test) as <see cref="ReadHeldOut"/> described it: its format and columns.</summary>
+    public static List<Example> ReadLabelled(PipelineInput file) => CorpusReader.ReadLabelled(file.Path, file.Reader, out _, file.Reader.Format);
+
+    /// <summary>
+    /// A held-out labelled file given as a mapping with the input section's keys (<see cref="Pipeline.InputKeys"/>, one
+    /// definition: <see cref="Pipeline.ReadCorpusSection"/>): <c>train.validation</c> (beside its fraction and options) or
+    /// <c>evaluate.test</c>. The columns it does not name are the input's; the format is its <c>format</c> key, else as a
+    /// labelled file's (the extension, else the input's format; a text file of <c>__label__</c> lines is fastText). Null
+    /// without a path (then a column key is a mistake: it would describe no file) or when a key is wrong (reported).
+    /// </summary>
+    private static PipelineInput? ReadHeldOut(YamlFields section, string key, PipelineInput? input, string example)
+    {
+        CorpusReaderOptions inherited = input?.Reader ?? new CorpusReaderOptions();
+        if (!section.Has(key))
+        {
+            foreach (string column in Pipeline.InputKeys.Where(k => k != key && section.Has(k)))
+            {
+                section.Error(column, $"{section.What}.{column} describes the {section.What} file, but {section.What} has no {key}; give {key}: {example}, or remove {column}.");
+            }
+
+            return null;
+        }
+
+        PipelineInput? file = Pipeline.ReadCorpusSection(section, required: true, inherited, orElse: inherited.Format, example: example);
+        if (file is null)
+        {
+            return null;
+        }
+
+        CorpusFormat format = section.Has("format") ? file.Reader.Format : CorpusFormats.ForLabelledFile(file.Path, inherited.Format);
+        return file with { Reader = file.Reader with { Format = format } };
+    }
 }
