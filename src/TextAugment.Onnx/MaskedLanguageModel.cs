@@ -174,16 +174,11 @@ public sealed class MaskedLanguageModel : IDisposable
             // The longest input the model can take: its fixed sequence dimension, else its position table (config.json's
             // max_position_embeddings, else the rows of the graph's position-embedding initializer). Past it the position
             // lookup fails (an ONNX Runtime Gather error) in the middle of a run.
-            var fromFile = fixedLength > 0 ? null : ModelConfig.MaxPositions(ConfigPath(modelPath), MaskedLanguageModelOptions.MinimumSequenceLength);
-            int? configured = fromFile?.Value;
             int? tableRows = fixedLength > 0 ? null : OnnxPositionTable.Rows(modelPath);
-            if (configured is int claimed && tableRows is int rowsInTable && claimed > rowsInTable)
-            {
-                // Trusted, the claim would let a long sentence through to a position the table lacks: a Gather error mid-run.
-                throw new DataFormatException(ConfigPath(modelPath), fromFile!.Value.Line, fromFile.Value.Column, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"max_position_embeddings is {claimed}, but the position-embedding table of the model '{modelPath}' has {rowsInTable} rows: the config does not belong to this model; set max_position_embeddings to {rowsInTable}, or remove config.json (the table's {rowsInTable} is then used)."));
-            }
-
+            // With the table's rows known, a claim past them is refused in the range message (8 to the rows): trusted, it would
+            // let a long sentence through to a position the table lacks, a Gather error mid-run.
+            var fromFile = fixedLength > 0 ? null : ModelConfig.MaxPositions(ConfigPath(modelPath), MaskedLanguageModelOptions.MinimumSequenceLength, tableRows, modelPath);
+            int? configured = fromFile?.Value;
             (int Length, string Source)? limit = fixedLength > 0 ? (fixedLength, "its input_ids have a fixed sequence dimension")
                 : configured is int fromConfig ? (fromConfig, "max_position_embeddings in the config.json beside it")
                 : tableRows is int rows ? (rows, "the rows of its position-embedding table")

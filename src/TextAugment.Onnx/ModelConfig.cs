@@ -25,17 +25,31 @@ internal static class ModelConfig
     /// </summary>
     /// <param name="path">The config.json.</param>
     /// <param name="minimum">The least value that is right: the shortest window the model is run with.</param>
-    /// <exception cref="DataFormatException">The file is not a regular file, too large, not UTF-8 JSON, its top level is not an
-    /// object, or max_position_embeddings is not a whole number from <paramref name="minimum"/> to 2147483647.</exception>
+    /// <param name="tableRows">The rows of the model's position-embedding table when they are known (the most that is right),
+    /// else null (then 2147483647 is).</param>
+    /// <param name="modelPath">The model, named in the range message when <paramref name="tableRows"/> is known.</param>
+    /// <exception cref="DataFormatException">The path is a link to nothing, a folder or not a regular file, the file is too large,
+    /// not UTF-8 JSON, its top level is not an object, an object repeats a key, or max_position_embeddings is not a whole
+    /// number from <paramref name="minimum"/> to <paramref name="tableRows"/> (or 2147483647).</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static (int Value, long Line, int Column)? MaxPositions(string path, int minimum)
+    public static (int Value, long Line, int Column)? MaxPositions(string path, int minimum, int? tableRows = null, string? modelPath = null)
     {
+        string fix = "fix it, or remove it (the rows of the model's position-embedding table are then used)";
+        if (FileIdentity.BrokenLink(path) is { } target)
+        {
+            throw new DataFormatException(path, 0, 0, $"the model's config.json is a link to '{target}', which does not exist; it would be read for max_position_embeddings: fix the link, or remove it (the rows of the model's position-embedding table are then used).");
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new DataFormatException(path, 0, 0, $"the model's config.json is a folder, not a regular file; it is read whole, so it must be a regular file: remove the folder or put the model's config.json there (the rows of the model's position-embedding table are used without one).");
+        }
+
         if (!File.Exists(path) && !FileIdentity.IsDeviceOrPipe(path))
         {
             return null;
         }
 
-        string fix = "fix it, or remove it (the rows of the model's position-embedding table are then used)";
         if (FileIdentity.IsDeviceOrPipe(path))
         {
             throw new DataFormatException(path, 0, 0, $"the model's config.json is a device, FIFO or socket, not a regular file; it is read whole, so it must be a regular file: {fix}.");
@@ -79,19 +93,53 @@ internal static class ModelConfig
                 throw new DataFormatException(path, line, column, $"the top level is {Describe(reader)}; a config.json is a JSON object ({{\"{PositionsKey}\": 512, …}}): {fix}.");
             }
 
+            // The keys of each open object with where they are, to refuse a repeated one: JSON readers differ on which of two
+            // values they keep (the first, the last), so a config with two max_position_embeddings has no one meaning.
+            var open = new Stack<Dictionary<string, (long Line, int Column)>>();
+            open.Push(new Dictionary<string, (long Line, int Column)>(StringComparer.Ordinal));
             while (reader.Read())
             {
-                if (reader.CurrentDepth != 1 || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals(PositionsKey))
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    open.Push(new Dictionary<string, (long Line, int Column)>(StringComparer.Ordinal));
+                    continue;
+                }
+
+                if (reader.TokenType == JsonTokenType.EndObject)
+                {
+                    open.Pop();
+                    continue;
+                }
+
+                if (reader.TokenType != JsonTokenType.PropertyName)
+                {
+                    continue;
+                }
+
+                string name = reader.GetString()!;
+                var at = Position(bytes, start + (int)reader.TokenStartIndex);
+                if (open.Peek().TryGetValue(name, out var first))
+                {
+                    throw new DataFormatException(path, at.Line, at.Column, string.Create(CultureInfo.InvariantCulture,
+                        $"the key \"{name}\" is repeated: it is already at line {first.Line}, column {first.Column}; a key may appear once in a JSON object (readers differ on which value they keep): remove one."));
+                }
+
+                open.Peek().Add(name, at);
+                if (reader.CurrentDepth != 1 || name != PositionsKey)
                 {
                     continue;
                 }
 
                 reader.Read();
                 var (line, column) = Position(bytes, start + (int)reader.TokenStartIndex);
-                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out long value) || value < minimum || value > int.MaxValue)
+                long most = tableRows ?? int.MaxValue;
+                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out long value) || value < minimum || value > most)
                 {
+                    string rows = tableRows is null
+                        ? "the rows of the model's position-embedding table"
+                        : $"the rows of the position-embedding table of the model '{modelPath}' (a larger value means the config does not belong to this model)";
                     throw new DataFormatException(path, line, column, string.Create(CultureInfo.InvariantCulture,
-                        $"{PositionsKey} is {Describe(reader)}; it must be a whole number from {minimum} (max_length's minimum: the shortest window the model is run with) to {int.MaxValue}, the rows of the model's position-embedding table; {fix}."));
+                        $"{PositionsKey} is {Describe(reader)}; it must be a whole number from {minimum} (max_length's minimum: the shortest window the model is run with) to {most}, {rows}; {fix}."));
                 }
 
                 found = ((int)value, line, column);

@@ -154,15 +154,23 @@ public class MaskedLanguageModelTests
     {
         var (dir, model, vocab) = ModelCopy("""{ "model_type": "bert", "max_position_embeddings": 512 }""");
         var error = Assert.Throws<DataFormatException>(() => MaskedLanguageModel.Create(model, vocab));
-        Assert.StartsWith($"{Path.Combine(dir, "config.json")}:1:52: max_position_embeddings is 512, but the position-embedding table of the model '{model}' has 48 rows",
+        // The one range message, with this model's own range (8 to its table's 48 rows), not 8 to 2147483647.
+        Assert.StartsWith($"{Path.Combine(dir, "config.json")}:1:52: max_position_embeddings is 512; it must be a whole number from 8 (max_length's minimum: the shortest window the model is run with) to 48, the rows of the position-embedding table of the model '{model}'",
             error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("2147483647", error.Message, StringComparison.Ordinal);
 
         // In a pipeline: at mlm.model, before any work.
         string pipeline = Path.Combine(dir, "p.yaml");
         File.WriteAllText(pipeline, $"input: {{ path: {TestPaths.Fixture("tiny.tsv").Replace('\\', '/')} }}\noutput: {{ path: out.tsv }}\naugment:\n  stages:\n    - mlm: {{ model: model.onnx, vocab: vocab.txt }}\n");
         PipelineError mistake = Assert.Single(Assert.Throws<PipelineException>(() => Pipeline.Load(pipeline)).Errors);
         Assert.Equal((5, 21), (mistake.Line, mistake.Column));
-        Assert.Contains("max_position_embeddings is 512, but the position-embedding table", mistake.Message, StringComparison.Ordinal);
+        Assert.Contains("max_position_embeddings is 512; it must be a whole number from 8 (max_length's minimum: the shortest window the model is run with) to 48,", mistake.Message, StringComparison.Ordinal);
+
+        // One past the table: the same message and range.
+        (dir, model, vocab) = ModelCopy("""{ "max_position_embeddings": 49 }""");
+        error = Assert.Throws<DataFormatException>(() => MaskedLanguageModel.Create(model, vocab));
+        Assert.StartsWith($"{Path.Combine(dir, "config.json")}:1:30: max_position_embeddings is 49; it must be a whole number from 8 (max_length's minimum: the shortest window the model is run with) to 48, the rows",
+            error.Message, StringComparison.Ordinal);
 
         // A claim the table holds is taken.
         (_, model, vocab) = ModelCopy("""{ "max_position_embeddings": 40 }""");
@@ -199,6 +207,113 @@ public class MaskedLanguageModelTests
         Assert.True(code == 2, errors);
         Assert.Contains($"p.yaml:5:21: mlm.model cannot be used: {Path.Combine(dir, "config.json")}:{expected}", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("unexpected error", errors, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A config.json that repeats a key (two max_position_embeddings: JSON readers differ on which they keep) is refused at
+    /// the repeat's line and column, naming where the first one is; in nested objects too.
+    /// </summary>
+    [Theory]
+    [InlineData("{\n  \"max_position_embeddings\": 48,\n  \"max_position_embeddings\": 40\n}", "3:3: the key \"max_position_embeddings\" is repeated: it is already at line 2, column 3")]
+    [InlineData("{\"a\": {\"b\": 1, \"b\": 2}, \"max_position_embeddings\": 40}", "1:16: the key \"b\" is repeated: it is already at line 1, column 8")]
+    public void A_config_json_with_a_repeated_key_is_refused_at_the_repeat_naming_the_first(string config, string expected)
+    {
+        var (dir, model, vocab) = ModelCopy(config);
+        var error = Assert.Throws<DataFormatException>(() => MaskedLanguageModel.Create(model, vocab));
+        Assert.StartsWith($"{Path.Combine(dir, "config.json")}:{expected}", error.Message, StringComparison.Ordinal);
+
+        // The same keys in different objects are not a repeat.
+        (_, model, vocab) = ModelCopy("""{"a": {"n": 1}, "b": {"n": 2}, "max_position_embeddings": 40}""");
+        using MaskedLanguageModel loaded = MaskedLanguageModel.Create(model, vocab);
+        Assert.Equal(40, loaded.MaxSequenceLength);
+    }
+
+    /// <summary>
+    /// A config.json beside the model that is a folder was silently passed over (a FIFO was refused): it is refused alike,
+    /// and a config.json that is a link to nothing is named as such, not a bare "Could not find file"; in a pipeline both
+    /// are mistakes at mlm.model, for validate and run.
+    /// </summary>
+    [Theory]
+    [InlineData("folder", "the model's config.json is a folder, not a regular file")]
+    [InlineData("dangling", "the model's config.json is a link to '{dir}/gone.json', which does not exist")]
+    public void A_config_json_that_is_a_folder_or_a_link_to_nothing_is_refused_at_mlm_model(string kind, string expected)
+    {
+        var (dir, model, vocab) = ModelCopy(null);
+        string config = Path.Combine(dir, "config.json");
+        if (kind == "folder")
+        {
+            Directory.CreateDirectory(config);
+        }
+        else
+        {
+            File.CreateSymbolicLink(config, Path.Combine(dir, "gone.json"));
+        }
+
+        expected = expected.Replace("{dir}", dir, StringComparison.Ordinal);
+        var error = Assert.Throws<DataFormatException>(() => MaskedLanguageModel.Create(model, vocab));
+        Assert.StartsWith($"{config}: {expected}", error.Message, StringComparison.Ordinal);
+
+        string pipeline = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(pipeline, $"input: {{ path: {TestPaths.Fixture("tiny.tsv").Replace('\\', '/')} }}\noutput: {{ path: out.tsv }}\naugment:\n  stages:\n    - mlm: {{ model: model.onnx, vocab: vocab.txt }}\n");
+        foreach (string[] command in new[] { new[] { "validate", pipeline }, ["run", pipeline, "--no-progress"] })
+        {
+            var (code, _, errors) = CommandRunner.InProcess(command);
+            Assert.True(code == 2, errors);
+            Assert.Contains($"p.yaml:5:21: mlm.model cannot be used: {config}: {expected}", errors, StringComparison.Ordinal);
+            Assert.DoesNotContain("Could not find file", errors, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// Every file a pipeline key names that is a link to nothing (.NET's File.Exists is true for it) is a mistake at that
+    /// key naming the path and the link's target, for validate and run: not the bare "Could not find file" of the first read.
+    /// </summary>
+    [Theory]
+    [InlineData("vocab", "    - mlm: {{ model: model.onnx, vocab: {0} }}", "5:40", "mlm.vocab")]
+    [InlineData("dictionary", "    - synonym: {{ dictionary: {0} }}", "5:30", "synonym.dictionary")]
+    [InlineData("vectors", "    - word_vector: {{ vectors: {0} }}", "5:31", "word_vector.vectors")]
+    [InlineData("statistics", "    - tfidf: {{ statistics: {0} }}", "5:28", "tfidf.statistics")]
+    [InlineData("stopwords", "    - random_swap: {{ n: 1 }}\n  protect: {{ stopwords: {0} }}", "6:25", "augment.protect.stopwords")]
+    public void A_file_a_key_names_that_is_a_link_to_nothing_is_a_mistake_at_the_key(string name, string stage, string at, string key)
+    {
+        var (dir, _, _) = ModelCopy(null);
+        string link = Path.Combine(dir, "linked.txt");
+        File.CreateSymbolicLink(link, Path.Combine(dir, "missing-" + name));
+        string pipeline = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(pipeline, $"input: {{ path: {TestPaths.Fixture("tiny.tsv").Replace('\\', '/')} }}\noutput: {{ path: out.tsv }}\naugment:\n  stages:\n{string.Format(System.Globalization.CultureInfo.InvariantCulture, stage, "linked.txt")}\n");
+        foreach (string[] command in new[] { new[] { "validate", pipeline }, ["run", pipeline, "--no-progress"] })
+        {
+            var (code, _, errors) = CommandRunner.InProcess(command);
+            Assert.True(code == 2, errors);
+            Assert.True(errors.Contains($"p.yaml:{at}: {key}: 'linked.txt' ('{link}') is a link to '{Path.Combine(dir, "missing-" + name)}', which does not exist", StringComparison.Ordinal), errors);
+            Assert.DoesNotContain("Could not find file", errors, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// train.report is a folder the run makes; at the path of a file the pipeline reads, even one read only if it exists
+    /// (the config.json beside an mlm model), it would be made there and every later run would meet a folder. It is refused
+    /// at train.report (once, not once for each report file), for validate and run, as output.path and train.model are;
+    /// an output.path inside that file's path likewise.
+    /// </summary>
+    [Theory]
+    [InlineData("train:\n  report: config.json\n", "7:11: train.report is the folder '{dir}/config.json', the same path as mlm.model's config.json '{dir}/config.json' ({dir}/p.yaml:5:21)")]
+    [InlineData("", "2:17: output.path '{dir}/config.json/out.tsv' would be inside mlm.model's config.json '{dir}/config.json' ({dir}/p.yaml:5:21)")]
+    public void A_report_folder_or_output_where_a_read_file_would_be_is_refused_at_its_key(string train, string expected)
+    {
+        var (dir, _, _) = ModelCopy(null);
+        string pipeline = Path.Combine(dir, "p.yaml");
+        string output = train.Length > 0 ? "out.tsv" : "config.json/out.tsv";
+        File.WriteAllText(pipeline, $"input: {{ path: {TestPaths.Fixture("tiny.tsv").Replace('\\', '/')} }}\noutput: {{ path: {output} }}\naugment:\n  stages:\n    - mlm: {{ model: model.onnx, vocab: vocab.txt }}\n{train}");
+        expected = expected.Replace("{dir}", dir, StringComparison.Ordinal);
+        foreach (string[] command in new[] { new[] { "validate", pipeline }, ["run", pipeline, "--no-progress"] })
+        {
+            var (code, _, errors) = CommandRunner.InProcess(command);
+            Assert.True(code == 2, errors);
+            Assert.True(errors.Contains($"p.yaml:{expected}", StringComparison.Ordinal), errors);
+            Assert.Contains("\n1 mistake in the pipeline;", errors, StringComparison.Ordinal);
+            Assert.False(Path.Exists(Path.Combine(dir, "config.json")));
+        }
     }
 
     /// <summary>

@@ -70,6 +70,32 @@ public static class FileIdentity
     }
 
     /// <summary>
+    /// Where <paramref name="path"/> leads when it is a symbolic link whose target (after every link is followed) does not
+    /// exist, as the link says it (for a message: "a link to '…', which does not exist"); null for anything else: a file,
+    /// a folder, a link to one, a path where nothing is. .NET's <see cref="File.Exists"/> is true for such a link, and
+    /// opening it fails with a bare "Could not find file", so every file a pipeline key names is checked with this first.
+    /// </summary>
+    public static string? BrokenLink(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            var link = new FileInfo(path);
+            if (link.LinkTarget is not { } target)
+            {
+                return null;
+            }
+
+            FileSystemInfo? final = link.ResolveLinkTarget(returnFinalTarget: true);
+            return final is not null && (File.Exists(final.FullName) || Directory.Exists(final.FullName) || IsDeviceOrPipe(final.FullName)) ? null : target;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return null; // a loop of links or an unreadable folder: opening it reports that
+        }
+    }
+
+    /// <summary>
     /// True when <paramref name="path"/> lies inside the folder <paramref name="folder"/> (at any depth), comparing the
     /// fully resolved paths (<see cref="RealPath"/>), so that a run never writes one output inside another that it writes
     /// as a file. A path is not inside itself.
@@ -157,6 +183,13 @@ public static class FileIdentity
                 {
                     throw new OutputIsInputException(
                         $"{outputRole} {Describe(output!, isOutput: true)} is the same file as {role} {Describe(input!, isOutput: false)}; a run never writes over a file it reads. Choose another output path.");
+                }
+
+                if (Comparable(input, isOutput: false) is { } readFile && output != "-" && !Directory.Exists(readFile) && IsInside(outputFile, readFile))
+                {
+                    // Its folder would be made where a file the run reads is (or would be read if it existed).
+                    throw new OutputIsInputException(
+                        $"{outputRole} '{output}' would be inside {role} {Describe(input!, isOutput: false)}, a file the run reads; a run never makes a folder where a file it reads is. Choose another output path.");
                 }
             }
 

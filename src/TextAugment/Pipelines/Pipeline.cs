@@ -254,6 +254,7 @@ public sealed class Pipeline
     private static void CheckOverwrites(Diagnostics d, IReadOnlyList<PipelineFile> reads, PipelineInput? input, PipelineOutput? output)
     {
         var reported = new HashSet<PipelineFile>();
+        var reportedInside = new HashSet<(long, long)>(); // once for the report folder, not for each of its files
         for (int i = 0; i < d.Writes.Count; i++)
         {
             PipelineFile write = d.Writes[i];
@@ -271,6 +272,17 @@ public sealed class Pipeline
                     d.Add(write.Line, write.Column,
                         $"{write.Key} '{write.Path}' is the same file as {read.Key} '{read.Path}' ({read.Location}), which the pipeline reads; "
                         + "a run never writes over a file it reads: choose another path.");
+                }
+                else if (!reportedAbove && !Directory.Exists(read.Path) && FileIdentity.IsInside(write.Path, read.Path) && reportedInside.Add((write.Line, write.Column)))
+                {
+                    // A folder the run makes for an output (the train.report folder, an output's parent) where the pipeline
+                    // reads a file, even one read only if it exists (a model's config.json): made, it breaks every later run.
+                    string folder = Path.GetDirectoryName(write.Path)!;
+                    d.Add(write.Line, write.Column, write.Key == "train.report" && FileIdentity.SamePath(folder, read.Path)
+                        ? $"train.report is the folder '{folder}', the same path as {read.Key} '{read.Path}' ({read.Location}), which the pipeline reads; "
+                          + "a run never makes a folder where a file it reads is: choose another path."
+                        : $"{write.Key} '{write.Path}' would be inside {read.Key} '{read.Path}' ({read.Location}), which the pipeline reads as a file; "
+                          + "a run never makes a folder where a file it reads is: choose another path.");
                 }
             }
 

@@ -298,6 +298,12 @@ internal sealed class YamlFields
         }
 
         string full = System.IO.Path.GetFullPath(System.IO.Path.Combine(_diagnostics.BaseDirectory, value));
+        if (mustExist && Corpus.FileIdentity.BrokenLink(full) is { } target)
+        {
+            _diagnostics.Add(_values[key].Value, $"{What}.{key}: {YamlGuard.Quote(value)} ({YamlGuard.Quote(full)}) is a link to {YamlGuard.Quote(target)}, which does not exist; point the link at the file, or give the file's own path.");
+            return null;
+        }
+
         if (mustExist && !File.Exists(full))
         {
             _diagnostics.Add(_values[key].Value, Directory.Exists(full)
