@@ -81,9 +81,10 @@ public sealed class MaskedLanguageModel : IDisposable
     /// <summary>Loads and checks a model and its vocabulary.</summary>
     /// <exception cref="FileNotFoundException">A file does not exist.</exception>
     /// <exception cref="DataFormatException">The model is not a BERT fill-mask model or does not match the vocabulary, or the
-    /// config.json beside it claims more positions (max_position_embeddings) than its position-embedding table has, or the config.json
-    /// cannot be used (not a regular file, over 16 MiB, not UTF-8 JSON with an object at the top, max_position_embeddings not a whole
-    /// number from <see cref="MaskedLanguageModelOptions.MinimumSequenceLength"/>); the message says where (file:line:column) and what it has.</exception>
+    /// config.json beside it cannot be used (a folder, a link to nothing or not a regular file, over 16 MiB, not UTF-8 JSON with an
+    /// object at the top, a key repeated in an object, max_position_embeddings not a whole number from
+    /// <see cref="MaskedLanguageModelOptions.MinimumSequenceLength"/> to the rows of the model's position-embedding table when they
+    /// are known); the message says where (file:line:column) and what it has.</exception>
     /// <exception cref="NotSupportedException">CUDA was asked for and is not available.</exception>
     /// <exception cref="SequenceLengthException"><see cref="MaskedLanguageModelOptions.MaxSequenceLength"/> is more than the model's positions.</exception>
     public static MaskedLanguageModel Create(string modelPath, string vocabularyPath, MaskedLanguageModelOptions? options = null)

@@ -1,4 +1,5 @@
 using TextAugment.Augmenters;
+using TextAugment.Corpus;
 using TextAugment.Onnx;
 using TextAugment.Pipelines;
 using TextAugment.Text;
@@ -150,7 +151,7 @@ public class MaskedLanguageModelTests
     }
 
     [Fact]
-    public void A_config_json_claiming_more_positions_than_the_models_table_is_refused_with_both_numbers()
+    public void A_config_json_claiming_more_positions_than_the_models_table_is_refused_naming_the_models_range()
     {
         var (dir, model, vocab) = ModelCopy("""{ "model_type": "bert", "max_position_embeddings": 512 }""");
         var error = Assert.Throws<DataFormatException>(() => MaskedLanguageModel.Create(model, vocab));
@@ -314,6 +315,22 @@ public class MaskedLanguageModelTests
             Assert.Contains("\n1 mistake in the pipeline;", errors, StringComparison.Ordinal);
             Assert.False(Path.Exists(Path.Combine(dir, "config.json")));
         }
+    }
+
+    /// <summary>
+    /// The run-time check of a run's outputs (augment -o, a shard's part, the report files) refuses an output inside a path
+    /// the run reads as a file, even one not there yet (a model's config.json): its folder would be made there. A read path
+    /// that is a real folder is not such a file.
+    /// </summary>
+    [Fact]
+    public void An_output_inside_a_file_the_run_reads_is_refused_before_any_work()
+    {
+        var (dir, model, _) = ModelCopy(null);
+        string config = MaskedLanguageModel.FilesBeside(model)[0];
+        var error = Assert.Throws<OutputIsInputException>(() => FileIdentity.EnsureDistinct([("--output", Path.Combine(config, "out.part-1-of-2.tsv"))], [("mlm.model's config.json", config)]));
+        Assert.StartsWith($"--output '{Path.Combine(config, "out.part-1-of-2.tsv")}' would be inside mlm.model's config.json '{config}', a file the run reads", error.Message, StringComparison.Ordinal);
+        FileIdentity.EnsureDistinct([("--output", Path.Combine(dir, "out.tsv"))], [("a folder", dir)]);
+        Assert.False(Path.Exists(config));
     }
 
     /// <summary>
