@@ -185,9 +185,10 @@ public static class FileIdentity
                         $"{outputRole} {Describe(output!, isOutput: true)} is the same file as {role} {Describe(input!, isOutput: false)}; a run never writes over a file it reads. Choose another output path.");
                 }
 
-                if (Comparable(input, isOutput: false) is { } readFile && output != "-" && !Directory.Exists(readFile) && IsInside(outputFile, readFile))
+                if (Comparable(input, isOutput: false) is { } readFile && output != "-" && !Path.Exists(readFile) && !IsSpecial(readFile) && IsInside(outputFile, readFile))
                 {
-                    // Its folder would be made where a file the run reads is (or would be read if it existed).
+                    // Its folder would be made where a file the run would read if it existed (a model's config.json); inside a
+                    // file that exists, AtomicOutput.EnsureWritable says "is a file, not a folder".
                     throw new OutputIsInputException(
                         $"{outputRole} '{output}' would be inside {role} {Describe(input!, isOutput: false)}, a file the run reads; a run never makes a folder where a file it reads is. Choose another output path.");
                 }
