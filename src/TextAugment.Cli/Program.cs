@@ -24,6 +24,21 @@ namespace TextAugment.Cli
         [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Spectre.Console.Cli binds settings by reflection; a Native AOT build keeps this assembly and Spectre.Console.Cli whole (TrimmerRootAssembly in the project), and the tests run against that build (TEXTAUGMENT_TEST_COMMAND).")]
         public static int Run(string[] args, IAnsiConsole console, TextWriter errors)
         {
+            try
+            {
+                return RunCommand(args, console, errors);
+            }
+            catch (IOException e) when (e is DiskFullException or StandardOutputClosedException)
+            {
+                // A write to standard output outside a command (the version line; help, where the parser prints it) fails as
+                // one inside does: the message and what was written, exit 1, never a stack trace.
+                return Report(e, errors);
+            }
+        }
+
+        [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Spectre.Console.Cli binds settings by reflection; a Native AOT build keeps this assembly and Spectre.Console.Cli whole (TrimmerRootAssembly in the project), and the tests run against that build (TEXTAUGMENT_TEST_COMMAND).")]
+        private static int RunCommand(string[] args, IAnsiConsole console, TextWriter errors)
+        {
             WrittenOutputs.Begin(); // what this command writes, for the message if it fails
             if (args is ["--version"])
             {
@@ -45,7 +60,7 @@ namespace TextAugment.Cli
 
             // The trainer's options come from the one table (TrainerOptionTable), not from the settings class.
             ParsedTrainerOptions? trainer = null;
-            if (args is ["train", ..] && !args.Any(a => a is "--help" or "-h"))
+            if (args is ["train", ..] && !args.TakeWhile(a => a != "--").Any(a => a is "--help" or "-h"))
             {
                 if (TrainerCommandLine.Parse(args[1..], out List<string> rest, out TrainerOptions parsed, out HashSet<string> given) is { } error)
                 {
@@ -322,8 +337,8 @@ namespace TextAugment.Cli
                     Say(exception.Message);
                     Say(WhatWasWritten());
                     return UsageError;
-                case DiskFullException full:
-                    Say($"textaugment: {full.Message}");
+                case DiskFullException or StandardOutputClosedException:
+                    Say($"textaugment: {exception.Message}");
                     Say(WhatWasWritten());
                     return Failure;
                 case DataFormatException data:

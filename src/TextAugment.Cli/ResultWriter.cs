@@ -4,7 +4,9 @@ namespace TextAugment.Cli;
 
 /// <summary>
 /// Standard output as the commands print their results (tables, summaries, JSON): a full device (ENOSPC) is reported as a
-/// <see cref="DiskFullException"/> naming standard output, not as the system's bare "No space left on device".
+/// <see cref="DiskFullException"/> naming standard output, not as the system's bare "No space left on device"; a closed
+/// one (<c>&gt;&amp;-</c>) as a <see cref="StandardOutputClosedException"/>, not as "Access to the path is denied". Both are
+/// failures of the run (exit 1) that say what had been written (<see cref="TextAugmentApp.Report"/>).
 /// </summary>
 internal sealed class ResultWriter(TextWriter inner) : GuardedWriter(inner)
 {
@@ -18,6 +20,10 @@ internal sealed class ResultWriter(TextWriter inner) : GuardedWriter(inner)
         catch (IOException e) when (e is not DiskFullException && DiskFullException.IsDiskFull(e))
         {
             throw new DiskFullException("-", atomic: false, e);
+        }
+        catch (Exception e) when (e is not DiskFullException && StandardOutputClosedException.IsClosed(e) && e is not StandardOutputClosedException)
+        {
+            throw new StandardOutputClosedException(e);
         }
     }
 }

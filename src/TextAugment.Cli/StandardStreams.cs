@@ -18,27 +18,37 @@ internal sealed class NoStandardStreamAttribute(string reason) : Attribute
 internal sealed class UsageException(string message) : Exception(message);
 
 /// <summary>
-/// <c>-</c> for a standard stream as the value of any argument or option. Spectre.Console.Cli reads a lone <c>-</c>
-/// as an option without a name, so <see cref="Protect"/> swaps it for a placeholder before parsing and the interceptor
-/// puts <c>-</c> back into every string setting, refusing it with the reason where a command cannot read or write a
-/// stream there (<see cref="NoStandardStreamAttribute"/>).
+/// <c>-</c> for a standard stream as the value of any argument or option, and the POSIX end of options, <c>--</c>, after
+/// which every argument is a positional one (<c>train -- -c.tsv</c> reads the file <c>-c.tsv</c>). Spectre.Console.Cli reads
+/// a lone <c>-</c> as an option without a name and an argument after <c>--</c> that starts with <c>-</c> as an option, so
+/// <see cref="Protect"/> marks each such value with a leading NUL before parsing (<c>--</c> itself is dropped), and the
+/// interceptor takes the mark off every string setting, refusing <c>-</c> with the reason where a command cannot read or
+/// write a stream there (<see cref="NoStandardStreamAttribute"/>).
 /// </summary>
 internal sealed class StandardStreamInterceptor : ICommandInterceptor
 {
-    // No command-line argument can hold a NUL character, so the placeholder never collides with a real value.
+    // No command-line argument can hold a NUL character, so the mark never collides with a real value.
+    private const char Mark = '\0';
     private const string Placeholder = "\0-";
 
-    /// <summary>The arguments with each lone <c>-</c> replaced by the placeholder.</summary>
     /// <summary>How messages name a path: <c>&lt;stdin&gt;</c> for <c>-</c> (as the corpus reader's errors do), else the path.</summary>
     public static string Shown(string path) => path == "-" ? "<stdin>" : path;
 
-    public static string[] Protect(string[] args) => [.. args.Select(a => a == "-" ? Placeholder : a)];
+    /// <summary>
+    /// The arguments with each lone <c>-</c> marked, and, after the first <c>--</c> that follows the command, every
+    /// argument marked and the <c>--</c> dropped, so that the parser takes each as a positional argument.
+    /// </summary>
+    public static string[] Protect(string[] args)
+    {
+        int end = Array.IndexOf(args, "--", 1);
+        return [.. args.Select((a, i) => end >= 0 && i > end ? Mark + a : a == "-" ? Placeholder : a).Where((_, i) => i != end || end < 0)];
+    }
 
     /// <summary>
-    /// <paramref name="text"/> with the placeholder shown as <c>-</c> again: a settings check (<c>Validate</c>) runs before
-    /// the interceptor, so its message may quote the placeholder.
+    /// <paramref name="text"/> with the marks taken off (the placeholder shown as <c>-</c> again): a settings check
+    /// (<c>Validate</c>) runs before the interceptor, and the parser's own messages quote arguments, so either may hold one.
     /// </summary>
-    public static string Unprotect(string text) => text.Replace(Placeholder, "-", StringComparison.Ordinal);
+    public static string Unprotect(string text) => text.Replace(Mark.ToString(), "", StringComparison.Ordinal);
 
     /// <inheritdoc/>
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The settings classes are this assembly's, which a Native AOT build keeps whole (TrimmerRootAssembly in the project).")]
@@ -46,17 +56,17 @@ internal sealed class StandardStreamInterceptor : ICommandInterceptor
     {
         foreach (PropertyInfo property in settings.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.PropertyType != typeof(string) || property.GetValue(settings) is not Placeholder)
+            if (property.PropertyType != typeof(string) || property.GetValue(settings) is not string value || !value.StartsWith(Mark))
             {
                 continue;
             }
 
-            if (property.GetCustomAttribute<NoStandardStreamAttribute>() is { } refused)
+            if (value == Placeholder && property.GetCustomAttribute<NoStandardStreamAttribute>() is { } refused)
             {
                 throw new UsageException($"{NameOf(property)} is '-', but it cannot be standard input or output: {refused.Reason}");
             }
 
-            property.SetValue(settings, "-");
+            property.SetValue(settings, value[1..]);
         }
     }
 

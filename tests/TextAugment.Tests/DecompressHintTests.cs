@@ -45,6 +45,48 @@ public class DecompressHintTests
         Assert.True(File.Exists(Path.Combine(dir, name)), "the compressed file is kept");
     }
 
+    /// <summary>
+    /// Item: the suggested target could name data already there: c.decompressed.tsv (clobbered by the command), or c.tsv
+    /// as a link to c.tsv.gz (the command would truncate its own input through the link). The hint takes the first name
+    /// that names nothing, a dangling link included.
+    /// </summary>
+    [Fact]
+    public void The_suggested_target_never_names_a_file_or_link_already_there()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string Hint(string name) =>
+            Assert.Throws<DataFormatException>(() => CorpusReader.Open(Path.Combine(dir, name)).TryRead(out _)).Message;
+        byte[] gzip = [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0x03];
+        File.WriteAllBytes(Path.Combine(dir, "c.tsv"), gzip);
+        Assert.EndsWith($"> {Path.Combine(dir, "c.decompressed.tsv")}.", Hint("c.tsv"), StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(dir, "c.decompressed.tsv"), "text\tlabel\n");
+        File.CreateSymbolicLink(Path.Combine(dir, "c.decompressed-2.tsv"), Path.Combine(dir, "nowhere.tsv")); // dangling
+        Assert.EndsWith($"> {Path.Combine(dir, "c.decompressed-3.tsv")}.", Hint("c.tsv"), StringComparison.Ordinal);
+
+        File.WriteAllBytes(Path.Combine(dir, "d.tsv.gz"), gzip);
+        File.CreateSymbolicLink(Path.Combine(dir, "d.tsv"), Path.Combine(dir, "d.tsv.gz"));
+        string linked = Hint("d.tsv.gz");
+        Assert.EndsWith($"> {Path.Combine(dir, "d.decompressed.tsv")}.", linked, StringComparison.Ordinal);
+        Assert.DoesNotContain($"> {Path.Combine(dir, "d.tsv")}.", linked, StringComparison.Ordinal);
+    }
+
+    /// <summary>When no free name is found quickly, the hint pipes the text into the command instead of naming a file.</summary>
+    [Fact]
+    public void Without_a_free_name_the_hint_pipes_into_the_command()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        File.WriteAllBytes(Path.Combine(dir, "c.tsv"), [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0x03]);
+        for (int i = 1; i <= 100; i++)
+        {
+            Directory.CreateDirectory(Path.Combine(dir, i == 1 ? "c.decompressed.tsv" : $"c.decompressed-{i}.tsv"));
+        }
+
+        string message = Assert.Throws<DataFormatException>(() => CorpusReader.Open(Path.Combine(dir, "c.tsv")).TryRead(out _)).Message;
+        Assert.Contains($"gzip -dc {Path.Combine(dir, "c.tsv")} | textaugment … -.", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(" > ", message, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs <paramref name="command"/> under /bin/sh in <paramref name="directory"/>; true when it exits 0.</summary>
     private static bool Shell(string command, string directory, out string output)
     {

@@ -57,4 +57,56 @@ public class DiskFullTests
         Assert.DoesNotContain("\ntextaugment: No space left on device", "\n" + errors, StringComparison.Ordinal);
         Assert.Equal(before, Directory.GetFileSystemEntries(dir).Order(StringComparer.Ordinal).ToArray()); // no temporary file left
     }
+
+    /// <summary>
+    /// Items: the version line was written before any guard (a full or closed standard output ended with an unhandled
+    /// exception, exit 134, and a stack trace), and a closed standard output (<c>&gt;&amp;-</c>) gave .NET's "Access to the
+    /// path is denied" without saying what had been written (train's model and report). Every write to standard output, in
+    /// every command, now goes through the one guard: a full device and a closed descriptor each say so, with what had been
+    /// written, and exit 1.
+    /// </summary>
+    [Theory]
+    [InlineData("--version")]
+    [InlineData("--help")]
+    [InlineData("train --help")]
+    [InlineData("validate p.yaml")]
+    [InlineData("train in.tsv -o mc.tam --epochs 1")]
+    [InlineData("predict m.tam < in.tsv")]
+    [InlineData("evaluate m.tam in.tsv")]
+    [InlineData("augment p.yaml --no-progress -i in.tsv")]
+    public void A_full_or_closed_standard_output_is_reported_in_every_command_with_exit_1(string command)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string dir = TestPaths.NewTempDirectory();
+        File.WriteAllLines(Path.Combine(dir, "in.tsv"), ["text\tlabel", .. Enumerable.Range(0, 40).Select(i => $"the film number {i} was {(i % 2 == 0 ? "good" : "bad")}\t{(i % 2 == 0 ? "pos" : "neg")}")]);
+        File.WriteAllText(Path.Combine(dir, "p.yaml"), "input: { path: in.tsv }\naugment:\n  stages: [ { random_swap: {} } ]\n");
+        List<Example> examples = [new("1", "the film was good", "pos"), new("2", "the film was bad", "neg")];
+        Trainer.Train(examples, null, new TrainerOptions { Epochs = 1, Features = new FeatureOptions { Buckets = 1024, Dimensions = 8 } }).Model.Save(Path.Combine(dir, "m.tam"));
+        foreach (var (redirect, message) in new[]
+        {
+            ("> /dev/full", "textaugment: cannot write standard output: the device is full"),
+            (">&-", "textaugment: cannot write standard output: standard output is closed"),
+        })
+        {
+            if (File.Exists(Path.Combine(dir, "mc.tam")))
+            {
+                File.Delete(Path.Combine(dir, "mc.tam"));
+                Directory.Delete(Path.Combine(dir, "mc.report"), recursive: true);
+            }
+
+            var (code, errors) = CommandRunner.InShell(dir, $"{command} {redirect}");
+            Assert.True(code == 1, $"{command} {redirect}: exit {code}: {errors}");
+            Assert.Contains(message, errors, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled exception", errors, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+            Assert.DoesNotContain("Access to the path is denied", errors, StringComparison.Ordinal);
+            Assert.Contains(command.StartsWith("train in.tsv", StringComparison.Ordinal)
+                ? "'mc.tam', 'mc.report/curves.csv', 'mc.report/curves.svg', 'mc.report/report.json' were written in full before the failure and are in place"
+                : "Nothing was written, and no file was changed.", errors, StringComparison.Ordinal);
+        }
+    }
 }

@@ -51,6 +51,30 @@ public class FormatSafetyTests
         Assert.False(File.Exists(target));
     }
 
+    /// <summary>Item: a tsv refusal for an id holding a line break printed the raw line break inside "example 'a⏎b'"; the id is escaped as the value is.</summary>
+    [Fact]
+    public void A_refusal_escapes_the_id_as_it_escapes_the_value()
+    {
+        var error = Assert.Throws<DataFormatException>(() => RowFormatter.For(CorpusFormat.Tsv, "o.tsv").WriteRow(new CharBuffer(), "a\nb\tc", 0, "x", "l"));
+        Assert.Contains("example 'a\\nb\\tc' (variant 0) has a tab or a line break in its id, which plain tsv cannot hold: 'a\\nb\\tc'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    /// <summary>Item: a JSON Lines object without the label (or id) field gave no hint of the setting to change, as a missing text field does.</summary>
+    [Theory]
+    [InlineData("label", "--label", "Set --label to the field that holds the labels.")]
+    [InlineData("label", "input.label", "Set input.label to the field that holds the labels.")]
+    [InlineData("id", "input.id", "Set input.id to the field that holds the ids.")]
+    public void A_missing_jsonl_label_or_id_field_names_the_setting_to_change(string role, string setting, string hint)
+    {
+        ReaderSettingNames names = setting.StartsWith("--", StringComparison.Ordinal)
+            ? new ReaderSettingNames("--text", null, null) { LabelColumn = "--label" }
+            : ReaderSettingNames.Pipeline("input");
+        var options = new CorpusReaderOptions { Format = CorpusFormat.Jsonl, Names = names, LabelColumn = role == "label" ? "topic" : null, IdColumn = role == "id" ? "key" : null };
+        var error = ReadError("{\"id\":\"1\",\"text\":\"a b\",\"label\":\"x\"}\n", options);
+        Assert.Contains($"the object has no '{(role == "label" ? "topic" : "key")}' field; it has: id, text, label. {hint}", error.Message, StringComparison.Ordinal);
+    }
+
     public class FastTextOutput
     {
         [Theory]

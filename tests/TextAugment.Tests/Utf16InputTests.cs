@@ -17,7 +17,10 @@ namespace TextAugment.Tests;
 [Collection(ConsoleCollection.Name)]
 public class Utf16InputTests
 {
-    private const string Hint = "is the file UTF-16? convert it to UTF-8: iconv -f UTF-16 -t UTF-8";
+    // Without a byte-order mark the hint names the byte order found: iconv's plain UTF-16 would read big-endian data as
+    // little-endian (or the other way round) and write mojibake.
+    private const string Hint = "is the file UTF-16LE, UTF-16 without a byte-order mark? convert it to UTF-8: iconv -f UTF-16LE -t UTF-8";
+    private const string BigEndianHint = "is the file UTF-16BE, UTF-16 without a byte-order mark? convert it to UTF-8: iconv -f UTF-16BE -t UTF-8";
 
     [Theory]
     [InlineData("utf-16")]
@@ -48,7 +51,7 @@ public class Utf16InputTests
         {
             var (code, _, errors) = CommandRunner.InProcess(command);
             Assert.True(code == TextAugmentApp.UsageError, $"{string.Join(' ', command)}: exit {code}: {errors}");
-            Assert.Contains(encoding == "utf-16" ? "a UTF-16 (little-endian) byte-order mark (ff fe)" : Hint, errors, StringComparison.Ordinal);
+            Assert.Contains(encoding switch { "utf-16" => "a UTF-16 (little-endian) byte-order mark (ff fe)", "utf-16le" => Hint, _ => BigEndianHint }, errors, StringComparison.Ordinal);
         }
 
         // Standard input too.
@@ -107,6 +110,26 @@ public class Utf16InputTests
         var error = Assert.Throws<DataFormatException>(load);
         Assert.StartsWith($"{path}:1: byte {(reader == "jieba-user-dictionary" ? 7 : 1)}: a NUL byte ({Hint}", error.Message, StringComparison.Ordinal);
         Assert.Equal("UTF-16", error.TextEncoding);
+    }
+
+    /// <summary>Item: the hint for UTF-16 without a byte-order mark said iconv -f UTF-16, which reads big-endian data as little-endian (mojibake) or the other way round.</summary>
+    [Theory]
+    [InlineData(false, "UTF-16LE")]
+    [InlineData(true, "UTF-16BE")]
+    public void The_iconv_hint_names_the_byte_order_found_without_a_byte_order_mark(bool bigEndian, string order)
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string path = Path.Combine(dir, "u16.txt");
+        File.WriteAllBytes(path, new UnicodeEncoding(bigEndian, false).GetBytes("the\na\n"));
+        var error = Assert.Throws<DataFormatException>(() => WordSet.Load(path));
+        Assert.Contains($"iconv -f {order} -t UTF-8", error.Message, StringComparison.Ordinal);
+
+        // A later line keeps the file's order: after a little-endian line end (0a 00) the next line starts with the NUL, at
+        // an even offset within the line but an odd one in the file.
+        string later = Path.Combine(dir, "later.txt");
+        File.WriteAllBytes(later, [.. "abc\n"u8, .. new UnicodeEncoding(bigEndian, false).GetBytes(bigEndian ? "xy\n" : "\nxy\n")]);
+        var laterError = Assert.Throws<DataFormatException>(() => WordSet.Load(later));
+        Assert.Contains($"iconv -f {order} -t UTF-8", laterError.Message, StringComparison.Ordinal);
     }
 
     [Fact]

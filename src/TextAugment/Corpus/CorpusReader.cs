@@ -979,12 +979,12 @@ public abstract class CorpusReader : IDisposable
 
             if (Options.LabelColumn is not null && !Options.LabelOptional && label is null)
             {
-                throw Error(LineNumber, $"the object has no '{Options.LabelColumn}' field; it has: {Fields(fields)}.");
+                throw Error(LineNumber, $"the object has no '{Options.LabelColumn}' field; it has: {Fields(fields)}.{ColumnHint("label", "field")}");
             }
 
             if (Options.IdColumn is not null && id is null)
             {
-                throw Error(LineNumber, $"the object has no '{Options.IdColumn}' field; it has: {Fields(fields)}.");
+                throw Error(LineNumber, $"the object has no '{Options.IdColumn}' field; it has: {Fields(fields)}.{ColumnHint("id", "field")}");
             }
 
             // Ids come from the id field in every object or in none: an object without one takes its line number (or byte

@@ -27,17 +27,50 @@ public static class FileSignature
 
     /// <summary>
     /// Where the suggested command writes the text: the path without the format's suffix (c.tsv.gz: c.tsv), else the path
-    /// with <c>.decompressed</c> before its extension (c.tsv: c.decompressed.tsv), never the compressed file itself.
+    /// (without it) with <c>.decompressed</c> before its extension (c.tsv: c.decompressed.tsv, then c.decompressed-2.tsv, …): the first
+    /// of these that names nothing at all (no file, folder, or link, dangling or not), so that the command never overwrites
+    /// data (c.tsv may be a link to c.tsv.gz, and <c>&gt;</c> would truncate the input through it); null when none of the
+    /// first <see cref="TextPathTries"/> is free.
     /// </summary>
-    private static string TextPath(string path, string suffix)
+    private static string? TextPath(string path, string suffix)
     {
         if (path.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && path.Length > suffix.Length && !path.EndsWith("/" + suffix, StringComparison.OrdinalIgnoreCase))
         {
-            return path[..^suffix.Length];
+            path = path[..^suffix.Length];
+            if (IsFree(path))
+            {
+                return path;
+            }
         }
 
         string extension = Path.GetExtension(path);
-        return path[..^extension.Length] + ".decompressed" + extension;
+        string stem = path[..^extension.Length] + ".decompressed";
+        for (int i = 1; i <= TextPathTries; i++)
+        {
+            string candidate = stem + (i == 1 ? "" : "-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)) + extension;
+            if (IsFree(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How many names <see cref="TextPath"/> tries before it suggests a command without a target file.</summary>
+    private const int TextPathTries = 100;
+
+    /// <summary>Whether nothing is at <paramref name="path"/>: no file, folder or other node, and no link (a dangling one included).</summary>
+    private static bool IsFree(string path)
+    {
+        try
+        {
+            return !Path.Exists(path) && new FileInfo(path).LinkTarget is null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return false; // cannot tell: not free
+        }
     }
 
     /// <summary>
@@ -83,9 +116,13 @@ public static class FileSignature
         {
             if (name == "bzip2" ? IsBzip2(head) : head.StartsWith(magic))
             {
+                string? target = stdin ? null : TextPath(displayName, suffix);
+                string every = name == "zip" ? " (every file inside, one after another; unzip -l lists them)" : "";
                 string how = stdin
                     ? $"decompress it first (e.g. {command.Replace("IN", "FILE", StringComparison.Ordinal)} | textaugment …)"
-                    : $"decompress it first: {command.Replace("IN", Quote(displayName), StringComparison.Ordinal)} > {Quote(TextPath(displayName, suffix))}{(name == "zip" ? " (every file inside, one after another; unzip -l lists them)" : "")}";
+                    : target is null
+                        ? $"decompress it first into the command, reading standard input ('-'): {command.Replace("IN", Quote(displayName), StringComparison.Ordinal)} | textaugment … -{every}"
+                        : $"decompress it first: {command.Replace("IN", Quote(displayName), StringComparison.Ordinal)} > {Quote(target)}{every}";
                 throw new DataFormatException(displayName, 0, 0,
                     $"the file looks like a {name}-compressed {(name == "zip" ? "archive" : "file")} (it starts with the bytes {Hex(magic)}), not text; {how}.") { Compression = name }.OfWholeFile();
             }
@@ -101,26 +138,35 @@ public static class FileSignature
         // UTF-16 without a byte-order mark: its first line (as far as the head goes) has NULs, all at even or all at odd offsets.
         int lineEnd = head.IndexOf((byte)'\n');
         ReadOnlySpan<byte> firstLine = lineEnd < 0 ? head : head[..lineEnd];
-        if (LooksLikeUtf16(firstLine))
+        if (Utf16ByteOrder(firstLine, 0) is { } byteOrder)
         {
-            throw DataFormatException.AtByte(displayName, 1, firstLine.IndexOf((byte)0), NulInUtf16).InEncoding("UTF-16");
+            throw DataFormatException.AtByte(displayName, 1, firstLine.IndexOf((byte)0), NulInUtf16(byteOrder)).InEncoding("UTF-16");
         }
     }
 
-    /// <summary>The message for a NUL byte in a line that looks like UTF-16 (<see cref="LooksLikeUtf16"/>), wherever it is found.</summary>
-    internal const string NulInUtf16 = "a NUL byte (is the file UTF-16? convert it to UTF-8: iconv -f UTF-16 -t UTF-8); text holds no NUL bytes.";
+    /// <summary>
+    /// The message for a NUL byte in a line that looks like UTF-16 without a byte-order mark (<see cref="Utf16ByteOrder"/>),
+    /// wherever it is found. The iconv command names the byte order found: without a byte-order mark, iconv's plain
+    /// <c>UTF-16</c> assumes one order (big-endian in glibc) and turns text in the other into mojibake.
+    /// </summary>
+    /// <param name="order"><c>UTF-16LE</c> or <c>UTF-16BE</c>.</param>
+    internal static string NulInUtf16(string order) =>
+        $"a NUL byte (is the file {order}, UTF-16 without a byte-order mark? convert it to UTF-8: iconv -f {order} -t UTF-8); text holds no NUL bytes.";
 
     /// <summary>
-    /// Whether a line that holds a NUL byte looks like UTF-16 text rather than binary data: every NUL of its start (64 bytes)
-    /// at an even offset, or every one at an odd offset, as the high (or low) bytes of UTF-16 code units below U+0100 are,
-    /// whatever the script of the rest (a Chinese character's two bytes are seldom NUL).
+    /// The byte order of a line that holds a NUL byte when it looks like UTF-16 text rather than binary data, else null:
+    /// every NUL of its start (64 bytes) at an even offset in the file (<c>UTF-16BE</c>: the high byte of a code unit below
+    /// U+0100 comes first), or every one at an odd offset (<c>UTF-16LE</c>), whatever the script of the rest (a Chinese
+    /// character's two bytes are seldom NUL).
     /// </summary>
-    internal static bool LooksLikeUtf16(ReadOnlySpan<byte> line)
+    /// <param name="line">The line's bytes.</param>
+    /// <param name="offset">The byte offset of the line's first byte in the file, which decides the parity of each byte.</param>
+    internal static string? Utf16ByteOrder(ReadOnlySpan<byte> line, long offset)
     {
         ReadOnlySpan<byte> sample = line[..Math.Min(line.Length, 64)];
         if (sample.Length < 2)
         {
-            return false;
+            return null;
         }
 
         bool any = false, even = true, odd = true;
@@ -129,12 +175,13 @@ public static class FileSignature
             if (sample[i] == 0)
             {
                 any = true;
-                even &= i % 2 == 0;
-                odd &= i % 2 != 0;
+                bool atEven = (offset + i) % 2 == 0;
+                even &= atEven;
+                odd &= !atEven;
             }
         }
 
-        return any && (even || odd);
+        return !any ? null : even ? "UTF-16BE" : odd ? "UTF-16LE" : null;
     }
 
     private static string Hex(ReadOnlySpan<byte> bytes) => string.Join(' ', bytes.ToArray().Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));

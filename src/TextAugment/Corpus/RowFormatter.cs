@@ -27,9 +27,12 @@ internal abstract class RowFormatter
         return formatter;
     }
 
-    /// <summary>A value the output format cannot hold, named by the output, the example's id and the variant.</summary>
+    /// <summary>
+    /// A value the output format cannot hold, named by the output, the example's id and the variant. The id is shown as the
+    /// refused value is (<see cref="Shorten"/>: tabs and line breaks escaped), since it may hold the very character refused.
+    /// </summary>
     private DataFormatException Refusal(string id, int variant, string message) =>
-        new(_output, 0, 0, $"example '{id}' (variant {variant}) {message}");
+        new(_output, 0, 0, $"example '{Shorten(id)}' (variant {variant}) {message}");
 
     public abstract void WriteHeader(CharBuffer destination);
 
@@ -115,6 +118,7 @@ internal abstract class RowFormatter
         }
     }
 
+    /// <summary>A value (or id) as writer messages quote it: at most 60 characters, tabs and line breaks escaped (\t, \n, \r).</summary>
     private static string Shorten(ReadOnlySpan<char> value) =>
         (value.Length > 60 ? string.Concat(value[..60], "…") : value.ToString()).Replace("\t", "\\t", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal);
 

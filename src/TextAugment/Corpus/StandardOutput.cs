@@ -29,7 +29,16 @@ public sealed class StandardOutput : Stream
             return new StandardOutput(Console.OpenStandardOutput());
         }
 
-        var descriptor = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+        FileStream descriptor;
+        try
+        {
+            descriptor = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+        }
+        catch (Exception e) when (StandardOutputClosedException.IsClosed(e))
+        {
+            throw new StandardOutputClosedException(e);
+        }
+
         if (!descriptor.CanSeek)
         {
             return new StandardOutput(descriptor);
@@ -80,6 +89,10 @@ public sealed class StandardOutput : Stream
         {
             throw new ClosedPipeException(e);
         }
+        catch (Exception e) when (StandardOutputClosedException.IsClosed(e))
+        {
+            throw new StandardOutputClosedException(e);
+        }
 
         Interlocked.Add(ref _lines, buffer.Count((byte)'\n'));
     }
@@ -105,6 +118,10 @@ public sealed class StandardOutput : Stream
         {
             throw new ClosedPipeException(e);
         }
+        catch (Exception e) when (StandardOutputClosedException.IsClosed(e))
+        {
+            throw new StandardOutputClosedException(e);
+        }
     }
 
     // EPIPE is 32 on Linux and macOS; Windows reports ERROR_NO_DATA (232) or ERROR_BROKEN_PIPE (109).
@@ -113,3 +130,50 @@ public sealed class StandardOutput : Stream
 
 /// <summary>The reader of standard output has gone (for example <c>textaugment augment … | head</c>): stop quietly.</summary>
 public sealed class ClosedPipeException(IOException inner) : IOException("standard output was closed by its reader", inner);
+
+/// <summary>
+/// Standard output is closed (<c>&gt;&amp;-</c>: its descriptor is not open, EBADF), so nothing can be written there: a failure
+/// of the run (exit 1), reported as a full standard output is (<see cref="DiskFullException"/>), naming what had been written
+/// before it, in place of .NET's "Access to the path is denied".
+/// </summary>
+public sealed class StandardOutputClosedException : IOException
+{
+    /// <summary>Creates the exception for the system's error <paramref name="innerException"/>.</summary>
+    /// <param name="innerException">The system's error (EBADF), or null.</param>
+    public StandardOutputClosedException(Exception? innerException)
+        : base("cannot write standard output: standard output is closed (bad file descriptor, as after >&-). Run the command with standard output open: > FILE, or > /dev/null to discard what it prints.", innerException)
+    {
+    }
+
+    /// <summary>Creates the exception without the system's error.</summary>
+    public StandardOutputClosedException()
+        : this((Exception?)null)
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public StandardOutputClosedException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and its cause.</summary>
+    public StandardOutputClosedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>
+    /// Whether <paramref name="error"/>, from a write to standard output, says its descriptor is not open: EBADF (9), which
+    /// .NET raises as an <see cref="UnauthorizedAccessException"/> ("Access to the path is denied") around an
+    /// <see cref="IOException"/>, or ERROR_INVALID_HANDLE (6) on Windows.
+    /// </summary>
+    /// <param name="error">The error of the write.</param>
+    public static bool IsClosed(Exception error) => error switch
+    {
+        StandardOutputClosedException => true,
+        UnauthorizedAccessException => true,
+        IOException io when io is not DiskFullException and not ClosedPipeException => (io.HResult & 0xFFFF) is 9 || (OperatingSystem.IsWindows() && (io.HResult & 0xFFFF) is 6),
+        _ => false,
+    };
+}

@@ -174,8 +174,8 @@ internal sealed class Utf8LineReader : IDisposable
         int at = line.IndexOf((byte)0);
         if (at >= 0)
         {
-            throw DataFormatException.AtByte(_displayName, LineNumber, ContentOffset + at, FileSignature.LooksLikeUtf16(line)
-                ? FileSignature.NulInUtf16
+            throw DataFormatException.AtByte(_displayName, LineNumber, ContentOffset + at, FileSignature.Utf16ByteOrder(line, ContentOffset) is { } order
+                ? FileSignature.NulInUtf16(order)
                 : "a NUL byte; text holds no NUL bytes (is this a binary file? the input must be UTF-8 text).").OfWholeFile();
         }
     }
