@@ -252,7 +252,7 @@ public class InputFaultTests
     [Theory]
     [InlineData(new byte[] { 0xFF, 0xFE, (byte)'a', 0, (byte)'\n', 0 }, "u.txt:1: byte 0: a UTF-16 (little-endian) byte-order mark (ff fe)")]
     [InlineData(new byte[] { 0xFE, 0xFF, 0, (byte)'a', 0, (byte)'\n' }, "u.txt:1: byte 0: a UTF-16 (big-endian) byte-order mark (fe ff)")]
-    [InlineData(new byte[] { (byte)'a', 0, (byte)' ', 0, (byte)'b', 0, (byte)'\n', 0 }, "u.txt:1: byte 1: a NUL byte (is the file UTF-16? convert it to UTF-8")]
+    [InlineData(new byte[] { (byte)'a', 0, (byte)' ', 0, (byte)'b', 0, (byte)'\n', 0 }, "u.txt:1: byte 1: a NUL byte (is the file UTF-16LE, UTF-16 without a byte-order mark? convert it to UTF-8: iconv -f UTF-16LE -t UTF-8")]
     [InlineData(new byte[] { (byte)'a', (byte)'b', (byte)'c', 0, 0, 0, 1, (byte)'\n' }, "u.txt:1: byte 3: a NUL byte; text holds no NUL bytes (is this a binary file?")]
     public void Utf16_keeps_its_hint_and_other_nul_bytes_do_not_get_it(byte[] content, string expected)
     {
