@@ -106,7 +106,7 @@ public class MessageTests
         string output = Path.Combine(dir, "o.txt");
         var (code, _, errors) = CommandRunner.InProcess("augment", Path.Combine(TestPaths.Root, "pipelines", "eda.yaml"), "-i", input, "--input-format", "text", "-o", output, "--no-progress");
         Assert.Equal(TextAugmentApp.UsageError, code); // not UTF-8 text: the wrong file, as a compressed one
-        Assert.StartsWith($"{input}:1: byte 1: a NUL byte (is the file UTF-16? convert it to UTF-8", errors, StringComparison.Ordinal);
+        Assert.StartsWith($"{input}:1: byte 1: a NUL byte (is the file UTF-16LE, UTF-16 without a byte-order mark? convert it to UTF-8: iconv -f UTF-16LE -t UTF-8", errors, StringComparison.Ordinal);
         Assert.False(File.Exists(output));
     }
 
