@@ -6,8 +6,10 @@ using TextAugment.Cli;
 using TextAugment.Corpus;
 using TextAugment.Pipelines;
 
+// First: a closed standard output (>&-) is held on /dev/null, so that no file opened later takes its descriptor.
+StandardOutput.ReserveIfClosed();
 // Results printed on standard output (tables, summaries) say which output a full device stopped, as the files do.
-Console.SetOut(new ResultWriter(Console.Out));
+Console.SetOut(new ResultWriter(ResultWriter.OpenStandardOutput()));
 // Messages on standard error are best effort: a full or closed standard error never aborts a run or changes its exit code.
 Console.SetError(new StandardErrorWriter(Console.Error));
 return TextAugmentApp.Run(args, AnsiConsole.Console, Console.Error);

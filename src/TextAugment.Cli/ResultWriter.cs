@@ -10,6 +10,34 @@ namespace TextAugment.Cli;
 /// </summary>
 internal sealed class ResultWriter(TextWriter inner) : GuardedWriter(inner)
 {
+    /// <summary>
+    /// <see cref="Console.Out"/>, or where standard output is closed (<c>&gt;&amp;-</c>) and opening it fails (as it does at
+    /// once in a Native AOT build), a writer whose every write fails as a closed standard output's does.
+    /// </summary>
+    public static TextWriter OpenStandardOutput()
+    {
+        if (StandardOutput.ClosedAtStart)
+        {
+            return new ClosedWriter(new StandardOutputClosedException());
+        }
+
+        try
+        {
+            return Console.Out;
+        }
+        catch (Exception e) when (StandardOutputClosedException.IsClosed(e))
+        {
+            return new ClosedWriter(e);
+        }
+    }
+
+    private sealed class ClosedWriter(Exception error) : TextWriter
+    {
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value) => throw new StandardOutputClosedException(error);
+    }
+
     /// <inheritdoc/>
     protected override void Guard(Action write)
     {

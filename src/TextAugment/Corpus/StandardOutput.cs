@@ -17,6 +17,56 @@ public sealed class StandardOutput : Stream
     /// <summary>Lines (newline bytes) written to standard output through this class so far in the process.</summary>
     public static long LinesWritten => Interlocked.Read(ref _lines);
 
+    /// <summary>Whether standard output was closed (<c>&gt;&amp;-</c>) when <see cref="ReserveIfClosed"/> ran.</summary>
+    public static bool ClosedAtStart { get; private set; }
+
+    // Keep /dev/null open on descriptor 1 (and 0, when that was closed too) for the process's life (see ReserveIfClosed).
+    private static SafeFileHandle? _reserved;
+    private static readonly List<SafeFileHandle> Held = [];
+
+    /// <summary>
+    /// Call first, before anything opens a file: on Unix, when descriptor 1 is closed (<c>&gt;&amp;-</c>), the next file or
+    /// duplicate the process opens would get it, and what the command prints would go into that file. So /dev/null is
+    /// opened onto descriptor 1, and <see cref="ClosedAtStart"/> makes every write to standard output fail as closed
+    /// (<see cref="StandardOutputClosedException"/>).
+    /// </summary>
+    public static void ReserveIfClosed()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        try
+        {
+            Console.OpenStandardOutput().Dispose(); // duplicates descriptor 1: fails when it is closed
+            return;
+        }
+        catch (Exception e) when (StandardOutputClosedException.IsClosed(e))
+        {
+            ClosedAtStart = true;
+        }
+
+        // A new descriptor is the lowest free one: 1, unless 0 is closed too (then 0 first).
+        for (int i = 0; i < 3 && _reserved is null; i++)
+        {
+            SafeFileHandle handle = File.OpenHandle("/dev/null", FileMode.Open, FileAccess.Write);
+            if (handle.DangerousGetHandle() == 1)
+            {
+                _reserved = handle;
+            }
+            else if (handle.DangerousGetHandle() < 1)
+            {
+                Held.Add(handle); // descriptor 0: kept open, so that the next open takes 1
+            }
+            else
+            {
+                handle.Dispose();
+                break;
+            }
+        }
+    }
+
     /// <summary>Opens standard output. On Unix a pipe, FIFO or terminal is written through its file descriptor, so a
     /// reader that has gone (<c>| head</c>) raises <see cref="ClosedPipeException"/> at the next write. A regular file
     /// (<c>&gt; out.tsv</c>) goes through the console stream, whose write(2) calls move the offset the descriptor shares
@@ -24,6 +74,11 @@ public sealed class StandardOutput : Stream
     /// <c>{ textaugment …; echo done; } &gt; out</c> or a shard loop overwrite the output.</summary>
     public static Stream Open()
     {
+        if (ClosedAtStart)
+        {
+            throw new StandardOutputClosedException();
+        }
+
         if (OperatingSystem.IsWindows())
         {
             return new StandardOutput(Console.OpenStandardOutput());
