@@ -86,6 +86,12 @@ public static class FileIdentity
                 return null;
             }
 
+            // The kernel's own links (/dev/stdin → /proc/self/fd/0 → 'pipe:[N]') name no path, yet open: not broken.
+            if (IsKernelLink(link.FullName) || IsKernelLink(target))
+            {
+                return null;
+            }
+
             FileSystemInfo? final = link.ResolveLinkTarget(returnFinalTarget: true);
             return final is not null && (File.Exists(final.FullName) || Directory.Exists(final.FullName) || IsDeviceOrPipe(final.FullName)) ? null : target;
         }
@@ -94,6 +100,9 @@ public static class FileIdentity
             return null; // a loop of links or an unreadable folder: opening it reports that
         }
     }
+
+    private static bool IsKernelLink(string path) =>
+        path.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/proc/", StringComparison.Ordinal);
 
     /// <summary>
     /// True when <paramref name="path"/> lies inside the folder <paramref name="folder"/> (at any depth), comparing the
