@@ -22,8 +22,32 @@ internal static class StartupHook
             s_listener = new AllocationListener();
         }
 
+        // GCSTATS_POLL=1: every 20 ms, the largest committed GC memory, GC heap and working set seen, written at exit.
+        long maxCommitted = 0, maxHeap = 0, maxWorkingSet = 0;
+        Timer? poll = null;
+        if (Environment.GetEnvironmentVariable("GCSTATS_POLL") == "1")
+        {
+            poll = new Timer(_ =>
+            {
+                GCMemoryInfo info = GC.GetGCMemoryInfo();
+                maxCommitted = Math.Max(maxCommitted, info.TotalCommittedBytes);
+                maxHeap = Math.Max(maxHeap, info.HeapSizeBytes);
+                maxWorkingSet = Math.Max(maxWorkingSet, Environment.WorkingSet);
+            }, null, 0, 20);
+        }
+
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
+            poll?.Dispose();
+            if (poll is not null)
+            {
+                GCMemoryInfo info = GC.GetGCMemoryInfo();
+                string generations = string.Join(" ", Enumerable.Range(0, info.GenerationInfo.Length).Select(g =>
+                    string.Create(CultureInfo.InvariantCulture, $"gen{g}:{info.GenerationInfo[g].SizeAfterBytes / 1e6:F1}MB")));
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"GCPOLL	max_committed_mb={maxCommitted / 1e6:F1}	max_heap_mb={maxHeap / 1e6:F1}	max_working_set_mb={maxWorkingSet / 1e6:F1}	last_gc_after: {generations}"));
+            }
+
             s_listener?.Write(Console.Error);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"GCSTATS\talloc_bytes={GC.GetTotalAllocatedBytes(precise: true)}\tgen0={GC.CollectionCount(0)}\tgen1={GC.CollectionCount(1)}\tgen2={GC.CollectionCount(2)}\tpause_ms={GC.GetTotalPauseDuration().TotalMilliseconds:F0}\twall_ms={clock.ElapsedMilliseconds}\tjit_ms={System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0}\tjit_methods={System.Runtime.JitInfo.GetCompiledMethodCount()}"));

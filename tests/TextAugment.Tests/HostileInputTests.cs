@@ -275,6 +275,13 @@ public class HostileInputTests
 
         string dir = Workspace();
         ProcessStartInfo start = CommandRunner.StartInfo(true, "augment", Path.Combine(dir, "p.yaml"), "--input-format", "text", "-o", Path.Combine(dir, "out.txt"), "--no-progress");
+
+        // A signal ignored when a process starts stays ignored (the shell's `cmd &` and nohup do this to SIGINT, and a test
+        // run started that way passes it on): the run then rightly goes on. GNU env puts the default disposition back, so
+        // the test sends the signal to a process that can receive it, wherever the suite was started from.
+        start.ArgumentList.Insert(0, start.FileName);
+        start.ArgumentList.Insert(0, "--default-signal=" + signal);
+        start.FileName = "env";
         using Process process = Process.Start(start)!;
         process.StandardInput.WriteLine("one two three four"); // and standard input stays open: the run waits mid-file
         process.StandardInput.Flush();
@@ -285,6 +292,7 @@ public class HostileInputTests
         }
 
         Assert.NotEmpty(Directory.GetFiles(dir, "*.tmp"));
+        Assert.False(Ignores(process.Id, signal), $"the run was started with SIG{signal} ignored");
         using (Process kill = Process.Start("kill", $"-{signal} {process.Id}"))
         {
             kill.WaitForExit();
@@ -294,6 +302,14 @@ public class HostileInputTests
         Assert.NotEqual(0, process.ExitCode);
         Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
         Assert.False(File.Exists(Path.Combine(dir, "out.txt")));
+    }
+
+    /// <summary>Whether process <paramref name="pid"/> ignores SIG<paramref name="signal"/> (its SigIgn mask in /proc).</summary>
+    private static bool Ignores(int pid, string signal)
+    {
+        string mask = File.ReadLines($"/proc/{pid}/status").Single(line => line.StartsWith("SigIgn:", StringComparison.Ordinal))["SigIgn:".Length..].Trim();
+        int number = signal == "INT" ? 2 : 15;
+        return (ulong.Parse(mask, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & (1UL << (number - 1))) != 0;
     }
 }
 
