@@ -96,6 +96,13 @@ public sealed class TokenList
         Count = other.Count;
     }
 
+    /// <summary>
+    /// Tokens moved by <see cref="Insert"/>, <see cref="RemoveRange"/> and <see cref="RemoveWords"/> on this thread, for the
+    /// tests that hold the stages' work linear in a text's length (EdaScalingTests): a count, not a clock.
+    /// </summary>
+    [ThreadStatic]
+    internal static long Shifted;
+
     /// <summary>Removes every token.</summary>
     public void Clear() => Count = 0;
 
@@ -111,6 +118,7 @@ public sealed class TokenList
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)index, (uint)Count, nameof(index));
         EnsureCapacity(Count + 1);
+        Shifted += Count - index;
         Array.Copy(_items, index, _items, index + 1, Count - index);
         _items[index] = token;
         Count++;
@@ -120,6 +128,7 @@ public sealed class TokenList
     public void RemoveRange(int index, int count)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)(index + count), (uint)Count, nameof(count));
+        Shifted += Count - index - count;
         Array.Copy(_items, index + count, _items, index, Count - index - count);
         Count -= count;
     }
@@ -150,6 +159,7 @@ public sealed class TokenList
             }
         }
 
+        Shifted += Count - write;
         Array.Copy(_items, write, _items, 0, Count - write);
         Count -= write;
     }
