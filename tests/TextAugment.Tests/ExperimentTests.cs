@@ -206,6 +206,21 @@ public class ExperimentTests
     }
 
     [Fact]
+    public void Ablation_seeds_are_written_whole_and_stay_within_the_seed_range()
+    {
+        // ablation.json wrote each seed through a 32-bit int: 3000000000 came out as -1294967296.
+        var arm = new AblationArm(10, [0.8, 0.8], [0.7, 0.7]);
+        string json = new Ablation([3_000_000_000UL, 9_223_372_036_854_775_807UL], arm, arm, arm).Json();
+        Assert.Contains("\"seeds\": [\n    3000000000,\n    9223372036854775807\n  ]", json.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+
+        // The k-th seed is the run's seed plus k, counted on from 0 past the largest seed the pipeline accepts (2^63 - 1).
+        Assert.Equal(3_000_000_001UL, Experiment.AblationSeed(3_000_000_000UL, 1));
+        Assert.Equal((ulong)TextAugment.Classification.TrainerOptions.MaxSeed, Experiment.AblationSeed((ulong)TextAugment.Classification.TrainerOptions.MaxSeed - 1, 1));
+        Assert.Equal(0UL, Experiment.AblationSeed((ulong)TextAugment.Classification.TrainerOptions.MaxSeed, 1));
+        Assert.Equal(3UL, Experiment.AblationSeed((ulong)TextAugment.Classification.TrainerOptions.MaxSeed - 1, 5));
+    }
+
+    [Fact]
     public void Train_on_an_augmented_file_splits_validation_by_id_and_patience_0_keeps_the_last_epoch()
     {
         string dir = TestPaths.NewTempDirectory();

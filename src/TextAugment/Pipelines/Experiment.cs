@@ -135,7 +135,7 @@ public sealed record Ablation(IReadOnlyList<ulong> Seeds, AblationArm Originals,
     {
         w.WriteStartObject();
         w.WriteStartArray("seeds");
-        foreach (int seed in Seeds)
+        foreach (ulong seed in Seeds)
         {
             w.WriteNumberValue(seed);
         }
@@ -355,7 +355,7 @@ public static class Experiment
             var scores = new List<Evaluation>[4] { [], [], [], [] };
             for (int k = 0; k < pipeline.Evaluate.AblationSeeds; k++)
             {
-                ulong seed = train.Options.Seed + (ulong)k;
+                ulong seed = AblationSeed(train.Options.Seed, k);
                 log?.Report($"ablation: seed {seed} ({k + 1} of {pipeline.Evaluate.AblationSeeds}): originals, augmented, repetition control{(uda ? ", consistency" : "")}");
                 seeds.Add(seed);
                 scores[0].Add(Evaluation.Of(Fit(plain, () => originals, seed, supervised).Model, test));
@@ -378,6 +378,12 @@ public static class Experiment
 
         return new ExperimentResult(report, train.ModelPath, score, ablation);
     }
+
+    /// <summary>
+    /// The ablation's <paramref name="k"/>-th seed (0-based): the run's seed plus k, counted on past the largest seed
+    /// (<see cref="TrainerOptions.MaxSeed"/>, 2^63 − 1) from 0, so that every ablation seed is a seed the pipeline accepts.
+    /// </summary>
+    internal static ulong AblationSeed(ulong seed, int k) => (seed + (ulong)k) % ((ulong)TrainerOptions.MaxSeed + 1);
 
     /// <summary>
     /// The repetition control: for each row of the augmented corpus, in its order, the original with the same
