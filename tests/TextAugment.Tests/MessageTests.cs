@@ -214,7 +214,32 @@ public class MessageTests
         var (_, report) = Trainer.Train(rows, null,
             new TrainerOptions { ValidationFraction = 0.1, Epochs = 1, Refit = false, Features = new FeatureOptions { Buckets = 256, Dimensions = 4 } });
         Assert.Equal(6, report.ValidationRows);
-        Assert.Contains("that is 50 % of the ids, not the 10 % asked: each label with at least 2 ids gives one to validation", report.ValidationNote, StringComparison.Ordinal);
+        Assert.Contains("that is 50 % of the ids, not the 10 % asked: the split rounds within each label, and a label with at least 2 ids gives at least one to validation and keeps at least one for training", report.ValidationNote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_label_keeps_an_id_for_training_however_large_the_fraction_and_a_share_far_from_the_one_asked_is_said()
+    {
+        // 0.9 of 3 ids rounds to 3: the whole label went to validation, and training found no label at all.
+        Assert.Equal(2, Trainer.HeldIds(3, 0.9));
+        Assert.Equal(1, Trainer.HeldIds(2, 0.9));
+        Assert.Equal(0, Trainer.HeldIds(1, 0.9));
+        Assert.Equal(18, Trainer.HeldIds(20, 0.9));
+        Assert.Equal(1, Trainer.HeldIds(20, 0.01));
+        Assert.Equal(0, Trainer.HeldIds(20, 0));
+
+        // 20 + 20 + 4 rows: at 0.9 the 4 rows of c were all held out, and the model was trained on two labels in silence.
+        List<Example> rows = [.. Enumerable.Range(0, 44).Select(i => new Example($"{i}", $"text {i} {(i < 20 ? "alpha" : i < 40 ? "beta" : "gamma")}", i < 20 ? "a" : i < 40 ? "b" : "c"))];
+        var (train, validation) = Trainer.StratifiedSplit(rows, 0.9, new TextAugment.Augmenters.AugmentRandom(1));
+        Assert.Equal(["a", "b", "c"], train.Select(e => e.Label).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(3, validation.Count(e => e.Label == "c"));
+
+        // The streamed path (TrainingRows) splits alike, and a share 17 points above the 50 % asked is said.
+        var (model, report) = Trainer.Train([.. Enumerable.Range(0, 6).Select(i => new Example($"{i}", $"film {i}", $"{i % 2}"))], null,
+            new TrainerOptions { ValidationFraction = 0.5, Epochs = 1, Refit = false, Features = new FeatureOptions { Buckets = 256, Dimensions = 4 } });
+        Assert.Equal(4, report.ValidationRows);
+        Assert.Equal(2, model.Labels.Count);
+        Assert.Contains("that is 67 % of the ids, not the 50 % asked", report.ValidationNote, StringComparison.Ordinal);
     }
 
     // Small items.

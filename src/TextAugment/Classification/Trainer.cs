@@ -569,22 +569,29 @@ public static class Trainer
     }
 
     /// <summary>
-    /// Holds out <paramref name="fraction"/> of each label's ids (at least one when the label has two or more
-    /// ids; none when <paramref name="fraction"/> is 0). Rows that share an id (an augmented corpus's variants of
-    /// one original) go to the same side, so no variant of a validation example is trained on; with one row per
-    /// id this is a stratified split by row.
-    /// </summary>
-    /// <summary>
-    /// The share of ids held out when it is well above the fraction asked, and why: every label with at least 2 ids gives
-    /// one (<see cref="StratifiedSplit"/>), so tiny data holds out more. Empty otherwise.
+    /// The share of ids held out when it is more than 5 points from the fraction asked, and why: the split rounds within
+    /// each label (<see cref="HeldIds"/>), so small data holds out more or less. Empty otherwise.
     /// </summary>
     private static string HeldShare(int heldIds, int ids, double fraction)
     {
         double share = (double)heldIds / ids;
-        return share <= fraction * 1.5 + 0.01 ? ""
-            : FormattableString.Invariant($"; that is {share:P0} of the ids, not the {fraction:P0} asked: each label with at least 2 ids gives one to validation");
+        return Math.Abs(share - fraction) <= 0.05 ? ""
+            : FormattableString.Invariant($"; that is {share:P0} of the ids, not the {fraction:P0} asked: the split rounds within each label, and a label with at least 2 ids gives at least one to validation and keeps at least one for training");
     }
 
+    /// <summary>
+    /// How many of a label's <paramref name="ids"/> the split holds out: <paramref name="fraction"/> of them, rounded
+    /// (to even), at least one and at most all but one when the label has two or more ids (so every label keeps an id
+    /// to train on and one to validate), none when it has one or <paramref name="fraction"/> is 0.
+    /// </summary>
+    internal static int HeldIds(int ids, double fraction) =>
+        ids < 2 || fraction <= 0 ? 0 : Math.Clamp((int)Math.Round(ids * fraction), 1, ids - 1);
+
+    /// <summary>
+    /// Holds out <paramref name="fraction"/> of each label's ids (<see cref="HeldIds"/>). Rows that share an id (an
+    /// augmented corpus's variants of one original) go to the same side, so no variant of a validation example is
+    /// trained on; with one row per id this is a stratified split by row.
+    /// </summary>
     internal static (IReadOnlyList<Example> Train, IReadOnlyList<Example> Validation) StratifiedSplit(IReadOnlyList<Example> examples, double fraction, AugmentRandom random)
     {
         var train = new List<Example>();
@@ -615,7 +622,7 @@ public static class Trainer
             List<Example>[] items = [.. label];
             int[] order = [.. Enumerable.Range(0, items.Length)];
             Shuffle(order, random);
-            int held = items.Length < 2 ? 0 : Math.Max(1, (int)Math.Round(items.Length * fraction));
+            int held = HeldIds(items.Length, fraction);
             for (int k = 0; k < items.Length; k++)
             {
                 (k < held ? validation : train).AddRange(items[order[k]]);

@@ -374,7 +374,7 @@ internal sealed class TrainingRows : IDisposable
             int[] items = byLabel[y];
             int[] shuffled = [.. Enumerable.Range(0, items.Length)];
             Shuffle(shuffled, random);
-            int held = items.Length < 2 ? 0 : Math.Max(1, (int)Math.Round(items.Length * fraction));
+            int held = Trainer.HeldIds(items.Length, fraction);
             heldCount[y] = held;
             heldIds += held;
             // Items in the order drawn: the first held ones go to validation.
