@@ -53,7 +53,7 @@ public sealed class SubstitutionOptions
             return false;
         }
 
-        if (CharRange.Contains(candidate, '0', '9') && !CharRange.Contains(original, '0', '9'))
+        if (Digits.Contains(candidate) && !Digits.Contains(original))
         {
             return false;
         }

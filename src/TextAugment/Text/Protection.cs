@@ -89,6 +89,8 @@ public sealed partial class Protection
     private readonly Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _listsLookup;
     private readonly List<string[]> _phrases = [];
     private readonly Regex[] _patterns;
+    // The one-character negators of an unspaced script (不, 没, 未, 别 …): a word that starts with one is a negator too.
+    private readonly System.Buffers.SearchValues<char>? _negatorPrefixes;
 
     private Protection(ProtectionOptions options)
     {
@@ -112,6 +114,8 @@ public sealed partial class Protection
 
         _words = single.Count > 0 ? new WordSet(single) : null;
         _listsLookup = ListsOf(options.StopWords, _words, options.Negators).GetAlternateLookup<ReadOnlySpan<char>>();
+        char[] prefixes = [.. (options.Negators?.Words ?? []).Where(w => w.Length == 1 && Segmenter.IsUnspaced(w[0])).Select(w => w[0])];
+        _negatorPrefixes = prefixes.Length > 0 ? System.Buffers.SearchValues.Create(prefixes) : null;
         _patterns = new Regex[options.Patterns.Count];
         for (int i = 0; i < _patterns.Length; i++)
         {
@@ -169,6 +173,11 @@ public sealed partial class Protection
         if (_options.Urls && ((triggers && text.Contains("://", StringComparison.Ordinal)) || text.AsSpan().ContainsAny(Www)))
         {
             ProtectMatches(tokens, UrlPattern());
+        }
+
+        if (_options.Urls && HasDotInName(text))
+        {
+            ProtectMatches(tokens, BareDomainPattern());
         }
 
         if (_options.Emails && triggers && text.Contains('@', StringComparison.Ordinal))
@@ -250,7 +259,7 @@ public sealed partial class Protection
         if (word.Length > WordSet.MaxStackWord)
         {
             TokenFlags marks = _options.StopWords?.Contains(word) == true ? TokenFlags.StopWord : TokenFlags.None;
-            return (_options.Numbers && CharRange.Contains(word, '0', '9')) || _words?.Contains(word) == true || IsNegator(word)
+            return (_options.Numbers && Digits.Contains(word)) || _words?.Contains(word) == true || IsNegator(word)
                 ? marks | TokenFlags.Protected
                 : marks;
         }
@@ -260,18 +269,21 @@ public sealed partial class Protection
         Span<char> lower = stackalloc char[word.Length];
         InvariantCase.ToLower(word, lower);
         byte lists = _listsLookup.TryGetValue(lower, out byte found) ? found : (byte)0;
+        bool negatorPrefix = StartsWithNegator(lower);
         if (ChineseScript.HasTraditional(lower))
         {
             Span<char> simplified = stackalloc char[lower.Length];
             ChineseScript.ToSimplified(lower, simplified);
             lists |= _listsLookup.TryGetValue(simplified, out found) ? found : (byte)0;
+            negatorPrefix |= StartsWithNegator(simplified);
         }
 
         TokenFlags flags = (lists & StopWordList) != 0 ? TokenFlags.StopWord : TokenFlags.None;
         // Ordinal on the lowered word is OrdinalIgnoreCase on the word for these endings: only n/N lower to n, t/T to t.
         bool negator = _options.Negators is not null
-                       && ((lists & NegatorList) != 0 || lower.EndsWith("n't", StringComparison.Ordinal) || lower.EndsWith("n’t", StringComparison.Ordinal));
-        return (_options.Numbers && CharRange.Contains(word, '0', '9')) || (lists & ProtectedList) != 0 || negator
+                       && ((lists & NegatorList) != 0 || lower.EndsWith("n't", StringComparison.Ordinal) || lower.EndsWith("n’t", StringComparison.Ordinal)
+                           || negatorPrefix);
+        return (_options.Numbers && Digits.Contains(word)) || (lists & ProtectedList) != 0 || negator
             ? flags | TokenFlags.Protected
             : flags;
     }
@@ -295,7 +307,15 @@ public sealed partial class Protection
 
     private bool IsNegator(ReadOnlySpan<char> word) =>
         _options.Negators is { } negators
-        && (negators.Contains(word) || word.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || word.EndsWith("n’t", StringComparison.OrdinalIgnoreCase));
+        && (negators.Contains(word) || word.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || word.EndsWith("n’t", StringComparison.OrdinalIgnoreCase)
+            || StartsWithNegator(word) || (word.Length >= 2 && StartsWithNegator(ChineseScript.ToSimplified(word[..2].ToString()))));
+
+    /// <summary>
+    /// A word of two or more characters whose first character is a one-character negator of an unspaced script
+    /// (不去, 没去, 未能, 别去: jieba joins the negator to the verb). The caller asks again with the word's Simplified form.
+    /// </summary>
+    private bool StartsWithNegator(ReadOnlySpan<char> word) =>
+        _negatorPrefixes is not null && word.Length >= 2 && _negatorPrefixes.Contains(word[0]);
 
     /// <summary>The token is the phrase part in any case, or in Traditional characters (the part is Simplified).</summary>
     private static bool SameWord(ReadOnlySpan<char> token, string part)
@@ -444,10 +464,55 @@ public sealed partial class Protection
         }
     }
 
-    // A URL starts at a scheme or www. that no scheme character precedes (so also right after a Chinese word: 详见https://…)
-    // and ends at white space or at the first CJK character or full-width punctuation (…/film。).
-    [GeneratedRegex(@"(?:(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*://|(?<![A-Za-z0-9.-])www\.)[^\s\u2E80-\u303F\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// Whether a dot sits between an ASCII letter or digit and an ASCII letter (<c>example.com</c>, also <c>e.g.</c>):
+    /// the cheap test before <see cref="BareDomainPattern"/>, so that most texts (sentence dots, <c>3.5</c>) skip it.
+    /// </summary>
+    private static bool HasDotInName(ReadOnlySpan<char> text)
+    {
+        int i = text.IndexOf('.');
+        while (i >= 0)
+        {
+            if (i > 0 && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i - 1]) && char.IsAsciiLetter(text[i + 1]))
+            {
+                return true;
+            }
+
+            int next = text[(i + 1)..].IndexOf('.');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return false;
+    }
+
+    // CJK ideographs (with extension A and the compatibility ideographs): inside a URL (an IRI, RFC 3987) unless they
+    // follow an ASCII letter or digit directly.
+    private const string Ideographs = @"\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF";
+
+    // The rest of a URL after its scheme (or www., or a bare domain's top-level domain): any characters but white space,
+    // CJK punctuation and full-width forms (\u2E80-\u303F, \uFF00-\uFFEF: 。，！？、）」 end it), and a run of ideographs
+    // that starts right after an ASCII letter or digit (详见https://x.org/film了解更多: Chinese text written straight
+    // after the URL); ideographs after any other character are part of it (https://例子.com/路径, /wiki/信任). It does not
+    // end with ASCII sentence punctuation (. , : ; ! ? ' "): https://x.org/film. leaves the full stop to the sentence.
+    // One character per repetition and no nested quantifier: linear, without backtracking beyond the trailing punctuation.
+    private const string UrlBody =
+        @"(?:[^\s\u2E80-\u303F\uFF00-\uFFEF" + Ideographs + @"]|(?<![A-Za-z0-9])[" + Ideographs + @"])";
+
+    private const string UrlEnd = @"(?<![.,:;!?'""])";
+
+    // A URL starts at a scheme or www. that no scheme character precedes (so also right after a Chinese word: 详见https://…).
+    [GeneratedRegex(@"(?:(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*://|(?<![A-Za-z0-9.-])www\.)" + UrlBody + "+" + UrlEnd, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();
+
+    // A host name without a scheme: ASCII labels joined by dots, not inside a longer name, an e-mail address or a path
+    // (no letter, digit, dot, hyphen, _, @, / or : before it). With a path (example.com/big, docs.python.org/3/library)
+    // any top-level domain of two or more letters; without one, only a common top-level domain written in lower case
+    // (example.com, x.org), and not followed by a letter, a digit or a dot and a letter — so that e.g., U.S., end.Then, 3.5
+    // and file names (model.onnx, setup.py) stay ordinary text.
+    [GeneratedRegex(@"(?<![A-Za-z0-9._@/:-])(?:[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*\.)+(?:[A-Za-z]{2,63}(?::[0-9]{1,5})?/" + UrlBody + "*" + UrlEnd
+                    + @"|(?:com|net|org|edu|gov|mil|int|info|biz|io|ai|co|app|dev|cn|uk|de|jp|fr|ru|eu|au|ca|ch|nl|kr|tw|hk)(?::[0-9]{1,5})?(?![A-Za-z0-9_-]|\.[A-Za-z0-9]))",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex BareDomainPattern();
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();

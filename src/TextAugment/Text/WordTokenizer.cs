@@ -124,9 +124,9 @@ public static class WordTokenizer
             {
                 i += width;
             }
-            else if (text[i] is '.' or ',' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
+            else if (text[i] is '.' or ',' && i + 1 < text.Length && Classify(text, i + 1, out int digit) == CharClass.Digit)
             {
-                i += 2;
+                i += 1 + digit; // any decimal digit, as a number starts with one (３.１４)
             }
             else
             {
