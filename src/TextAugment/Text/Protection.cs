@@ -89,8 +89,15 @@ public sealed partial class Protection
     private readonly Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _listsLookup;
     private readonly List<string[]> _phrases = [];
     private readonly Regex[] _patterns;
-    // The one-character negators of an unspaced script (不, 没, 未, 别 …): a word that starts with one is a negator too.
-    private readonly System.Buffers.SearchValues<char>? _negatorPrefixes;
+    // The one-character negators of an unspaced script (不, 没, 未, 别 …): a word that starts with one is a negator too,
+    // and a word that holds one of them that negates inside a word as well (InsideWordNegators) anywhere.
+    private readonly System.Buffers.SearchValues<char>? _negatorWordes;
+    private readonly System.Buffers.SearchValues<char>? _negatorInfixes;
+
+    // Of the one-character Chinese negators, those whose uses inside jieba's dictionary words are negations too: 不
+    // (看不见, 受不了, 是不是, 从来不), 没 (有没有, 从没), 未 (尚未, 前所未有), 无 (毫无, 绝无), 勿 (请勿, 切勿), 毋 (宁缺毋滥).
+    // Not 非, 别, 莫, 否: inside a word they are mostly other words (南非, 是非; 特别, 区别; 约莫; 是否, 能否).
+    private const string InsideWordNegators = "不没未无勿毋";
 
     private Protection(ProtectionOptions options)
     {
@@ -115,7 +122,9 @@ public sealed partial class Protection
         _words = single.Count > 0 ? new WordSet(single) : null;
         _listsLookup = ListsOf(options.StopWords, _words, options.Negators).GetAlternateLookup<ReadOnlySpan<char>>();
         char[] prefixes = [.. (options.Negators?.Words ?? []).Where(w => w.Length == 1 && Segmenter.IsUnspaced(w[0])).Select(w => w[0])];
-        _negatorPrefixes = prefixes.Length > 0 ? System.Buffers.SearchValues.Create(prefixes) : null;
+        char[] infixes = [.. prefixes.Where(c => InsideWordNegators.Contains(c, StringComparison.Ordinal))];
+        _negatorWordes = prefixes.Length > 0 ? System.Buffers.SearchValues.Create(prefixes) : null;
+        _negatorInfixes = infixes.Length > 0 ? System.Buffers.SearchValues.Create(infixes) : null;
         _patterns = new Regex[options.Patterns.Count];
         for (int i = 0; i < _patterns.Length; i++)
         {
@@ -269,20 +278,20 @@ public sealed partial class Protection
         Span<char> lower = stackalloc char[word.Length];
         InvariantCase.ToLower(word, lower);
         byte lists = _listsLookup.TryGetValue(lower, out byte found) ? found : (byte)0;
-        bool negatorPrefix = StartsWithNegator(lower);
+        bool negatorWord = IsChineseNegatorWord(lower);
         if (ChineseScript.HasTraditional(lower))
         {
             Span<char> simplified = stackalloc char[lower.Length];
             ChineseScript.ToSimplified(lower, simplified);
             lists |= _listsLookup.TryGetValue(simplified, out found) ? found : (byte)0;
-            negatorPrefix |= StartsWithNegator(simplified);
+            negatorWord |= IsChineseNegatorWord(simplified);
         }
 
         TokenFlags flags = (lists & StopWordList) != 0 ? TokenFlags.StopWord : TokenFlags.None;
         // Ordinal on the lowered word is OrdinalIgnoreCase on the word for these endings: only n/N lower to n, t/T to t.
         bool negator = _options.Negators is not null
                        && ((lists & NegatorList) != 0 || lower.EndsWith("n't", StringComparison.Ordinal) || lower.EndsWith("n’t", StringComparison.Ordinal)
-                           || negatorPrefix);
+                           || negatorWord);
         return (_options.Numbers && Digits.Contains(word)) || (lists & ProtectedList) != 0 || negator
             ? flags | TokenFlags.Protected
             : flags;
@@ -308,14 +317,16 @@ public sealed partial class Protection
     private bool IsNegator(ReadOnlySpan<char> word) =>
         _options.Negators is { } negators
         && (negators.Contains(word) || word.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || word.EndsWith("n’t", StringComparison.OrdinalIgnoreCase)
-            || StartsWithNegator(word) || (word.Length >= 2 && StartsWithNegator(ChineseScript.ToSimplified(word[..2].ToString()))));
+            || IsChineseNegatorWord(word) || IsChineseNegatorWord(ChineseScript.ToSimplified(word.ToString())));
 
     /// <summary>
-    /// A word of two or more characters whose first character is a one-character negator of an unspaced script
-    /// (不去, 没去, 未能, 别去: jieba joins the negator to the verb). The caller asks again with the word's Simplified form.
+    /// A word of two or more characters that starts with a one-character negator of an unspaced script (不去, 不想, 未能,
+    /// 别动: jieba joins the negator to the verb), or holds one that negates inside a word too (看不见, 有没有, 毫无; see
+    /// <see cref="InsideWordNegators"/>). The caller asks again with the word's Simplified form.
     /// </summary>
-    private bool StartsWithNegator(ReadOnlySpan<char> word) =>
-        _negatorPrefixes is not null && word.Length >= 2 && _negatorPrefixes.Contains(word[0]);
+    private bool IsChineseNegatorWord(ReadOnlySpan<char> word) =>
+        _negatorWordes is not null && word.Length >= 2
+        && (_negatorWordes.Contains(word[0]) || (_negatorInfixes is not null && word[1..].ContainsAny(_negatorInfixes)));
 
     /// <summary>The token is the phrase part in any case, or in Traditional characters (the part is Simplified).</summary>
     private static bool SameWord(ReadOnlySpan<char> token, string part)
