@@ -23,10 +23,27 @@ public sealed class ProtectionOptions
     /// </summary>
     public IReadOnlyList<string> PatternLocations { get; init; } = [];
 
-    /// <summary>Protect numbers and words that contain a digit (<c>42</c>, <c>3.14</c>, <c>COVID-19</c>). Default: true.</summary>
+    /// <summary>
+    /// Protect numbers and words that contain a decimal digit of any script (<c>42</c>, <c>3.14</c>, <c>COVID-19</c>,
+    /// full-width <c>２０２４</c>: Unicode category Nd). Default: true.
+    /// </summary>
     public bool Numbers { get; init; } = true;
 
-    /// <summary>Protect URLs (<c>https://…</c>, <c>www.…</c>). Default: true.</summary>
+    /// <summary>
+    /// Protect URLs, each whole. Default: true.
+    /// <list type="bullet">
+    /// <item>From a scheme (<c>https://</c>) or <c>www.</c>, with non-ASCII hosts and paths (IRIs, RFC 3987:
+    /// <c>https://例子.com/路径</c>), up to white space, CJK or full-width punctuation (。，！？、）」) or trailing ASCII
+    /// sentence punctuation (<c>. , : ; ! ? ' "</c>). CJK ideographs written straight after an ASCII letter or digit end
+    /// the URL (<c>https://x.org/film了解更多</c>: Chinese text after it).</item>
+    /// <item>Bare domains: ASCII labels joined by dots, not inside a longer name, e-mail address or path. With a path,
+    /// any top-level domain of two or more letters (<c>example.com/big</c>, <c>docs.python.org/3/library</c>); without
+    /// one, a common top-level domain in lower case (com, net, org, edu, gov, mil, int, info, biz, io, ai, co, app, dev,
+    /// cn, uk, de, jp, fr, ru, eu, au, ca, ch, nl, kr, tw, hk) not followed by a letter, digit or dotted word — so
+    /// <c>e.g.</c>, <c>U.S.</c>, <c>end.Then</c>, <c>3.5</c> and file names (<c>model.onnx</c>, <c>setup.py</c>) are
+    /// not domains. Internationalized bare domains (<c>例子.com</c> without a scheme) are not recognised.</item>
+    /// </list>
+    /// </summary>
     public bool Urls { get; init; } = true;
 
     /// <summary>Protect e-mail addresses. Default: true.</summary>
@@ -34,7 +51,11 @@ public sealed class ProtectionOptions
 
     /// <summary>
     /// Negators (<c>not</c>, <c>no</c>, <c>never</c>, <c>without</c>, any word ending in <c>n't</c> …; the list is
-    /// dictionaries/negators-en.txt): changing, deleting or moving one flips a label. Null for none.
+    /// dictionaries/negators-en.txt): changing, deleting or moving one flips a label. A one-character negator of an
+    /// unspaced script in the list also marks the words jieba joins it into: every word it starts (不去, 不想, 未能; also
+    /// 非常 "very" and 未来 "future": over-protection is the safe side), and, for 不 没 未 无 勿 毋, every word that holds it
+    /// (看不见, 从来不, 有没有) — not for 非 别 莫 否, which inside a word are mostly other words (南非, 特别, 约莫, 是否).
+    /// Null for none.
     /// Default: <see cref="WordSet.EnglishNegators"/>.
     /// </summary>
     public WordSet? Negators { get; init; } = WordSet.EnglishNegators;
