@@ -174,7 +174,7 @@ internal class LabelledDataSettings : CommandSettings
     }
 
     /// <summary>How the reader's messages name the settings these commands have: --text and --label (they have no option to skip malformed rows, hash ids or name the id column).</summary>
-    public static ReaderSettingNames OptionNames { get; } = new("--text", SkipMalformed: null, HashIds: null) { LabelColumn = "--label" };
+    public static ReaderSettingNames OptionNames { get; } = new("--text", SkipMalformed: null, HashIds: null) { LabelColumn = "--label", FormatSetting = "--format" };
 
     /// <summary>The format given by --format, or null to detect it from each file.</summary>
     public CorpusFormat? GivenFormat => Format is null ? null : CorpusFormats.Parse(Format);

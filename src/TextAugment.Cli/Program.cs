@@ -60,6 +60,18 @@ namespace TextAugment.Cli
                 return UsageError;
             }
 
+            // Every true/false option takes its value one way (BoolOptionValues; the trainer's the same way, TrainerCommandLine).
+            if (args.Length > 0 && SettingsOf.TryGetValue(args[0], out Type? settingsType))
+            {
+                if (BoolOptionValues.Normalize(args, settingsType, out string[] normalized) is { } refused)
+                {
+                    errors.WriteLine(TerminalText.Visible(refused));
+                    return UsageError;
+                }
+
+                args = normalized;
+            }
+
             // The trainer's options come from the one table (TrainerOptionTable), not from the settings class.
             ParsedTrainerOptions? trainer = null;
             if (args is ["train", ..] && !args.TakeWhile(a => a != "--").Any(a => a is "--help" or "-h"))
@@ -108,6 +120,14 @@ namespace TextAugment.Cli
                 config.SetInterceptor(new StandardStreamInterceptor());
                 config.SetExceptionHandler((exception, _) => Report(exception, errors));
             });
+            if (args.Length == 0)
+            {
+                // No command: the usage, as for an empty or unknown one, and the exit code of a usage mistake (Spectre's is 0).
+                app.Run([]);
+                errors.WriteLine("textaugment: give a command. Run 'textaugment --help' (or 'textaugment COMMAND --help') for usage.");
+                return UsageError;
+            }
+
             return app.Run(StandardStreamInterceptor.Protect(args));
         }
 

@@ -40,7 +40,9 @@ internal sealed class StandardStreamInterceptor : ICommandInterceptor
     /// </summary>
     public static string[] Protect(string[] args)
     {
-        int end = Array.IndexOf(args, "--", 1);
+        // The first argument is the command (or --help, --version, --): a "--" there is not the end of options. No arguments
+        // at all start the search past the end, which Array.IndexOf refuses.
+        int end = args.Length < 2 ? -1 : Array.IndexOf(args, "--", 1);
         return [.. args.Select((a, i) => end >= 0 && i > end ? Mark + a : a == "-" ? Placeholder : a).Where((_, i) => i != end || end < 0)];
     }
 

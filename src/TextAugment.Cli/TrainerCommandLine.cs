@@ -9,7 +9,8 @@ namespace TextAugment.Cli;
 
 /// <summary>
 /// The trainer options of <c>textaugment train</c>, read from <see cref="TrainerOptionTable"/>: <c>--name value</c>,
-/// <c>--name=value</c>; a true/false option also as <c>--name</c> (true) and <c>--no-name</c> (false); a list as
+/// <c>--name=value</c>; a true/false option also as <c>--name</c> (true) and <c>--no-name</c> (false), its value as
+/// <see cref="TrainerOption.ParseBool"/> takes it (a following word that looks like a truth value is its value); a list as
 /// <c>a,b</c> (<c>none</c> for an empty one). The other arguments are left to the command's settings.
 /// </summary>
 internal static class TrainerCommandLine
@@ -48,8 +49,13 @@ internal static class TrainerCommandLine
             string? inline = equals < 0 ? null : arg[(equals + 1)..];
             bool negated = false;
             TrainerOption? option = Find(name);
-            if (option is null && name.StartsWith("--no-", StringComparison.Ordinal) && Find("--" + name[5..]) is { Kind: TrainerOptionKind.Bool } flag && inline is null)
+            if (option is null && name.StartsWith("--no-", StringComparison.Ordinal) && Find("--" + name[5..]) is { Kind: TrainerOptionKind.Bool } flag)
             {
+                if (inline is not null || (i + 1 < args.Count && TrainerOption.LooksLikeBool(args[i + 1])))
+                {
+                    return $"{name} takes no value; write {flag.CommandLine} true|false, or {name} alone for false.";
+                }
+
                 option = flag;
                 negated = true;
             }
@@ -61,7 +67,11 @@ internal static class TrainerCommandLine
             }
 
             string text;
-            if (option.Kind == TrainerOptionKind.Bool && inline is null)
+            if (option.Kind == TrainerOptionKind.Bool && inline is null && !negated && i + 1 < args.Count && TrainerOption.LooksLikeBool(args[i + 1]))
+            {
+                text = args[++i]; // --refit false: the value, checked below (--refit 0 is refused, naming the option)
+            }
+            else if (option.Kind == TrainerOptionKind.Bool && inline is null)
             {
                 text = negated ? "false" : "true";
             }

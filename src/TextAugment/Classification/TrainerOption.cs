@@ -145,12 +145,13 @@ public sealed class TrainerOption
                 value = number;
                 break;
             case TrainerOptionKind.Bool:
-                value = text switch { "true" or "True" or "yes" => true, "false" or "False" or "no" => false, _ => null };
-                if (value is null)
+                if (ParseBool(text) is not { } truth)
                 {
-                    error = $"{label} must be true or false but is '{text}'.";
+                    error = BoolError(label, text);
                     return false;
                 }
+
+                value = truth;
 
                 break;
             case TrainerOptionKind.Choice:
@@ -225,6 +226,25 @@ public sealed class TrainerOption
                 return null;
         }
     }
+
+    /// <summary>
+    /// A true/false value as every command-line option and pipeline key of that kind takes it: true or yes, false or no, in
+    /// any case; null for anything else (<c>1</c>, <c>on</c>: refused, not guessed).
+    /// </summary>
+    internal static bool? ParseBool(string text) =>
+        text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("yes", StringComparison.OrdinalIgnoreCase) ? true
+        : text.Equals("false", StringComparison.OrdinalIgnoreCase) || text.Equals("no", StringComparison.OrdinalIgnoreCase) ? false
+        : null;
+
+    /// <summary>
+    /// Whether a command-line word after a true/false option is meant as its value (a truth value, accepted or not: true,
+    /// no, 0, on, ...) rather than the next argument: such a word is taken as the value, and refused when <see cref="ParseBool"/> refuses it.
+    /// </summary>
+    internal static bool LooksLikeBool(string text) => ParseBool(text) is not null
+        || text.ToUpperInvariant() is "0" or "1" or "ON" or "OFF" or "Y" or "N" or "T" or "F";
+
+    /// <summary>The error for a true/false value that is neither, naming the option or key as <paramref name="label"/>.</summary>
+    internal static string BoolError(string label, string text) => $"{label} must be true or false (or yes or no) but is '{text}'.";
 
     private string RangeError(string label, string given) => $"{label} is {given}; it must be between {Show(Minimum)} and {Show(Maximum)}.";
 

@@ -167,7 +167,7 @@ public static class TrainerOptionTable
         if (options.EarlyStopping.Enabled && options.EarlyStopping.MinEpochs >= options.Epochs && (set(minEpochs) || set(epochs) || set(enabled)))
         {
             yield return ([.. new[] { minEpochs, epochs, enabled }.Where(set)], string.Create(CultureInfo.InvariantCulture,
-                $"{name(minEpochs)} {options.EarlyStopping.MinEpochs}{(set(minEpochs) ? "" : " (the default)")} is not below {name(epochs)} {options.Epochs}: early stopping may keep or stop at no epoch before the last, so it has no effect and all {options.Epochs} epochs are trained (as Keras does with start_from_epoch past the epochs); give {name(minEpochs)} below {options.Epochs}, or more {name(epochs)}."));
+                $"{name(minEpochs)} {options.EarlyStopping.MinEpochs}{(set(minEpochs) ? "" : " (the default)")} is not below {name(epochs)} {options.Epochs}: early stopping may keep or stop at no epoch before the last, so it has no effect and {(options.Epochs == 1 ? "the one epoch is" : $"all {options.Epochs} epochs are")} trained (as Keras does with start_from_epoch past the epochs); {(options.Epochs > minEpochs.Minimum ? $"give {name(minEpochs)} below {options.Epochs}, or more {name(epochs)}" : $"give more {name(epochs)} (early stopping needs at least {minEpochs.Minimum + 1}: {name(minEpochs)} is at least {minEpochs.Minimum}), or turn early stopping off")}."));
         }
 
         if (!options.EarlyStopping.Enabled)

@@ -69,6 +69,12 @@ public sealed record ReaderSettingNames(string? TextColumn, string? SkipMalforme
     /// <summary>The setting that names the id column or field (<c>input.id</c>), or null when the caller has none. Default: null.</summary>
     public string? IdColumn { get; init; }
 
+    /// <summary>
+    /// The setting that chooses the corpus format (<c>input.format</c>, <c>--format</c>), named with fastText's format
+    /// when a header that names no text column starts with <c>__label__</c>. Default: <see cref="CorpusReaderOptions.Format"/>'s property.
+    /// </summary>
+    public string FormatSetting { get; init; } = "CorpusReaderOptions.Format";
+
     /// <summary>The names for code: <see cref="CorpusReaderOptions"/>' properties.</summary>
     public static ReaderSettingNames Library { get; } = new("CorpusReaderOptions.TextColumn", "CorpusReaderOptions.OnError = RowErrorMode.Skip", "CorpusReaderOptions.Ids = IdSource.Hash")
     {
@@ -84,6 +90,7 @@ public sealed record ReaderSettingNames(string? TextColumn, string? SkipMalforme
     {
         LabelColumn = $"{section}.label",
         IdColumn = $"{section}.id",
+        FormatSetting = $"{section}.format",
     };
 
     /// <summary>The setting that names the <paramref name="role"/> column (text, label or id), or null when the caller has none.</summary>
@@ -567,6 +574,8 @@ public abstract class CorpusReader : IDisposable
 
         private const int MaxLabelStrings = 1024, MaxLabelBytes = 128;
 
+        private const string FastTextLabelPrefix = "__label__";
+
         private protected override long HeaderLines => Options.HasHeader ? 1 : 0;
 
         private protected override void Start()
@@ -616,7 +625,11 @@ public abstract class CorpusReader : IDisposable
             int index = header.IndexOf(name);
             if (index < 0 && required)
             {
-                throw Error(line, $"the header has no {role} column '{name}'; it has: {string.Join(", ", header)}.{ColumnHint(role, "column")}");
+                // fastText's lines (__label__pos good movie) read as a header: the format is wrong, not the column's name.
+                string fastText = role == "text" && header.Count > 0 && header[0].TrimStart().StartsWith(FastTextLabelPrefix, StringComparison.Ordinal)
+                    ? $" The line starts with '{FastTextLabelPrefix}', as fastText's format does: give {Options.Names.FormatSetting}{(Options.Names.FormatSetting.StartsWith("--", StringComparison.Ordinal) ? " " : ": ")}{CorpusFormats.Name(CorpusFormat.FastText)} to read it as fastText's."
+                    : "";
+                throw Error(line, $"the header has no {role} column '{name}'; it has: {string.Join(", ", header)}.{(fastText.Length > 0 ? fastText : ColumnHint(role, "column"))}");
             }
 
             return index;

@@ -42,6 +42,26 @@ internal static class TrainingSections
     private static readonly string[] TrainPathKeys = ["model", "report", "features", "early_stopping", "validation", "consistency"];
 
     /// <summary>
+    /// The part of the train section that has <paramref name="key"/> (<c>train</c>, <c>train.features</c>, ...), from the
+    /// one table of trainer options, for a key written in the wrong part; null for a key no part has.
+    /// </summary>
+    private static string? SectionOf(string key)
+    {
+        if (key == "vectors")
+        {
+            return "train.features";
+        }
+
+        if (Array.IndexOf(TrainPathKeys, key) >= 0)
+        {
+            return "train";
+        }
+
+        TrainerOption? option = TrainerOptionTable.All.FirstOrDefault(o => TrainerOptionTable.Leaf(o) == key);
+        return option is null ? null : option.Name.Contains('.', StringComparison.Ordinal) ? "train." + option.Name[..option.Name.LastIndexOf('.')] : "train";
+    }
+
+    /// <summary>
     /// Reads <c>train</c>; with <paramref name="checkOutputs"/> the model and report are checked (and recorded) as files the
     /// run writes: not when streaming through <c>textaugment augment</c>, which trains nothing.
     /// </summary>
@@ -52,7 +72,7 @@ internal static class TrainingSections
             return null;
         }
 
-        YamlFields? f = d.Mapping(top.Raw("train"), "train", [.. TrainPathKeys, .. TrainerOptionTable.InSection("").Select(TrainerOptionTable.Leaf)]);
+        YamlFields? f = d.Mapping(top.Raw("train"), "train", [.. TrainPathKeys, .. TrainerOptionTable.InSection("").Select(TrainerOptionTable.Leaf)], SectionOf);
         if (f is null)
         {
             return null;
@@ -70,6 +90,12 @@ internal static class TrainingSections
         else if (output is { Format: CorpusFormat.Text })
         {
             f.Error("train: the text output format keeps no labels; write tsv, csv or jsonl to train on it.");
+        }
+        else if (checkOutputs && input is { Reader.Format: CorpusFormat.Text })
+        {
+            // Whatever the output's format, a corpus augmented from unlabelled text has no labels to train on: caught here,
+            // before the run writes the augmented file and then fails on its first row.
+            f.Error($"train: the input is plain text (one text per line, as input.format or the extension of input.path '{Path.GetFileName(input.Path)}' says), which has no labels, so the augmented corpus has none to train on; give labelled input (tsv, csv or jsonl with a label column, or fastText's '__label__NAME text' lines, input.format: fasttext), or remove the train section{(top.Has("evaluate") ? " and the evaluate section" : "")} to only augment.");
         }
 
         string outputDirectory = output is null || output.Path == "-" ? d.BaseDirectory : Path.GetDirectoryName(output.Path)!;
@@ -90,9 +116,9 @@ internal static class TrainingSections
 
         var options = new TrainerOptions { Seed = seed };
         options = ReadOptions(f, "", options);
-        YamlFields? features = d.Mapping(f.Raw("features"), "train.features", [.. TrainerOptionTable.InSection("features").Select(TrainerOptionTable.Leaf), "vectors"]);
-        YamlFields? stopping = d.Mapping(f.Raw("early_stopping"), "train.early_stopping", [.. TrainerOptionTable.InSection("early_stopping").Select(TrainerOptionTable.Leaf)]);
-        YamlFields? validation = d.Mapping(f.Raw("validation"), "train.validation", [.. TrainerOptionTable.InSection("validation").Select(TrainerOptionTable.Leaf), .. Pipeline.InputKeys]);
+        YamlFields? features = d.Mapping(f.Raw("features"), "train.features", [.. TrainerOptionTable.InSection("features").Select(TrainerOptionTable.Leaf), "vectors"], SectionOf);
+        YamlFields? stopping = d.Mapping(f.Raw("early_stopping"), "train.early_stopping", [.. TrainerOptionTable.InSection("early_stopping").Select(TrainerOptionTable.Leaf)], SectionOf);
+        YamlFields? validation = d.Mapping(f.Raw("validation"), "train.validation", [.. TrainerOptionTable.InSection("validation").Select(TrainerOptionTable.Leaf), .. Pipeline.InputKeys], SectionOf);
         options = ReadOptions(features, "features", options);
         options = ReadOptions(stopping, "early_stopping", options);
         options = ReadOptions(validation, "validation", options);
@@ -194,7 +220,7 @@ internal static class TrainingSections
         }
 
         YamlFields? f = d.Mapping(train.Raw("consistency"), "train.consistency",
-            [.. TrainerOptionTable.InSection("consistency").Select(TrainerOptionTable.Leaf), "unlabelled", "stages"]);
+            [.. TrainerOptionTable.InSection("consistency").Select(TrainerOptionTable.Leaf), "unlabelled", "stages"], SectionOf);
         if (f is null)
         {
             return (null, null, null);
@@ -275,7 +301,18 @@ internal static class TrainingSections
             object? value;
             string? error;
             string label = "train." + option.Name;
-            if (option.Kind == TrainerOptionKind.IntegerList)
+            if (option.Kind == TrainerOptionKind.IntegerList && f.Raw(key) is YamlScalarNode)
+            {
+                // The command line's forms, so that the two accept the same values: hidden: 0 or none (no hidden layer),
+                // hidden: 64, char_ngrams: "3,5"; TryParse reads them all and names the key in its error.
+                if (f.Scalar(key, option.Range) is not { } scalar)
+                {
+                    continue;
+                }
+
+                option.TryParse(scalar, label, out value, out error);
+            }
+            else if (option.Kind == TrainerOptionKind.IntegerList)
             {
                 if (f.StringList(key) is not { } items)
                 {

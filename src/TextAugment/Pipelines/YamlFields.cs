@@ -37,7 +37,13 @@ internal sealed class Diagnostics(string file)
     public void Add(long line, long column, string message) => _errors.Add(new PipelineError(File, line, column, message));
 
     /// <summary>The node as a mapping, or an error naming what it should be.</summary>
-    public YamlFields? Mapping(YamlNode? node, string what, params string[] keys)
+    public YamlFields? Mapping(YamlNode? node, string what, params string[] keys) => Mapping(node, what, keys, elsewhere: null);
+
+    /// <summary>
+    /// The node as a mapping, or an error naming what it should be; <paramref name="elsewhere"/> gives, for a key this
+    /// mapping does not have, the section that has it (<c>train.features</c> for <c>char_ngrams</c> in <c>train</c>), or null.
+    /// </summary>
+    public YamlFields? Mapping(YamlNode? node, string what, string[] keys, Func<string, string?>? elsewhere)
     {
         if (node is null || IsNull(node))
         {
@@ -46,11 +52,15 @@ internal sealed class Diagnostics(string file)
 
         if (node is not YamlMappingNode mapping)
         {
-            Add(node, $"{what} must be a mapping ({{ key: value, ... }}) but is {Describe(node)}.");
+            // A section switched on by a flag (early_stopping: true) is written as its enabled key.
+            string hint = node is YamlScalarNode { Value: "true" or "false" or "True" or "False" or "yes" or "no" } flag && keys.Contains("enabled", StringComparer.Ordinal)
+                ? $"; to turn it {(flag.Value is "true" or "True" or "yes" ? "on" : "off")}, write {what[(what.LastIndexOf('.') + 1)..]}: {{ enabled: {flag.Value} }}"
+                : "";
+            Add(node, $"{what} must be a mapping ({{ key: value, ... }}) but is {Describe(node)}{hint}.");
             return null;
         }
 
-        return new YamlFields(this, mapping, what, keys);
+        return new YamlFields(this, mapping, what, keys, elsewhere);
     }
 
     public static bool IsNull(YamlNode node) =>
@@ -117,7 +127,7 @@ internal sealed class YamlFields
     private readonly Diagnostics _diagnostics;
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _values = new(StringComparer.Ordinal);
 
-    public YamlFields(Diagnostics diagnostics, YamlMappingNode? node, string what, string[] keys)
+    public YamlFields(Diagnostics diagnostics, YamlMappingNode? node, string what, string[] keys, Func<string, string?>? elsewhere = null)
     {
         _diagnostics = diagnostics;
         Node = node;
@@ -132,6 +142,16 @@ internal sealed class YamlFields
             if (keyNode is not YamlScalarNode { Value: { } key } scalarKey)
             {
                 diagnostics.Add(keyNode, $"{what}: keys must be plain names.");
+                continue;
+            }
+
+            if (Array.IndexOf(keys, key) < 0 && elsewhere?.Invoke(key) is { } place && place != what)
+            {
+                // A key of another section put here: say where it goes, in the file's own nesting.
+                string where = place.StartsWith(what + ".", StringComparison.Ordinal)
+                    ? $"{place[(what.Length + 1)..]}: {{ {key}: ... }} inside {what}"
+                    : $"{key}: ... in {place} itself (beside {what[(what.LastIndexOf('.') + 1)..]}, not inside it)";
+                diagnostics.Add(keyNode, $"{what}: unknown key {YamlGuard.Quote(key)}; it is a key of {place}: write {where}.");
                 continue;
             }
 
@@ -258,14 +278,14 @@ internal sealed class YamlFields
             return null;
         }
 
-        switch (text)
+        // One reading of a truth value for every key and command-line option (TrainerOption.ParseBool).
+        if (Classification.TrainerOption.ParseBool(text!) is { } truth)
         {
-            case "true" or "True" or "yes": return true;
-            case "false" or "False" or "no": return false;
-            default:
-                _diagnostics.Add(node!, $"{What}.{key} must be true or false but is {YamlGuard.Quote(text)}.");
-                return null;
+            return truth;
         }
+
+        _diagnostics.Add(node!, $"{What}.{key} must be true or false (or yes or no) but is {YamlGuard.Quote(text)}.");
+        return null;
     }
 
     /// <summary>
