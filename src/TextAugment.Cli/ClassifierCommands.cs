@@ -46,12 +46,15 @@ internal static class Printer
             to.WriteLine(FormattableString.Invariant($"  the {shown.Length} most frequent of {labels:N0} labels (the full table and confusion matrix: {fullAt})"));
         }
 
-        var sb = new StringBuilder("  label                 precision  recall     F1  support\n");
-        foreach (int i in shown)
+        // The label column as wide as its longest label (terminal cells: a CJK character takes two), at least 20.
+        string[] names = [.. shown.Select(i => TerminalText.Label(evaluation.Classes[i].Label) + (evaluation.Classes[i].InModel ? "" : " *"))];
+        int width = Math.Max(20, names.Length == 0 ? 0 : names.Max(TerminalText.Width));
+        string Padded(string text) => text + new string(' ', Math.Max(0, width - TerminalText.Width(text)));
+        var sb = new StringBuilder($"  {Padded("label")}  precision  recall     F1  support\n");
+        for (int k = 0; k < shown.Length; k++)
         {
-            ClassScores c = evaluation.Classes[i];
-            string label = TerminalText.Label(c.Label) + (c.InModel ? "" : " *");
-            sb.Append(CultureInfo.InvariantCulture, $"  {label,-20}  {c.Precision,9:F3}  {c.Recall,6:F3}  {c.F1,5:F3}  {c.Support,7}\n");
+            ClassScores c = evaluation.Classes[shown[k]];
+            sb.Append(CultureInfo.InvariantCulture, $"  {Padded(names[k])}  {c.Precision,9:F3}  {c.Recall,6:F3}  {c.F1,5:F3}  {c.Support,7}\n");
         }
 
         if (evaluation.Classes.Any(c => !c.InModel))
@@ -510,6 +513,11 @@ internal sealed class EvaluateCommand : Command<EvaluateSettings>
             Console.Error.WriteLine(TerminalText.Visible($"textaugment: {StandardStreamInterceptor.Shown(settings.Test)}: {unknown.Sum(c => c.Support):N0} of {Plural.Count(test.Count, "row")} {(unknown.Sum(c => c.Support) == 1 ? "has" : "have")} "
                 + $"{(unknown.Length == 1 ? "a label" : $"{unknown.Length:N0} labels")} the model does not know ({Trainer.FirstFew([.. unknown.Select(c => $"'{c.Label}'")])}); "
                 + "they count as errors, and each is scored as a label with recall 0 (marked * in the table, in_model false in the JSON)."));
+        }
+
+        if (LabelLookalikes.AgainstModel(evaluation.Classes.Where(c => !c.InModel).Select(c => c.Label), model.Labels, StandardStreamInterceptor.Shown(settings.Test)) is { } lookalikes)
+        {
+            Console.Error.WriteLine(TerminalText.Visible($"textaugment: {lookalikes}"));
         }
 
         if (settings.Report is not null)

@@ -29,4 +29,29 @@ public static class LabelLookalikes
         string named = Trainer.FirstFew([.. groups.Select(g => string.Join(" / ", g.Select(l => $"'{l}'")))], 3);
         return $"{path}: {(groups.Length == 1 ? "these labels differ" : $"{groups.Length:N0} groups of labels differ")} only in letter case or surrounding white space, and each is a class of its own: {named}. If they mean one class, make them equal in the data.";
     }
+
+    /// <summary>
+    /// A hint naming every label of <paramref name="test"/> that the model does not have but that equals one of
+    /// <paramref name="model"/>'s once trimmed and compared without case ('Animal' in the test data, 'animal' in the model):
+    /// such a label is scored as unknown, every row of it an error; null when there is none.
+    /// </summary>
+    /// <param name="test">The test data's labels the model does not have.</param>
+    /// <param name="model">The model's labels.</param>
+    /// <param name="path">The test file, for the message.</param>
+    public static string? AgainstModel(IEnumerable<string> test, IReadOnlyList<string> model, string path)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(model);
+        var known = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (string label in model)
+        {
+            known.TryAdd(label.Trim(), label);
+        }
+
+        string[] pairs = [.. test.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Where(l => known.ContainsKey(l.Trim()))
+            .Select(l => $"'{l}' (the model's '{known[l.Trim()]}')")];
+        return pairs.Length == 0 ? null
+            : $"{path}: {(pairs.Length == 1 ? "a label differs" : $"{pairs.Length:N0} labels differ")} from the model's only in letter case or surrounding white space: {Trainer.FirstFew(pairs, 3)}; labels compare exactly, so {(pairs.Length == 1 ? "it is" : "they are")} scored as unknown. If {(pairs.Length == 1 ? "it means" : "they mean")} the model's label, make the test data's labels equal to the training data's.";
+    }
 }
