@@ -48,6 +48,88 @@ public class TrainerOptionTableTests
         Assert.True(options.EarlyStopping.RestoreBest);
     }
 
+    public static TheoryData<string> BoolNames() => [.. TrainerOptionTable.All.Where(o => o.Kind == TrainerOptionKind.Bool).Select(o => o.Name)];
+
+    [Theory]
+    [MemberData(nameof(BoolNames))]
+    public void Every_true_false_option_takes_a_following_truth_value_as_its_value_and_refuses_a_wrong_one_by_name(string name)
+    {
+        // Given --name false (the documented --name value), the option is false and 'false' is not passed on as an argument
+        // (it was: --lowercase false trained lower-cased, and Spectre took the 'false' as --no-progress's value).
+        TrainerOption option = TrainerOptionTable.Named(name);
+        string no = "--no-" + option.CommandLine[2..];
+        foreach (var (args, expected) in new (string[], bool)[]
+                 {
+                     ([option.CommandLine, "false", "data.tsv"], false), ([option.CommandLine, "true", "data.tsv"], true),
+                     ([option.CommandLine, "No", "data.tsv"], false), ([option.CommandLine, "YES", "data.tsv"], true),
+                     ([$"{option.CommandLine}=false", "data.tsv"], false), ([option.CommandLine, "data.tsv"], true), ([no, "data.tsv"], false),
+                 })
+        {
+            Assert.Null(TrainerCommandLine.Parse(args, out List<string> rest, out TrainerOptions options));
+            Assert.Equal(["data.tsv"], rest);
+            Assert.Equal(expected, (bool)option.Get(options));
+        }
+
+        // A truth-like word that is not true or false is refused naming the option and the values it takes.
+        foreach (string wrong in (string[])["0", "1", "on", "off"])
+        {
+            string? error = TrainerCommandLine.Parse([option.CommandLine, wrong, "data.tsv"], out _, out _);
+            Assert.NotNull(error);
+            Assert.Contains(option.CommandLine, error, StringComparison.Ordinal);
+            Assert.Contains("true or false", error, StringComparison.Ordinal);
+            Assert.Contains($"'{wrong}'", error, StringComparison.Ordinal);
+        }
+
+        // The --no- form takes no value.
+        Assert.Contains(no, TrainerCommandLine.Parse([no, "false"], out _, out _), StringComparison.Ordinal);
+        Assert.Contains(no, TrainerCommandLine.Parse([$"{no}=true"], out _, out _), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> ListNames() => [.. TrainerOptionTable.All.Where(o => o.Kind == TrainerOptionKind.IntegerList).Select(o => o.Name)];
+
+    [Theory]
+    [MemberData(nameof(ListNames))]
+    public void Every_list_option_takes_the_command_lines_forms_in_a_pipeline_too(string name)
+    {
+        // Given each form --name takes (hidden 0 for none, a,b, none), a pipeline's key takes the same value: hidden: 0
+        // was refused as "must be a list".
+        TrainerOption option = TrainerOptionTable.Named(name);
+        string[] forms = option.PairLength is null ? ["none", "[]", "64", "\"64,32\"", "[64, 32]", .. option.ZeroMeansNone ? new[] { "0" } : []] : ["none", "\"2,4\"", "[2, 4]"];
+        foreach (string yaml in forms)
+        {
+            string cli = yaml.Trim('"');
+            Assert.Null(TrainerCommandLine.Parse([$"{option.CommandLine}={cli}"], out _, out TrainerOptions fromCli));
+            Assert.Equal(TrainerOption.Format(option.Get(fromCli)), TrainerOption.Format(option.Get(Yaml(option, yaml).Options)));
+        }
+
+        // And refuses what the command line refuses, in the same words.
+        string bad = option.PairLength is null ? "abc" : "\"4,2\"";
+        var error = Assert.Throws<PipelineException>(() => Yaml(option, bad));
+        string? cliMessage = TrainerCommandLine.Parse([$"{option.CommandLine}={bad.Trim('"')}"], out _, out _);
+        Assert.Equal(Assert.Single(error.Errors).Message.Replace("train." + option.Name, "OPTION", StringComparison.Ordinal), cliMessage!.Replace(option.CommandLine, "OPTION", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    public void The_min_epochs_warning_never_asks_for_a_value_below_the_smallest_allowed(int epochs)
+    {
+        // Given early stopping on and min_epochs at its default (5) not below epochs: --epochs 1 asked for "--min-epochs below 1".
+        TrainerOption minEpochs = TrainerOptionTable.Named("early_stopping.min_epochs");
+        var options = new TrainerOptions { Epochs = epochs, EarlyStopping = new EarlyStoppingOptions { Enabled = true } };
+        string message = Assert.Single(TrainerOptionTable.WithoutEffect(options, o => o.Name is "epochs" or "early_stopping.enabled", o => o.CommandLine)).Message;
+        if (epochs - 1 < minEpochs.Minimum)
+        {
+            Assert.DoesNotContain($"--min-epochs below {epochs}", message, StringComparison.Ordinal);
+            Assert.Contains("give more --epochs", message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains($"give --min-epochs below {epochs}", message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void The_trainer_refuses_out_of_range_options_in_the_tables_words()
     {

@@ -148,8 +148,9 @@ internal sealed class YamlFields
             if (Array.IndexOf(keys, key) < 0 && elsewhere?.Invoke(key) is { } place && place != what)
             {
                 // A key of another section put here: say where it goes, in the file's own nesting.
-                string where = place.StartsWith(what + ".", StringComparison.Ordinal)
-                    ? $"{place[(what.Length + 1)..]}: {{ {key}: ... }} inside {what}"
+                int dot = place.LastIndexOf('.');
+                string where = dot >= 0
+                    ? $"{place[(dot + 1)..]}: {{ {key}: ... }} inside {place[..dot]}"
                     : $"{key}: ... in {place} itself (beside {what[(what.LastIndexOf('.') + 1)..]}, not inside it)";
                 diagnostics.Add(keyNode, $"{what}: unknown key {YamlGuard.Quote(key)}; it is a key of {place}: write {where}.");
                 continue;

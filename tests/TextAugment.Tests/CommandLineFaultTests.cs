@@ -1,0 +1,242 @@
+using TextAugment.Cli;
+using TextAugment.Pipelines;
+
+namespace TextAugment.Tests;
+
+/// <summary>
+/// Faults a fresh tester found in the command line, each kind with a test: no arguments, true/false option values,
+/// a pipeline that cannot train passing validate, fastText read as a header, misplaced train keys, evaluate's labels.
+/// </summary>
+public class CommandLineFaultTests
+{
+    private const string Numbers = "text\tlabel\ngood movie\t1\nbad movie\t0\ngreat film\t1\nawful film\t0\nnice plot\t1\nterrible plot\t0\n";
+
+    [Collection(ConsoleCollection.Name)]
+    public class No_arguments
+    {
+        [Fact]
+        public void Print_the_usage_and_exit_2_as_an_empty_command_does()
+        {
+            // Given no arguments, when run, then the usage and exit 2 (it was exit 134 and a stack trace from Protect).
+            var (code, output, errors) = CommandRunner.Child("");
+            Assert.Equal(2, code);
+            Assert.Contains("USAGE", output + errors, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", output + errors, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Protect_takes_any_number_of_arguments()
+        {
+            Assert.Empty(StandardStreamInterceptor.Protect([]));
+            Assert.Equal(["--"], StandardStreamInterceptor.Protect(["--"]));
+            Assert.Equal(["train", "\0-c.tsv"], StandardStreamInterceptor.Protect(["train", "--", "-c.tsv"]));
+        }
+    }
+
+    [Collection(ConsoleCollection.Name)]
+    public class True_false_values
+    {
+        [Theory]
+        [InlineData("evaluate", "--json", "1")]
+        [InlineData("evaluate", "--header", "0")]
+        [InlineData("train", "--header", "on")]
+        [InlineData("train", "--no-progress", "off")]
+        [InlineData("train", "--refit", "0")]
+        [InlineData("run", "--no-progress", "0")]
+        [InlineData("augment", "--no-progress", "1")]
+        public void A_wrong_value_of_a_true_false_option_names_the_option_and_the_values_it_takes(string command, string option, string value)
+        {
+            // Given a truth-like word that is not true or false, then exit 2 naming the option (it was Spectre's "Could not match '0' with an argument").
+            string[] positional = command switch { "evaluate" => ["m.tam", "t.tsv"], "train" => ["d.tsv", "-o", "m.tam"], _ => ["p.yaml"] };
+            foreach (string[] args in new string[][] { [command, .. positional, option, value], [command, .. positional, $"{option}={value}"] })
+            {
+                var (code, output, errors) = CommandRunner.InProcess(args);
+                Assert.Equal(2, code);
+                Assert.Equal("", output);
+                Assert.Contains($"{option} must be true or false", errors, StringComparison.Ordinal);
+                Assert.Contains($"'{value}'", errors, StringComparison.Ordinal);
+                Assert.DoesNotContain("Could not match", errors, StringComparison.Ordinal);
+            }
+        }
+
+        [Fact]
+        public void Every_true_false_option_of_the_settings_is_handed_to_the_parser_as_name_and_value()
+        {
+            Assert.Null(BoolOptionValues.Normalize(["evaluate", "m.tam", "--json=No", "t.tsv"], typeof(EvaluateSettings), out string[] args));
+            Assert.Equal(["evaluate", "m.tam", "--json", "false", "t.tsv"], args);
+            Assert.Null(BoolOptionValues.Normalize(["evaluate", "m.tam", "--json", "t.tsv", "--header", "YES"], typeof(EvaluateSettings), out args));
+            Assert.Equal(["evaluate", "m.tam", "--json", "true", "t.tsv", "--header", "true"], args);
+            Assert.Null(BoolOptionValues.Normalize(["run", "p.yaml", "--no-progress", "false", "--", "--no-progress"], typeof(RunSettingsBase), out args));
+            Assert.Equal(["run", "p.yaml", "--no-progress", "false", "--", "--no-progress"], args);
+            Assert.Contains("--header needs a value", BoolOptionValues.Normalize(["train", "d.tsv", "--header"], typeof(TrainSettings), out _), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Trainer_options_written_name_value_train_and_header_no_reads_no_header()
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string data = Path.Combine(dir, "num.tsv"), bare = Path.Combine(dir, "bare.tsv");
+            File.WriteAllText(data, Numbers);
+            File.WriteAllText(bare, Numbers[(Numbers.IndexOf('\n') + 1)..]);
+
+            // --refit false was refused ("Could not match 'false' with an argument"); now it trains, refit off.
+            var (code, _, errors) = CommandRunner.InProcess("train", data, "-o", Path.Combine(dir, "a.tam"), "--epochs", "1", "--no-progress", "--refit", "false", "--validation-fraction", "0.5");
+            Assert.True(code == 0, errors);
+            Assert.DoesNotContain("refit on all", errors, StringComparison.Ordinal);
+
+            // --header no: the file has no header line, columns by number.
+            (code, _, errors) = CommandRunner.InProcess("train", bare, "-o", Path.Combine(dir, "b.tam"), "--epochs", "1", "--no-progress", "--header", "no", "--text", "1", "--label", "2");
+            Assert.True(code == 0, errors);
+        }
+    }
+
+    [Collection(ConsoleCollection.Name)]
+    public class Validate_catches_what_cannot_train
+    {
+        [Theory]
+        [InlineData("jsonl")]
+        [InlineData("tsv")]
+        [InlineData("csv")]
+        [InlineData("txt")]
+        public void Text_input_with_a_train_section_is_refused_at_load_for_every_output_format_and_nothing_is_written(string extension)
+        {
+            // Given unlabelled text input, an output of any format and train and evaluate sections: validate said valid, and run
+            // wrote the augmented file, then failed with exit 1.
+            string dir = TestPaths.NewTempDirectory();
+            File.WriteAllText(Path.Combine(dir, "plain.txt"), "good movie\nbad movie\n");
+            File.WriteAllText(Path.Combine(dir, "test.tsv"), Numbers);
+            string pipeline = Path.Combine(dir, "p.yaml");
+            File.WriteAllText(pipeline, $"""
+                seed: 1
+                input: {"{"} path: plain.txt {"}"}
+                output: {"{"} path: out/aug.{extension} {"}"}
+                augment:
+                  stages:
+                    - random_swap: {"{"} n: 1 {"}"}
+                train: {"{"} epochs: 1 {"}"}
+                evaluate: {"{"} test: test.tsv {"}"}
+                """);
+            var (code, _, errors) = CommandRunner.InProcess("validate", pipeline);
+            Assert.Equal(2, code);
+            Assert.Contains("p.yaml:7:", errors, StringComparison.Ordinal);
+            Assert.Contains(extension == "txt" ? "keeps no labels" : "the input is plain text", errors, StringComparison.Ordinal);
+
+            (code, _, errors) = CommandRunner.InProcess("run", pipeline, "--no-progress");
+            Assert.Equal(2, code);
+            Assert.False(Directory.Exists(Path.Combine(dir, "out")), errors);
+        }
+    }
+
+    [Collection(ConsoleCollection.Name)]
+    public class FastText_hint
+    {
+        private const string FastText = "__label__pos good movie\n__label__neg bad movie\n";
+
+        [Fact]
+        public void A_header_that_starts_with_a_fastText_label_names_the_format_option_on_standard_input_and_in_a_file()
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string file = Path.Combine(dir, "ft.tsv");
+            File.WriteAllText(file, FastText);
+            string model = Path.Combine(dir, "m.tam");
+            File.WriteAllText(Path.Combine(dir, "num.tsv"), Numbers);
+            var (trained, _, trainErrors) = CommandRunner.InProcess("train", Path.Combine(dir, "num.tsv"), "-o", model, "--epochs", "1", "--no-progress");
+            Assert.True(trained == 0, trainErrors);
+
+            foreach (var (input, args) in new (string, string[])[]
+                     {
+                         (FastText, ["train", "-", "-o", Path.Combine(dir, "f.tam")]), (FastText, ["evaluate", model, "-"]),
+                         ("", ["train", file, "-o", Path.Combine(dir, "f.tam")]), ("", ["evaluate", model, file]),
+                     })
+            {
+                var (code, _, errors) = CommandRunner.Child(input, args);
+                Assert.NotEqual(0, code);
+                Assert.Contains("give --format fasttext", errors, StringComparison.Ordinal);
+                Assert.DoesNotContain("Set --text", errors, StringComparison.Ordinal);
+            }
+        }
+
+        [Fact]
+        public void A_header_with_the_text_column_missing_but_no_fastText_label_keeps_the_column_hint()
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string file = Path.Combine(dir, "other.tsv");
+            File.WriteAllText(file, "words\tlabel\ngood\tpos\n");
+            var (code, _, errors) = CommandRunner.InProcess("train", file, "-o", Path.Combine(dir, "m.tam"));
+            Assert.NotEqual(0, code);
+            Assert.Contains("Set --text", errors, StringComparison.Ordinal);
+            Assert.DoesNotContain("fasttext", errors, StringComparison.Ordinal);
+        }
+    }
+
+    [Collection(ConsoleCollection.Name)]
+    public class Train_section_messages
+    {
+        private static IReadOnlyList<PipelineError> Errors(string train)
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string path = Path.Combine(dir, "p.yaml");
+            File.WriteAllText(path, $"""
+                input: {"{"} path: {TestPaths.Fixture("tiny.tsv").Replace('\\', '/')} {"}"}
+                augment:
+                  stages:
+                    - random_swap: {"{"} n: 1 {"}"}
+                output: {"{"} path: out/a.tsv {"}"}
+                train: {train}
+                """);
+            return Assert.Throws<PipelineException>(() => Pipeline.Load(path)).Errors;
+        }
+
+        [Theory]
+        [InlineData("{ char_ngrams: [3, 5] }", "char_ngrams", "train.features", "features: { char_ngrams: ... } inside train")]
+        [InlineData("{ patience: 2 }", "patience", "train.early_stopping", "early_stopping: { patience: ... } inside train")]
+        [InlineData("{ vectors: v.vec }", "vectors", "train.features", "features: { vectors: ... } inside train")]
+        [InlineData("{ features: { epochs: 2 } }", "epochs", "train", "epochs: ... in train itself")]
+        [InlineData("{ early_stopping: { dim: 8 } }", "dim", "train.features", "features: { dim: ... }")]
+        public void A_key_of_another_part_of_train_says_where_it_belongs(string train, string key, string place, string written)
+        {
+            string message = Assert.Single(Errors(train)).Message;
+            Assert.Contains($"unknown key '{key}'; it is a key of {place}", message, StringComparison.Ordinal);
+            Assert.Contains(written, message, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("true", "on", "{ enabled: true }")]
+        [InlineData("false", "off", "{ enabled: false }")]
+        public void Early_stopping_as_a_flag_suggests_its_enabled_key(string flag, string turned, string suggestion)
+        {
+            string message = Assert.Single(Errors($"{{ early_stopping: {flag} }}")).Message;
+            Assert.Contains("must be a mapping", message, StringComparison.Ordinal);
+            Assert.Contains($"to turn it {turned}, write early_stopping: {suggestion}", message, StringComparison.Ordinal);
+        }
+    }
+
+    [Collection(ConsoleCollection.Name)]
+    public class Evaluate_labels
+    {
+        [Fact]
+        public void Test_labels_that_differ_from_the_models_only_in_case_are_named_and_the_table_lines_up_with_long_labels()
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string longLabel = "a_label_name_much_longer_than_twenty_characters";
+            File.WriteAllText(Path.Combine(dir, "train.tsv"), $"text\tlabel\ngood dog\tanimal\nbad cat\tanimal\nred car\t{longLabel}\nblue bus\t{longLabel}\n");
+            File.WriteAllText(Path.Combine(dir, "test.tsv"), $"text\tlabel\ngood dog\tAnimal\nred car\t{longLabel}\n");
+            string model = Path.Combine(dir, "m.tam");
+            var (code, _, errors) = CommandRunner.InProcess("train", Path.Combine(dir, "train.tsv"), "-o", model, "--epochs", "2", "--no-progress");
+            Assert.True(code == 0, errors);
+
+            (code, string output, errors) = CommandRunner.InProcess("evaluate", model, Path.Combine(dir, "test.tsv"));
+            Assert.True(code == 0, errors);
+            Assert.Contains("'Animal' (the model's 'animal')", errors, StringComparison.Ordinal);
+            Assert.Contains("only in letter case", errors, StringComparison.Ordinal);
+
+            // Every row of the score table is as long as its header, the numbers under their column names.
+            string[] lines = output.Split('\n');
+            int header = Array.FindIndex(lines, l => l.Contains("precision", StringComparison.Ordinal));
+            string[] rows = [.. lines.Skip(header + 1).TakeWhile(l => !l.StartsWith("  * ", StringComparison.Ordinal) && l.Length > 0 && char.IsAsciiDigit(l[^1]))];
+            Assert.Equal(3, rows.Length);
+            Assert.All(rows, r => Assert.Equal(lines[header].Length, r.Length));
+            Assert.Contains(rows, r => r.StartsWith("  " + longLabel + "  ", StringComparison.Ordinal));
+        }
+    }
+}
