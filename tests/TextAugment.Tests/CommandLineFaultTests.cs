@@ -238,5 +238,14 @@ public class CommandLineFaultTests
             Assert.All(rows, r => Assert.Equal(lines[header].Length, r.Length));
             Assert.Contains(rows, r => r.StartsWith("  " + longLabel + "  ", StringComparison.Ordinal));
         }
+
+        [Fact]
+        public void A_wide_character_takes_two_cells_when_the_columns_are_lined_up()
+        {
+            // Chinese labels (the classifier's zh data) take two terminal cells a character; combining marks none.
+            Assert.Equal(4, TerminalText.Width("体育"));
+            Assert.Equal(6, TerminalText.Width("sport1"));
+            Assert.Equal(1, TerminalText.Width("e\u0301"));
+        }
     }
 }
