@@ -191,6 +191,7 @@ internal sealed class AugmentCommand : Command<AugmentSettings>
             InputPath = settings.Input,
             OutputPath = settings.Output,
             InputFormat = settings.InputFormat is null ? null : CorpusFormats.Parse(settings.InputFormat),
+            InputFormatSetting = "--input-format",
             OutputFormat = settings.OutputFormat is null ? null : CorpusFormats.Parse(settings.OutputFormat),
             Threads = settings.Threads,
             Shard = RunCommand.ParseShard(settings.Shard),

@@ -154,6 +154,16 @@ public class CommandLineFaultTests
                 Assert.Contains("give --format fasttext", errors, StringComparison.Ordinal);
                 Assert.DoesNotContain("Set --text", errors, StringComparison.Ordinal);
             }
+
+            // augment reads with the pipeline's input section, and names its own option; run names the pipeline's key.
+            string pipeline = Path.Combine(dir, "p.yaml");
+            File.WriteAllText(pipeline, $"input: {{ path: ft.tsv }}\noutput: {{ path: out.tsv }}\naugment:\n  stages:\n    - random_swap: {{ n: 1 }}\n");
+            var (augmented, _, augmentErrors) = CommandRunner.Child(FastText, "augment", pipeline);
+            Assert.Equal(1, augmented);
+            Assert.Contains("give --input-format fasttext", augmentErrors, StringComparison.Ordinal);
+            var (ran, _, runErrors) = CommandRunner.Child("", "run", pipeline, "--no-progress");
+            Assert.Equal(1, ran);
+            Assert.Contains("give input.format: fasttext", runErrors, StringComparison.Ordinal);
         }
 
         [Fact]

@@ -11,6 +11,12 @@ public sealed record RunSettings
     /// <summary>The input format; default: the pipeline's, else from the input path's extension, else <see cref="CorpusFormat.Text"/>.</summary>
     public CorpusFormat? InputFormat { get; init; }
 
+    /// <summary>
+    /// How the caller names the setting of <see cref="InputFormat"/> in messages (a command's <c>--input-format</c>); default:
+    /// the pipeline's key, <c>input.format</c>.
+    /// </summary>
+    public string? InputFormatSetting { get; init; }
+
     /// <summary>The output path, or <c>-</c>; default: the pipeline's.</summary>
     public string? OutputPath { get; init; }
 
@@ -101,6 +107,11 @@ public static class PipelineRunner
         CorpusReaderOptions baseOptions = input?.Reader ?? new CorpusReaderOptions { Format = CorpusFormat.Text, Names = ReaderSettingNames.Pipeline("input") };
         CorpusFormat format = settings.InputFormat
             ?? (settings.InputPath is null ? baseOptions.Format : (inputPath == "-" ? null : CorpusFormats.FromExtension(inputPath)) ?? baseOptions.Format);
-        return baseOptions with { Format = format, Ids = settings.Ids ?? baseOptions.Ids };
+        return baseOptions with
+        {
+            Format = format,
+            Ids = settings.Ids ?? baseOptions.Ids,
+            Names = settings.InputFormatSetting is null ? baseOptions.Names : baseOptions.Names with { FormatSetting = settings.InputFormatSetting },
+        };
     }
 }
