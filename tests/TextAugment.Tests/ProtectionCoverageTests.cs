@@ -256,4 +256,128 @@ public class ProtectionCoverageTests
         var synonym = new SynonymAugmenter(Dictionary(("不想", ["不愿"]), ("上学", ["读书"])), new SubstitutionOptions { Probability = 1 });
         Assert.All(Outputs(synonym, "他不想上学", "zh"), output => Assert.Equal("他不想读书", output));
     }
+
+    [Theory]
+    [InlineData("en", "see 192.168.0.1/big/house now", "192.168.0.1/big/house")]
+    [InlineData("en", "see 10.0.0.1:8080/big now", "10.0.0.1:8080/big")]
+    [InlineData("en", "see localhost:8080/big now", "localhost:8080/big")]
+    [InlineData("en", "see Localhost/big/house.", "Localhost/big/house")]
+    [InlineData("en", "ask localhost:8080 first", "localhost:8080")]
+    [InlineData("en", "see [2001:db8::1]/big now", "[2001:db8::1]/big")]
+    [InlineData("en", "see [::1]:8080/big now", "[::1]:8080/big")]
+    [InlineData("zh", "访问localhost:8080查看", "localhost:8080")]
+    [InlineData("zh", "请访问192.168.0.1/管理/设置，谢谢", "192.168.0.1/管理/设置")]
+    // Not hosts: a time, a fraction, a longer name, an IPv4 address inside a path or followed by a letter.
+    [InlineData("en", "at 3:00 eat 1/2 of localhostess or x/1.2.3.4/big and 1.2.3.4:80x", "3|00|1|2|1.2.3.4|1.2.3.4|80x")]
+    public void An_ip_or_localhost_host_is_a_url_with_its_port_and_path(string language, string text, string expected) =>
+        Assert.Equal(expected, ProtectedText(text, language));
+
+    [Theory]
+    [InlineData("请联系support@example.com获取帮助", "support@example.com")]
+    [InlineData("邮箱是张三@例子.中国谢谢", "张三@例子.中国")]
+    [InlineData("发到bob.li@例子.中国，谢谢", "bob.li@例子.中国")]
+    [InlineData("请发邮件到 zhang.san+ai@mail.example.cn 谢谢", "zhang.san+ai@mail.example.cn")]
+    public void An_email_address_ends_where_chinese_starts_after_its_ascii_part(string text, string expected) =>
+        Assert.Equal(expected, ProtectedText(text, "zh"));
+
+    [Theory]
+    [InlineData("write to josé.núñez@café.fr today", "josé.núñez@café.fr")]
+    [InlineData("mail a-b_c@x-y.example.org, then", "a-b_c@x-y.example.org")]
+    public void A_latin_email_address_is_protected_whole(string text, string expected) =>
+        Assert.Equal(expected, ProtectedText(text, "en"));
+
+    [Fact]
+    public void Deletion_keeps_an_email_address_in_chinese_and_deletes_the_sentence_around_it()
+    {
+        var deletion = new RandomDeletionAugmenter(0.5);
+        foreach (var (text, address) in new[] { ("请联系support@example.com获取帮助", "support@example.com"), ("邮箱是张三@例子.中国谢谢", "张三@例子.中国") })
+        {
+            List<string> outputs = Outputs(deletion, text, "zh", 12);
+            Assert.Contains(outputs, output => output != text);
+            Assert.All(outputs, output => Assert.Contains(address, output, StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData("I dont like it")]
+    [InlineData("it isnt good")]
+    [InlineData("they CANT stay")]
+    [InlineData("we wont go")]
+    [InlineData("he aint here")]
+    [InlineData("you shouldnt")]
+    [InlineData("it isn‘t good")] // U+2018
+    [InlineData("it isnʼt good")] // U+02BC
+    [InlineData("it isn＇t good")] // U+FF07
+    [InlineData("it isnʹt good")] // U+02B9
+    public void A_negator_without_or_with_any_apostrophe_is_protected(string text)
+    {
+        string negator = text.Split(' ')[1];
+        Assert.Equal(negator, ProtectedText(text, "en"));
+    }
+
+    [Theory]
+    [InlineData("会议在下午三点半开始", "三点半")]
+    [InlineData("售价三千五百元", "三千五百")]
+    [InlineData("他有两个孩子", "两个")]
+    [InlineData("我们等了四年", "四年")]
+    [InlineData("壹仟贰佰", "壹仟贰佰")]
+    [InlineData("壹仟貳佰萬", "壹仟貳佰萬")]
+    [InlineData("十二点开会", "十二点")]
+    public void A_chinese_number_is_protected(string text, string number)
+    {
+        TokenList tokens = TokenList.Create(text, Chinese, Jieba);
+        Token[] words = [.. tokens.AsSpan().ToArray().Where(t => t.Kind == TokenKind.Word)];
+        Assert.True(string.Concat(words.Where(t => t.Has(TokenFlags.Protected)).Select(t => t.ToString())) == number,
+            $"jieba cut '{text}' into {string.Join("/", words.Select(t => t.ToString() + (t.Has(TokenFlags.Protected) ? "*" : "")))}");
+    }
+
+    [Theory]
+    [InlineData("我们一起去")]
+    [InlineData("有一些人")]
+    [InlineData("都一样")]
+    [InlineData("我有一点累")]
+    [InlineData("他是第一名")]
+    [InlineData("一看就懂")]
+    [InlineData("我十分喜欢")]
+    [InlineData("他买了一个")]
+    public void A_word_with_a_numeral_and_other_characters_or_a_lone_one_is_not_a_number(string text)
+    {
+        TokenList tokens = TokenList.Create(text, Chinese, Jieba);
+        Token[] words = [.. tokens.AsSpan().ToArray().Where(t => t.Kind == TokenKind.Word)];
+        Assert.False(words.Any(t => t.Has(TokenFlags.Protected)),
+            $"jieba cut '{text}' into {string.Join("/", words.Select(t => t.ToString() + (t.Has(TokenFlags.Protected) ? "*" : "")))}");
+    }
+
+    [Theory]
+    [InlineData("三", true)]
+    [InlineData("两", true)]
+    [InlineData("一半", true)]
+    [InlineData("一点半", true)]
+    [InlineData("半", true)]
+    [InlineData("两个", true)]
+    [InlineData("十月", true)]
+    [InlineData("一个", false)]
+    [InlineData("十分", false)]
+    [InlineData("十一", true)]
+    [InlineData("〇", true)]
+    [InlineData("一", false)]
+    [InlineData("一点", false)]
+    [InlineData("点", false)]
+    [InlineData("一起", false)]
+    [InlineData("三个", true)]
+    [InlineData("three", false)]
+    [InlineData("", false)]
+    public void A_chinese_number_is_numeral_characters_with_an_optional_dian_or_ban(string word, bool expected) =>
+        Assert.Equal(expected, Digits.IsChineseNumber(word));
+
+    [Fact]
+    public void Chinese_numbers_follow_the_numbers_option()
+    {
+        var off = Protection.Create(new ProtectionOptions { StopWords = null, Negators = null, Numbers = false });
+        Assert.DoesNotContain(TokenList.Create("售价三千五百元", off, Jieba).AsSpan().ToArray(), t => t.Has(TokenFlags.Protected));
+        var deletion = new RandomDeletionAugmenter(0.5);
+        List<string> outputs = Outputs(deletion, "会议在下午三点半开始", "zh", 12);
+        Assert.Contains(outputs, output => output != "会议在下午三点半开始");
+        Assert.All(outputs, output => Assert.Contains("三点半", output, StringComparison.Ordinal));
+    }
 }

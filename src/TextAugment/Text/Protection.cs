@@ -25,7 +25,9 @@ public sealed class ProtectionOptions
 
     /// <summary>
     /// Protect numbers and words that contain a decimal digit of any script (<c>42</c>, <c>3.14</c>, <c>COVID-19</c>,
-    /// full-width <c>２０２４</c>: Unicode category Nd). Default: true.
+    /// full-width <c>２０２４</c>: Unicode category Nd), and Chinese numbers: words made only of Chinese numeral characters
+    /// (三千五百, 两, 壹仟), also with the unit or 半 jieba joins to them (两个, 四年, 三点, 三点半, 半), but not 一 alone or
+    /// with a unit (一个, 一点 "a little") (see <see cref="Digits.IsChineseNumber"/>). Default: true.
     /// </summary>
     public bool Numbers { get; init; } = true;
 
@@ -50,8 +52,8 @@ public sealed class ProtectionOptions
     public bool Emails { get; init; } = true;
 
     /// <summary>
-    /// Negators (<c>not</c>, <c>no</c>, <c>never</c>, <c>without</c>, any word ending in <c>n't</c> …; the list is
-    /// dictionaries/negators-en.txt): changing, deleting or moving one flips a label. A one-character negator of an
+    /// Negators (<c>not</c>, <c>no</c>, <c>never</c>, <c>without</c>, the apostrophe-less <c>dont</c>, <c>isnt</c> …, any
+    /// word ending in <c>n't</c> with any apostrophe: ' ’ ‘ ʼ ʹ ＇; the list is dictionaries/negators-en.txt): changing, deleting or moving one flips a label. A one-character negator of an
     /// unspaced script in the list also marks the words jieba joins it into: every word it starts (不去, 不想, 未能; also
     /// 非常 "very" and 未来 "future": over-protection is the safe side), and, for 不 没 未 无 勿 毋, every word that holds it
     /// (看不见, 从来不, 有没有) — not for 非 别 莫 否, which inside a word are mostly other words (南非, 特别, 约莫, 是否).
@@ -210,6 +212,11 @@ public sealed partial class Protection
             ProtectMatches(tokens, BareDomainPattern());
         }
 
+        if (_options.Urls && (HasPortOrPath(text) || text.AsSpan().ContainsAny(Localhost)))
+        {
+            ProtectMatches(tokens, AddressHostPattern());
+        }
+
         if (_options.Emails && triggers && text.Contains('@', StringComparison.Ordinal))
         {
             ProtectMatches(tokens, EmailPattern());
@@ -289,7 +296,7 @@ public sealed partial class Protection
         if (word.Length > WordSet.MaxStackWord)
         {
             TokenFlags marks = _options.StopWords?.Contains(word) == true ? TokenFlags.StopWord : TokenFlags.None;
-            return (_options.Numbers && Digits.Contains(word)) || _words?.Contains(word) == true || IsNegator(word)
+            return (_options.Numbers && (Digits.Contains(word) || Digits.IsChineseNumber(word))) || _words?.Contains(word) == true || IsNegator(word)
                 ? marks | TokenFlags.Protected
                 : marks;
         }
@@ -310,10 +317,8 @@ public sealed partial class Protection
 
         TokenFlags flags = (lists & StopWordList) != 0 ? TokenFlags.StopWord : TokenFlags.None;
         // Ordinal on the lowered word is OrdinalIgnoreCase on the word for these endings: only n/N lower to n, t/T to t.
-        bool negator = _options.Negators is not null
-                       && ((lists & NegatorList) != 0 || lower.EndsWith("n't", StringComparison.Ordinal) || lower.EndsWith("n’t", StringComparison.Ordinal)
-                           || negatorWord);
-        return (_options.Numbers && Digits.Contains(word)) || (lists & ProtectedList) != 0 || negator
+        bool negator = _options.Negators is not null && ((lists & NegatorList) != 0 || EndsWithNt(lower) || negatorWord);
+        return (_options.Numbers && (Digits.Contains(word) || Digits.IsChineseNumber(word))) || (lists & ProtectedList) != 0 || negator
             ? flags | TokenFlags.Protected
             : flags;
     }
@@ -337,8 +342,16 @@ public sealed partial class Protection
 
     private bool IsNegator(ReadOnlySpan<char> word) =>
         _options.Negators is { } negators
-        && (negators.Contains(word) || word.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || word.EndsWith("n’t", StringComparison.OrdinalIgnoreCase)
+        && (negators.Contains(word) || EndsWithNt(word)
             || IsChineseNegatorWord(word) || IsChineseNegatorWord(ChineseScript.ToSimplified(word.ToString())));
+
+    // The apostrophes a word can hold (the tokenizer joins ' ’ ‘ ＇ into a word; ʼ and ʹ are modifier letters): n't is
+    // written with any of them (isn't, isn’t, isn‘t, isnʼt, isn＇t).
+    private const string Apostrophes = "'’‘ʼʹ＇";
+
+    /// <summary>Whether the word ends in n't, in any case and with any of <see cref="Apostrophes"/>.</summary>
+    private static bool EndsWithNt(ReadOnlySpan<char> word) =>
+        word.Length >= 3 && word[^1] is 't' or 'T' && word[^3] is 'n' or 'N' && Apostrophes.Contains(word[^2]);
 
     /// <summary>
     /// A word of two or more characters that starts with a one-character negator of an unspaced script (不去, 不想, 未能,
@@ -517,6 +530,27 @@ public sealed partial class Protection
         return false;
     }
 
+    /// <summary>
+    /// Whether a ':' or '/' follows an ASCII digit or ']' (<c>10.0.0.1:8080</c>, <c>192.168.0.1/big</c>,
+    /// <c>[::1]/x</c>; also <c>3:00</c>, <c>1/2</c>): the cheap test before <see cref="AddressHostPattern"/> for IP hosts.
+    /// </summary>
+    private static bool HasPortOrPath(ReadOnlySpan<char> text)
+    {
+        int i = text.IndexOfAny(':', '/');
+        while (i >= 0)
+        {
+            if (i > 0 && (char.IsAsciiDigit(text[i - 1]) || text[i - 1] == ']'))
+            {
+                return true;
+            }
+
+            int next = text[(i + 1)..].IndexOfAny(':', '/');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return false;
+    }
+
     // CJK ideographs (with extension A and the compatibility ideographs): inside a URL (an IRI, RFC 3987) unless they
     // follow an ASCII letter or digit directly.
     private const string Ideographs = @"\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF";
@@ -546,7 +580,34 @@ public sealed partial class Protection
         RegexOptions.CultureInvariant)]
     private static partial Regex BareDomainPattern();
 
-    [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", RegexOptions.CultureInvariant)]
+    // A host that is an IP address or localhost, without a scheme: IPv4 with a port or a path (192.168.0.1/big,
+    // 10.0.0.1:8080; alone it is a number), a bracketed IPv6 address or localhost (any case), each with an optional
+    // port and path ([2001:db8::1]/big, localhost:8080/big, localhost:8080, localhost). Not inside a longer name, address
+    // or path, as bare domains; nor followed by a letter, digit or a dotted word (localhost.com is a domain, 1.2.3.4:80x
+    // is not an address).
+    private const string Octet = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9._@/:-])(?:" + Octet + @"(?:\." + Octet + @"){3}(?=[:/])|\[[0-9A-Fa-f:.]{2,45}\]|(?i:localhost))"
+                    + @"(?::[0-9]{1,5})?(?:/" + UrlBody + "*)?" + UrlEnd + @"(?![A-Za-z0-9_-]|\.[A-Za-z0-9])",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex AddressHostPattern();
+
+    // "localhost" in any case, found by a vectorized search: the cheap test before AddressHostPattern, with HasPortOrPath.
+    private static readonly System.Buffers.SearchValues<string> Localhost = System.Buffers.SearchValues.Create(["localhost"], StringComparison.OrdinalIgnoreCase);
+
+    // An e-mail address. Its local part is either letters, digits and . + - _ other than CJK ideographs, not inside a
+    // longer one (请联系support@…: the Chinese before it is not part of it), or, when the local part is Chinese, the
+    // last two ideographs before the @ (a Chinese name's usual length), with the words the segmenter cuts around them
+    // (张三@…). Its domain is labels joined by dots, each either ASCII/Latin (ending where Chinese starts:
+    // …@example.com获取帮助) or a run of ideographs (例子); the last label, when Chinese, is its first two ideographs and
+    // the words around them (中国 of 张三@例子.中国谢谢), so that the sentence after it is not: in text without spaces
+    // nothing tells where a Chinese address ends.
+    private const string LocalCharacter = @"[\w.+\--[" + Ideographs + "]]", LabelCharacter = @"[\w\--[" + Ideographs + "]]";
+
+    [GeneratedRegex(@"(?:(?<!" + LocalCharacter + ")" + LocalCharacter + "+|[" + Ideographs + "]{1,2})@"
+                    + "(?:" + LabelCharacter + "+|[" + Ideographs + @"]+)(?:\.(?:" + LabelCharacter + "+|[" + Ideographs + "]+))*"
+                    + @"\.(?:" + LabelCharacter + "+|[" + Ideographs + "]{1,2})",
+        RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"\[[^\[\]\r\n]{1,60}\]|\{[^{}\r\n]{1,60}\}|<[^<>\s][^<>\r\n]{0,59}>", RegexOptions.CultureInvariant)]
