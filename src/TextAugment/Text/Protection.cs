@@ -44,11 +44,19 @@ public sealed class ProtectionOptions
     /// cn, uk, de, jp, fr, ru, eu, au, ca, ch, nl, kr, tw, hk) not followed by a letter, digit or dotted word — so
     /// <c>e.g.</c>, <c>U.S.</c>, <c>end.Then</c>, <c>3.5</c> and file names (<c>model.onnx</c>, <c>setup.py</c>) are
     /// not domains. Internationalized bare domains (<c>例子.com</c> without a scheme) are not recognised.</item>
+    /// <item>IP and local hosts: an IPv4 address with a port or a path (<c>192.168.0.1/big</c>, <c>10.0.0.1:8080</c>), a
+    /// bracketed IPv6 address or <c>localhost</c> in any case, with an optional port and path (<c>[2001:db8::1]/big</c>,
+    /// <c>localhost:8080</c>), ending as the URLs above do.</item>
     /// </list>
     /// </summary>
     public bool Urls { get; init; } = true;
 
-    /// <summary>Protect e-mail addresses. Default: true.</summary>
+    /// <summary>
+    /// Protect e-mail addresses. Chinese written straight before or after the ASCII part is not part of the address
+    /// (<c>请联系support@example.com获取帮助</c>); a Chinese local part is the last two ideographs before the <c>@</c>, and
+    /// a Chinese last label the first two after the final dot, each with the words the segmenter cuts around them
+    /// (<c>邮箱是张三@例子.中国谢谢</c> protects <c>张三@例子.中国</c>). Default: true.
+    /// </summary>
     public bool Emails { get; init; } = true;
 
     /// <summary>
