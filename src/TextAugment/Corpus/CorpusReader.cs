@@ -306,6 +306,48 @@ public abstract class CorpusReader : IDisposable
         return reader.ReadLabelledRecords().Any();
     }
 
+    /// <summary>
+    /// For a check before a run: the error that reading <paramref name="path"/> as labelled data (as
+    /// <see cref="ReadLabelled(string, CorpusReaderOptions?, out long, CorpusFormat?)"/> does, in <paramref name="format"/>)
+    /// gives because its header (tsv or csv with a header) or its first object (jsonl) has no label column or field; null
+    /// when it has one, for other formats and headerless files, when the file has no record, and when the first record
+    /// fails for another reason (the run reports that). A jsonl file whose first object has the field and a later one not
+    /// is found only when the run reads it.
+    /// </summary>
+    internal static DataFormatException? MissingLabelColumn(string path, CorpusReaderOptions columns, CorpusFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        if (!(format == CorpusFormat.Jsonl || (format is CorpusFormat.Tsv or CorpusFormat.Csv && columns.HasHeader)))
+        {
+            return null;
+        }
+
+        try
+        {
+            // Read first with the label optional: a first record without it is then the missing column, not another fault.
+            using CorpusReader probe = Open(path, columns with { Format = format, LabelColumn = columns.LabelColumn ?? "label", LabelOptional = true });
+            if (!probe.TryRead(out Example? first) || first.Label is not null)
+            {
+                return null;
+            }
+        }
+        catch (Exception other) when (other is DataFormatException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        try
+        {
+            using CorpusReader reader = OpenLabelled(path, columns, format);
+            _ = reader.ReadLabelledRecords().FirstOrDefault();
+            return null;
+        }
+        catch (DataFormatException error)
+        {
+            return error;
+        }
+    }
+
     /// <summary>Opens a labelled file: the format <paramref name="format"/> when given, else from its extension (see <see cref="CorpusFormats.ForLabelledFile"/>); the label column "label" unless named.</summary>
     private static CorpusReader OpenLabelled(string path, CorpusReaderOptions? columns, CorpusFormat? format = null)
     {

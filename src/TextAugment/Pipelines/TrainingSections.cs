@@ -97,6 +97,14 @@ internal static class TrainingSections
             // before the run writes the augmented file and then fails on its first row.
             f.Error($"train: the input is plain text (one text per line, as input.format or the extension of input.path '{Path.GetFileName(input.Path)}' says), which has no labels, so the augmented corpus has none to train on; give labelled input (tsv, csv or jsonl with a label column, or fastText's '__label__NAME text' lines, input.format: fasttext), or remove the train section{(top.Has("evaluate") ? " and the evaluate section" : "")} to only augment.");
         }
+        else if (checkOutputs && input is not null && input.Path != "-" && !FileIdentity.IsDeviceOrPipe(input.Path)
+                 && CorpusReader.MissingLabelColumn(input.Path, input.Reader, input.Reader.Format) is { } missing)
+        {
+            // Read from the header (tsv, csv) or the first object (jsonl) now, so that the run does not write the augmented
+            // corpus and then fail when it reads the input's labels; standard input, and a label missing only from a later
+            // object, are found when the run reads them.
+            f.Error($"train: the input has no labels to train on: {missing.Message} (Or remove the train section{(top.Has("evaluate") ? " and the evaluate section" : "")} to only augment.)");
+        }
 
         string outputDirectory = output is null || output.Path == "-" ? d.BaseDirectory : Path.GetDirectoryName(output.Path)!;
         string model = f.Path("model", required: false, mustExist: false, example: "out/model.tam") ?? Path.Combine(outputDirectory, "model.tam");
