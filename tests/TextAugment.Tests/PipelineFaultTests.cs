@@ -67,4 +67,52 @@ public class PipelineFaultTests
             Assert.Contains("in.jsonl:2: the object has no 'label' field", errors, StringComparison.Ordinal);
         }
     }
+
+    [Collection(ConsoleCollection.Name)]
+    public class Held_out_share
+    {
+        private const string Six = "id\ttext\tlabel\n1\tgood movie one\tpos\n2\tbad movie one\tneg\n3\tgood film two\tpos\n4\tbad film two\tneg\n5\tgreat film\tpos\n6\tawful film\tneg\n";
+
+        [Fact]
+        public void A_pipeline_split_says_held_out_and_the_share_when_it_is_not_the_fraction_asked()
+        {
+            // Given 6 rows (3 per label) and fraction 0.5: 4 are held out (67 %); report.json said "4 examples given".
+            string dir = TestPaths.NewTempDirectory();
+            Write(dir, "six.tsv", Six);
+            string pipeline = Write(dir, "p.yaml", """
+                seed: 1
+                input: { path: six.tsv }
+                augment:
+                  variants: 1
+                  stages:
+                    - random_swap: { n: 1 }
+                output: { path: out/aug.tsv }
+                train: { epochs: 1, features: { buckets: 256, dim: 4 }, validation: { fraction: 0.5 } }
+                """);
+            var (code, _, errors) = CommandRunner.InProcess("run", pipeline, "--no-progress");
+            Assert.Equal(0, code);
+            string report = File.ReadAllText(Path.Combine(dir, "out", "report", "report.json"));
+            Assert.Contains("\"validation\": \"validation: 4 of 6 originals held out", report, StringComparison.Ordinal);
+            Assert.Contains("that is 67 % of the ids, not the 50 % asked", report, StringComparison.Ordinal);
+            Assert.DoesNotContain("given", report, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData(0.5, "50 %")]
+        [InlineData(0.125, "12.5 %")]
+        [InlineData(2.0 / 3, "67 %")]
+        [InlineData(1e-9, "0.0000001 %")]
+        public void A_fraction_is_printed_with_the_decimals_it_needs(double fraction, string expected) =>
+            Assert.Equal(expected, TextAugment.Classification.Trainer.Percent(fraction));
+
+        [Fact]
+        public void The_train_command_says_the_tiny_fraction_asked_not_0_percent()
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string input = Write(dir, "six.tsv", Six);
+            var (code, output, errors) = CommandRunner.InProcess("train", input, "-o", Path.Combine(dir, "m.tam"), "--validation-fraction", "1e-9", "--epochs", "1", "--no-progress");
+            Assert.Equal(0, code);
+            Assert.Contains("not the 0.0000001 % asked", output + errors, StringComparison.Ordinal);
+        }
+    }
 }

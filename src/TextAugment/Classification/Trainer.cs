@@ -23,7 +23,15 @@ public static class Trainer
     /// <summary>Trains on <paramref name="train"/>; validates on <paramref name="validation"/>, or on a stratified fraction of the training data when it is null.</summary>
     /// <exception cref="ArgumentException">No labelled examples, or an example without a label.</exception>
     public static (TextClassifier Model, TrainingReport Report) Train(
-        IReadOnlyList<Example> train, IReadOnlyList<Example>? validation, TrainerOptions? options = null, IProgress<EpochRecord>? progress = null)
+        IReadOnlyList<Example> train, IReadOnlyList<Example>? validation, TrainerOptions? options = null, IProgress<EpochRecord>? progress = null) =>
+        Train(train, validation, options, progress, validationNote: null);
+
+    /// <summary>
+    /// <see cref="Train(IReadOnlyList{Example}, IReadOnlyList{Example}?, TrainerOptions?, IProgress{EpochRecord}?)"/> with
+    /// the report's note for <paramref name="validation"/> when not null (a caller that held it out: <see cref="HeldOutNote"/>).
+    /// </summary>
+    internal static (TextClassifier Model, TrainingReport Report) Train(
+        IReadOnlyList<Example> train, IReadOnlyList<Example>? validation, TrainerOptions? options, IProgress<EpochRecord>? progress, string? validationNote)
     {
         ArgumentNullException.ThrowIfNull(train);
         options ??= new TrainerOptions();
@@ -36,7 +44,7 @@ public static class Trainer
         }
 
         rows.Complete();
-        return Train(rows, validation, options, progress);
+        return Train(rows, validation, options, progress, validationNote);
     }
 
     /// <summary>
@@ -46,7 +54,15 @@ public static class Trainer
     /// the rows' examples while the rows fit in <see cref="TrainingRows.MemoryBudget"/>.
     /// </summary>
     /// <exception cref="ArgumentException">Fewer than 2 labels, or <see cref="TrainerOptions.ValidationFraction"/> above 0 without validation data.</exception>
-    internal static (TextClassifier Model, TrainingReport Report) Train(TrainingRows rows, IReadOnlyList<Example>? validation, TrainerOptions options, IProgress<EpochRecord>? progress = null)
+    internal static (TextClassifier Model, TrainingReport Report) Train(TrainingRows rows, IReadOnlyList<Example>? validation, TrainerOptions options, IProgress<EpochRecord>? progress = null) =>
+        Train(rows, validation, options, progress, validationNote: null);
+
+    /// <summary>
+    /// <see cref="Train(TrainingRows, IReadOnlyList{Example}?, TrainerOptions, IProgress{EpochRecord}?)"/> with the report's
+    /// validation note <paramref name="validationNote"/> for <paramref name="validation"/> when not null (a caller that
+    /// held it out of the data: <see cref="HeldOutNote"/>); else the note says the examples were given.
+    /// </summary>
+    internal static (TextClassifier Model, TrainingReport Report) Train(TrainingRows rows, IReadOnlyList<Example>? validation, TrainerOptions options, IProgress<EpochRecord>? progress, string? validationNote)
     {
         ArgumentNullException.ThrowIfNull(rows);
         options.Validate();
@@ -62,8 +78,8 @@ public static class Trainer
             return RefitAfter(selectionReport, rows, options);
         }
 
-        string validationNote = validation is { Count: > 0 }
-            ? $"validation: {Plural.Count(validation.Count, "example")} given"
+        validationNote = validation is { Count: > 0 }
+            ? validationNote ?? $"validation: {Plural.Count(validation.Count, "example")} given"
             : NoValidationNote;
         var (validationFeatures, validationLabels) = Encode(validation, rows.Featurizer, rows.Labels);
         return Train(rows, validationFeatures, validationLabels, options, progress, validationNote, RunRandom(options));
@@ -572,11 +588,38 @@ public static class Trainer
     /// The share of ids held out when it is more than 5 points from the fraction asked, and why: the split rounds within
     /// each label (<see cref="HeldIds"/>), so small data holds out more or less. Empty otherwise.
     /// </summary>
-    private static string HeldShare(int heldIds, int ids, double fraction)
+    internal static string HeldShare(int heldIds, int ids, double fraction)
     {
         double share = (double)heldIds / ids;
         return Math.Abs(share - fraction) <= 0.05 ? ""
-            : FormattableString.Invariant($"; that is {share:P0} of the ids, not the {fraction:P0} asked: the split rounds within each label, and a label with at least 2 ids gives at least one to validation and keeps at least one for training");
+            : $"; that is {Percent(share)} of the ids, not the {Percent(fraction)} asked: the split rounds within each label, and a label with at least 2 ids gives at least one to validation and keeps at least one for training";
+    }
+
+    /// <summary>
+    /// The validation note of a split made before training (a pipeline's <c>train.validation.fraction</c>, which holds out
+    /// originals so that their variants are not trained on): how many were held out, and <see cref="HeldShare"/>.
+    /// </summary>
+    internal static string HeldOutNote(int held, int originals, double fraction) =>
+        FormattableString.Invariant($"validation: {held:N0} of {Plural.Count(originals, "original")} held out (stratified by label), their variants not trained on")
+        + (held == 0 ? "" : HeldShare(held, originals, fraction));
+
+    /// <summary>
+    /// <paramref name="fraction"/> as a percentage with the fewest decimals that keep it within 1 % of its value ("67 %",
+    /// "12.5 %", "0.0000001 %"), so that a small fraction does not read as 0 %.
+    /// </summary>
+    internal static string Percent(double fraction)
+    {
+        double percent = fraction * 100;
+        for (int decimals = 0; decimals <= 15; decimals++)
+        {
+            double rounded = Math.Round(percent, decimals);
+            if (rounded != 0 && Math.Abs(rounded - percent) <= Math.Abs(percent) * 0.01)
+            {
+                return rounded.ToString("0." + new string('#', decimals), System.Globalization.CultureInfo.InvariantCulture) + " %";
+            }
+        }
+
+        return percent.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + " %";
     }
 
     /// <summary>

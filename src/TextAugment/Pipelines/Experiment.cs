@@ -285,6 +285,8 @@ public static class Experiment
         List<Example>? test = pipeline.Evaluate is null ? null
             : pipeline.Evaluate.Test is { } testFile ? TrainingSections.ReadLabelled(testFile) : TrainingSections.ReadLabelled(pipeline.Evaluate.TestPath, pipeline.Input);
         IReadOnlyList<Example>? validationOrNull = validation.Count > 0 ? validation : null;
+        // Held out of the input here (not given as a file): the report says so, with the share when rounding moved it.
+        string? heldOutNote = train.ValidationPath is null ? Trainer.HeldOutNote(validation.Count, originals.Count, train.Options.ValidationFraction) : null;
 
         // refit: after early stopping chose the epochs on the held-out originals, each arm trains again from the start
         // on all its rows (the held-out originals and their variants included) for that many epochs.
@@ -309,7 +311,7 @@ public static class Experiment
                 return Trainer.Train(all(), null, options);
             }
 
-            var selected = Trainer.Train(rows, validationOrNull, options);
+            var selected = Trainer.Train(rows, validationOrNull, options, null, heldOutNote);
             return refit ? Trainer.RefitAfter(selected.Report, all(), options) : selected;
         }
 
