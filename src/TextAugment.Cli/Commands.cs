@@ -281,6 +281,11 @@ internal static class Runner
             Console.Error.WriteLine($"textaugment: skipped {Plural.Count(summary.EmptyTexts, "record")} whose text is empty or only white space (in every format they are counted, not written).");
         }
 
+        if (summary.NotWritten is { } notWritten)
+        {
+            Console.Error.WriteLine($"textaugment: warning: {TerminalText.Visible(notWritten)}");
+        }
+
         if (summary.Fallbacks > 0)
         {
             Console.Error.WriteLine($"textaugment: {Plural.Count(summary.Fallbacks, "variant")} {(summary.Fallbacks == 1 ? "repeats" : "repeat")} the original or another variant: no distinct text was found in max_attempts tries.");

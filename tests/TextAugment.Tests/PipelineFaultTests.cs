@@ -115,4 +115,54 @@ public class PipelineFaultTests
             Assert.Contains("not the 0.0000001 % asked", output + errors, StringComparison.Ordinal);
         }
     }
+
+    [Collection(ConsoleCollection.Name)]
+    public class What_a_format_conversion_does_not_write
+    {
+        private const string Stages = "seed: 1\naugment:\n  variants: 1\n  stages:\n    - random_swap: { n: 1 }\n";
+        private const string Extra = "id\ttext\tlabel\textra\n1\tgood movie\tpos\tA\n2\tbad movie\tneg\tB\n";
+
+        [Theory]
+        [InlineData("ex.tsv", Extra, "out.txt", null, "out.txt: text output keeps only the texts: ids, labels and the column 'extra' are not written.")]
+        [InlineData("ex.tsv", Extra, "out.jsonl", null, "out.jsonl: jsonl output writes the fields id, variant, text and label (and keeps other fields only from jsonl input): the column 'extra' is not written.")]
+        [InlineData("ex.tsv", Extra, "out.ft", null, "out.ft: fastText output keeps only the labels and the texts: ids and the column 'extra' are not written.")]
+        [InlineData("ex.tsv", Extra, "out.dat", "tsv", "out.dat: tsv output writes the columns id, variant, text and label: the column 'extra' is not written.")]
+        [InlineData("ex.csv", "id,text,label,extra,more\n1,good movie,pos,A,x\n", "out.csv", null, "out.csv: csv output writes the columns id, variant, text and label: the columns 'extra' and 'more' are not written.")]
+        [InlineData("ex.jsonl", "{\"id\":\"1\",\"text\":\"good movie\",\"label\":\"pos\",\"src\":\"a\"}\n", "out.tsv", null, "out.tsv: tsv output writes the columns id, variant, text and label: the field 'src' is not written.")]
+        public void Is_named_once_on_standard_error(string input, string content, string output, string? format, string expected)
+        {
+            // Given input with columns (or fields) the output format does not write: they were dropped in silence.
+            string dir = TestPaths.NewTempDirectory();
+            Write(dir, input, content);
+            Write(dir, "p.yaml", Stages);
+            var (code, errors) = CommandRunner.InShell(dir, $"augment p.yaml -i {input} -o {output} --no-progress{(format is null ? "" : " --output-format " + format)}");
+            Assert.Equal(0, code);
+            Assert.Contains("textaugment: warning: " + expected, errors, StringComparison.Ordinal);
+            Assert.Equal(1, errors.Split("warning:").Length - 1);
+        }
+
+        [Theory]
+        [InlineData("ex.jsonl", "{\"id\":\"1\",\"text\":\"good movie\",\"label\":\"pos\",\"src\":\"a\"}\n", "out.jsonl")]
+        [InlineData("ex.tsv", "id\tvariant\ttext\tlabel\n1\t0\tgood movie\tpos\n", "out.tsv")]
+        public void Nothing_is_said_when_everything_is_written(string input, string content, string output)
+        {
+            string dir = TestPaths.NewTempDirectory();
+            Write(dir, input, content);
+            Write(dir, "p.yaml", Stages);
+            var (code, errors) = CommandRunner.InShell(dir, $"augment p.yaml -i {input} -o {output} --no-progress");
+            Assert.Equal(0, code);
+            Assert.DoesNotContain("warning", errors, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Run_says_it_too()
+        {
+            string dir = TestPaths.NewTempDirectory();
+            Write(dir, "ex.tsv", Extra);
+            string pipeline = Write(dir, "p.yaml", Stages + "input: { path: ex.tsv }\noutput: { path: out/aug.txt }\n");
+            var (code, _, errors) = CommandRunner.InProcess("run", pipeline, "--no-progress");
+            Assert.Equal(0, code);
+            Assert.Contains("text output keeps only the texts: ids, labels and the column 'extra' are not written.", errors, StringComparison.Ordinal);
+        }
+    }
 }

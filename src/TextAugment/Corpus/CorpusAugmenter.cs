@@ -82,6 +82,12 @@ public sealed record AugmentSummary(long Examples, long Rows, long Skipped, IRea
 {
     /// <summary>Records skipped because their text is empty or only white space (<see cref="CorpusReader.EmptyTextCount"/>); not written.</summary>
     public long EmptyTexts { get; init; }
+
+    /// <summary>
+    /// What the input held that the output format does not write (ids, labels, other columns or fields), as a warning that
+    /// names the output: see <see cref="RowFormatter.NotWritten"/>. Null when the output keeps everything.
+    /// </summary>
+    public string? NotWritten { get; init; }
 }
 
 /// <summary>
@@ -271,7 +277,10 @@ public static class CorpusAugmenter
         output.Flush();
         long fallbacks = states.Sum(state => state.Fallbacks);
         options.Progress?.Report(new AugmentProgress(reader.BytesRead, examples, rows, clock.Elapsed));
-        return new AugmentSummary(examples, rows, reader.SkippedCount, reader.SkippedMessages, fallbacks, clock.Elapsed) { EmptyTexts = reader.EmptyTextCount };
+        return new AugmentSummary(examples, rows, reader.SkippedCount, reader.SkippedMessages, fallbacks, clock.Elapsed) {
+            EmptyTexts = reader.EmptyTextCount,
+            NotWritten = RowFormatter.NotWritten(options.OutputName, options.OutputFormat, reader.Options.Format, reader.HadIds, reader.HadLabels, reader.OtherColumns),
+        };
     }
 
     private static void WriteChars(Stream output, ReadOnlySpan<char> chars)

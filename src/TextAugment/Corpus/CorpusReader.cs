@@ -132,6 +132,33 @@ public abstract class CorpusReader : IDisposable
     /// </summary>
     public long EmptyTextCount { get; private set; }
 
+    /// <summary>Whether the records read so far had ids from the input (an id column or field, not line numbers or hashes).</summary>
+    internal bool HadIds { get; private protected set; }
+
+    /// <summary>Whether a record read so far had a label.</summary>
+    internal bool HadLabels { get; private set; }
+
+    /// <summary>
+    /// The columns (tsv or csv with a header) or fields (jsonl, the first <see cref="MaxOtherColumns"/> names seen) of the
+    /// records read so far that the reader does not use (not the text, label or id): what an output format may not write
+    /// (<see cref="RowFormatter.NotWritten"/>).
+    /// </summary>
+    internal IReadOnlyList<string> OtherColumns => _otherColumns;
+
+    private readonly List<string> _otherColumns = [];
+
+    private const int MaxOtherColumns = 20;
+
+    /// <summary>Adds <paramref name="name"/> to <see cref="OtherColumns"/> (once, up to <see cref="MaxOtherColumns"/>).</summary>
+    private protected void NoteOtherColumn(string name)
+    {
+        // An input's variant column (an augmented corpus augmented again) is replaced by the output's own, not lost.
+        if (name != "variant" && _otherColumns.Count < MaxOtherColumns && !_otherColumns.Contains(name))
+        {
+            _otherColumns.Add(name);
+        }
+    }
+
     /// <summary>Malformed rows skipped (only with <see cref="RowErrorMode.Skip"/>).</summary>
     public long SkippedCount { get; private set; }
 
@@ -448,6 +475,7 @@ public abstract class CorpusReader : IDisposable
                 }
 
                 RecordCount++;
+                HadLabels |= example.Label is not null;
                 if (string.IsNullOrWhiteSpace(example.Text))
                 {
                     EmptyTextCount++; // one rule for every format: an empty or white-space text is no example
@@ -627,6 +655,7 @@ public abstract class CorpusReader : IDisposable
                 _text = Index(Options.TextColumn, "text");
                 _label = Options.LabelColumn is null ? -1 : Index(Options.LabelColumn, "label");
                 _id = Options.IdColumn is null ? -1 : Index(Options.IdColumn, "id");
+                HadIds = _id >= 0;
                 return;
             }
 
@@ -650,6 +679,14 @@ public abstract class CorpusReader : IDisposable
             _text = Find(header, Options.TextColumn, "text", line, required: true);
             _label = Find(header, Options.LabelColumn ?? "label", "label", line, required: Options.LabelColumn is not null && !Options.LabelOptional);
             _id = Find(header, Options.IdColumn ?? "id", "id", line, required: Options.IdColumn is not null);
+            HadIds = _id >= 0;
+            for (int i = 0; i < header.Count; i++)
+            {
+                if (i != _text && i != _label && i != _id)
+                {
+                    NoteOtherColumn(header[i]);
+                }
+            }
         }
 
         private int Index(string column, string role)
@@ -991,6 +1028,7 @@ public abstract class CorpusReader : IDisposable
                     else
                     {
                         reader.Skip();
+                        NoteOtherColumn(name);
                         if (name is not ("id" or "variant" or "text" or "label"))
                         {
                             (others ??= []).Add(Encoding.UTF8.GetString(line[memberStart..(int)reader.BytesConsumed]));
@@ -1062,6 +1100,7 @@ public abstract class CorpusReader : IDisposable
             else
             {
                 _firstWithId = _firstWithId > 0 ? _firstWithId : LineNumber;
+                HadIds = true;
             }
 
             example = new Example(id ?? PositionId(LineNumber), text, label)

@@ -34,6 +34,54 @@ internal abstract class RowFormatter
     private DataFormatException Refusal(string id, int variant, string message) =>
         new(_output, 0, 0, $"example '{Shorten(id)}' (variant {variant}) {message}");
 
+    /// <summary>
+    /// What <paramref name="output"/> in <paramref name="format"/> does not write of an input in <paramref name="input"/>
+    /// that had ids, labels and <paramref name="otherColumns"/> (columns or fields beside text, label and id), as a warning;
+    /// null when nothing is left out. Text keeps only the texts; fastText the labels and texts; tsv and csv the columns id,
+    /// variant, text and label; jsonl those fields and, from jsonl input, the other fields as they were.
+    /// </summary>
+    internal static string? NotWritten(string output, CorpusFormat format, CorpusFormat input, bool ids, bool labels, IReadOnlyList<string> otherColumns)
+    {
+        var lost = new List<string>();
+        if (ids && format is CorpusFormat.Text or CorpusFormat.FastText)
+        {
+            lost.Add("ids");
+        }
+
+        if (labels && format == CorpusFormat.Text)
+        {
+            lost.Add("labels");
+        }
+
+        if (otherColumns.Count > 0 && !(format == CorpusFormat.Jsonl && input == CorpusFormat.Jsonl))
+        {
+            string kind = input == CorpusFormat.Jsonl ? "field" : "column";
+            lost.Add((otherColumns.Count == 1 ? $"the {kind} " : $"the {kind}s ") + Join(otherColumns.Select(c => $"'{Shorten(c)}'")));
+        }
+
+        if (lost.Count == 0)
+        {
+            return null;
+        }
+
+        string keeps = format switch
+        {
+            CorpusFormat.Text => "text output keeps only the texts",
+            CorpusFormat.FastText => "fastText output keeps only the labels and the texts",
+            CorpusFormat.Jsonl => "jsonl output writes the fields id, variant, text and label (and keeps other fields only from jsonl input)",
+            _ => $"{CorpusFormats.Name(format)} output writes the columns id, variant, text and label",
+        };
+        bool one = lost.Count == 1 && !(lost[0] is "ids" or "labels") && otherColumns.Count == 1;
+        return $"{output}: {keeps}: {Join(lost)} {(one ? "is" : "are")} not written.";
+    }
+
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    private static string Join(IEnumerable<string> items)
+    {
+        List<string> list = [.. items];
+        return list.Count < 2 ? string.Concat(list) : string.Join(", ", list.Take(list.Count - 1)) + " and " + list[^1];
+    }
+
     public abstract void WriteHeader(CharBuffer destination);
 
     /// <exception cref="DataFormatException">The format cannot hold the text (a line break in plain text).</exception>
