@@ -55,7 +55,17 @@ internal static class StageCatalog
         Diagnostics d = context.Diagnostics;
         if (node is YamlScalarNode { Value: { } bare } && Find(bare) is { } bareStage)
         {
-            return bareStage(null, context);
+            return BuildAt(node, bareStage, null, context);
+        }
+
+        if (node is YamlMappingNode { Children.Count: > 1 } several)
+        {
+            // Two stages under one '-' (the second's '-' forgotten): name them, and where the '-' goes.
+            List<YamlScalarNode> keys = [.. several.Children.Keys.OfType<YamlScalarNode>()];
+            YamlNode second = several.Children.Keys.ElementAt(1);
+            d.Add(node, $"a stage must be a mapping with one key, the stage's name; found a mapping with {several.Children.Count} keys ({string.Join(", ", keys.Select(k => YamlGuard.Quote(k.Value)))}). "
+                + $"Each stage is its own list item: put '- ' before {YamlGuard.Quote((second as YamlScalarNode)?.Value)} on line {second.Start.Line}, in the column of the '-' above.");
+            return null;
         }
 
         if (node is not YamlMappingNode { Children.Count: 1 } mapping)
@@ -73,7 +83,25 @@ internal static class StageCatalog
             return null;
         }
 
-        return build(value, context);
+        return Diagnostics.IsNull(value) ? BuildAt(keyNode, build, null, context) : build(value, context);
+    }
+
+    /// <summary>
+    /// Builds a stage written without a value (<c>- synonym</c>, <c>- synonym:</c>), its mistakes (a required key missing)
+    /// reported at <paramref name="at"/>, the stage's name, not at 1:1.
+    /// </summary>
+    private static Augmenter? BuildAt(YamlNode at, Func<YamlNode?, StageContext, Augmenter?> build, YamlNode? value, StageContext context)
+    {
+        YamlNode? outer = context.Diagnostics.EmptySectionAt;
+        context.Diagnostics.EmptySectionAt = at;
+        try
+        {
+            return build(value, context);
+        }
+        finally
+        {
+            context.Diagnostics.EmptySectionAt = outer;
+        }
     }
 
     /// <summary>Builds every stage of a list; null when any fails.</summary>

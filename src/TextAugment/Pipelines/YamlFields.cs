@@ -36,6 +36,13 @@ internal sealed class Diagnostics(string file)
 
     public void Add(long line, long column, string message) => _errors.Add(new PipelineError(File, line, column, message));
 
+    /// <summary>
+    /// Where a section written without a node of its own is (a stage given by its bare name, <c>- synonym</c>, or with no
+    /// value, <c>- synonym:</c>): its mistakes are reported there, not at 1:1. Set by whoever reads such a section, for
+    /// the time it is read; null otherwise.
+    /// </summary>
+    public YamlNode? EmptySectionAt { get; set; }
+
     /// <summary>The node as a mapping, or an error naming what it should be.</summary>
     public YamlFields? Mapping(YamlNode? node, string what, params string[] keys) => Mapping(node, what, keys, elsewhere: null);
 
@@ -47,20 +54,47 @@ internal sealed class Diagnostics(string file)
     {
         if (node is null || IsNull(node))
         {
-            return new YamlFields(this, null, what, keys);
+            return new YamlFields(this, null, what, keys) { Place = EmptySectionAt ?? node };
         }
 
         if (node is not YamlMappingNode mapping)
         {
-            // A section switched on by a flag (early_stopping: true) is written as its enabled key.
-            string hint = node is YamlScalarNode { Value: "true" or "false" or "True" or "False" or "yes" or "no" } flag && keys.Contains("enabled", StringComparer.Ordinal)
-                ? $"; to turn it {(flag.Value is "true" or "True" or "yes" ? "on" : "off")}, write {what[(what.LastIndexOf('.') + 1)..]}: {{ enabled: {flag.Value} }}"
-                : "";
-            Add(node, $"{what} must be a mapping ({{ key: value, ... }}) but is {Describe(node)}{hint}.");
+            Add(node, $"{what} must be a mapping ({{ key: value, ... }}) but is {Describe(node)}{MappingHint(node, what, keys)}.");
             return null;
         }
 
         return new YamlFields(this, mapping, what, keys, elsewhere);
+    }
+
+    /// <summary>
+    /// What to write instead of <paramref name="node"/>, a value where the mapping <paramref name="what"/> with
+    /// <paramref name="keys"/> belongs (one rule for every section): a flag turns a section with an <c>enabled</c> key on
+    /// or off through it (<c>early_stopping: { enabled: true }</c>), and a section without one on by its defaults
+    /// (<c>ablation: {}</c>) or off by leaving it out; a path goes in the section's <c>path</c> key; else the keys it takes.
+    /// </summary>
+    private static string MappingHint(YamlNode node, string what, string[] keys)
+    {
+        string leaf = what[(what.LastIndexOf('.') + 1)..];
+        string keyList = keys.Length == 0 ? "" : $" (its keys: {string.Join(", ", keys)})";
+        if (node is YamlScalarNode { Value: "true" or "false" or "True" or "False" or "yes" or "no" } flag)
+        {
+            bool on = flag.Value is "true" or "True" or "yes";
+            if (keys.Contains("enabled", StringComparer.Ordinal))
+            {
+                return $"; to turn it {(on ? "on" : "off")}, write {leaf}: {{ enabled: {flag.Value} }}";
+            }
+
+            return on
+                ? $"; to turn it on with its defaults, write {leaf}: {{}}, or set its keys, e.g. {leaf}: {{ {keys.FirstOrDefault() ?? "key"}: ... }}{keyList}"
+                : $"; to turn it off, remove the key {leaf}";
+        }
+
+        if (node is YamlScalarNode { Value: { } value } && keys.Contains("path", StringComparer.Ordinal))
+        {
+            return $"; write {leaf}: {{ path: {value} }}";
+        }
+
+        return keys.Length == 0 ? "" : $"; e.g. {leaf}: {{ {keys[0]}: ... }}{keyList}";
     }
 
     public static bool IsNull(YamlNode node) =>
@@ -137,6 +171,7 @@ internal sealed class YamlFields
             return;
         }
 
+        (string Key, YamlNode Value)? previous = null;
         foreach (var (keyNode, value) in node.Children)
         {
             if (keyNode is not YamlScalarNode { Value: { } key } scalarKey)
@@ -144,6 +179,9 @@ internal sealed class YamlFields
                 diagnostics.Add(keyNode, $"{what}: keys must be plain names.");
                 continue;
             }
+
+            (string Key, YamlNode Value)? prior = previous;
+            previous = (key, value);
 
             if (Array.IndexOf(keys, key) < 0 && elsewhere?.Invoke(key) is { } place && place != what)
             {
@@ -153,6 +191,15 @@ internal sealed class YamlFields
                     ? $"{place[(dot + 1)..]}: {{ {key}: ... }} inside {place[..dot]}"
                     : $"{key}: ... in {place} itself (beside {what[(what.LastIndexOf('.') + 1)..]}, not inside it)";
                 diagnostics.Add(keyNode, $"{what}: unknown key {YamlGuard.Quote(key)}; it is a key of {place}: write {where}.");
+                continue;
+            }
+
+            if (Array.IndexOf(keys, key) < 0 && prior is { Value: YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: { Length: > 0 } before } } last
+                && Diagnostics.IsNull(value) && scalarKey.Style == YamlDotNet.Core.ScalarStyle.Plain && last.Value.End.Line == keyNode.Start.Line
+                && double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            {
+                // { char_ngrams: 3,5 }: in a { } mapping a comma ends the value, so the rest was read as a key of its own.
+                diagnostics.Add(keyNode, $"{what}: unknown key {YamlGuard.Quote(key)}: a comma separates the keys of a {{ }} mapping, so '{last.Key}: {before},{key}' was read as {last.Key}: {before} and a key '{key}'; quote the value, {last.Key}: \"{before},{key}\", or write a list, {last.Key}: [{before}, {key}].");
                 continue;
             }
 
@@ -169,6 +216,10 @@ internal sealed class YamlFields
 
     public YamlMappingNode? Node { get; }
 
+    /// <summary>Where the section is written when it has no mapping (<see cref="Node"/> is null): an empty value, or the
+    /// name of a stage given without one (<see cref="Diagnostics.EmptySectionAt"/>); null when it is not written at all.</summary>
+    public YamlNode? Place { get; init; }
+
     public string What { get; }
 
     public Diagnostics Diagnostics => _diagnostics;
@@ -180,7 +231,7 @@ internal sealed class YamlFields
     /// <summary>Reports a missing required key at the mapping (or at <paramref name="fallback"/>).</summary>
     public void Missing(string key, string example, YamlNode? fallback = null)
     {
-        YamlNode? at = (YamlNode?)Node ?? fallback;
+        YamlNode? at = (YamlNode?)Node ?? Place ?? fallback;
         string message = $"{What}: '{key}' is required, e.g. {key}: {example}.";
         if (at is null)
         {
@@ -389,13 +440,13 @@ internal sealed class YamlFields
 
     public void Error(string message)
     {
-        if (Node is null)
+        if (((YamlNode?)Node ?? Place) is { } at)
         {
-            _diagnostics.Add(1, 1, message);
+            _diagnostics.Add(at, message);
         }
         else
         {
-            _diagnostics.Add(Node, message);
+            _diagnostics.Add(1, 1, message);
         }
     }
 

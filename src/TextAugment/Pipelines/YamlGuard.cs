@@ -107,6 +107,7 @@ internal static class YamlGuard
     private static bool Scan(string text, Diagnostics d)
     {
         int errors = d.Errors.Count;
+        var open = new Stack<(long Line, long Column, char Bracket)>(); // the collections open, innermost on top: '{', '[' or '\0' for block ones
         try
         {
             var parser = new Parser(new StringReader(text));
@@ -114,6 +115,15 @@ internal static class YamlGuard
             while (parser.MoveNext())
             {
                 ParsingEvent e = parser.Current!;
+                if (e is MappingStart or SequenceStart)
+                {
+                    open.Push((e.Start.Line, e.Start.Column, e is MappingStart { Style: MappingStyle.Flow } ? '{' : e is SequenceStart { Style: SequenceStyle.Flow } ? '[' : '\0'));
+                }
+                else if (e is MappingEnd or SequenceEnd && open.Count > 0)
+                {
+                    open.Pop();
+                }
+
                 if (e is DocumentStart && ++documents > 1)
                 {
                     d.Add(e.Start.Line, e.Start.Column, "a second YAML document (after '---'); a pipeline file holds one document: remove it or split the file.");
@@ -141,6 +151,22 @@ internal static class YamlGuard
         {
             // The tree builder reports syntax errors with their positions.
             return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser stops so, with no position, at the end of a document where a { } or [ ] is still open:
+            // the innermost one open is where to look.
+            foreach (var (line, column, bracket) in open)
+            {
+                if (bracket != '\0')
+                {
+                    d.Add(line, column, $"not valid YAML: the '{bracket}' at {line}:{column} is never closed; end the {(bracket == '{' ? "mapping with '}'" : "list with ']'")} (the file ended inside it).");
+                    return false;
+                }
+            }
+
+            d.Add(1, 1, "not valid YAML: the parser stopped at the end of the file without a position; check for an unclosed bracket or quote.");
+            return false;
         }
 
         return d.Errors.Count == errors;
