@@ -31,7 +31,15 @@ public sealed class EdaCountOptions
     }
 }
 
-/// <summary>EDA random swap: swaps two random words, n times. Protected words never move; whitespace and punctuation stay in place.</summary>
+/// <summary>
+/// EDA random swap: swaps two random words, n times. Protected words never move, nor words of a unit such as
+/// <c>file.txt</c>, <c>C++</c> or <c>localhost:8080</c> (<see cref="TokenJoin.InUnit"/>); whitespace and punctuation stay
+/// in place. A swap that would make a moved word read as one with its new neighbour (<see cref="TokenJoin.ReadsAsOne"/>: two words
+/// of a spaced script with nothing between them in Chinese text, <c>我用iPhone和Android手机</c> → <c>我用手机和AndroidiPhone</c>;
+/// a word moved against a joiner such as <c>/</c>) is not made: the two words are drawn again,
+/// up to ten times, and when no draw fits that swap is left out. Texts where no swap can join words
+/// draw exactly as before the rule.
+/// </summary>
 public sealed class RandomSwapAugmenter : Augmenter
 {
     private readonly EdaCountOptions _count;
@@ -47,7 +55,7 @@ public sealed class RandomSwapAugmenter : Augmenter
         ReadOnlySpan<Token> all = tokens.AsSpan();
         for (int i = 0; i < all.Length; i++)
         {
-            if (all[i].IsMovableWord)
+            if (all[i].IsMovableWord && !TokenJoin.InUnit(all, i))
             {
                 words[n++] = i;
             }
@@ -61,17 +69,43 @@ public sealed class RandomSwapAugmenter : Augmenter
         int swaps = _count.For(tokens.WordCount);
         for (int s = 0; s < swaps; s++)
         {
-            int a = random.Next(n);
-            int b = random.Next(n - 1);
-            b += b >= a ? 1 : 0; // two distinct positions
-            tokens.Swap(words[a], words[b]);
+            for (int draw = 0; draw < MaxDraws; draw++)
+            {
+                int a = random.Next(n);
+                int b = random.Next(n - 1);
+                b += b >= a ? 1 : 0; // two distinct positions
+                tokens.Swap(words[a], words[b]);
+                if (!JoinsNeighbour(tokens, words[a]) && !JoinsNeighbour(tokens, words[b]))
+                {
+                    break;
+                }
+
+                tokens.Swap(words[a], words[b]); // undone: draw again
+            }
         }
+    }
+
+    /// <summary>How many times one swap draws its two words before it is left out (each draw joined a word to a neighbour).</summary>
+    private const int MaxDraws = 10;
+
+    /// <summary>True when the token at <paramref name="index"/> reads as one with the token before or after it.</summary>
+    private static bool JoinsNeighbour(TokenList tokens, int index)
+    {
+        ReadOnlySpan<Token> all = tokens.AsSpan();
+        return (index > 0 && TokenJoin.ReadsAsOne(all[index - 1], all[index..]))
+               || TokenJoin.ReadsAsOne(all[index], all[(index + 1)..]);
     }
 }
 
 /// <summary>
 /// EDA random deletion: deletes each unprotected word with probability p, with one neighbouring
-/// whitespace run. Never deletes every word: when all would go, one chosen at random stays.
+/// whitespace run. Words of a unit such as <c>file.txt</c>, <c>C++</c>, <c>localhost:8080</c>, <c>numpy==1.26</c> or
+/// <c>/usr/local/bin</c> (<see cref="TokenJoin.InUnit"/>) are never deleted, as protected words are not: the unit is
+/// never split. Never deletes every word: when all would go, one chosen at random stays. A word whose removal would
+/// make the tokens on either side read as one (<see cref="TokenJoin.ReadsAsOne"/>) stays too: a Chinese word between two
+/// numbers or Latin words (<c>价格99元5角</c> is never <c>价格995角</c>; no space is put in its place, which Chinese text
+/// would not have), or a word between a word and a joiner glued to what follows it. Texts where no
+/// deletion can join words draw and delete exactly as before the rule.
 /// </summary>
 public sealed class RandomDeletionAugmenter : Augmenter
 {
@@ -103,7 +137,7 @@ public sealed class RandomDeletionAugmenter : Augmenter
             }
 
             words++;
-            if (all[i].IsMovableWord && random.NextDouble() < _probability)
+            if (all[i].IsMovableWord && !TokenJoin.InUnit(all, i) && random.NextDouble() < _probability)
             {
                 delete[i] = true;
                 deleted++;
@@ -351,9 +385,12 @@ public sealed class RandomInsertionAugmenter : Augmenter
         }
     }
 
-    /// <summary>False when the left token ends or the right one starts with an unspaced script (no space between Chinese words).</summary>
-    private static bool JoinsWithSpace(Token left, Token right) =>
-        !Segmenter.EndsUnspaced(left.Span) && !Segmenter.StartsUnspaced(right.Span);
+    /// <summary>
+    /// True when the two words need a space between them: when side by side they would read as one
+    /// (<see cref="TokenJoin.ReadsAsOne"/>, the rule deletion and swap keep too); false when the left ends or the right
+    /// starts with an unspaced script (no space between Chinese words).
+    /// </summary>
+    private static bool JoinsWithSpace(Token left, Token right) => TokenJoin.ReadsAsOne(left, new ReadOnlySpan<Token>(in right));
 
     // Whitespace inside a protected unit ("New York", "Bill Gates") is protected too: no insertion splits the unit.
     private static bool IsBoundary(bool first, in Token previous, in Token current)

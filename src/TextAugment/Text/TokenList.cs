@@ -135,8 +135,10 @@ public sealed class TokenList
 
     /// <summary>
     /// Removes the words marked in <paramref name="delete"/> (indexed like the tokens), each with one neighbouring
-    /// whitespace run: the one before it, else the one after it that is still there. The same result as removing the
-    /// marked words one by one from the last back, in one pass over the tokens.
+    /// whitespace run: the one before it, else the one after it that is still there. A marked word whose removal would
+    /// make the tokens on either side read as one (<see cref="TokenJoin.ReadsAsOne"/>: <c>价格99元5角</c> → <c>价格995角</c>,
+    /// <c>see file.txt</c> → <c>see.txt</c>) is kept. The same result as removing the marked words one by one from the
+    /// last back, each kept when its removal would join its neighbours then, in one pass over the tokens.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="delete"/> is shorter than <see cref="Count"/>.</exception>
     public void RemoveWords(ReadOnlySpan<bool> delete)
@@ -151,11 +153,27 @@ public sealed class TokenList
             }
             else if (i > 0 && _items[i - 1].Kind == TokenKind.Whitespace)
             {
+                if (i > 1 && TokenJoin.ReadsAsOne(_items[i - 2], _items.AsSpan(write, Count - write)))
+                {
+                    _items[--write] = _items[i];
+                    continue;
+                }
+
                 i--; // the whitespace before it goes too
             }
             else if (write < Count && _items[write].Kind == TokenKind.Whitespace)
             {
+                if (i > 0 && TokenJoin.ReadsAsOne(_items[i - 1], _items.AsSpan(write + 1, Count - write - 1)))
+                {
+                    _items[--write] = _items[i];
+                    continue;
+                }
+
                 write++; // the whitespace kept after it goes too
+            }
+            else if (i > 0 && TokenJoin.ReadsAsOne(_items[i - 1], _items.AsSpan(write, Count - write)))
+            {
+                _items[--write] = _items[i];
             }
         }
 
