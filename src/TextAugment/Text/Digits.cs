@@ -18,12 +18,20 @@ internal static class Digits
     /// <summary>True when <paramref name="text"/> holds a decimal digit of any script.</summary>
     public static bool Contains(ReadOnlySpan<char> text)
     {
-        if (CharRange.Contains(text, '0', '9'))
+        // One scalar pass for the common case (words are short: a loop costs less than a vectorized search's set-up):
+        // an ASCII digit settles it, and a word with no character from U+0660 up has no other digit.
+        bool other = false;
+        foreach (char c in text)
         {
-            return true;
+            if (char.IsAsciiDigit(c))
+            {
+                return true;
+            }
+
+            other |= c >= FirstNonAscii;
         }
 
-        if (!CharRange.Contains(text, FirstNonAscii, char.MaxValue))
+        if (!other)
         {
             return false;
         }

@@ -65,6 +65,7 @@ public static class TokenJoin
     /// names, addresses, versions and code: <c>. : / \ + = _ - @ #</c> (<c>file.txt</c>, <c>localhost:8080</c>,
     /// <c>/usr/local/bin</c>, <c>C++</c>, <c>numpy==1.26</c>, <c>snake_case</c>, <c>a@b</c>).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool IsJoiner(in Token token) =>
         token.Kind == TokenKind.Symbol && token.Length == 1 && token.Span[0] is '.' or ':' or '/' or '\\' or '+' or '=' or '_' or '-' or '@' or '#';
 
