@@ -184,16 +184,7 @@ public class CommandLineFaultTests
     {
         private static IReadOnlyList<PipelineError> Errors(string train)
         {
-            string dir = TestPaths.NewTempDirectory();
-            string path = Path.Combine(dir, "p.yaml");
-            File.WriteAllText(path, $"""
-                input: {"{"} path: {TestPaths.Fixture("tiny.tsv").Replace('\\', '/')} {"}"}
-                augment:
-                  stages:
-                    - random_swap: {"{"} n: 1 {"}"}
-                output: {"{"} path: out/a.tsv {"}"}
-                train: {train}
-                """);
+            string path = TestPaths.TrainPipeline(TestPaths.NewTempDirectory(), " " + train);
             return Assert.Throws<PipelineException>(() => Pipeline.Load(path)).Errors;
         }
 

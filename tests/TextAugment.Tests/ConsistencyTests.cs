@@ -366,16 +366,7 @@ public class ConsistencyTests
     {
         string dir = TestPaths.NewTempDirectory();
         File.WriteAllText(Path.Combine(dir, "empty.txt"), "");
-        string path = Path.Combine(dir, "p.yaml");
-        File.WriteAllText(path, $"""
-            input: {"{"} path: {TestPaths.Fixture("tiny.tsv").Replace('\\', '/')} {"}"}
-            augment:
-              stages:
-                - random_swap: {"{"} n: 1 {"}"}
-            output: {"{"} path: out/a.tsv {"}"}
-            train:
-              consistency: {"{"} unlabelled: empty.txt, weight: 2 {"}"}
-            """);
+        string path = TestPaths.TrainPipeline(dir, "\n  consistency: { unlabelled: empty.txt, weight: 2 }");
         var error = Assert.Throws<PipelineException>(() => Pipeline.Load(path));
         PipelineError only = Assert.Single(error.Errors);
         Assert.Contains("train.consistency.unlabelled cannot be read", only.Message, StringComparison.Ordinal);

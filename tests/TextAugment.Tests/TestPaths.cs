@@ -7,6 +7,17 @@ internal static class TestPaths
 
     public static string Fixtures => Path.Combine(Root, "tests", "TextAugment.Tests", "fixtures");
 
+    /// <summary>
+    /// Writes p.yaml in <paramref name="dir"/>: the tiny.tsv fixture as input, one random_swap stage, out/a.tsv as output,
+    /// and <c>train:</c> followed by <paramref name="train"/> (" { … }" inline, or "\n  key: …" lines); returns its path.
+    /// </summary>
+    public static string TrainPipeline(string dir, string train)
+    {
+        string path = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(path, $"input: {{ path: {Fixture("tiny.tsv").Replace('\\', '/')} }}\naugment:\n  stages:\n    - random_swap: {{ n: 1 }}\noutput: {{ path: out/a.tsv }}\ntrain:{train}\n");
+        return path;
+    }
+
     public static string Fixture(string name) => Path.Combine(Fixtures, name);
 
     public static string WordNet => Path.Combine(Root, "dictionaries", "en-wordnet.tsv");

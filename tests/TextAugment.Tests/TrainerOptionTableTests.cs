@@ -183,16 +183,7 @@ public class TrainerOptionTableTests
             : parts.Length == 1 ? $"  {parts[0]}: {yaml}"
             : parts[0] == "consistency" ? $"  consistency: {{ unlabelled: {TestPaths.Fixture("tiny.tsv").Replace('\\', '/')}, {parts[1]}: {yaml} }}"
             : $"  {parts[0]}: {{ {parts[1]}: {yaml} }}";
-        string path = Path.Combine(dir, "p.yaml");
-        File.WriteAllText(path, $"""
-            input: {"{"} path: {TestPaths.Fixture("tiny.tsv").Replace('\\', '/')} {"}"}
-            augment:
-              stages:
-                - random_swap: {"{"} n: 1 {"}"}
-            output: {"{"} path: out/a.tsv {"}"}
-            train:
-            {setting}
-            """);
+        string path = TestPaths.TrainPipeline(dir, "\n" + setting);
         return Pipeline.Load(path).Train!;
     }
 }
