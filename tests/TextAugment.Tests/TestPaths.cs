@@ -25,7 +25,8 @@ internal static class TestPaths
     /// <summary>A fresh empty directory under this test run's folder in the system's temporary folder.</summary>
     public static string NewTempDirectory()
     {
-        string dir = Path.Combine(RunDirectory.Value, Guid.NewGuid().ToString("N"));
+        // 16 hex digits: unique within a run, and short, since messages shorten paths past 80 characters and tests compare them.
+        string dir = Path.Combine(RunDirectory.Value, Guid.NewGuid().ToString("N")[..16]);
         Directory.CreateDirectory(dir);
         return dir;
     }
