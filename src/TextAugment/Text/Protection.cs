@@ -207,10 +207,10 @@ public sealed partial class Protection
             }
         }
 
-        string text = tokens.Source;
+        ReadOnlySpan<char> text = tokens.Source;
         // One search for the characters every pattern below starts from (most texts have none), not one search per pattern.
-        bool triggers = text.AsSpan().ContainsAny(PatternTriggers);
-        if (_options.Urls && ((triggers && text.Contains("://", StringComparison.Ordinal)) || text.AsSpan().ContainsAny(Www)))
+        bool triggers = text.ContainsAny(PatternTriggers);
+        if (_options.Urls && ((triggers && text.IndexOf("://", StringComparison.Ordinal) >= 0) || text.ContainsAny(Www)))
         {
             ProtectMatches(tokens, UrlPattern());
         }
@@ -220,27 +220,27 @@ public sealed partial class Protection
             ProtectMatches(tokens, BareDomainPattern());
         }
 
-        if (_options.Urls && (HasPortOrPath(text) || text.AsSpan().ContainsAny(Localhost)))
+        if (_options.Urls && (HasPortOrPath(text) || text.ContainsAny(Localhost)))
         {
             ProtectMatches(tokens, AddressHostPattern());
         }
 
-        if (_options.Emails && triggers && text.Contains('@', StringComparison.Ordinal))
+        if (_options.Emails && triggers && text.Contains('@'))
         {
             ProtectMatches(tokens, EmailPattern());
         }
 
-        if (_options.Placeholders && triggers && text.AsSpan().IndexOfAny("[{<") >= 0)
+        if (_options.Placeholders && triggers && text.IndexOfAny("[{<") >= 0)
         {
             ProtectMatches(tokens, PlaceholderPattern());
         }
 
-        if (_options.Hashtags && triggers && text.Contains('#', StringComparison.Ordinal))
+        if (_options.Hashtags && triggers && text.Contains('#'))
         {
             ProtectMatches(tokens, HashtagPattern());
         }
 
-        if (_options.Mentions && triggers && text.Contains('@', StringComparison.Ordinal))
+        if (_options.Mentions && triggers && text.Contains('@'))
         {
             ProtectMatches(tokens, MentionPattern());
         }
@@ -254,7 +254,7 @@ public sealed partial class Protection
             }
             catch (RegexMatchTimeoutException)
             {
-                string start = text.Length > 80 ? text[..80] + "…" : text;
+                string start = text.Length > 80 ? string.Concat(text[..80], "…") : text.ToString();
                 string where = i < _options.PatternLocations.Count ? $"{_options.PatternLocations[i]}: " : "";
                 throw new ArgumentException(
                     $"{where}the protect pattern '{pattern}' took more than {PatternTimeout.TotalSeconds:0} s on a text of {text.Length:N0} characters ('{start}'): it backtracks catastrophically; simplify it (avoid nested quantifiers such as (a+)+).");

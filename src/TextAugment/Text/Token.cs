@@ -39,16 +39,17 @@ public enum CaseStyle : byte
 }
 
 /// <summary>
-/// One token: a slice of a string (the input, or a replacement held by a dictionary) plus its kind,
-/// marks and case style. A value type that allocates nothing: tokens from the input point into it.
+/// One token: a slice of the input (the characters a <see cref="TokenList"/> holds) or of a string (a replacement held
+/// by a dictionary) plus its kind, marks and case style. A value type that allocates nothing: tokens from the input point
+/// into the list's characters, so they read the list's next text once the list is reset (<see cref="TokenList.Reset"/>).
 /// </summary>
 public readonly struct Token
 {
-    private readonly string _text;
+    private readonly object _text; // a string or a char[]: see Slice
     private readonly int _start;
     private readonly int _length;
 
-    private Token(string text, int start, int length, TokenKind kind, TokenFlags flags, CaseStyle caseStyle)
+    private Token(object text, int start, int length, TokenKind kind, TokenFlags flags, CaseStyle caseStyle)
     {
         _text = text;
         _start = start;
@@ -68,10 +69,10 @@ public readonly struct Token
     public CaseStyle Case { get; }
 
     /// <summary>The stored characters, before the case style is applied.</summary>
-    public ReadOnlySpan<char> Span => _text.AsSpan(_start, _length);
+    public ReadOnlySpan<char> Span => Slice(_text, _start, _length);
 
-    /// <summary>The string the token is a slice of (the input, or a replacement).</summary>
-    internal string Source => _text;
+    /// <summary>What the token is a slice of: the input's characters (a <c>char[]</c>) or a replacement (a string).</summary>
+    internal object Source => _text;
 
     /// <summary>Where the token starts in <see cref="Source"/>.</summary>
     internal int Start => _start;
@@ -91,6 +92,20 @@ public readonly struct Token
     /// <summary>A token that is a slice of the input.</summary>
     public static Token FromInput(string source, int start, int length, TokenKind kind) =>
         new(source, start, length, kind, TokenFlags.None, CaseStyle.AsIs);
+
+    /// <summary>A token that is a slice of the input held in <paramref name="source"/> (a string or a <c>char[]</c>).</summary>
+    internal static Token FromInput(object source, int start, int length, TokenKind kind) =>
+        new(source, start, length, kind, TokenFlags.None, CaseStyle.AsIs);
+
+    /// <summary>
+    /// The characters [start, start + length) of <paramref name="text"/>, a string or a <c>char[]</c>: a token's text is one
+    /// or the other (replacements are strings from a dictionary; the input is the characters its list holds, reused from
+    /// text to text so that reading a corpus allocates nothing per line).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static ReadOnlySpan<char> Slice(object text, int start, int length) => text.GetType() == typeof(string)
+        ? System.Runtime.CompilerServices.Unsafe.As<string>(text).AsSpan(start, length)
+        : new ReadOnlySpan<char>(System.Runtime.CompilerServices.Unsafe.As<char[]>(text), start, length);
 
     /// <summary>A token a stage writes: an inserted word or whitespace, rendered as given.</summary>
     public static Token Inserted(string text, TokenKind kind) =>

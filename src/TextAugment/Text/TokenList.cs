@@ -8,19 +8,15 @@ public sealed class TokenList
 {
     private Token[] _items = new Token[64];
 
-    private string _source = string.Empty;
+    // The text the tokens were read from: this list's own characters (_own, reused from text to text, so that a worker
+    // allocates nothing per sentence), or another list's after CopyFrom.
+    private char[] _own = new char[256];
+    private char[] _source = [];
+    private int _sourceLength;
     private sbyte _traditional = -1; // -1: not yet looked at
 
-    /// <summary>The text the tokens were read from.</summary>
-    public string Source
-    {
-        get => _source;
-        private set
-        {
-            _source = value;
-            _traditional = -1;
-        }
-    }
+    /// <summary>The text the tokens were read from (valid until the list is reset).</summary>
+    public ReadOnlySpan<char> Source => _source.AsSpan(0, _sourceLength);
 
     /// <summary>
     /// Whether <see cref="Source"/> is written in Traditional Chinese (holds a character with a different Simplified
@@ -32,7 +28,7 @@ public sealed class TokenList
         {
             if (_traditional < 0)
             {
-                _traditional = ChineseScript.HasTraditional(_source) ? (sbyte)1 : (sbyte)0;
+                _traditional = ChineseScript.HasTraditional(Source) ? (sbyte)1 : (sbyte)0;
             }
 
             return _traditional == 1;
@@ -64,7 +60,7 @@ public sealed class TokenList
     /// Tokenizes <paramref name="text"/> into this list (unspaced scripts split by <paramref name="segmenter"/>,
     /// default <see cref="Segmenter.None"/>) and marks protected words and stop words.
     /// </summary>
-    public static TokenList Create(string text, Protection? protection = null, Segmenter? segmenter = null)
+    public static TokenList Create(ReadOnlySpan<char> text, Protection? protection = null, Segmenter? segmenter = null)
     {
         var tokens = new TokenList();
         tokens.Reset(text, protection ?? Protection.Default, segmenter);
@@ -74,22 +70,36 @@ public sealed class TokenList
     /// <summary>
     /// Replaces the contents with the tokens of <paramref name="text"/> (unspaced scripts split by
     /// <paramref name="segmenter"/>, default <see cref="Segmenter.None"/>), marked by <paramref name="protection"/>.
+    /// The list copies the text into characters it keeps and reuses: tokens taken from it earlier, and lists copied from
+    /// it (<see cref="CopyFrom"/>), read the new text from then on.
     /// </summary>
-    public void Reset(string text, Protection protection, Segmenter? segmenter = null)
+    public void Reset(ReadOnlySpan<char> text, Protection protection, Segmenter? segmenter = null)
     {
         ArgumentNullException.ThrowIfNull(protection);
         Clear();
-        Source = text;
-        WordTokenizer.Tokenize(text, this, segmenter);
+        if (_own.Length < text.Length)
+        {
+            _own = new char[Math.Max(text.Length, Math.Min(2 * _own.Length, Array.MaxLength))];
+        }
+
+        text.CopyTo(_own);
+        _source = _own;
+        _sourceLength = text.Length;
+        _traditional = -1;
+        WordTokenizer.Tokenize(_own, Source, this, segmenter);
         protection.Mark(this);
     }
 
-    /// <summary>Copies the tokens of <paramref name="other"/> into this list.</summary>
+    /// <summary>
+    /// Copies the tokens of <paramref name="other"/> into this list. They read <paramref name="other"/>'s text, which is
+    /// not copied: until <paramref name="other"/> is reset.
+    /// </summary>
     public void CopyFrom(TokenList other)
     {
         ArgumentNullException.ThrowIfNull(other);
         Clear();
-        Source = other.Source;
+        _source = other._source; // read, not copied: valid until other is reset
+        _sourceLength = other._sourceLength;
         _traditional = other._traditional; // the same source: what other found out about its script holds here
         EnsureCapacity(other.Count);
         other.AsSpan().CopyTo(_items);
@@ -233,7 +243,7 @@ public sealed class TokenList
                 continue;
             }
 
-            string source = t.Source;
+            object source = t.Source;
             int start = t.Start, end = start + t.Length;
             for (i++; i < tokens.Length; i++)
             {
@@ -246,7 +256,7 @@ public sealed class TokenList
                 end += next.Length;
             }
 
-            source.AsSpan(start, end - start).CopyTo(destination[written..]);
+            Token.Slice(source, start, end - start).CopyTo(destination[written..]);
             written += end - start;
         }
 

@@ -9,7 +9,7 @@ internal static class WordSegmentation
     /// Adds the word <c>text[start..end)</c> as word tokens: each maximal run of unspaced-script code points
     /// cut by <paramref name="segmenter"/>, every other stretch (Latin letters, digits, joiners) one word.
     /// </summary>
-    public static void AddWords(string text, int start, int end, TokenList destination, Segmenter segmenter)
+    public static void AddWords(object source, ReadOnlySpan<char> text, int start, int end, TokenList destination, Segmenter segmenter)
     {
         Span<int> small = stackalloc int[256];
         int i = start;
@@ -24,17 +24,17 @@ internal static class WordSegmentation
 
             if (!unspaced)
             {
-                destination.Add(Token.FromInput(text, i, j - i, TokenKind.Word));
+                destination.Add(Token.FromInput(source, i, j - i, TokenKind.Word));
             }
             else
             {
                 int length = j - i;
                 Span<int> lengths = length <= small.Length ? small[..length] : new int[length];
-                int n = segmenter.Segment(text.AsSpan(i, length), lengths);
+                int n = segmenter.Segment(text.Slice(i, length), lengths);
                 int at = i;
                 for (int k = 0; k < n; k++)
                 {
-                    destination.Add(Token.FromInput(text, at, lengths[k], TokenKind.Word));
+                    destination.Add(Token.FromInput(source, at, lengths[k], TokenKind.Word));
                     at += lengths[k];
                 }
 
@@ -52,7 +52,7 @@ internal static class WordSegmentation
     /// Where a number scanned over <c>text[start..end)</c> ends when unspaced scripts are segmented: before its
     /// first unspaced code point, so that <c>3个</c> is the number <c>3</c> and the word <c>个</c>.
     /// </summary>
-    public static int NumberEnd(string text, int start, int end)
+    public static int NumberEnd(ReadOnlySpan<char> text, int start, int end)
     {
         for (int i = start; i < end;)
         {
@@ -67,9 +67,9 @@ internal static class WordSegmentation
         return end;
     }
 
-    private static bool IsUnspacedAt(string text, int index, out int width)
+    private static bool IsUnspacedAt(ReadOnlySpan<char> text, int index, out int width)
     {
-        if (Rune.TryGetRuneAt(text, index, out Rune rune))
+        if (Rune.DecodeFromUtf16(text[index..], out Rune rune, out _) == System.Buffers.OperationStatus.Done)
         {
             width = rune.Utf16SequenceLength;
             return Segmenter.IsUnspaced(rune.Value);

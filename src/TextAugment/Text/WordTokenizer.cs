@@ -25,6 +25,13 @@ public static class WordTokenizer
     public static void Tokenize(string text, TokenList destination, Segmenter? segmenter = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        Tokenize(text, text, destination, segmenter);
+    }
+
+    /// <summary>As <see cref="Tokenize(string, TokenList, Segmenter?)"/>, over <paramref name="text"/>, the characters that
+    /// <paramref name="source"/> (a string or a <c>char[]</c>) starts with: the tokens point into <paramref name="source"/>.</summary>
+    internal static void Tokenize(object source, ReadOnlySpan<char> text, TokenList destination, Segmenter? segmenter = null)
+    {
         ArgumentNullException.ThrowIfNull(destination);
         int i = 0;
         while (i < text.Length)
@@ -39,18 +46,18 @@ public static class WordTokenizer
                     i = i - start == 1 ? ScanWord(text, i) : i;
                     if (segmenter is null || ReferenceEquals(segmenter, Segmenter.None))
                     {
-                        destination.Add(Token.FromInput(text, start, i - start, TokenKind.Word));
+                        destination.Add(Token.FromInput(source, start, i - start, TokenKind.Word));
                     }
                     else
                     {
-                        WordSegmentation.AddWords(text, start, i, destination, segmenter);
+                        WordSegmentation.AddWords(source, text, start, i, destination, segmenter);
                     }
 
                     break;
                 case CharClass.Digit:
                     i = ScanNumber(text, i);
                     i = segmenter is null || ReferenceEquals(segmenter, Segmenter.None) ? i : WordSegmentation.NumberEnd(text, start, i);
-                    destination.Add(Token.FromInput(text, start, i - start, TokenKind.Number));
+                    destination.Add(Token.FromInput(source, start, i - start, TokenKind.Number));
                     break;
                 case CharClass.Space:
                     while (i < text.Length && ClassifyFast(text, i, out width) == CharClass.Space)
@@ -58,16 +65,16 @@ public static class WordTokenizer
                         i += width;
                     }
 
-                    destination.Add(Token.FromInput(text, start, i - start, TokenKind.Whitespace));
+                    destination.Add(Token.FromInput(source, start, i - start, TokenKind.Whitespace));
                     break;
                 default:
-                    destination.Add(Token.FromInput(text, start, i - start, TokenKind.Symbol));
+                    destination.Add(Token.FromInput(source, start, i - start, TokenKind.Symbol));
                     break;
             }
         }
     }
 
-    private static int ScanWord(string text, int i)
+    private static int ScanWord(ReadOnlySpan<char> text, int i)
     {
         // ASCII letters and digits continue a word (Classify: Letter, Digit); the loop below decides everything else.
         while (i < text.Length && char.IsAsciiLetterOrDigit(text[i]))
@@ -104,7 +111,7 @@ public static class WordTokenizer
     private static bool IsHebrewLetter(char c) => c is >= '\u05D0' and <= '\u05F2' || (c is >= '\uFB1D' and <= '\uFB4F' && char.IsLetter(c));
 
     /// <summary>After one letter at <paramref name="i"/> - 1: consumes an initialism such as <c>U.S.</c> or <c>e.g.</c>, if there is one.</summary>
-    private static int ScanInitialism(string text, int i)
+    private static int ScanInitialism(ReadOnlySpan<char> text, int i)
     {
         int end = i;
         while (end + 2 < text.Length && text[end] == '.' && char.IsLetter(text[end + 1]) && text[end + 2] == '.')
@@ -115,7 +122,7 @@ public static class WordTokenizer
         return end == i ? i : end + 1;
     }
 
-    private static int ScanNumber(string text, int i)
+    private static int ScanNumber(ReadOnlySpan<char> text, int i)
     {
         while (i < text.Length)
         {
@@ -167,7 +174,7 @@ public static class WordTokenizer
 
     /// <summary><see cref="Classify"/>, with ASCII looked up in a table without a call.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static CharClass ClassifyFast(string text, int index, out int width)
+    private static CharClass ClassifyFast(ReadOnlySpan<char> text, int index, out int width)
     {
         char c = text[index];
         if (c < 128)
@@ -180,7 +187,7 @@ public static class WordTokenizer
     }
 
     /// <summary>Classifies the code point at <paramref name="index"/>; <paramref name="width"/> is 2 for a surrogate pair.</summary>
-    private static CharClass Classify(string text, int index, out int width)
+    private static CharClass Classify(ReadOnlySpan<char> text, int index, out int width)
     {
         char c = text[index];
         width = 1;
@@ -199,7 +206,7 @@ public static class WordTokenizer
             return c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v' ? CharClass.Space : CharClass.Other;
         }
 
-        if (Rune.TryGetRuneAt(text, index, out Rune rune))
+        if (Rune.DecodeFromUtf16(text[index..], out Rune rune, out _) == System.Buffers.OperationStatus.Done)
         {
             width = rune.Utf16SequenceLength;
         }
