@@ -122,7 +122,7 @@ public class VariantBenchmarks
         Augment.Sequence(new SynonymAugmenter(Inputs.WordNet), Augment.OneOf(new RandomSwapAugmenter(), new RandomDeletionAugmenter(0.1))),
         new VariantOptions { Variants = 4, Seed = 1 });
 
-    private readonly Example[] _examples = [.. Enumerable.Range(0, 256).Select(i => new Example(i.ToString(System.Globalization.CultureInfo.InvariantCulture), Inputs.Sentences[i % 4], "x"))];
+    private readonly ExampleBatch _examples = ExampleBatch.Of([.. Enumerable.Range(0, 256).Select(i => new Example(i.ToString(System.Globalization.CultureInfo.InvariantCulture), Inputs.Sentences[i % 4], "x"))]);
     private VariantGenerator.Worker? _worker;
 
     [GlobalSetup]

@@ -9,6 +9,11 @@ internal sealed class CharBuffer
 
     public ReadOnlySpan<char> Span(int start, int length) => _chars.AsSpan(start, length);
 
+    /// <summary>Characters already written, to rewrite in place.</summary>
+    public Span<char> Writable(int start, int length) => _chars.AsSpan(start, length);
+
+    public ReadOnlyMemory<char> Memory(int start, int length) => _chars.AsMemory(start, length);
+
     public ReadOnlySpan<char> AsSpan() => _chars.AsSpan(0, Length);
 
     public Span<char> GetSpan(int size)

@@ -143,7 +143,7 @@ public class StageTests
 
         // "film" has two synonyms: two distinct variants at most; the third falls back.
         var worker = new VariantGenerator.Worker(new VariantGenerator(new SynonymAugmenter(Small), new VariantOptions { Variants = 3, MaxAttempts = 5 }));
-        worker.Run([new Example("1", "film", null)]);
+        worker.Run(ExampleBatch.Of([new Example("1", "film", null)]));
         Assert.Equal(1, worker.Fallbacks);
         Assert.Equal(new[] { "movie", "picture" }, new[] { worker.Variant(0, 0).ToString(), worker.Variant(0, 1).ToString() }.Order(StringComparer.Ordinal));
     }

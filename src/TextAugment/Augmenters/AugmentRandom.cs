@@ -16,11 +16,14 @@ public sealed class AugmentRandom
     public AugmentRandom(ulong seed) => Reseed(seed);
 
     /// <summary>Creates the stream of variant <paramref name="variant"/>, attempt <paramref name="attempt"/>, of the example <paramref name="exampleId"/>.</summary>
-    public static AugmentRandom For(ulong seed, string exampleId, int variant, int attempt = 0) =>
-        new(Derive(seed, exampleId, variant, attempt));
+    public static AugmentRandom For(ulong seed, string exampleId, int variant, int attempt = 0)
+    {
+        ArgumentNullException.ThrowIfNull(exampleId);
+        return new(Derive(seed, exampleId, variant, attempt));
+    }
 
     /// <summary>Restarts this stream as <see cref="For"/> would create it, without allocating.</summary>
-    public void Reset(ulong seed, string exampleId, int variant, int attempt = 0) => Reseed(Derive(seed, exampleId, variant, attempt));
+    public void Reset(ulong seed, ReadOnlySpan<char> exampleId, int variant, int attempt = 0) => Reseed(Derive(seed, exampleId, variant, attempt));
 
     /// <summary>A uniformly distributed 64-bit value.</summary>
     public ulong NextUInt64()
@@ -68,9 +71,8 @@ public sealed class AugmentRandom
         _s3 = SplitMix(ref seed);
     }
 
-    private static ulong Derive(ulong seed, string exampleId, int variant, int attempt)
+    private static ulong Derive(ulong seed, ReadOnlySpan<char> exampleId, int variant, int attempt)
     {
-        ArgumentNullException.ThrowIfNull(exampleId);
         // FNV-1a over the id's UTF-16 code units: stable across runs, unlike string.GetHashCode.
         ulong hash = 14695981039346656037UL;
         foreach (char c in exampleId)

@@ -59,7 +59,7 @@ public sealed class VariantGenerator
     {
         ArgumentNullException.ThrowIfNull(examples);
         var worker = new Worker(this);
-        worker.Run(examples);
+        worker.Run(ExampleBatch.Of(examples));
         var result = new IReadOnlyList<string>[examples.Count];
         for (int e = 0; e < examples.Count; e++)
         {
@@ -96,7 +96,7 @@ public sealed class VariantGenerator
             return _rendered.Span(start, length);
         }
 
-        public void Run(IReadOnlyList<Example> examples)
+        public void Run(ExampleBatch examples)
         {
             VariantOptions options = generator.Options;
             int n = options.Variants;
@@ -109,7 +109,7 @@ public sealed class VariantGenerator
             _open.Clear();
             for (int e = 0; e < examples.Count; e++)
             {
-                Grow(_originals, e + 1).Reset(examples[e].Text, options.Protection, options.Segmenter);
+                Grow(_originals, e + 1).Reset(examples.Text(e), options.Protection, options.Segmenter);
                 for (int v = 0; v < n; v++)
                 {
                     _slots[e * n + v] = (-1, 0);
@@ -127,7 +127,7 @@ public sealed class VariantGenerator
                     TokenList tokens = Grow(_work, k + 1);
                     tokens.CopyFrom(_originals[e]);
                     AugmentRandom random = GrowRandom(k + 1);
-                    random.Reset(options.Seed, examples[e].Id, v, attempt);
+                    random.Reset(options.Seed, examples.Id(e), v, attempt);
                     _batch.Add(tokens);
                     _batchRandoms.Add(random);
                 }
@@ -141,7 +141,7 @@ public sealed class VariantGenerator
                     int start = _rendered.Length;
                     int length = _batch[k].RenderTo(_rendered.GetSpan(_batch[k].RenderedLength));
                     _rendered.Length += length;
-                    if (IsNew(examples[e].Text, e, _rendered.Span(start, length)))
+                    if (IsNew(_originals[e].Source, e, _rendered.Span(start, length)))
                     {
                         _slots[e * n + v] = (start, length);
                     }
@@ -161,7 +161,7 @@ public sealed class VariantGenerator
             }
         }
 
-        private bool IsNew(string original, int example, ReadOnlySpan<char> text)
+        private bool IsNew(ReadOnlySpan<char> original, int example, ReadOnlySpan<char> text)
         {
             if (text.SequenceEqual(original))
             {

@@ -149,7 +149,7 @@ public static class CorpusAugmenter
         var chunks = new Chunk[3 * threads];
         for (int i = 0; i < chunks.Length; i++)
         {
-            chunks[i] = new Chunk(options.BatchSize);
+            chunks[i] = new Chunk();
             free.Add(chunks[i]);
         }
 
@@ -292,7 +292,7 @@ public static class CorpusAugmenter
     }
 
     /// <summary>A batch of consecutive examples: its place in the input, its examples and its encoded rows.</summary>
-    private sealed class Chunk(int batchSize)
+    private sealed class Chunk
     {
         /// <summary>The chunk's number in input order (0-based).</summary>
         public long Sequence { get; set; }
@@ -300,7 +300,8 @@ public static class CorpusAugmenter
         /// <summary>The reader's byte offset just after this chunk's last example.</summary>
         public long EndOffset { get; set; }
 
-        public List<Example> Examples { get; } = new(batchSize);
+        /// <summary>The examples, their ids and texts in one buffer the chunk reuses: reading allocates nothing per line.</summary>
+        public ExampleBatch Examples { get; } = new();
 
         public long Rows { get; set; }
 
@@ -315,17 +316,16 @@ public static class CorpusAugmenter
         public bool Fill(CorpusReader reader, (long Start, long End) range, int size)
         {
             Examples.Clear();
-            while (Examples.Count < size && reader.TryRead(out Example? example))
+            while (Examples.Count < size && reader.TryReadInto(Examples))
             {
                 long record = reader.RecordCount - 1;
-                if (record >= range.End)
+                if (record < range.Start || record >= range.End)
                 {
-                    break;
-                }
-
-                if (record >= range.Start)
-                {
-                    Examples.Add(example);
+                    Examples.RemoveLast();
+                    if (record >= range.End)
+                    {
+                        break;
+                    }
                 }
             }
 
@@ -344,23 +344,25 @@ public static class CorpusAugmenter
         /// <summary>Augments the chunk's examples and puts their rows, encoded, into the chunk.</summary>
         public void Process(Chunk chunk)
         {
-            List<Example> examples = chunk.Examples;
+            ExampleBatch examples = chunk.Examples;
             _worker.Run(examples);
             _chars.Clear();
             int variants = generator.Options.Variants;
             int rows = 0;
             for (int e = 0; e < examples.Count; e++)
             {
-                Example example = examples[e];
+                ReadOnlySpan<char> id = examples.Id(e);
+                string? label = examples.Label(e);
+                Example? json = examples.Json(e);
                 if (keepOriginal)
                 {
-                    formatter.WriteRow(_chars, example.Id, 0, example.Text, example.Label, example);
+                    formatter.WriteRow(_chars, id, 0, examples.Text(e), label, json);
                     rows++;
                 }
 
                 for (int v = 0; v < variants; v++)
                 {
-                    formatter.WriteRow(_chars, example.Id, v + 1, _worker.Variant(e, v), example.Label, example);
+                    formatter.WriteRow(_chars, id, v + 1, _worker.Variant(e, v), label, json);
                     rows++;
                 }
             }

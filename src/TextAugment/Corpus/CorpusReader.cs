@@ -109,6 +109,8 @@ public abstract class CorpusReader : IDisposable
     private long _end = long.MaxValue;
     private long _recordStart;
     private bool _hashId;
+    private readonly CharBuffer _lineChars = new();
+    private readonly char[] _idChars = new char[20]; // a record's id from its position or content: 20 digits or 16 hex digits
 
     private protected CorpusReader(Stream stream, string displayName, CorpusReaderOptions options)
     {
@@ -457,26 +459,74 @@ public abstract class CorpusReader : IDisposable
     /// <exception cref="DataFormatException">A row is malformed and <see cref="CorpusReaderOptions.OnError"/> is <see cref="RowErrorMode.Fail"/>.</exception>
     public bool TryRead([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Example? example)
     {
+        example = TryReadRecord() ? RecordExample() : null;
+        return example is not null;
+    }
+
+    /// <summary>
+    /// Reads the next example into <paramref name="batch"/> (its id and text copied into the batch's characters: nothing is
+    /// allocated per record, but for JSON Lines); false at the end of the input. The same records as <see cref="TryRead"/>.
+    /// </summary>
+    /// <exception cref="DataFormatException">A row is malformed and <see cref="CorpusReaderOptions.OnError"/> is <see cref="RowErrorMode.Fail"/>.</exception>
+    internal bool TryReadInto(ExampleBatch batch)
+    {
+        if (!TryReadRecord())
+        {
+            return false;
+        }
+
+        bool json = RecordLabelJson is not null || RecordIdJson is not null || RecordOtherFields is not null;
+        batch.Add(RecordId.Span, RecordText.Span, RecordLabel, json ? RecordExample() : null);
+        return true;
+    }
+
+    /// <summary>The record just read (<see cref="TryReadCore"/>), valid until the next is read: its text and id as characters.</summary>
+    private protected ReadOnlyMemory<char> RecordText { get; set; }
+
+    /// <inheritdoc cref="RecordText"/>
+    private protected ReadOnlyMemory<char> RecordId { get; set; }
+
+    /// <summary>The record's label, or null.</summary>
+    private protected string? RecordLabel { get; set; }
+
+    /// <summary>The record's <see cref="Example.LabelJson"/>, <see cref="Example.IdJson"/> and <see cref="Example.OtherJsonFields"/> (JSON Lines only).</summary>
+    private protected string? RecordLabelJson { get; set; }
+
+    /// <inheritdoc cref="RecordLabelJson"/>
+    private protected string? RecordIdJson { get; set; }
+
+    /// <inheritdoc cref="RecordLabelJson"/>
+    private protected string? RecordOtherFields { get; set; }
+
+    private Example RecordExample() => new(RecordId.ToString(), RecordText.ToString(), RecordLabel)
+    {
+        LabelJson = RecordLabelJson,
+        IdJson = RecordIdJson,
+        OtherJsonFields = RecordOtherFields,
+    };
+
+    /// <summary>Reads the next record with a text (<see cref="RecordText"/> and the rest); false at the end of the input.</summary>
+    private bool TryReadRecord()
+    {
         while (true)
         {
             try
             {
                 _recordStart = _lines.Position;
-                if (_recordStart >= _end || !TryReadCore(out example))
+                if (_recordStart >= _end || !TryReadCore())
                 {
-                    example = null;
                     return false;
                 }
 
                 if (_hashId)
                 {
                     _hashId = false;
-                    example = example with { Id = ContentHash(example.Text, example.Label) };
+                    RecordId = _idChars.AsMemory(0, ContentHash(RecordText.Span, RecordLabel, _idChars));
                 }
 
                 RecordCount++;
-                HadLabels |= example.Label is not null;
-                if (string.IsNullOrWhiteSpace(example.Text))
+                HadLabels |= RecordLabel is not null;
+                if (RecordText.Span.IsWhiteSpace())
                 {
                     EmptyTextCount++; // one rule for every format: an empty or white-space text is no example
                     continue;
@@ -506,7 +556,7 @@ public abstract class CorpusReader : IDisposable
     private protected virtual long HeaderLines => 0;
 
     /// <summary>The id of a record that has no id column or field, from <see cref="CorpusReaderOptions.Ids"/>; <paramref name="line"/> is where it starts.</summary>
-    private protected string PositionId(long line)
+    private protected ReadOnlyMemory<char> PositionId(long line)
     {
         if (Options.PositionUnknown is { } reason && Options.Ids != IdSource.Hash)
         {
@@ -515,13 +565,13 @@ public abstract class CorpusReader : IDisposable
 
         switch (Options.Ids)
         {
-            case IdSource.Offset:
-                return _recordStart.ToString(System.Globalization.CultureInfo.InvariantCulture);
             case IdSource.Hash:
-                _hashId = true; // TryRead hashes the record's content once it is read
-                return "";
+                _hashId = true; // TryReadRecord hashes the record's content once it is read
+                return default;
             default:
-                return line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                long position = Options.Ids == IdSource.Offset ? _recordStart : line;
+                position.TryFormat(_idChars, out int length, default, System.Globalization.CultureInfo.InvariantCulture);
+                return _idChars.AsMemory(0, length);
         }
     }
 
@@ -536,6 +586,13 @@ public abstract class CorpusReader : IDisposable
     /// <summary>64-bit FNV-1a over the text's UTF-16 code units, a tab, and the label's: 16 lower-case hex digits.</summary>
     internal static string ContentHash(string text, string? label)
     {
+        Span<char> hex = stackalloc char[16];
+        return new string(hex[..ContentHash(text, label, hex)]);
+    }
+
+    /// <summary>As <see cref="ContentHash(string, string?)"/>, written to <paramref name="destination"/>; returns its length, 16.</summary>
+    private static int ContentHash(ReadOnlySpan<char> text, string? label, Span<char> destination)
+    {
         ulong hash = 14695981039346656037UL;
         Mix(ref hash, text);
         if (label is not null)
@@ -544,9 +601,10 @@ public abstract class CorpusReader : IDisposable
             Mix(ref hash, label);
         }
 
-        return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+        hash.TryFormat(destination, out int length, "x16", System.Globalization.CultureInfo.InvariantCulture);
+        return length;
 
-        static void Mix(ref ulong hash, string value)
+        static void Mix(ref ulong hash, ReadOnlySpan<char> value)
         {
             foreach (char c in value)
             {
@@ -559,7 +617,46 @@ public abstract class CorpusReader : IDisposable
     {
     }
 
-    private protected abstract bool TryReadCore([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Example? example);
+    /// <summary>Reads the next record into <see cref="RecordText"/>, <see cref="RecordId"/> and the rest; false at the end of the input.</summary>
+    private protected abstract bool TryReadCore();
+
+    // One string per distinct label (a corpus has a few), found by its characters instead of decoding a new string on
+    // every row: about 32 of the 470 bytes per line that the EDA recipe allocated (benchmarks/README.md, "Allocation
+    // per row"). Bounded, so a column of all-different values costs a look-up per row and nothing more.
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _labels =
+        new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private const int MaxLabelStrings = 1024, MaxLabelChars = 128;
+
+    /// <summary>The label's string: an earlier row's with the same characters when there is one.</summary>
+    private protected string Label(ReadOnlySpan<char> chars)
+    {
+        if (chars.Length > MaxLabelChars)
+        {
+            return chars.ToString();
+        }
+
+        if (_labels.TryGetValue(chars, out string? label))
+        {
+            return label;
+        }
+
+        label = chars.ToString();
+        if (_labels.Dictionary.Count < MaxLabelStrings)
+        {
+            _labels.Dictionary.Add(label, label);
+        }
+
+        return label;
+    }
+
+    /// <summary>The characters of <paramref name="line"/> (valid UTF-8, as <see cref="NextLine"/> checked), in a buffer reused for the next line.</summary>
+    private protected ReadOnlyMemory<char> Decode(ReadOnlySpan<byte> line)
+    {
+        _lineChars.Clear();
+        _lineChars.Length = Encoding.UTF8.GetChars(line, _lineChars.GetSpan(line.Length)); // never more characters than bytes
+        return _lineChars.Memory(0, _lineChars.Length);
+    }
 
     /// <summary>The next line, checked to be UTF-8 without NUL bytes.</summary>
     private protected bool NextLine(out ReadOnlySpan<byte> line, out bool crlf)
@@ -628,21 +725,15 @@ public abstract class CorpusReader : IDisposable
         /// breaks inside quoted fields included: 16 MiB, <see cref="Utf8LineReader.MaxLineBytes"/>, the longest line.
         /// </summary>
         private const int MaxRecordBytes = Utf8LineReader.MaxLineBytes;
-        private readonly List<string> _fields = [];
+
+        // The record's fields, decoded into one reused buffer (nothing is allocated per row but the label the first time it is seen).
+        private readonly CharBuffer _chars = new();
+        private readonly List<(int Start, int Length)> _fields = [];
 
         /// <summary>Where each field of <see cref="_fields"/> starts: its line and 1-based column (0 when its line is not the record's last).</summary>
         private readonly List<(long Line, int Byte)> _starts = [];
-        private readonly StringBuilder _field = new();
         private int _columns = -1, _text, _label = -1, _id = -1;
 
-
-        // One string per distinct label (a corpus has a few), found by its characters instead of decoding a new string on
-        // every row: about 32 of the 470 bytes per line that the EDA recipe allocated (benchmarks/README.md, "Allocation
-        // per row"). Bounded, so a column of all-different values costs a look-up per row and nothing more.
-        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _labels =
-            new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-
-        private const int MaxLabelStrings = 1024, MaxLabelBytes = 128;
 
         private const string FastTextLabelPrefix = "__label__";
 
@@ -664,7 +755,7 @@ public abstract class CorpusReader : IDisposable
                 throw Error(1, $"the file is empty; expected a header line naming the columns (at least '{Options.TextColumn}').");
             }
 
-            List<string> header = [.. _fields];
+            List<string> header = [.. Enumerable.Range(0, _fields.Count).Select(i => Field(i).ToString())];
             _columns = header.Count;
             foreach (string name in (string[])[Options.TextColumn, Options.LabelColumn ?? "label", Options.IdColumn ?? "id"])
             {
@@ -714,9 +805,8 @@ public abstract class CorpusReader : IDisposable
             return index;
         }
 
-        private protected override bool TryReadCore([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Example? example)
+        private protected override bool TryReadCore()
         {
-            example = null;
             while (true)
             {
                 if (!ReadRecord(out long line))
@@ -751,12 +841,14 @@ public abstract class CorpusReader : IDisposable
                         : $"the row has {Plural.Count(_fields.Count, "field")} but column {needed + 1} is needed for the {role}.");
                 }
 
-                if (_id >= 0 && string.IsNullOrWhiteSpace(_fields[_id]))
+                if (_id >= 0 && Field(_id).IsWhiteSpace())
                 {
-                    throw FieldError(_id, BlankId(Options.HasHeader ? Options.IdColumn ?? "id" : $"column {_id + 1}", _fields[_id], Options.Names.HashIds));
+                    throw FieldError(_id, BlankId(Options.HasHeader ? Options.IdColumn ?? "id" : $"column {_id + 1}", Field(_id).ToString(), Options.Names.HashIds));
                 }
 
-                example = new Example(_id >= 0 ? _fields[_id] : PositionId(line), _fields[_text], _label >= 0 ? _fields[_label] : null);
+                RecordId = _id >= 0 ? FieldMemory(_id) : PositionId(line);
+                RecordText = FieldMemory(_text);
+                RecordLabel = _label >= 0 ? Label(Field(_label)) : null;
                 return true;
             }
         }
@@ -768,11 +860,16 @@ public abstract class CorpusReader : IDisposable
             return line == LineNumber ? Error(line, LastLine, at - before, message) : Error(line, message);
         }
 
+        private ReadOnlySpan<char> Field(int index) => _chars.Span(_fields[index].Start, _fields[index].Length);
+
+        private ReadOnlyMemory<char> FieldMemory(int index) => _chars.Memory(_fields[index].Start, _fields[index].Length);
+
         /// <summary>Reads one record's fields into <see cref="_fields"/>; <paramref name="line"/> is where it starts.</summary>
         private bool ReadRecord(out long line)
         {
             _fields.Clear();
             _starts.Clear();
+            _chars.Clear();
             if (!NextLine(out ReadOnlySpan<byte> bytes, out bool crlf))
             {
                 line = LineNumber;
@@ -785,8 +882,14 @@ public abstract class CorpusReader : IDisposable
                 foreach (Range range in bytes.Split((byte)'\t'))
                 {
                     _starts.Add((line, range.Start.Value));
-                    string field = _fields.Count == _label ? Label(bytes[range]) : Encoding.UTF8.GetString(bytes[range]);
-                    _fields.Add(Options.Format == CorpusFormat.TsvEscaped ? Unescape(field) : field);
+                    int start = _chars.Length;
+                    AppendField(bytes[range]);
+                    if (Options.Format == CorpusFormat.TsvEscaped)
+                    {
+                        _chars.Length = start + Unescape(_chars.Writable(start, _chars.Length - start));
+                    }
+
+                    _fields.Add((start, _chars.Length - start));
                 }
 
                 return true;
@@ -796,7 +899,7 @@ public abstract class CorpusReader : IDisposable
             long recordStart = LineContentOffset;
             while (true)
             {
-                _field.Clear();
+                int fieldStart = _chars.Length;
                 _starts.Add((LineNumber, i));
                 if (i < bytes.Length && bytes[i] == (byte)'"')
                 {
@@ -807,7 +910,8 @@ public abstract class CorpusReader : IDisposable
                         int quote = bytes[i..].IndexOf((byte)'"');
                         if (quote < 0)
                         {
-                            _field.Append(Encoding.UTF8.GetString(bytes[i..])).Append(crlf ? "\r\n" : "\n");
+                            AppendField(bytes[i..]);
+                            _chars.Append(crlf ? "\r\n" : "\n");
                             if (!NextLine(out bytes, out crlf))
                             {
                                 throw Error(startLine, "a quoted field is never closed: the file ends inside it; close it with '\"'.");
@@ -825,11 +929,11 @@ public abstract class CorpusReader : IDisposable
                             continue;
                         }
 
-                        _field.Append(Encoding.UTF8.GetString(bytes.Slice(i, quote)));
+                        AppendField(bytes.Slice(i, quote));
                         i += quote + 1;
                         if (i < bytes.Length && bytes[i] == (byte)'"')
                         {
-                            _field.Append('"');
+                            _chars.Append('"');
                             i++;
                             continue;
                         }
@@ -852,11 +956,11 @@ public abstract class CorpusReader : IDisposable
                         throw Error(LineNumber, bytes, i + quote, "a quote inside an unquoted field; quote the whole field and double the quote (\"say \"\"hi\"\"\").");
                     }
 
-                    _field.Append(Encoding.UTF8.GetString(raw));
+                    AppendField(raw);
                     i += raw.Length;
                 }
 
-                _fields.Add(_field.ToString());
+                _fields.Add((fieldStart, _chars.Length - fieldStart));
                 if (i >= bytes.Length)
                 {
                     return true;
@@ -866,58 +970,34 @@ public abstract class CorpusReader : IDisposable
                 if (i == bytes.Length)
                 {
                     _starts.Add((LineNumber, i));
-                    _fields.Add(string.Empty);
+                    _fields.Add((_chars.Length, 0));
                     return true;
                 }
             }
         }
 
-        /// <summary>The label field's text (valid UTF-8, as <see cref="NextLine"/> checked): the string of an earlier row with the same label when there is one.</summary>
-        private string Label(ReadOnlySpan<byte> raw)
+        /// <summary>Appends the characters of <paramref name="utf8"/> (valid UTF-8, as <see cref="NextLine"/> checked) to <see cref="_chars"/>.</summary>
+        private void AppendField(ReadOnlySpan<byte> utf8)
         {
-            if (raw.Length > MaxLabelBytes)
-            {
-                return Encoding.UTF8.GetString(raw);
-            }
-
-            Span<char> chars = stackalloc char[MaxLabelBytes]; // UTF-8 never has more characters than bytes
-            chars = chars[..Encoding.UTF8.GetChars(raw, chars)];
-            if (_labels.TryGetValue(chars, out string? label))
-            {
-                return label;
-            }
-
-            label = new string(chars);
-            if (_labels.Dictionary.Count < MaxLabelStrings)
-            {
-                _labels.Dictionary.Add(label, label);
-            }
-
-            return label;
+            _chars.Length += Encoding.UTF8.GetChars(utf8, _chars.GetSpan(utf8.Length)); // UTF-8 never has more characters than bytes
         }
 
-        private static string Unescape(string value)
+        /// <summary>Undoes tsv-escaped's escapes (\t, \n, \r, \\) of <paramref name="value"/> in place; returns the new length.</summary>
+        private static int Unescape(Span<char> value)
         {
-            if (!value.Contains('\\', StringComparison.Ordinal))
-            {
-                return value;
-            }
-
-            var sb = new StringBuilder(value.Length);
+            int write = 0;
             for (int i = 0; i < value.Length; i++)
             {
                 char c = value[i];
                 if (c == '\\' && i + 1 < value.Length && value[i + 1] is 't' or 'n' or 'r' or '\\')
                 {
-                    sb.Append(value[++i] switch { 't' => '\t', 'n' => '\n', 'r' => '\r', _ => '\\' });
+                    c = value[++i] switch { 't' => '\t', 'n' => '\n', 'r' => '\r', _ => '\\' };
                 }
-                else
-                {
-                    sb.Append(c);
-                }
+
+                value[write++] = c;
             }
 
-            return sb.ToString();
+            return write;
         }
     }
 
@@ -960,9 +1040,8 @@ public abstract class CorpusReader : IDisposable
             }
         }
 
-        private protected override bool TryReadCore([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Example? example)
+        private protected override bool TryReadCore()
         {
-            example = null;
             ReadOnlySpan<byte> line;
             do
             {
@@ -1103,12 +1182,12 @@ public abstract class CorpusReader : IDisposable
                 HadIds = true;
             }
 
-            example = new Example(id ?? PositionId(LineNumber), text, label)
-            {
-                LabelJson = labelJson,
-                IdJson = id is null ? null : idJson,
-                OtherJsonFields = others is null ? null : string.Join(", ", others),
-            };
+            RecordId = id is null ? PositionId(LineNumber) : id.AsMemory();
+            RecordText = text.AsMemory();
+            RecordLabel = label;
+            RecordLabelJson = labelJson;
+            RecordIdJson = id is null ? null : idJson;
+            RecordOtherFields = others is null ? null : string.Join(", ", others);
             return true;
         }
 
@@ -1154,16 +1233,16 @@ public abstract class CorpusReader : IDisposable
     private sealed class TextReader(Stream stream, string displayName, CorpusReaderOptions options)
         : CorpusReader(stream, displayName, options)
     {
-        private protected override bool TryReadCore([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Example? example)
+        private protected override bool TryReadCore()
         {
-            example = null;
             if (!NextLine(out ReadOnlySpan<byte> line, out _))
             {
                 return false;
             }
 
             // An empty line is a record with an empty text, skipped and counted by TryRead like an empty text in any format.
-            example = new Example(PositionId(LineNumber), Encoding.UTF8.GetString(line), null);
+            RecordText = Decode(line);
+            RecordId = PositionId(LineNumber);
             return true;
         }
     }
@@ -1174,36 +1253,38 @@ public abstract class CorpusReader : IDisposable
     {
         internal const string Prefix = "__label__";
 
-        private protected override bool TryReadCore([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Example? example)
+        private protected override bool TryReadCore()
         {
-            example = null;
             if (!NextLine(out ReadOnlySpan<byte> bytes, out _))
             {
                 return false;
             }
 
-            string line = Encoding.UTF8.GetString(bytes);
-            string? label = null;
-            ReadOnlySpan<char> rest = line.AsSpan().TrimStart(' ');
-            while (rest.StartsWith(Prefix, StringComparison.Ordinal))
+            ReadOnlyMemory<char> rest = Decode(bytes).TrimStart(' ');
+            ReadOnlySpan<char> label = default;
+            bool labelled = false;
+            while (rest.Span.StartsWith(Prefix, StringComparison.Ordinal))
             {
-                int end = rest.IndexOfAny(' ', '\t');
-                string name = (end < 0 ? rest : rest[..end])[Prefix.Length..].ToString();
-                if (label is not null)
+                int end = rest.Span.IndexOfAny(' ', '\t');
+                ReadOnlySpan<char> name = (end < 0 ? rest.Span : rest.Span[..end])[Prefix.Length..];
+                if (labelled)
                 {
                     throw Error(LineNumber, $"the line has a second label '{Prefix}{name}' after '{Prefix}{label}'; give one label per line (multi-label data is not supported).");
                 }
 
-                if (name.Length == 0)
+                if (name.IsEmpty)
                 {
                     throw Error(LineNumber, $"'{Prefix}' has no name; write the label after it, as in {Prefix}positive.");
                 }
 
                 label = name;
-                rest = end < 0 ? [] : rest[end..].TrimStart([' ', '\t']);
+                labelled = true;
+                rest = end < 0 ? ReadOnlyMemory<char>.Empty : rest[end..].TrimStart([' ', '\t']);
             }
 
-            example = new Example(PositionId(LineNumber), rest.ToString(), label);
+            RecordText = rest;
+            RecordLabel = labelled ? Label(label) : null;
+            RecordId = PositionId(LineNumber);
             return true;
         }
     }

@@ -31,7 +31,7 @@ internal abstract class RowFormatter
     /// A value the output format cannot hold, named by the output, the example's id and the variant. The id is shown as the
     /// refused value is (<see cref="Shorten"/>: tabs and line breaks escaped), since it may hold the very character refused.
     /// </summary>
-    private DataFormatException Refusal(string id, int variant, string message) =>
+    private DataFormatException Refusal(ReadOnlySpan<char> id, int variant, string message) =>
         new(_output, 0, 0, $"example '{Shorten(id)}' (variant {variant}) {message}");
 
     /// <summary>
@@ -91,7 +91,7 @@ internal abstract class RowFormatter
     /// <param name="text">The row's text.</param>
     /// <param name="label">The label, or null.</param>
     /// <param name="source">The input example, whose original JSON label and other fields JSON Lines output carries over; null for none.</param>
-    public abstract void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label, Example? source = null);
+    public abstract void WriteRow(CharBuffer destination, ReadOnlySpan<char> id, int variant, ReadOnlySpan<char> text, string? label, Example? source = null);
 
     private static void AppendInt(CharBuffer destination, int value)
     {
@@ -110,7 +110,7 @@ internal abstract class RowFormatter
             destination.Append(separator == '\t' ? "id\tvariant\ttext\tlabel\n" : "id,variant,text,label\n");
         }
 
-        public override void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label, Example? source = null)
+        public override void WriteRow(CharBuffer destination, ReadOnlySpan<char> id, int variant, ReadOnlySpan<char> text, string? label, Example? source = null)
         {
             Field(destination, id, id, variant, "id");
             destination.Append(separator);
@@ -122,7 +122,7 @@ internal abstract class RowFormatter
             destination.Append('\n');
         }
 
-        private void Field(CharBuffer destination, ReadOnlySpan<char> value, string id, int variant, string column)
+        private void Field(CharBuffer destination, ReadOnlySpan<char> value, ReadOnlySpan<char> id, int variant, string column)
         {
             if (value.IndexOfAny(_special) < 0)
             {
@@ -176,10 +176,10 @@ internal abstract class RowFormatter
         {
         }
 
-        public override void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label, Example? source = null)
+        public override void WriteRow(CharBuffer destination, ReadOnlySpan<char> id, int variant, ReadOnlySpan<char> text, string? label, Example? source = null)
         {
             destination.Append("{\"id\":");
-            if (source?.IdJson is { } idJson && source.Id == id)
+            if (source?.IdJson is { } idJson && id.SequenceEqual(source.Id))
             {
                 destination.Append(idJson);
             }
@@ -259,7 +259,7 @@ internal abstract class RowFormatter
     }
 
     /// <summary>Refuses a text with a line break in a format of one record per line.</summary>
-    private void RequireOneLine(ReadOnlySpan<char> text, string id, int variant, string format, string alternatives)
+    private void RequireOneLine(ReadOnlySpan<char> text, ReadOnlySpan<char> id, int variant, string format, string alternatives)
     {
         if (text.IndexOfAny('\n', '\r') >= 0)
         {
@@ -309,7 +309,7 @@ internal abstract class RowFormatter
         {
         }
 
-        public override void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label, Example? source = null)
+        public override void WriteRow(CharBuffer destination, ReadOnlySpan<char> id, int variant, ReadOnlySpan<char> text, string? label, Example? source = null)
         {
             RequireOneLine(text, id, variant, "fasttext", "tsv-escaped, csv or jsonl");
             if (label is not null)
@@ -343,7 +343,7 @@ internal abstract class RowFormatter
         {
         }
 
-        public override void WriteRow(CharBuffer destination, string id, int variant, ReadOnlySpan<char> text, string? label, Example? source = null)
+        public override void WriteRow(CharBuffer destination, ReadOnlySpan<char> id, int variant, ReadOnlySpan<char> text, string? label, Example? source = null)
         {
             RequireOneLine(text, id, variant, "text", "tsv, csv or jsonl");
             destination.Append(text);
