@@ -1260,13 +1260,16 @@ public abstract class CorpusReader : IDisposable
                 return false;
             }
 
-            ReadOnlyMemory<char> rest = Decode(bytes).TrimStart(' ');
+            ReadOnlyMemory<char> line = Decode(bytes);
+            ReadOnlySpan<char> chars = line.Span;
+            int start = chars.Length - chars.TrimStart(' ').Length; // where the text starts, past the labels
             ReadOnlySpan<char> label = default;
             bool labelled = false;
-            while (rest.Span.StartsWith(Prefix, StringComparison.Ordinal))
+            while (chars[start..].StartsWith(Prefix, StringComparison.Ordinal))
             {
-                int end = rest.Span.IndexOfAny(' ', '\t');
-                ReadOnlySpan<char> name = (end < 0 ? rest.Span : rest.Span[..end])[Prefix.Length..];
+                ReadOnlySpan<char> rest = chars[start..];
+                int end = rest.IndexOfAny(' ', '\t');
+                ReadOnlySpan<char> name = (end < 0 ? rest : rest[..end])[Prefix.Length..];
                 if (labelled)
                 {
                     throw Error(LineNumber, $"the line has a second label '{Prefix}{name}' after '{Prefix}{label}'; give one label per line (multi-label data is not supported).");
@@ -1279,10 +1282,10 @@ public abstract class CorpusReader : IDisposable
 
                 label = name;
                 labelled = true;
-                rest = end < 0 ? ReadOnlyMemory<char>.Empty : rest[end..].TrimStart([' ', '\t']);
+                start = end < 0 ? chars.Length : chars.Length - rest[end..].TrimStart(" \t").Length;
             }
 
-            RecordText = rest;
+            RecordText = line[start..];
             RecordLabel = labelled ? Label(label) : null;
             RecordId = PositionId(LineNumber);
             return true;
