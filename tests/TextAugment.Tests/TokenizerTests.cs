@@ -115,3 +115,61 @@ public class TokenizerTests
         return sb.ToString();
     }
 }
+
+public class TokenListLengthTests
+{
+    [Fact]
+    public void RenderedLength_follows_every_change_to_the_list()
+    {
+        // RenderedLength is kept as tokens change (not summed on every call): after any sequence of changes it is the
+        // length of what the tokens render to.
+        var random = new Random(7);
+        var list = TokenList.Create("The quick brown fox, 42 times, jumps over the lazy dog's bed.");
+        var copy = new TokenList();
+        string[] words = ["a", "replacement", "", "x y", "很好"];
+        for (int step = 0; step < 5000; step++)
+        {
+            switch (random.Next(list.Count == 0 ? 2 : 8))
+            {
+                case 0:
+                    list.Add(Token.Inserted(words[random.Next(words.Length)], TokenKind.Word));
+                    break;
+                case 1:
+                    list.Reset(random.Next(3) == 0 ? "" : "short text here", TextAugment.Text.Protection.Default);
+                    break;
+                case 2:
+                    list.Insert(random.Next(list.Count + 1), Token.Inserted(words[random.Next(words.Length)], TokenKind.Word));
+                    break;
+                case 3:
+                    int at = random.Next(list.Count);
+                    list.RemoveRange(at, random.Next(list.Count - at + 1));
+                    break;
+                case 4:
+                    list.RemoveWords([.. Enumerable.Range(0, list.Count).Select(_ => random.Next(3) == 0)]);
+                    break;
+                case 5:
+                    int i = random.Next(list.Count);
+                    list[i] = list[i].ReplaceWith(words[random.Next(words.Length)]);
+                    break;
+                case 6:
+                    list.Swap(random.Next(list.Count), random.Next(list.Count));
+                    break;
+                default:
+                    copy.CopyFrom(list);
+                    Assert.Equal(list.RenderedLength, copy.RenderedLength);
+                    copy.RemoveRange(0, copy.Count);
+                    Assert.Equal(0, copy.RenderedLength);
+                    break;
+            }
+
+            Assert.Equal(list.Render().Length, list.RenderedLength);
+            int sum = 0;
+            foreach (Token t in list.AsSpan())
+            {
+                sum += t.Length;
+            }
+
+            Assert.Equal(sum, list.RenderedLength);
+        }
+    }
+}

@@ -13,6 +13,7 @@ public sealed class TokenList
     private char[] _own = new char[256];
     private char[] _source = [];
     private int _sourceLength;
+    private int _renderedLength;
     private sbyte _traditional = -1; // -1: not yet looked at
 
     /// <summary>The text the tokens were read from (valid until the list is reset).</summary>
@@ -49,6 +50,7 @@ public sealed class TokenList
         set
         {
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count, nameof(index));
+            _renderedLength += value.Length - _items[index].Length;
             _items[index] = value;
         }
     }
@@ -104,6 +106,7 @@ public sealed class TokenList
         EnsureCapacity(other.Count);
         other.AsSpan().CopyTo(_items);
         Count = other.Count;
+        _renderedLength = other._renderedLength;
     }
 
     /// <summary>
@@ -114,13 +117,18 @@ public sealed class TokenList
     internal static long Shifted;
 
     /// <summary>Removes every token.</summary>
-    public void Clear() => Count = 0;
+    public void Clear()
+    {
+        Count = 0;
+        _renderedLength = 0;
+    }
 
     /// <summary>Appends a token.</summary>
     public void Add(Token token)
     {
         EnsureCapacity(Count + 1);
         _items[Count++] = token;
+        _renderedLength += token.Length;
     }
 
     /// <summary>Inserts a token before <paramref name="index"/> (<see cref="Count"/> appends).</summary>
@@ -132,6 +140,7 @@ public sealed class TokenList
         Array.Copy(_items, index, _items, index + 1, Count - index);
         _items[index] = token;
         Count++;
+        _renderedLength += token.Length;
     }
 
     /// <summary>Removes <paramref name="count"/> tokens starting at <paramref name="index"/>.</summary>
@@ -139,6 +148,7 @@ public sealed class TokenList
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)(index + count), (uint)Count, nameof(count));
         Shifted += Count - index - count;
+        _renderedLength -= LengthOf(_items.AsSpan(index, count));
         Array.Copy(_items, index + count, _items, index, Count - index - count);
         Count -= count;
     }
@@ -190,6 +200,7 @@ public sealed class TokenList
         Shifted += Count - write;
         Array.Copy(_items, write, _items, 0, Count - write);
         Count -= write;
+        _renderedLength = LengthOf(AsSpan());
     }
 
     /// <summary>Swaps the tokens at two positions.</summary>
@@ -210,19 +221,18 @@ public sealed class TokenList
         }
     }
 
-    /// <summary>Number of characters <see cref="RenderTo(Span{char})"/> writes.</summary>
-    public int RenderedLength
-    {
-        get
-        {
-            int n = 0;
-            foreach (ref readonly Token t in AsSpan())
-            {
-                n += t.Length;
-            }
+    /// <summary>Number of characters <see cref="RenderTo(Span{char})"/> writes (kept as tokens are added, replaced and removed).</summary>
+    public int RenderedLength => _renderedLength;
 
-            return n;
+    private static int LengthOf(ReadOnlySpan<Token> tokens)
+    {
+        int n = 0;
+        foreach (ref readonly Token t in tokens)
+        {
+            n += t.Length;
         }
+
+        return n;
     }
 
     /// <summary>Writes the text the tokens spell (case styles applied); returns the count written.</summary>
