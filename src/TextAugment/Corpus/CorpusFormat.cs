@@ -21,8 +21,10 @@ public enum CorpusFormat
     /// </summary>
     TsvEscaped,
     /// <summary>
-    /// fastText's classification format (<c>fasttext</c>): one example per line, the label as a leading <c>__label__NAME</c>
-    /// token, the text after it (<c>__label__pos a fine film</c>); a line without one is unlabelled. One label per line.
+    /// fastText's classification format (<c>fasttext</c>): one example per line, the label a word <c>__label__NAME</c> wherever
+    /// it stands on the line, as fastText reads it (<c>__label__pos a fine film</c>, <c>a fine film __label__pos</c>); the text
+    /// is the rest of the line. A line without one is unlabelled (an error where labels are needed); a second label on a line
+    /// is an error naming its line and column (multi-label data is not supported).
     /// </summary>
     FastText,
 }
@@ -90,7 +92,7 @@ public static class CorpusFormats
 
     /// <summary>
     /// The format of a labelled corpus file: its extension's, else <paramref name="fallback"/>; but a file whose first
-    /// non-empty line starts with fastText's <c>__label__</c> is read as <see cref="CorpusFormat.FastText"/> when the
+    /// non-empty line holds a word that starts with fastText's <c>__label__</c> (anywhere on the line, where fastText reads labels) is read as <see cref="CorpusFormat.FastText"/> when the
     /// extension says text or nothing (fastText corpora are often <c>.txt</c>, <c>cooking.train</c>, <c>data.valid</c>).
     /// Standard input (<c>-</c>) and files that are not regular are not looked into.
     /// </summary>
@@ -117,7 +119,8 @@ public static class CorpusFormats
     /// The format the start of a corpus shows, for input with no name to go by (standard input): by its first non-empty
     /// line, <c>__label__</c> is <see cref="CorpusFormat.FastText"/>, <c>{</c> is <see cref="CorpusFormat.Jsonl"/>, a
     /// header with a tab-separated (else comma-separated) field named <paramref name="textColumn"/> is
-    /// <see cref="CorpusFormat.Tsv"/> (else <see cref="CorpusFormat.Csv"/>); anything else is <see cref="CorpusFormat.Text"/>.
+    /// <see cref="CorpusFormat.Tsv"/> (else <see cref="CorpusFormat.Csv"/>); a line with a word that starts with <c>__label__</c>
+    /// elsewhere is <see cref="CorpusFormat.FastText"/>; anything else is <see cref="CorpusFormat.Text"/>.
     /// </summary>
     /// <param name="head">The first bytes of the input (a few KiB are enough).</param>
     /// <param name="textColumn">The name of the text column or field (default: text).</param>
@@ -154,7 +157,8 @@ public static class CorpusFormats
             }
         }
 
-        return CorpusFormat.Text;
+        // A label word later on the line (fastText reads one anywhere: "a fine film __label__pos").
+        return FastTextLabels.HasLabelWord(line) ? CorpusFormat.FastText : CorpusFormat.Text;
     }
 
     private static bool StartsWithFastTextLabel(string path)
@@ -172,7 +176,9 @@ public static class CorpusFormats
             text = text[3..];
         }
 
-        return text.TrimStart("\r\n \t"u8).StartsWith("__label__"u8);
+        text = text.TrimStart("\r\n \t"u8);
+        int end = text.IndexOfAny((byte)'\n', (byte)'\r');
+        return FastTextLabels.HasLabelWord(end < 0 ? text : text[..end]);
     }
 }
 

@@ -405,7 +405,7 @@ public abstract class CorpusReader : IDisposable
             yield return e.Label is not null ? e : throw new DataFormatException(DisplayName, LineNumber, 0, Options.Format switch
             {
                 CorpusFormat.Text => "the file is plain text (one text per line), which has no labels; labelled data is tsv, csv or jsonl with a label column, or fastText's '__label__NAME text' lines.",
-                CorpusFormat.FastText => "the line has no label; each line of fastText's format starts with __label__NAME.",
+                CorpusFormat.FastText => "the line has no label; each line of fastText's format needs a word __label__NAME (anywhere on the line, as fastText reads it).",
                 _ => "the row has no label; each row needs one.",
             });
         }
@@ -650,6 +650,12 @@ public abstract class CorpusReader : IDisposable
         return label;
     }
 
+    /// <summary>The first <paramref name="length"/> characters <see cref="Decode"/> gave, to change in place (valid until the next line is decoded).</summary>
+    private protected Span<char> LineCharsWritable(int length) => _lineChars.Writable(0, length);
+
+    /// <summary>Characters <see cref="Decode"/> gave (changed in place or not), from <paramref name="start"/>.</summary>
+    private protected ReadOnlyMemory<char> LineChars(int start, int length) => _lineChars.Memory(start, length);
+
     /// <summary>The characters of <paramref name="line"/> (valid UTF-8, as <see cref="NextLine"/> checked), in a buffer reused for the next line.</summary>
     private protected ReadOnlyMemory<char> Decode(ReadOnlySpan<byte> line)
     {
@@ -735,7 +741,7 @@ public abstract class CorpusReader : IDisposable
         private int _columns = -1, _text, _label = -1, _id = -1;
 
 
-        private const string FastTextLabelPrefix = "__label__";
+        private const string FastTextLabelPrefix = FastTextLabels.Prefix;
 
         private protected override long HeaderLines => Options.HasHeader ? 1 : 0;
 
@@ -870,7 +876,7 @@ public abstract class CorpusReader : IDisposable
             _fields.Clear();
             _starts.Clear();
             _chars.Clear();
-            if (!NextLine(out ReadOnlySpan<byte> bytes, out bool crlf))
+            if (!NextLine(out ReadOnlySpan<byte> bytes, out _))
             {
                 line = LineNumber;
                 return false;
@@ -911,8 +917,8 @@ public abstract class CorpusReader : IDisposable
                         if (quote < 0)
                         {
                             AppendField(bytes[i..]);
-                            _chars.Append(crlf ? "\r\n" : "\n");
-                            if (!NextLine(out bytes, out crlf))
+                            _chars.Append(_lines.LineBreak); // kept as written: LF, CRLF or a lone CR
+                            if (!NextLine(out bytes, out _))
                             {
                                 throw Error(startLine, "a quoted field is never closed: the file ends inside it; close it with '\"'.");
                             }
@@ -1247,11 +1253,15 @@ public abstract class CorpusReader : IDisposable
         }
     }
 
-    /// <summary>Reads fastText's format: <c>__label__NAME text</c> per line (see <see cref="CorpusFormat.FastText"/>).</summary>
+    /// <summary>
+    /// Reads fastText's format: one example per line, its label a word <c>__label__NAME</c> wherever it stands on the line, as
+    /// fastText reads it (<see cref="FastTextLabels"/>); the text is the rest of the line, the label word and the white space
+    /// that joined it taken out (see <see cref="CorpusFormat.FastText"/>).
+    /// </summary>
     private sealed class FastTextReader(Stream stream, string displayName, CorpusReaderOptions options)
         : CorpusReader(stream, displayName, options)
     {
-        internal const string Prefix = "__label__";
+        private const string Prefix = FastTextLabels.Prefix;
 
         private protected override bool TryReadCore()
         {
@@ -1260,33 +1270,52 @@ public abstract class CorpusReader : IDisposable
                 return false;
             }
 
-            ReadOnlyMemory<char> line = Decode(bytes);
-            ReadOnlySpan<char> chars = line.Span;
-            int start = chars.Length - chars.TrimStart(' ').Length; // where the text starts, past the labels
-            ReadOnlySpan<char> label = default;
-            bool labelled = false;
-            while (chars[start..].StartsWith(Prefix, StringComparison.Ordinal))
+            int length = Decode(bytes).Length;
+            Span<char> line = LineCharsWritable(length);
+            int start = line.Length - line.TrimStart(' ').Length;
+            int labelAt = FastTextLabels.FindLabelWord(line, start, out int labelEnd);
+            if (labelAt < 0)
             {
-                ReadOnlySpan<char> rest = chars[start..];
-                int end = rest.IndexOfAny(' ', '\t');
-                ReadOnlySpan<char> name = (end < 0 ? rest : rest[..end])[Prefix.Length..];
-                if (labelled)
-                {
-                    throw Error(LineNumber, $"the line has a second label '{Prefix}{name}' after '{Prefix}{label}'; give one label per line (multi-label data is not supported).");
-                }
-
-                if (name.IsEmpty)
-                {
-                    throw Error(LineNumber, $"'{Prefix}' has no name; write the label after it, as in {Prefix}positive.");
-                }
-
-                label = name;
-                labelled = true;
-                start = end < 0 ? chars.Length : chars.Length - rest[end..].TrimStart(" \t").Length;
+                RecordText = LineChars(start, length - start);
+                RecordLabel = null;
+                RecordId = PositionId(LineNumber);
+                return true;
             }
 
-            RecordText = line[start..];
-            RecordLabel = labelled ? Label(label) : null;
+            ReadOnlySpan<char> name = line[(labelAt + Prefix.Length)..labelEnd];
+            if (name.IsEmpty)
+            {
+                throw new DataFormatException(DisplayName, LineNumber, labelAt + 1, $"'{Prefix}' has no name; write the label after it, as in {Prefix}positive.");
+            }
+
+            int second = FastTextLabels.FindLabelWord(line, labelEnd, out int secondEnd);
+            if (second >= 0)
+            {
+                throw new DataFormatException(DisplayName, LineNumber, second + 1,
+                    $"the line has a second label '{line[second..secondEnd]}' after '{line[labelAt..labelEnd]}' (column {labelAt + 1}); give one label per line (multi-label data is not supported).");
+            }
+
+            RecordLabel = Label(name);
+
+            // The text is the line without the label word: the white space after it goes with it, and when nothing follows
+            // (a label at the end of the line) the white space before it too; "good __label__pos film" is "good film".
+            int tail = labelEnd;
+            while (tail < length && FastTextLabels.IsSeparator(line[tail]))
+            {
+                tail++;
+            }
+
+            int head = labelAt;
+            if (tail == length)
+            {
+                while (head > start && FastTextLabels.IsSeparator(line[head - 1]))
+                {
+                    head--;
+                }
+            }
+
+            line[tail..length].CopyTo(line[head..]);
+            RecordText = LineChars(start, head - start + length - tail);
             RecordId = PositionId(LineNumber);
             return true;
         }

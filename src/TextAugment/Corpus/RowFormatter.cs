@@ -269,40 +269,18 @@ internal abstract class RowFormatter
 
     private sealed class FastText : RowFormatter
     {
-        private const string LabelPrefix = "__label__";
+        private const string LabelPrefix = FastTextLabels.Prefix;
 
-        /// <summary>The characters that end a word for fastText and for this library's fasttext reader: every white space and NUL.</summary>
+        /// <summary>Every white space and NUL: a label holding one is refused, though fastText splits words only at ASCII white
+        /// space and NUL (<see cref="FastTextLabels.IsSeparator(char)"/>), since other tools split at any.</summary>
         private static readonly System.Buffers.SearchValues<char> SplitsWords = System.Buffers.SearchValues.Create(
             [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => char.IsWhiteSpace(c) || c == '\0')]);
 
-        /// <summary>The first word of <paramref name="text"/> (split at white space) that starts with <see cref="LabelPrefix"/>; null when none does.</summary>
+        /// <summary>The first word of <paramref name="text"/> that fastText (and this library's fasttext reader) would read as a label; null when none.</summary>
         private static string? LabelLikeToken(ReadOnlySpan<char> text)
         {
-            int from = 0;
-            while (from < text.Length)
-            {
-                int at = text[from..].IndexOf(LabelPrefix, StringComparison.Ordinal);
-                if (at < 0)
-                {
-                    return null;
-                }
-
-                at += from;
-                if (at == 0 || char.IsWhiteSpace(text[at - 1]))
-                {
-                    int end = at;
-                    while (end < text.Length && !char.IsWhiteSpace(text[end]))
-                    {
-                        end++;
-                    }
-
-                    return text[at..end].ToString();
-                }
-
-                from = at + LabelPrefix.Length;
-            }
-
-            return null;
+            int at = FastTextLabels.FindLabelWord(text, 0, out int end);
+            return at < 0 ? null : text[at..end].ToString();
         }
 
         public override void WriteHeader(CharBuffer destination)

@@ -45,6 +45,13 @@ internal sealed class Utf8LineReader : IDisposable
     /// <summary>Byte offset of the first byte of the line last returned (after a byte-order mark).</summary>
     public long ContentOffset { get; private set; }
 
+    /// <summary>
+    /// The line break that ended the line last returned, as it was written: <c>"\n"</c>, <c>"\r\n"</c>, a lone <c>"\r"</c>,
+    /// or <c>""</c> for a last line without one. A reader that joins lines into one record (a quoted field that holds a line
+    /// break) puts back exactly this, so that a field's line breaks are kept as written.
+    /// </summary>
+    public string LineBreak { get; private set; } = "";
+
     /// <summary>Bytes consumed so far.</summary>
     public long Position { get; private set; }
 
@@ -86,6 +93,7 @@ internal sealed class Utf8LineReader : IDisposable
                 {
                     Take(length, length + 1, out line);
                     crlf = false;
+                    LineBreak = "\n";
                     return true;
                 }
 
@@ -93,6 +101,7 @@ internal sealed class Utf8LineReader : IDisposable
                 {
                     crlf = _start + length + 1 < _end && _buffer[_start + length + 1] == (byte)'\n';
                     Take(length, length + (crlf ? 2 : 1), out line);
+                    LineBreak = crlf ? "\r\n" : "\r";
                     return true;
                 }
 
@@ -119,6 +128,7 @@ internal sealed class Utf8LineReader : IDisposable
 
                 Take(scanned, scanned, out line);
                 crlf = false;
+                LineBreak = "";
                 return true;
             }
 
