@@ -41,16 +41,24 @@ public sealed class SubstitutionOptions
         token.Kind == TokenKind.Word && token.Length >= 2 && !token.Has(TokenFlags.Protected | TokenFlags.Changed)
         && !token.Span.Contains('.');
 
+    private static readonly System.Buffers.SearchValues<char> LineBreakOrTab = System.Buffers.SearchValues.Create("\t\n\r\v\f\u0085\u2028\u2029");
+
     /// <summary>
     /// Whether <paramref name="candidate"/> may replace <paramref name="original"/> in any substitution source: not an
     /// antonym of it (<see cref="Antonyms.English"/>; for a Chinese word also <see cref="Antonyms.Chinese"/>), containing a digit only when the original does, and at least two
-    /// characters unless the original is one character.
+    /// characters unless the original is one character; never one that is empty, starts or ends with white space, or holds a
+    /// tab or a line break (a source's data with a stray space would otherwise write it into the text).
     /// </summary>
     public static bool Allows(ReadOnlySpan<char> original, ReadOnlySpan<char> candidate)
     {
         if (candidate.Length < 2 && original.Length >= 2)
         {
             return false;
+        }
+
+        if (candidate.IsEmpty || char.IsWhiteSpace(candidate[0]) || char.IsWhiteSpace(candidate[^1]) || candidate.IndexOfAny(LineBreakOrTab) >= 0)
+        {
+            return false; // from any source's data (a vocabulary line "great "): white space at an end, a tab or a line break is no word
         }
 
         if (Digits.Contains(candidate) && !Digits.Contains(original))

@@ -376,6 +376,13 @@ public sealed partial class WordVectors
                 throw new DataFormatException(path, lines.LineNumber, 0, "the line is not valid UTF-8.");
             }
 
+            if (line.IndexOfAny("\t\v\f"u8) is int tab and >= 0)
+            {
+                // Split at spaces only, a tab would leave the word and a number as one field ("found 3 fields").
+                throw new DataFormatException(path, lines.LineNumber, Encoding.UTF8.GetCharCount(line[..tab]) + 1,
+                    $"a {(line[tab] == (byte)'\t' ? "tab" : "vertical tab or form feed")}; the fields of a text vector file (the word, then each number) are separated by one space.");
+            }
+
             // The word is everything before the last D numbers (some GloVe words contain spaces).
             int fields = line.Count((byte)' ') + 1;
             if (first && glove && TryParseHeader(line, out _, out _))
@@ -415,6 +422,12 @@ public sealed partial class WordVectors
             {
                 int space = line[..end].LastIndexOf((byte)' ');
                 ReadOnlySpan<byte> number = line[(space + 1)..end];
+                if (number.IsEmpty && space >= 0)
+                {
+                    throw new DataFormatException(path, lines.LineNumber, Encoding.UTF8.GetCharCount(line[..(space + 1)]) + 1,
+                        "two spaces in a row between the numbers; the word and each number are separated by one space.");
+                }
+
                 if (!float.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out row[d]) || !float.IsFinite(row[d]))
                 {
                     throw new DataFormatException(path, lines.LineNumber, Encoding.UTF8.GetCharCount(line[..(space + 1)]) + 1,
@@ -425,6 +438,7 @@ public sealed partial class WordVectors
             }
 
             ReadOnlySpan<byte> wordBytes = line[..end];
+            CheckWordSpacing(path, lines.LineNumber, wordBytes);
             if (wordBytes.IndexOf((byte)0) is int nul and >= 0)
             {
                 throw new DataFormatException(path, lines.LineNumber, Encoding.UTF8.GetCharCount(wordBytes[..nul]) + 1,
@@ -475,6 +489,54 @@ public sealed partial class WordVectors
         int finalStride = StrideFor(dimensions);
         float[] final = matrix!.Length == (long)words.Count * finalStride ? matrix : matrix.AsSpan(0, words.Count * finalStride).ToArray();
         return new WordVectors([.. words], final, dimensions, finalStride, index);
+    }
+
+    /// <summary>
+    /// Refuses a text file's word that is empty or that starts or ends with white space (two spaces before the numbers,
+    /// "great  0.9 …", would make the word "great " and write it into augmented text), or that holds a tab or another
+    /// white space but a single space (GloVe's words may hold spaces; gensim and fastText split words at any white space):
+    /// the error names the line and the column of the offending character.
+    /// </summary>
+    private static void CheckWordSpacing(string path, long line, ReadOnlySpan<byte> word)
+    {
+        if (word.IsEmpty)
+        {
+            throw new DataFormatException(path, line, 1, "the line starts with a space, not a word; each line is 'word v1 v2 …', the word first, then one space before each number.");
+        }
+
+        string text = Encoding.UTF8.GetString(word);
+        int bad = -1;
+        string what = "";
+        if (char.IsWhiteSpace(text[0]))
+        {
+            (bad, what) = (0, "the word starts with white space");
+        }
+        else if (char.IsWhiteSpace(text[^1]))
+        {
+            int at = text.Length - 1;
+            while (at > 0 && char.IsWhiteSpace(text[at - 1]))
+            {
+                at--;
+            }
+
+            (bad, what) = (text.Length, $"two spaces (or other white space) between the word '{Shown(text[..at])}' and its numbers");
+        }
+        else
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (char.IsWhiteSpace(text[i]) && text[i] != ' ')
+                {
+                    (bad, what) = (i, $"the word '{Shown(text).Replace("\t", "\\t", StringComparison.Ordinal)}' holds a {(text[i] == '\t' ? "tab" : FormattableString.Invariant($"white space character U+{(int)text[i]:X4}"))}");
+                    break;
+                }
+            }
+        }
+
+        if (bad >= 0)
+        {
+            throw new DataFormatException(path, line, bad + 1, $"{what}; the word and each number are separated by one space (a word that starts or ends with white space would be written into augmented text as it is).");
+        }
     }
 
     private static int CountLines(string path)
