@@ -151,7 +151,7 @@ internal static class Printer
 internal class LabelledDataSettings : CommandSettings
 {
     [CommandOption("--format <FORMAT>")]
-    [Description("The labelled files' format: tsv, tsv-escaped, csv, jsonl or fasttext (default: from each file's extension, tsv without one; a file whose first line starts with __label__ is fastText's).")]
+    [Description("The labelled files' format: tsv, tsv-escaped, tsv-quoted, csv, jsonl or fasttext (default: from each file's extension, tsv without one; a file whose first line has a word __label__NAME is fastText's).")]
     public string? Format { get; init; }
 
     [CommandOption("--text <COLUMN>")]
@@ -186,8 +186,8 @@ internal class LabelledDataSettings : CommandSettings
         ? ValidationResult.Error($"--text and --label both name the column '{Text ?? "text"}': the label would be part of the text the model learns from; name two different columns.")
         : Format is null ? ValidationResult.Success() : CorpusFormats.Parse(Format) switch
     {
-        null => ValidationResult.Error($"--format is '{Format}'; it must be one of tsv, tsv-escaped, csv, jsonl, fasttext."),
-        CorpusFormat.Text => ValidationResult.Error("--format text has no labels; labelled data is tsv, tsv-escaped, csv, jsonl or fasttext."),
+        null => ValidationResult.Error($"--format is '{Format}'; it must be one of tsv, tsv-escaped, tsv-quoted, csv, jsonl, fasttext."),
+        CorpusFormat.Text => ValidationResult.Error("--format text has no labels; labelled data is tsv, tsv-escaped, tsv-quoted, csv, jsonl or fasttext."),
         _ => ValidationResult.Success(),
     };
 }
@@ -195,7 +195,7 @@ internal class LabelledDataSettings : CommandSettings
 internal sealed class TrainSettings : LabelledDataSettings
 {
     [CommandArgument(0, "<DATA>")]
-    [Description("Labelled training data (tsv, tsv-escaped, csv or jsonl with text and label columns, or fastText's __label__NAME lines), or - for standard input. Read once, as a stream: rows past 64 MiB of features go to a temporary file (TMPDIR) and are read back each epoch in a windowed shuffle.")]
+    [Description("Labelled training data (tsv, tsv-escaped, tsv-quoted, csv or jsonl with text and label columns, or fastText's __label__NAME lines), or - for standard input. Read once, as a stream: rows past 64 MiB of features go to a temporary file (TMPDIR) and are read back each epoch in a windowed shuffle.")]
     public string Data { get; init; } = "";
 
     [CommandOption("-o|--output <MODEL>")]
@@ -487,7 +487,7 @@ internal sealed class EvaluateSettings : LabelledDataSettings
     public string Model { get; init; } = "";
 
     [CommandArgument(1, "<TEST>")]
-    [Description("Labelled test data (tsv, tsv-escaped, csv or jsonl with text and label columns, or fastText's __label__NAME lines), or - for standard input.")]
+    [Description("Labelled test data (tsv, tsv-escaped, tsv-quoted, csv or jsonl with text and label columns, or fastText's __label__NAME lines), or - for standard input.")]
     public string Test { get; init; } = "";
 
     [CommandOption("--json")]

@@ -161,11 +161,11 @@ internal sealed class AugmentSettings : RunSettingsBase
     public string Output { get; init; } = "-";
 
     [CommandOption("--input-format <FORMAT>")]
-    [Description("tsv, tsv-escaped, csv, jsonl, text or fasttext (default: from the input's extension, else the pipeline's input format, else text).")]
+    [Description("tsv, tsv-escaped, tsv-quoted (as pandas writes TSV), csv, jsonl, text or fasttext (default: from the input's extension, else the pipeline's input format, else text).")]
     public string? InputFormat { get; init; }
 
     [CommandOption("--output-format <FORMAT>")]
-    [Description("tsv, tsv-escaped, csv, jsonl, text or fasttext (default: from the output's extension; a name without one, and standard output, get the input format; an extension that names no format, such as .gz, is refused).")]
+    [Description("tsv, tsv-escaped, tsv-quoted (as pandas writes TSV), csv, jsonl, text or fasttext (default: from the output's extension; a name without one, and standard output, get the input format; an extension that names no format, such as .gz, is refused).")]
     public string? OutputFormat { get; init; }
 
     public override ValidationResult Validate()
@@ -326,7 +326,7 @@ internal sealed class FitTfIdfSettings : CommandSettings
     public string? Output { get; init; }
 
     [CommandOption("--format <FORMAT>")]
-    [Description("tsv, tsv-escaped, csv, jsonl, text or fasttext (default: from the input's extension, else text).")]
+    [Description("tsv, tsv-escaped, tsv-quoted (as pandas writes TSV), csv, jsonl, text or fasttext (default: from the input's extension, else text).")]
     public string? Format { get; init; }
 
     [CommandOption("--text <COLUMN>")]

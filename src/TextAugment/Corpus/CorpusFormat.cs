@@ -4,9 +4,12 @@ namespace TextAugment.Corpus;
 public enum CorpusFormat
 {
     /// <summary>
-    /// Plain tab-separated values with a header line, as pandas and spreadsheets write them: a field is taken as it is
-    /// (a backslash is a backslash: <c>C:\temp\new</c> stays so). A field cannot hold a tab or a line break; writing one
-    /// is an error that names <see cref="TsvEscaped"/>, CSV and JSON Lines, which can.
+    /// Plain tab-separated values with a header line (IANA's text/tab-separated-values, as Unix tools, many datasets and
+    /// this library write them): a field is taken as it is, quotes and backslashes included (<c>"Great" movie</c> and
+    /// <c>C:\temp\new</c> stay so). A field cannot hold a tab or a line break; writing one is an error that names
+    /// <see cref="TsvQuoted"/>, <see cref="TsvEscaped"/>, CSV and JSON Lines, which can. A field quoted as pandas writes
+    /// TSV (<c>"He said ""hi"""</c>, or a header name in quotes) is refused on reading, naming <see cref="TsvQuoted"/>,
+    /// and on writing (see <see cref="TsvQuoting"/>), rather than read with its quotes as text.
     /// </summary>
     Tsv,
     /// <summary>Comma-separated values (RFC 4180): quoted fields may hold commas, doubled quotes and line breaks.</summary>
@@ -27,19 +30,30 @@ public enum CorpusFormat
     /// is an error naming its line and column (multi-label data is not supported).
     /// </summary>
     FastText,
+    /// <summary>
+    /// Tab-separated values quoted as pandas' <c>to_csv(sep='\t')</c>, Python's csv module (<c>excel-tab</c>) and R's
+    /// <c>write.table</c> write them (<c>tsv-quoted</c>): RFC 4180's quoting with tabs, so a field in quotes may hold tabs,
+    /// line breaks and doubled quotes (<c>"He said ""hi"" to me"</c>); a quote inside an unquoted field is an error.
+    /// Written the same way: a field that holds a quote, a tab or a line break is quoted.
+    /// </summary>
+    TsvQuoted,
 }
 
 /// <summary>Helpers for <see cref="CorpusFormat"/>.</summary>
 public static class CorpusFormats
 {
     /// <summary>The names used in pipelines and on the command line.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["tsv", "tsv-escaped", "csv", "jsonl", "text", "fasttext"];
+    public static IReadOnlyList<string> Names { get; } = ["tsv", "tsv-escaped", "tsv-quoted", "csv", "jsonl", "text", "fasttext"];
 
-    /// <summary>Parses a format name (<c>tsv</c>, <c>tsv-escaped</c>, <c>csv</c>, <c>jsonl</c>, <c>text</c>, <c>fasttext</c>); null when unknown.</summary>
+    /// <summary>Whether a field of <paramref name="format"/> may hold a line break in quotes (csv, tsv-quoted), so that a record may span lines and the file cannot be split at byte offsets.</summary>
+    public static bool MayHoldLineBreaks(CorpusFormat format) => format is CorpusFormat.Csv or CorpusFormat.TsvQuoted;
+
+    /// <summary>Parses a format name (<c>tsv</c>, <c>tsv-escaped</c>, <c>tsv-quoted</c>, <c>csv</c>, <c>jsonl</c>, <c>text</c>, <c>fasttext</c>); null when unknown.</summary>
     public static CorpusFormat? Parse(string name) => name switch
     {
         "tsv" => CorpusFormat.Tsv,
         "tsv-escaped" => CorpusFormat.TsvEscaped,
+        "tsv-quoted" => CorpusFormat.TsvQuoted,
         "fasttext" => CorpusFormat.FastText,
         "csv" => CorpusFormat.Csv,
         "jsonl" or "ndjson" => CorpusFormat.Jsonl,
@@ -51,6 +65,7 @@ public static class CorpusFormats
     public static string Name(CorpusFormat format) => format switch
     {
         CorpusFormat.TsvEscaped => "tsv-escaped",
+        CorpusFormat.TsvQuoted => "tsv-quoted",
         CorpusFormat.FastText => "fasttext",
         _ => format.ToString().ToLowerInvariant(),
     };

@@ -191,7 +191,7 @@ public abstract class CorpusReader : IDisposable
     /// as Hadoop's input splits do: the reader reads the header (if any) from the start of the file, goes to
     /// <paramref name="start"/>, begins at the next record boundary, and reads on past <paramref name="end"/> to finish the
     /// last record that starts before it. Splits that cover a file read each record exactly once in total. One record per
-    /// line only: not <see cref="CorpusFormat.Csv"/>, whose quoted fields may hold line breaks.
+    /// line only: not <see cref="CorpusFormat.Csv"/> or <see cref="CorpusFormat.TsvQuoted"/>, whose quoted fields may hold line breaks.
     /// With <see cref="IdSource.Line"/> ids the line breaks before <paramref name="start"/> are counted (a scan, not a parse);
     /// with the other sources the reader seeks there, and line numbers in its error messages count from the split's start.
     /// </summary>
@@ -199,9 +199,9 @@ public abstract class CorpusReader : IDisposable
     public static CorpusReader OpenSplit(string path, CorpusReaderOptions options, long start, long end)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Format == CorpusFormat.Csv)
+        if (CorpusFormats.MayHoldLineBreaks(options.Format))
         {
-            throw new ArgumentException("A CSV field may hold a line break, so a CSV file cannot be split at byte offsets.", nameof(options));
+            throw new ArgumentException($"A {CorpusFormats.Name(options.Format)} field may hold a line break (in quotes), so such a file cannot be split at byte offsets.", nameof(options));
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(start);
@@ -251,8 +251,7 @@ public abstract class CorpusReader : IDisposable
         {
             CorpusReader reader = options.Format switch
             {
-                CorpusFormat.Tsv or CorpusFormat.TsvEscaped => new DelimitedReader(stream, displayName, options, csv: false),
-                CorpusFormat.Csv => new DelimitedReader(stream, displayName, options, csv: true),
+                CorpusFormat.Tsv or CorpusFormat.TsvEscaped or CorpusFormat.Csv or CorpusFormat.TsvQuoted => new DelimitedReader(stream, displayName, options),
                 CorpusFormat.Jsonl => new JsonlReader(stream, displayName, options),
                 CorpusFormat.FastText => new FastTextReader(stream, displayName, options),
                 _ => new TextReader(stream, displayName, options),
@@ -346,7 +345,7 @@ public abstract class CorpusReader : IDisposable
     internal static DataFormatException? MissingLabelColumn(string path, CorpusReaderOptions columns, CorpusFormat format)
     {
         ArgumentNullException.ThrowIfNull(columns);
-        if (!(format == CorpusFormat.Jsonl || (format is CorpusFormat.Tsv or CorpusFormat.Csv && columns.HasHeader)))
+        if (!(format == CorpusFormat.Jsonl || (format is CorpusFormat.Tsv or CorpusFormat.TsvQuoted or CorpusFormat.Csv && columns.HasHeader)))
         {
             return null;
         }
@@ -723,9 +722,17 @@ public abstract class CorpusReader : IDisposable
     private protected DataFormatException Error(long line, string message) => new(DisplayName, line, 0, message);
 
     /// <summary>Reads a TSV or CSV file.</summary>
-    private sealed class DelimitedReader(Stream stream, string displayName, CorpusReaderOptions options, bool csv)
+    private sealed class DelimitedReader(Stream stream, string displayName, CorpusReaderOptions options)
         : CorpusReader(stream, displayName, options)
     {
+        /// <summary>Whether fields are separated by commas (csv), not tabs (tsv, tsv-escaped, tsv-quoted).</summary>
+        private readonly bool csv = options.Format == CorpusFormat.Csv;
+
+        /// <summary>Whether a field may be quoted as RFC 4180 quotes it (csv, tsv-quoted), holding separators, doubled quotes and line breaks.</summary>
+        private readonly bool _quoting = options.Format is CorpusFormat.Csv or CorpusFormat.TsvQuoted;
+
+        private readonly byte _separator = options.Format == CorpusFormat.Csv ? (byte)',' : (byte)'\t';
+
         /// <summary>
         /// The longest CSV record, from the start of its first line to the end of its last (without that line's break), line
         /// breaks inside quoted fields included: 16 MiB, <see cref="Utf8LineReader.MaxLineBytes"/>, the longest line.
@@ -833,7 +840,8 @@ public abstract class CorpusReader : IDisposable
                 if (_fields.Count != _columns)
                 {
                     string message = $"expected {_columns} {(csv ? "comma" : "tab")}-separated fields, as in the {(Options.HasHeader ? "header" : "first row")}, but found {_fields.Count}"
-                        + (_fields.Count > _columns ? $"; field {_columns + 1} starts after this {(csv ? "comma (quote a field that holds one)" : "tab")}." : "; the row ends here.");
+                        + (_fields.Count > _columns ? $"; field {_columns + 1} starts after this {(csv ? "comma (quote a field that holds one)" : "tab")}." : "; the row ends here.")
+                        + QuotingHint();
                     // At the separator before the first extra field (the byte before where it starts), or where the record ends.
                     throw _fields.Count > _columns ? FieldError(_columns, message, before: 1) : Error(LineNumber, LastLine, LastLine.Length, message);
                 }
@@ -859,6 +867,10 @@ public abstract class CorpusReader : IDisposable
             }
         }
 
+        /// <summary>For a plain TSV row with the wrong number of fields: <see cref="TsvQuoting.SplitQuotedFieldHint"/>; empty in other formats.</summary>
+        private string QuotingHint() => Options.Format != CorpusFormat.Tsv ? ""
+            : TsvQuoting.SplitQuotedFieldHint(Enumerable.Range(0, _fields.Count).Select(i => (i + 1, Field(i).ToString())), Options.Names.FormatSetting);
+
         /// <summary>The error at the start of field <paramref name="index"/> of the record just read (its line and column), or <paramref name="before"/> bytes before it.</summary>
         private DataFormatException FieldError(int index, string message, int before = 0)
         {
@@ -883,12 +895,17 @@ public abstract class CorpusReader : IDisposable
             }
 
             line = LineNumber;
-            if (!csv)
+            if (!_quoting)
             {
                 foreach (Range range in bytes.Split((byte)'\t'))
                 {
                     _starts.Add((line, range.Start.Value));
                     int start = _chars.Length;
+                    if (Options.Format == CorpusFormat.Tsv && bytes[range] is [(byte)'"', ..] && TsvQuoting.LooksQuoted(bytes[range], (byte)'"', header: line <= HeaderLines))
+                    {
+                        throw Error(line, bytes, range.Start.Value, TsvQuoting.QuotedFieldMessage(Options.Names.FormatSetting, line <= HeaderLines));
+                    }
+
                     AppendField(bytes[range]);
                     if (Options.Format == CorpusFormat.TsvEscaped)
                     {
@@ -928,7 +945,7 @@ public abstract class CorpusReader : IDisposable
                             {
                                 // A record is bounded as a line is: a quote left open would otherwise gather the rest of the file.
                                 throw DataFormatException.AtByte(DisplayName, line, recordStart, FormattableString.Invariant(
-                                    $"a CSV record longer than {Utf8LineReader.Size(MaxRecordBytes)} ({recordBytes:N0} bytes by the end of line {LineNumber}, where a quoted field that starts on line {startLine} is still open); a record, line breaks inside quoted fields included, is limited to {MaxRecordBytes:N0} bytes, as a line is. Is a closing quote missing?")).OfWholeFile();
+                                    $"a {CorpusFormats.Name(Options.Format).ToUpperInvariant()} record longer than {Utf8LineReader.Size(MaxRecordBytes)} ({recordBytes:N0} bytes by the end of line {LineNumber}, where a quoted field that starts on line {startLine} is still open); a record, line breaks inside quoted fields included, is limited to {MaxRecordBytes:N0} bytes, as a line is. Is a closing quote missing?")).OfWholeFile();
                             }
 
                             i = 0;
@@ -947,14 +964,15 @@ public abstract class CorpusReader : IDisposable
                         break;
                     }
 
-                    if (i < bytes.Length && bytes[i] != (byte)',')
+                    if (i < bytes.Length && bytes[i] != _separator)
                     {
-                        throw Error(LineNumber, bytes, i, $"unexpected '{(char)bytes[i]}' after a closing quote; a quoted field must end at ',' or the end of the line (double a quote inside a field: \"\").");
+                        throw Error(LineNumber, bytes, i, $"unexpected '{(char)bytes[i]}' after a closing quote; a quoted field must end at {(csv ? "','" : "a tab")} or the end of the line (double a quote inside a field: \"\")"
+                            + (csv ? "." : $"; a field that starts with '\"' is a quoted field in {CorpusFormats.Name(CorpusFormat.TsvQuoted)}: if the file's quotes are text, read it as {CorpusFormats.Name(CorpusFormat.Tsv)}."));
                     }
                 }
                 else
                 {
-                    int comma = bytes[i..].IndexOf((byte)',');
+                    int comma = bytes[i..].IndexOf(_separator);
                     ReadOnlySpan<byte> raw = comma < 0 ? bytes[i..] : bytes.Slice(i, comma);
                     int quote = raw.IndexOf((byte)'"');
                     if (quote >= 0)
@@ -972,7 +990,7 @@ public abstract class CorpusReader : IDisposable
                     return true;
                 }
 
-                i++; // the comma
+                i++; // the separator
                 if (i == bytes.Length)
                 {
                     _starts.Add((LineNumber, i));

@@ -16,9 +16,10 @@ internal abstract class RowFormatter
     {
         RowFormatter formatter = format switch
         {
-            CorpusFormat.Tsv => new Delimited('\t', escaped: false),
-            CorpusFormat.TsvEscaped => new Delimited('\t', escaped: true),
-            CorpusFormat.Csv => new Delimited(',', escaped: false),
+            CorpusFormat.Tsv => new Delimited('\t', escaped: false, quoted: false),
+            CorpusFormat.TsvEscaped => new Delimited('\t', escaped: true, quoted: false),
+            CorpusFormat.TsvQuoted => new Delimited('\t', escaped: false, quoted: true),
+            CorpusFormat.Csv => new Delimited(',', escaped: false, quoted: true),
             CorpusFormat.Jsonl => new Jsonl(),
             CorpusFormat.FastText => new FastText(),
             _ => new PlainText(),
@@ -100,10 +101,10 @@ internal abstract class RowFormatter
         destination.Append(digits[..n]);
     }
 
-    private sealed class Delimited(char separator, bool escaped) : RowFormatter
+    private sealed class Delimited(char separator, bool escaped, bool quoted) : RowFormatter
     {
         private readonly System.Buffers.SearchValues<char> _special = System.Buffers.SearchValues.Create(
-            separator == ',' ? ",\"\n\r" : escaped ? "\t\n\r\\" : "\t\n\r");
+            quoted ? $"{separator}\"\n\r" : escaped ? "\t\n\r\\" : "\t\n\r");
 
         public override void WriteHeader(CharBuffer destination)
         {
@@ -126,11 +127,17 @@ internal abstract class RowFormatter
         {
             if (value.IndexOfAny(_special) < 0)
             {
+                if (!quoted && !escaped && value is ['"', ..] && TsvQuoting.LooksQuoted(value, '"', header: false))
+                {
+                    // The plain reader would refuse it as pandas' quoting: refused here, so our own tsv always reads back.
+                    throw Refusal(id, variant, $"has the {column} '{Shorten(value)}', which plain tsv would read back as a field quoted as pandas writes TSV (enclosed in quotes, quotes inside doubled); write format tsv-quoted, tsv-escaped, csv or jsonl instead.");
+                }
+
                 destination.Append(value);
                 return;
             }
 
-            if (separator == ',')
+            if (quoted)
             {
                 destination.Append('"');
                 foreach (char c in value)
@@ -149,7 +156,7 @@ internal abstract class RowFormatter
 
             if (!escaped)
             {
-                throw Refusal(id, variant, $"has a tab or a line break in its {column}, which plain tsv cannot hold: '{Shorten(value)}'; write format tsv-escaped, csv or jsonl instead.");
+                throw Refusal(id, variant, $"has a tab or a line break in its {column}, which plain tsv cannot hold: '{Shorten(value)}'; write format tsv-quoted, tsv-escaped, csv or jsonl instead.");
             }
 
             foreach (char c in value)

@@ -182,6 +182,14 @@ public sealed class TfIdfStatistics
                     $"expected 'word<TAB>DF<TAB>T' with 1 <= DF <= {documents} and 0 < T <= DF but found '{(line.Length > 80 ? line[..80] + "…" : line)}'.");
             }
 
+            if (parts[0].Length == 0 || char.IsWhiteSpace(parts[0][0]) || char.IsWhiteSpace(parts[0][^1]))
+            {
+                // A word with white space at an end would be drawn as a replacement and written into the text as it is.
+                int at = parts[0].Length == 0 || char.IsWhiteSpace(parts[0][0]) ? 0 : parts[0].TrimEnd().Length;
+                throw new DataFormatException(path, lineNumber, at + 1,
+                    $"the word '{(parts[0].Length > 80 ? parts[0][..80] + "…" : parts[0])}' is empty or starts or ends with white space; a word has none at its ends (write the file with 'textaugment fit-tfidf').");
+            }
+
             if (!words.TryAdd(parts[0], (df, tf)))
             {
                 throw new DataFormatException(path, lineNumber, 1,

@@ -74,7 +74,7 @@ public static class PipelineRunner
             ?? inputFormat;
 
         Shard? shard = settings.Shard;
-        bool byBytes = shard is not null && inputPath != "-" && inputFormat != CorpusFormat.Csv;
+        bool byBytes = shard is not null && inputPath != "-" && !CorpusFormats.MayHoldLineBreaks(inputFormat);
         (long Start, long End) bytes = byBytes ? shard!.RangeOf(new FileInfo(inputPath).Length) : default;
         using CorpusReader reader = byBytes ? CorpusReader.OpenSplit(inputPath, readerOptions, bytes.Start, bytes.End) : CorpusReader.Open(inputPath, readerOptions);
         using AtomicOutput output = AtomicOutput.Open(outputPath);
