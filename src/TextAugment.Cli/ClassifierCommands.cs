@@ -271,9 +271,9 @@ internal sealed class TrainCommand : Command<TrainSettings>
     /// <param name="path">The file, or - for standard input.</param>
     /// <param name="role">What the rows are for ("evaluation", "validation", "training"), for the message when there are none.</param>
     /// <exception cref="DataFormatException">A row is malformed or has no label, or the file holds no examples.</exception>
-    internal static List<Example> ReadLabelled(string path, string role, LabelledDataSettings columns)
+    internal static List<Example> ReadLabelled(string path, string role, LabelledDataSettings columns, Dictionary<string, long>? labelLines = null)
     {
-        List<Example> examples = CorpusReader.ReadLabelled(path, columns.Columns, out long empty, columns.GivenFormat);
+        List<Example> examples = CorpusReader.ReadLabelled(path, columns.Columns, out long empty, columns.GivenFormat, labelLines);
         string shown = StandardStreamInterceptor.Shown(path);
         SaySkipped(shown, empty);
         return examples.Count > 0 ? examples
@@ -295,7 +295,7 @@ internal sealed class TrainCommand : Command<TrainSettings>
     /// with memory bounded by the rows' budget, not by the file.
     /// </summary>
     /// <exception cref="DataFormatException">A row is malformed or has no label, the file holds no examples, or fewer than 2 labels.</exception>
-    internal static TrainingRows ReadTrainingRows(string path, TrainerOptions options, bool trackIds, LabelledDataSettings columns)
+    internal static TrainingRows ReadTrainingRows(string path, TrainerOptions options, bool trackIds, LabelledDataSettings columns, Dictionary<string, long>? labelLines = null)
     {
         string shown = StandardStreamInterceptor.Shown(path);
         var rows = new TrainingRows(options, trackIds: trackIds);
@@ -304,7 +304,7 @@ internal sealed class TrainCommand : Command<TrainSettings>
             var empty = new System.Runtime.CompilerServices.StrongBox<long>();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             long next = 5_000, count = 0;
-            foreach (Example e in CorpusReader.EnumerateLabelled(path, columns.Columns, empty, columns.GivenFormat))
+            foreach (Example e in CorpusReader.EnumerateLabelled(path, columns.Columns, empty, columns.GivenFormat, labelLines))
             {
                 rows.Add(e.Text, e.Label!, e.Id);
                 // Large data takes a while to read: a line every 5 seconds says how far it is.
@@ -418,7 +418,8 @@ internal sealed class TrainCommand : Command<TrainSettings>
         // The training data is read once, as a stream, featurized as it is read (the rows held compactly, and beyond a budget
         // in a temporary file: TrainingRows); for a held-out split each row keeps its id, hashed, with it.
         bool split = settings.Validation is null && options.ValidationFraction > 0;
-        using TrainingRows rows = ReadTrainingRows(settings.Data, options, split, settings);
+        var labelLines = new Dictionary<string, long>(StringComparer.Ordinal);
+        using TrainingRows rows = ReadTrainingRows(settings.Data, options, split, settings, labelLines);
         var sinceReport = System.Diagnostics.Stopwatch.StartNew();
         rows.EpochProgress = settings.NoProgress ? null : (epoch, done, all) =>
         {
@@ -429,7 +430,7 @@ internal sealed class TrainCommand : Command<TrainSettings>
                 Console.Error.WriteLine(FormattableString.Invariant($"epoch {epoch}: {100.0 * done / all:F0}% ({done:N0} of {all:N0} rows)"));
             }
         };
-        if (LabelLookalikes.Describe(rows.LabelsSeen, StandardStreamInterceptor.Shown(settings.Data)) is { } lookalikes)
+        if (LabelLookalikes.Describe(rows.LabelsSeen, StandardStreamInterceptor.Shown(settings.Data), labelLines) is { } lookalikes)
         {
             Console.Error.WriteLine(TerminalText.Visible($"textaugment: {lookalikes}"));
         }
@@ -506,7 +507,13 @@ internal sealed class EvaluateCommand : Command<EvaluateSettings>
     {
         FileIdentity.EnsureOutputs([("--report", settings.Report)], [("the model", settings.Model), ("the test data", settings.Test)]);
         TextClassifier model = TextClassifier.Load(settings.Model);
-        List<Example> test = TrainCommand.ReadLabelled(settings.Test, "evaluation", settings);
+        var labelLines = new Dictionary<string, long>(StringComparer.Ordinal);
+        List<Example> test = TrainCommand.ReadLabelled(settings.Test, "evaluation", settings, labelLines);
+        if (LabelLookalikes.Describe(labelLines.Keys, StandardStreamInterceptor.Shown(settings.Test), labelLines) is { } within)
+        {
+            Console.Error.WriteLine(TerminalText.Visible($"textaugment: {within}"));
+        }
+
         Evaluation evaluation = Evaluation.Of(model, test);
         if (evaluation.Classes.Where(c => !c.InModel).ToArray() is { Length: > 0 } unknown)
         {

@@ -281,13 +281,18 @@ public abstract class CorpusReader : IDisposable
     /// <param name="emptyTexts">The records skipped for an empty text.</param>
     /// <param name="format">A format that overrides the extension and the fastText check (a command line's --format); null: detect.</param>
     /// <exception cref="DataFormatException">A row is malformed or has no label.</exception>
-    public static List<Example> ReadLabelled(string path, CorpusReaderOptions? columns, out long emptyTexts, CorpusFormat? format = null)
+    public static List<Example> ReadLabelled(string path, CorpusReaderOptions? columns, out long emptyTexts, CorpusFormat? format = null) =>
+        ReadLabelled(path, columns, out emptyTexts, format, labelLines: null);
+
+    /// <summary><see cref="ReadLabelled(string, CorpusReaderOptions?, out long, CorpusFormat?)"/>, also filling
+    /// <paramref name="labelLines"/> with the line where each distinct label first appears (<see cref="LabelLines"/>).</summary>
+    internal static List<Example> ReadLabelled(string path, CorpusReaderOptions? columns, out long emptyTexts, CorpusFormat? format, Dictionary<string, long>? labelLines)
     {
         // One string per distinct label, not one per row: training holds every example.
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         var examples = new List<Example>();
         var empty = new System.Runtime.CompilerServices.StrongBox<long>();
-        foreach (Example e in EnumerateLabelled(path, columns, empty, format))
+        foreach (Example e in EnumerateLabelled(path, columns, empty, format, labelLines))
         {
             if (!labels.TryGetValue(e.Label!, out string? label))
             {
@@ -308,7 +313,7 @@ public abstract class CorpusReader : IDisposable
     /// records skipped because their text is empty or only white space.
     /// </summary>
     /// <exception cref="DataFormatException">A row is malformed or has no label.</exception>
-    internal static IEnumerable<Example> EnumerateLabelled(string path, CorpusReaderOptions? columns, System.Runtime.CompilerServices.StrongBox<long> emptyTexts, CorpusFormat? format = null)
+    internal static IEnumerable<Example> EnumerateLabelled(string path, CorpusReaderOptions? columns, System.Runtime.CompilerServices.StrongBox<long> emptyTexts, CorpusFormat? format = null, Dictionary<string, long>? labelLines = null)
     {
         using CorpusReader reader = OpenLabelled(path, columns, format);
         foreach (Example e in reader.ReadLabelledRecords())
@@ -317,6 +322,10 @@ public abstract class CorpusReader : IDisposable
         }
 
         emptyTexts.Value = reader.EmptyTextCount;
+        foreach ((string label, long line) in reader.LabelLines)
+        {
+            labelLines?.TryAdd(label, line);
+        }
     }
 
     /// <summary>
@@ -627,12 +636,31 @@ public abstract class CorpusReader : IDisposable
 
     private const int MaxLabelStrings = 1024, MaxLabelChars = 128;
 
+    private readonly Dictionary<string, long> _labelLines = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The line where each distinct label read so far first appears (the first <see cref="MaxLabelStrings"/> labels), for
+    /// messages that name where look-alike labels come from (<see cref="Classification.LabelLookalikes"/>).
+    /// </summary>
+    internal IReadOnlyDictionary<string, long> LabelLines => _labelLines;
+
+    /// <summary>Notes the line where <paramref name="label"/> first appears (<see cref="LabelLines"/>); called once per distinct label but for labels the cache does not hold.</summary>
+    private protected void NoteLabel(string label)
+    {
+        if (_labelLines.Count < MaxLabelStrings)
+        {
+            _labelLines.TryAdd(label, LineNumber);
+        }
+    }
+
     /// <summary>The label's string: an earlier row's with the same characters when there is one.</summary>
     private protected string Label(ReadOnlySpan<char> chars)
     {
         if (chars.Length > MaxLabelChars)
         {
-            return chars.ToString();
+            string longLabel = chars.ToString();
+            NoteLabel(longLabel);
+            return longLabel;
         }
 
         if (_labels.TryGetValue(chars, out string? label))
@@ -641,6 +669,7 @@ public abstract class CorpusReader : IDisposable
         }
 
         label = chars.ToString();
+        NoteLabel(label);
         if (_labels.Dictionary.Count < MaxLabelStrings)
         {
             _labels.Dictionary.Add(label, label);
@@ -1209,6 +1238,11 @@ public abstract class CorpusReader : IDisposable
             RecordId = id is null ? PositionId(LineNumber) : id.AsMemory();
             RecordText = text.AsMemory();
             RecordLabel = label;
+            if (label is not null)
+            {
+                NoteLabel(label);
+            }
+
             RecordLabelJson = labelJson;
             RecordIdJson = id is null ? null : idJson;
             RecordOtherFields = others is null ? null : string.Join(", ", others);

@@ -258,7 +258,8 @@ public static class Experiment
         }
 
         EnsureDistinct(pipeline);
-        List<Example> originals = TrainingSections.ReadLabelled(pipeline.Input.Path, pipeline.Input);
+        var labelLines = new Dictionary<string, long>(StringComparer.Ordinal);
+        List<Example> originals = TrainingSections.ReadLabelled(pipeline.Input.Path, pipeline.Input, labelLines);
         Trainer.EnsureTrainable(originals, pipeline.Input.Path);
         IReadOnlyList<Example> validation;
         HashSet<string> trainIds;
@@ -274,7 +275,7 @@ public static class Experiment
             trainIds = new HashSet<string>(kept.Select(e => e.Id), StringComparer.Ordinal);
         }
 
-        if (LabelLookalikes.Describe(originals.Select(e => e.Label ?? ""), pipeline.Input.Path) is { } lookalikes)
+        if (LabelLookalikes.Describe(originals.Select(e => e.Label ?? ""), pipeline.Input.Path, labelLines) is { } lookalikes)
         {
             log?.Report(lookalikes);
         }
@@ -284,6 +285,11 @@ public static class Experiment
         List<Example> plain = [.. originals.Where(e => trainIds.Contains(e.Id))];
         List<Example>? test = pipeline.Evaluate is null ? null
             : pipeline.Evaluate.Test is { } testFile ? TrainingSections.ReadLabelled(testFile) : TrainingSections.ReadLabelled(pipeline.Evaluate.TestPath, pipeline.Input);
+        if (test is not null && LabelLookalikes.Describe(test.Select(e => e.Label ?? ""), pipeline.Evaluate!.TestPath) is { } testLookalikes)
+        {
+            log?.Report(testLookalikes);
+        }
+
         IReadOnlyList<Example>? validationOrNull = validation.Count > 0 ? validation : null;
         // Held out of the input here (not given as a file): the report says so, with the share when rounding moved it.
         string? heldOutNote = train.ValidationPath is null ? Trainer.HeldOutNote(validation.Count, originals.Count, train.Options.ValidationFraction) : null;

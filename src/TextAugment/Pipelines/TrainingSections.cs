@@ -512,6 +512,10 @@ internal static class TrainingSections
     /// <summary>Reads a labelled file with the input section's column names, the format from its extension.</summary>
     public static List<Example> ReadLabelled(string path, PipelineInput? input) => CorpusReader.ReadLabelled(path, input?.Reader);
 
+    /// <summary>As <see cref="ReadLabelled(string, PipelineInput?)"/>, filling <paramref name="labelLines"/> with the line where each label first appears.</summary>
+    internal static List<Example> ReadLabelled(string path, PipelineInput? input, Dictionary<string, long> labelLines) =>
+        CorpusReader.ReadLabelled(path, input?.Reader, out _, format: null, labelLines);
+
     /// <summary>Reads a held-out file (validation or test) as <see cref="ReadHeldOut"/> described it: its format and columns.</summary>
     public static List<Example> ReadLabelled(PipelineInput file) => CorpusReader.ReadLabelled(file.Path, file.Reader, out _, file.Reader.Format);
 
