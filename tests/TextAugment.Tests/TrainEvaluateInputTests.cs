@@ -31,7 +31,7 @@ public class TrainEvaluateInputTests
     {
         Assert.Null(LabelLookalikes.Describe(["animal", "food", "animal"], "t.tsv"));
         Assert.Equal(
-            "t.tsv: these labels differ only in letter case or surrounding white space, and each is a class of its own: 'ANIMAL' / 'animal' / 'animal '. If they mean one class, make them equal in the data.",
+            "t.tsv: these labels differ only in letter case, surrounding white space or the way a number is written, and each is a class of its own: 'ANIMAL' / 'animal' / 'animal '. If they mean one class, make them equal in the data.",
             LabelLookalikes.Describe(["animal", "ANIMAL", "food", "animal ", "animal"], "t.tsv"));
         Assert.StartsWith("t.tsv: 2 groups of labels differ", LabelLookalikes.Describe(["a", "A", "b", " b"], "t.tsv"), StringComparison.Ordinal);
     }
@@ -107,7 +107,7 @@ public class TrainEvaluateInputTests
             string data = Write(dir, "t.tsv", "id\ttext\tlabel\n1\ta cat\tanimal\n2\tan apple\tfood\n3\ta dog\tanimal \n4\ta pear\tfood\n");
             var (code, _, errors) = CommandRunner.InProcess(["train", data, "-o", Path.Combine(dir, "m.tam"), .. Small]);
             Assert.Equal(0, code);
-            Assert.Contains("these labels differ only in letter case or surrounding white space, and each is a class of its own: 'animal' / 'animal '", errors, StringComparison.Ordinal);
+            Assert.Contains("these labels differ only in letter case, surrounding white space or the way a number is written, and each is a class of its own: 'animal' (line 2) / 'animal ' (line 4)", errors, StringComparison.Ordinal);
             var (_, table, _) = CommandRunner.InProcess("evaluate", Path.Combine(dir, "m.tam"), data);
             Assert.Contains("  'animal '  ", table, StringComparison.Ordinal);
         }

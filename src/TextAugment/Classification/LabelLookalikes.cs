@@ -2,7 +2,7 @@ namespace TextAugment.Classification;
 
 /// <summary>
 /// Labels that look equal to a reader but are different strings: they differ only in letter case, surrounding white space,
-/// Unicode normalization (é as one character or as e and an accent), or the way a number is written (JSON <c>1</c> and
+/// or the way a number is written (JSON <c>1</c> and
 /// <c>1.0</c>, <c>1e0</c>, <c>01</c>). Each is its own class to the trainer (labels compare ordinally, as fastText's do; a
 /// scikit-learn user reading JSON with pandas gets one class for 1 and 1.0, two for "pos" and "pos "), which is rarely what
 /// the data meant, so train, evaluate and run warn, naming the labels and the lines where they first appear. They are not
@@ -12,7 +12,7 @@ public static class LabelLookalikes
 {
     /// <summary>
     /// A warning naming every group of labels in <paramref name="labels"/> that share a <see cref="Key"/> (equal once trimmed,
-    /// normalized and compared without case, or the same number) (the labels quoted, so that white space shows); null when there is none.
+    /// compared without case, or the same number) (the labels quoted, so that white space shows); null when there is none.
     /// </summary>
     /// <param name="labels">The labels (repeats are fine: each distinct label counts once).</param>
     /// <param name="path">The file they come from, for the message.</param>
@@ -44,11 +44,12 @@ public static class LabelLookalikes
     }
 
     /// <summary>What look-alike labels differ in, for messages.</summary>
-    private const string Differences = "letter case, surrounding white space, Unicode normalization or the way a number is written";
+    private const string Differences = "letter case, surrounding white space or the way a number is written";
 
     /// <summary>
     /// The form two look-alike labels share: a number (the trimmed label read as a finite invariant-culture number: 1, 1.0,
-    /// 1e0 and 01 are one) as its shortest round-trip text, else the trimmed label in Unicode normalization form C, lower-cased.
+    /// 1e0 and 01 are one) as its shortest round-trip text, else the trimmed label lower-cased. (Not Unicode normalization:
+    /// the library runs with invariant globalization, which has none.)
     /// </summary>
     internal static string Key(string label)
     {
@@ -59,8 +60,7 @@ public static class LabelLookalikes
             return "\0" + (number == 0 ? 0.0 : number).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        string normalized = trimmed.IsNormalized(System.Text.NormalizationForm.FormC) ? trimmed : trimmed.Normalize(System.Text.NormalizationForm.FormC);
-        return normalized.ToLowerInvariant();
+        return trimmed.ToLowerInvariant();
     }
 
     /// <summary>
