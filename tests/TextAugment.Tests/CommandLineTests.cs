@@ -255,7 +255,7 @@ public class CommandLineTests
 
         (code, _, errors) = CommandRunner.Child("__label__a __label__b text\n", "augment", pipeline, "--input-format", "fasttext", "--no-progress");
         Assert.Equal(1, code);
-        Assert.Contains("<stdin>:1: the line has a second label '__label__b'", errors, StringComparison.Ordinal);
+        Assert.Contains("<stdin>:1:12: the line has a second label '__label__b'", errors, StringComparison.Ordinal);
     }
 
     [Theory]

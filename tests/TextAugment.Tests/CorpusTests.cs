@@ -62,7 +62,7 @@ public class CorpusTests
     public void Plain_tsv_refuses_a_tab_or_line_break_in_a_field_and_names_the_formats_that_hold_one()
     {
         var error = Assert.Throws<DataFormatException>(() => RowFormatter.For(CorpusFormat.Tsv).WriteRow(new CharBuffer(), "1", 0, "a\tb", null));
-        Assert.Contains("write format tsv-escaped, csv or jsonl instead", error.Message, StringComparison.Ordinal);
+        Assert.Contains("write format tsv-quoted, tsv-escaped, csv or jsonl instead", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

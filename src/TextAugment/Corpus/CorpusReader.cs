@@ -1366,8 +1366,15 @@ public abstract class CorpusReader : IDisposable
                 }
             }
 
-            line[tail..length].CopyTo(line[head..]);
-            RecordText = LineChars(start, head - start + length - tail);
+            if (head == start)
+            {
+                RecordText = LineChars(tail, length - tail); // the label first, as usual: nothing to move
+            }
+            else
+            {
+                line[tail..length].CopyTo(line[head..]);
+                RecordText = LineChars(start, head - start + length - tail);
+            }
             RecordId = PositionId(LineNumber);
             return true;
         }
