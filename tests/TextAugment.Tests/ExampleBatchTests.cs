@@ -22,7 +22,8 @@ public class ExampleBatchTests
         { "csv", "text,label\n\"a \"\"quoted\"\"\nfilm\",pos\nplain film,neg\n,neg\n", CorpusFormat.Csv, IdSource.Line, RowErrorMode.Fail },
         { "jsonl", "{\"id\": 3, \"text\": \"good film\", \"label\": 1, \"src\": \"w\"}\n{\"id\": \"x\", \"text\": \"bad film\", \"label\": true}\n", CorpusFormat.Jsonl, IdSource.Line, RowErrorMode.Fail },
         { "jsonl no ids", "{\"text\": \"good film\"}\n{\"text\": \"bad film\", \"label\": \"neg\", \"n\": [1, 2]}\n", CorpusFormat.Jsonl, IdSource.Hash, RowErrorMode.Fail },
-        { "fasttext", "__label__pos good film\n  __label__neg\tbad film\nno label here\n__label__a __label__b two\n", CorpusFormat.FastText, IdSource.Line, RowErrorMode.Skip },
+        { "fasttext", "__label__pos good film\n  __label__neg\tbad film\nno label here\n__label__a __label__b two\ngood __label__pos film\nfine film __label__pos\n", CorpusFormat.FastText, IdSource.Line, RowErrorMode.Skip },
+        { "tsv-quoted", "text\tlabel\n\"a \"\"quoted\"\"\nfilm\"\tpos\nplain film\tneg\n\"a\tb\"\tneg\n", CorpusFormat.TsvQuoted, IdSource.Line, RowErrorMode.Fail },
         { "text", "good film\n\nbad film\r\nnaïve 电影 🎬\n", CorpusFormat.Text, IdSource.Offset, RowErrorMode.Fail },
     };
 
@@ -78,13 +79,14 @@ public class ExampleBatchTests
     [InlineData(CorpusFormat.Tsv)]
     [InlineData(CorpusFormat.Csv)]
     [InlineData(CorpusFormat.FastText)]
+    [InlineData(CorpusFormat.TsvQuoted)]
     [InlineData(CorpusFormat.Text)]
     public void Reading_into_a_batch_allocates_nothing_per_line(CorpusFormat format)
     {
         // 20,000 lines of about 100 characters: a string and an Example per line cost about 400 bytes a line before.
         const int Lines = 20_000;
         string path = Path.Combine(TestPaths.NewTempDirectory(), "in");
-        var text = new StringBuilder(format is CorpusFormat.Tsv ? "text\tlabel\n" : format is CorpusFormat.Csv ? "text,label\n" : "");
+        var text = new StringBuilder(format is CorpusFormat.Tsv or CorpusFormat.TsvQuoted ? "text\tlabel\n" : format is CorpusFormat.Csv ? "text,label\n" : "");
         for (int i = 0; i < Lines; i++)
         {
             string sentence = $"line {i} holds a sentence of some twenty words, much as the benchmark corpus does, with ünïcode 电影";
@@ -93,7 +95,8 @@ public class ExampleBatchTests
             {
                 CorpusFormat.Tsv => $"{sentence}\t{label}\n",
                 CorpusFormat.Csv => $"\"{sentence}\",{label}\n",
-                CorpusFormat.FastText => $"__label__{label} {sentence}\n",
+                CorpusFormat.FastText => i % 2 == 0 ? $"__label__{label} {sentence}\n" : $"{sentence} __label__{label}\n",
+                CorpusFormat.TsvQuoted => $"\"{sentence} \"\"quoted\"\"\"\t{label}\n",
                 _ => $"{sentence}\n",
             });
         }
