@@ -382,7 +382,12 @@ public sealed class Pipeline
 
         string section = f.What;
         Diagnostics d = f.Diagnostics;
-        if (format is CorpusFormat.Text or CorpusFormat.FastText)
+        if (header is not null && CorpusFormats.NotApplicable(format.Value, header: true) is { } noHeader)
+        {
+            d.Add(f.Raw("header")!, $"{section}.header is {(header.Value ? "true" : "false")}, but {noHeader}, so it would be ignored; remove it.");
+        }
+
+        if (CorpusFormats.NotApplicable(format.Value, header: false) is { } noColumns)
         {
             // Columns named for a format that has none would be ignored without a word (id: hash read as ids: hash).
             foreach ((string key, string? value) in new[] { ("text", text), ("label", label), ("id", id) })
@@ -390,7 +395,7 @@ public sealed class Pipeline
                 if (value is not null)
                 {
                     string hint = key == "id" && IdSources.Parse(value) is not null ? $"; did you mean ids: {value} (where ids come from)?" : ".";
-                    d.Add(f.Raw(key)!, $"{section}.{key} names a column, but the {CorpusFormats.Name(format.Value)} format has none ({(format == CorpusFormat.Text ? "one text per line" : "__label__ prefixes, then the text")}), so it would be ignored; remove it{hint}");
+                    d.Add(f.Raw(key)!, $"{section}.{key} names a column, but {noColumns}, so it would be ignored; remove it{hint}");
                 }
             }
         }
