@@ -42,7 +42,7 @@ namespace TextAugment.Cli
         private static int RunCommand(string[] args, IAnsiConsole console, TextWriter errors)
         {
             WrittenOutputs.Begin(); // what this command writes, for the message if it fails
-            if (args is ["--version"])
+            if (args is ["--version"] or ["-v"])
             {
                 console.WriteLine(VersionLine());
                 return Ok;
@@ -91,6 +91,8 @@ namespace TextAugment.Cli
             app.Configure(config =>
             {
                 config.SetApplicationName("textaugment");
+                // Lists -v, --version in the help; the version line itself is printed above (it also names ONNX Runtime).
+                config.SetApplicationVersion(LibraryVersion());
                 config.UseStrictParsing();
                 config.ConfigureConsole(console);
                 config.SetHelpProvider(new TrainerHelpProvider(config.Settings));
@@ -144,14 +146,13 @@ namespace TextAugment.Cli
         };
 
         /// <summary>"textaugment 1.2.3 (ONNX Runtime 1.x.y)": the library's version and the ONNX Runtime it runs.</summary>
-        public static string VersionLine()
-        {
-            string library = typeof(Example).Assembly
+        public static string VersionLine() => $"textaugment {LibraryVersion()} (ONNX Runtime {Microsoft.ML.OnnxRuntime.OrtEnv.Instance().GetVersionString()})";
+
+        /// <summary>The library's version ("1.2.3"), without the commit.</summary>
+        private static string LibraryVersion() => typeof(Example).Assembly
                 .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
                 .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0]
                 ?? typeof(Example).Assembly.GetName().Version?.ToString() ?? "unknown";
-            return $"textaugment {library} (ONNX Runtime {Microsoft.ML.OnnxRuntime.OrtEnv.Instance().GetVersionString()})";
-        }
 
         /// <summary>
         /// The usage message for the first option the command does not have, with the nearest valid one; null when every option is known.

@@ -306,7 +306,7 @@ public sealed class Pipeline
 
             using var reader = new StringReader(text);
             var stream = new YamlStream();
-            stream.Load(reader);
+            stream.Load(new AliasExpandingParser(new YamlDotNet.Core.Parser(reader))); // mistakes in an aliased value at its use
             if (stream.Documents.Count == 0)
             {
                 d.Add(1, 1, "the pipeline file is empty; it needs at least 'augment: { stages: [...] }' (see pipelines/quickstart.yaml).");
