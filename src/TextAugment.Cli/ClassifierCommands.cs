@@ -155,15 +155,15 @@ internal class LabelledDataSettings : CommandSettings
     public string? Format { get; init; }
 
     [CommandOption("--text <COLUMN>")]
-    [Description("The text column (tsv, csv) or field (jsonl) of the labelled files (default: text).")]
+    [Description("The text column (tsv, csv) or field (jsonl) of the labelled files (default: text); refused when no file read has columns (fasttext).")]
     public string? Text { get; init; }
 
     [CommandOption("--label <COLUMN>")]
-    [Description("The label column or field of the labelled files (default: label).")]
+    [Description("The label column or field of the labelled files (default: label); refused when no file read has columns (fasttext).")]
     public string? Label { get; init; }
 
     [CommandOption("--header <BOOL>")]
-    [Description("Whether the tsv and csv files start with a header line naming their columns, as a pipeline's input.header (default: true). With false, columns are named by number: --header false --text 2 --label 1.")]
+    [Description("Whether the tsv and csv files start with a header line naming their columns, as a pipeline's input.header (default: true). With false, columns are named by number: --header false --text 2 --label 1. Refused when no file read is tsv, tsv-escaped or csv.")]
     public bool? Header { get; init; }
 
     /// <summary>The column names and header as reader options; what is not given keeps <see cref="CorpusReaderOptions"/>' default (as a pipeline's input section does).</summary>

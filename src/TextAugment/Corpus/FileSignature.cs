@@ -158,9 +158,9 @@ public static class FileSignature
     /// every NUL of its start (64 bytes) at an even offset in the file (<c>UTF-16BE</c>: the high byte of a code unit below
     /// U+0100 comes first), or every one at an odd offset (<c>UTF-16LE</c>), whatever the script of the rest (a Chinese
     /// character's two bytes are seldom NUL). One NUL is no evidence (it is at an even or an odd offset, as any byte is):
-    /// UTF-16 is diagnosed only when the start holds at least two NULs and they are at least a quarter of its bytes (ASCII
-    /// in UTF-16 is half NULs), so that a stray NUL in a UTF-8 line is reported as a NUL byte, not as UTF-16 with an iconv
-    /// command that would garble the file.
+    /// UTF-16 is diagnosed only when the start holds at least two NULs, all at one parity (ASCII in UTF-16 is half NULs; a
+    /// Chinese line's first ten bytes may hold only two), so that a stray NUL in a UTF-8 line is reported as a NUL byte,
+    /// not as UTF-16 with an iconv command that would garble the file.
     /// </summary>
     /// <param name="line">The line's bytes.</param>
     /// <param name="offset">The byte offset of the line's first byte in the file, which decides the parity of each byte.</param>
@@ -185,7 +185,7 @@ public static class FileSignature
             }
         }
 
-        return nuls < 2 || nuls * 4 < sample.Length ? null : even ? "UTF-16BE" : odd ? "UTF-16LE" : null;
+        return nuls < 2 ? null : even ? "UTF-16BE" : odd ? "UTF-16LE" : null;
     }
 
     private static string Hex(ReadOnlySpan<byte> bytes) => string.Join(' ', bytes.ToArray().Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
