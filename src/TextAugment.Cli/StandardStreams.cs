@@ -95,7 +95,8 @@ internal sealed class StandardStreamInterceptor : ICommandInterceptor
             "PATH" or "FILE" or "MODEL" or "DATA" or "TEST" or "INPUT" or "PIPELINE" => "a file",
             _ => "a value",
         };
-        return (valueName is null ? what : $"{what} ({valueName})") + (stream && what == "a file" ? ", or - for standard input or output" : "");
+        string direction = NameOf(property) == "--output" ? "output" : "input"; // every other path a command takes is read
+        return (valueName is null ? what : $"{what} ({valueName})") + (stream && what == "a file" ? $", or - for standard {direction}" : "");
     }
 
     /// <summary>How the user writes the setting: <c>--output</c> or <c>&lt;MODEL&gt;</c>.</summary>

@@ -63,6 +63,7 @@ public class OptionStrictnessTests
             var (code, output, errors) = CommandRunner.InProcess(In(dir, arguments));
             Assert.True(code == 2, errors);
             Assert.Contains($"{named} is empty (''); it must name ", errors, StringComparison.Ordinal);
+            Assert.DoesNotContain(named == "--output" ? "standard input" : "standard output", errors, StringComparison.Ordinal);
             Assert.DoesNotContain("cannot be an empty string", errors, StringComparison.Ordinal);
             Assert.Equal("", output);
             Assert.False(File.Exists(Path.Combine(dir, "a.tam")));
@@ -146,6 +147,27 @@ public class OptionStrictnessTests
             Assert.Equal(2, code);
             Assert.Contains("<stdin> is read as text", errors, StringComparison.Ordinal);
             Assert.False(File.Exists(Path.Combine(dir, "a.tsv")));
+        }
+
+        [Theory]
+        [InlineData("-i D/ok.ft", "input.text is given, but this run's input D/ok.ft is read as fasttext")]
+        [InlineData("-i D/ok.jsonl", "input.header is given, but this run's input D/ok.jsonl is read as jsonl")]
+        [InlineData("-i D/s.txt", "input.text is given, but this run's input D/s.txt is read as text")]
+        [InlineData("-i - --input-format fasttext", "input.text is given, but this run's input <stdin> is read as fasttext")]
+        public void A_pipeline_key_that_does_not_apply_to_augments_own_input_is_refused_at_its_key(string input, string expected)
+        {
+            // The input section's columns are applied to augment -i's file: in another format they were ignored without a word.
+            string dir = Folder();
+            File.WriteAllText(Path.Combine(dir, "c.yaml"), "seed: 1\ninput: { format: tsv, text: text, header: true }\naugment:\n  variants: 1\n  stages:\n    - random_swap: { n: 1 }\n");
+            var (code, output, errors) = CommandRunner.InProcess(In(dir, $"augment D/c.yaml {input} -o D/x.tsv --no-progress"));
+            Assert.True(code == 2, errors);
+            Assert.Contains(expected.Replace("D/", dir + "/", StringComparison.Ordinal), errors, StringComparison.Ordinal);
+            Assert.Equal("", output);
+            Assert.False(File.Exists(Path.Combine(dir, "x.tsv")));
+
+            // The section's own format: the keys apply, and the run goes ahead.
+            (code, _, errors) = CommandRunner.InProcess(In(dir, "augment D/c.yaml -i D/data.tsv -o D/x.tsv --no-progress"));
+            Assert.True(code == 0, errors);
         }
 
         [Theory]
