@@ -155,15 +155,15 @@ internal class LabelledDataSettings : CommandSettings
     public string? Format { get; init; }
 
     [CommandOption("--text <COLUMN>")]
-    [Description("The text column (tsv, csv) or field (jsonl) of the labelled files (default: text).")]
+    [Description("The text column (tsv, csv) or field (jsonl) of the labelled files (default: text); refused when no file read has columns (fasttext).")]
     public string? Text { get; init; }
 
     [CommandOption("--label <COLUMN>")]
-    [Description("The label column or field of the labelled files (default: label).")]
+    [Description("The label column or field of the labelled files (default: label); refused when no file read has columns (fasttext).")]
     public string? Label { get; init; }
 
     [CommandOption("--header <BOOL>")]
-    [Description("Whether the tsv and csv files start with a header line naming their columns, as a pipeline's input.header (default: true). With false, columns are named by number: --header false --text 2 --label 1.")]
+    [Description("Whether the tsv and csv files start with a header line naming their columns, as a pipeline's input.header (default: true). With false, columns are named by number: --header false --text 2 --label 1. Refused when no file read is tsv, tsv-escaped or csv.")]
     public bool? Header { get; init; }
 
     /// <summary>The column names and header as reader options; what is not given keeps <see cref="CorpusReaderOptions"/>' default (as a pipeline's input section does).</summary>
@@ -181,6 +181,37 @@ internal class LabelledDataSettings : CommandSettings
 
     /// <summary>The format given by --format, or null to detect it from each file.</summary>
     public CorpusFormat? GivenFormat => Format is null ? null : CorpusFormats.Parse(Format);
+
+    /// <summary>The format a labelled file is read in: --format, else as <see cref="CorpusReader.ReadLabelled(string, CorpusReaderOptions?, out long, CorpusFormat?)"/> detects it.</summary>
+    public CorpusFormat LabelledFormat(string path) => GivenFormat ?? CorpusFormats.ForLabelledFile(path, Columns.Format);
+
+    /// <summary>
+    /// Refuses --text, --label or --header when it applies to none of the files the command reads (<paramref name="files"/>,
+    /// each with the format it will be read in): a fastText or plain-text file has no columns, and only tsv, tsv-escaped and
+    /// csv have a header line (<see cref="CorpusFormats.NotApplicable"/>, the rule that refuses a pipeline's input keys).
+    /// An option that applies to one of the files (a tsv training file with a fastText validation file) is used there.
+    /// </summary>
+    /// <exception cref="UsageException">An option given would be ignored for every file.</exception>
+    public void EnsureColumnsApply(IReadOnlyList<(string Path, CorpusFormat Format)> files) =>
+        EnsureColumnsApply(files, ("--text", Text, false), ("--label", Label, false), ("--header", Header is { } h ? (h ? "true" : "false") : null, true));
+
+    /// <summary>The check of <see cref="EnsureColumnsApply(IReadOnlyList{ValueTuple{string, CorpusFormat}})"/> for the options given (a null value: not given).</summary>
+    internal static void EnsureColumnsApply(IReadOnlyList<(string Path, CorpusFormat Format)> files, params (string Option, string? Value, bool Header)[] options)
+    {
+        foreach ((string option, string? value, bool header) in options)
+        {
+            if (value is null || files.Count == 0)
+            {
+                continue;
+            }
+
+            string[] why = [.. files.Select(f => CorpusFormats.NotApplicable(f.Format, header) is { } reason ? $"{StandardStreamInterceptor.Shown(f.Path)} is read as {CorpusFormats.Name(f.Format)}, and {reason}" : "")];
+            if (why.All(w => w.Length > 0))
+            {
+                throw new UsageException($"{option} {value} applies to no file this command reads: {string.Join("; ", why)}. It would be ignored; remove it (a pipeline's input.{option[2..]} is refused the same way).");
+            }
+        }
+    }
 
     public override ValidationResult Validate() => (Text ?? "text") == (Label ?? "label")
         ? ValidationResult.Error($"--text and --label both name the column '{Text ?? "text"}': the label would be part of the text the model learns from; name two different columns.")
@@ -398,6 +429,18 @@ internal sealed class TrainCommand : Command<TrainSettings>
             throw new UsageException($"--output {settings.Output} is a device, FIFO or socket, not a regular file, so the report folder cannot go beside it (as '{Path.ChangeExtension(settings.Output!, ".report")}'); give --report DIR for the report, or write the model to a file.");
         }
 
+        var files = new List<(string, CorpusFormat)> { (settings.Data, settings.LabelledFormat(settings.Data)) };
+        if (settings.Validation is not null)
+        {
+            files.Add((settings.Validation, settings.LabelledFormat(settings.Validation)));
+        }
+
+        if (settings.Unlabelled is not null)
+        {
+            files.Add((settings.Unlabelled, CorpusFormats.ForUnlabelledFile(settings.Unlabelled, settings.GivenFormat)));
+        }
+
+        settings.EnsureColumnsApply(files);
         string reportDirectory = settings.Report ?? Path.ChangeExtension(Path.GetFullPath(settings.Output!), ".report");
         (string Role, string? Path)[] reads = [("the training data", settings.Data), ("--validation", settings.Validation), ("--vectors", settings.Vectors), ("--unlabelled", settings.Unlabelled)];
         string reportRole = settings.Report is null ? "a file of the default report folder (the model's name with .report; --report DIR chooses another)" : "a --report file";
@@ -506,6 +549,7 @@ internal sealed class EvaluateCommand : Command<EvaluateSettings>
     public override int Execute(CommandContext context, EvaluateSettings settings, CancellationToken cancellationToken)
     {
         FileIdentity.EnsureOutputs([("--report", settings.Report)], [("the model", settings.Model), ("the test data", settings.Test)]);
+        settings.EnsureColumnsApply([(settings.Test, settings.LabelledFormat(settings.Test))]);
         TextClassifier model = TextClassifier.Load(settings.Model);
         var labelLines = new Dictionary<string, long>(StringComparer.Ordinal);
         List<Example> test = TrainCommand.ReadLabelled(settings.Test, "evaluation", settings, labelLines);

@@ -41,7 +41,7 @@ internal class RunSettingsBase : PipelineSettings
     {
         if (Shard is not null && TextAugment.Corpus.Shard.Parse(Shard) is null)
         {
-            return ValidationResult.Error($"--shard is '{Shard}'; it must be K/N with 1 <= K <= N, e.g. --shard 2/8.");
+            return ValidationResult.Error($"--shard is '{Shard}'; it must be K/N, two whole numbers (digits only) with 1 <= K <= N, e.g. --shard 2/8.");
         }
 
         if (Ids is not null && IdSources.Parse(Ids) is null)
@@ -330,8 +330,8 @@ internal sealed class FitTfIdfSettings : CommandSettings
     public string? Format { get; init; }
 
     [CommandOption("--text <COLUMN>")]
-    [Description("The text column or JSON field (default: text).")]
-    public string Text { get; init; } = "text";
+    [Description("The text column or JSON field (default: text); refused for a text or fasttext corpus, which has no columns.")]
+    public string? Text { get; init; }
 
     [CommandOption("--language <LANG>")]
     [Description("en (default) or zh: zh counts Chinese words as jieba segments them, the words a 'language: zh' pipeline's tfidf stage replaces.")]
@@ -362,9 +362,14 @@ internal sealed class FitTfIdfCommand : Command<FitTfIdfSettings>
         CorpusFormat? format = (settings.Format is null ? null : CorpusFormats.Parse(settings.Format))
                                ?? (settings.Input == "-" ? null : CorpusFormats.FromExtension(settings.Input) ?? CorpusFormat.Text);
         FileIdentity.EnsureOutputs(("--output", settings.Output), ("the input", settings.Input));
+        if (format is { } given)
+        {
+            LabelledDataSettings.EnsureColumnsApply([(settings.Input, given)], ("--text", settings.Text, false));
+        }
+
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using CorpusReader reader = format is { } known
-            ? CorpusReader.Open(settings.Input, new CorpusReaderOptions { Format = known, TextColumn = settings.Text, Names = LabelledDataSettings.OptionNames })
+            ? CorpusReader.Open(settings.Input, new CorpusReaderOptions { Format = known, TextColumn = settings.Text ?? "text", Names = LabelledDataSettings.OptionNames })
             : OpenStandardInput(settings.Text);
         TfIdfStatistics statistics = TfIdfStatistics.Fit(reader, Segmenter.ForLanguage(settings.Language));
         statistics.Save(settings.Output!);
@@ -376,8 +381,9 @@ internal sealed class FitTfIdfCommand : Command<FitTfIdfSettings>
     /// Standard input in the format its first line shows (<see cref="CorpusFormats.FromContent"/>): a TSV with a header
     /// is read as TSV, not as text whose ids, labels and header would count as words. The bytes looked at are read again.
     /// </summary>
-    private static CorpusReader OpenStandardInput(string textColumn)
+    private static CorpusReader OpenStandardInput(string? givenTextColumn)
     {
+        string textColumn = givenTextColumn ?? "text";
         Stream input = FileIdentity.OpenStandardInput();
         byte[] head = new byte[1 << 16];
         int length = 0, read;
@@ -391,6 +397,7 @@ internal sealed class FitTfIdfCommand : Command<FitTfIdfSettings>
         }
 
         CorpusFormat format = CorpusFormats.FromContent(head.AsSpan(0, length), textColumn);
+        LabelledDataSettings.EnsureColumnsApply([("-", format)], ("--text", givenTextColumn, false));
         Console.Error.WriteLine($"textaugment: <stdin> read as {CorpusFormats.Name(format)}, as its first line shows (give --format to read it otherwise).");
         return CorpusReader.Create(new PrefixedStream(head.AsMemory(0, length), input), "<stdin>", new CorpusReaderOptions { Format = format, TextColumn = textColumn, Names = LabelledDataSettings.OptionNames });
     }

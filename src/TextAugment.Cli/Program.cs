@@ -42,7 +42,7 @@ namespace TextAugment.Cli
         private static int RunCommand(string[] args, IAnsiConsole console, TextWriter errors)
         {
             WrittenOutputs.Begin(); // what this command writes, for the message if it fails
-            if (args is ["--version"])
+            if (args is ["--version"] or ["-v"])
             {
                 console.WriteLine(VersionLine());
                 return Ok;
@@ -54,7 +54,7 @@ namespace TextAugment.Cli
                 args = [.. args.Select(a => a == "--k" ? "--top" : a.StartsWith("--k=", StringComparison.Ordinal) ? "--top=" + a[4..] : a)];
             }
 
-            if ((UnknownOption(args) ?? BadNumber(args)) is { } unknown)
+            if ((UnknownOption(args) ?? RepeatedOption(args) ?? BadNumber(args)) is { } unknown)
             {
                 errors.WriteLine(TerminalText.Visible(unknown));
                 return UsageError;
@@ -91,6 +91,8 @@ namespace TextAugment.Cli
             app.Configure(config =>
             {
                 config.SetApplicationName("textaugment");
+                // Lists -v, --version in the help; the version line itself is printed above (it also names ONNX Runtime).
+                config.SetApplicationVersion(LibraryVersion());
                 config.UseStrictParsing();
                 config.ConfigureConsole(console);
                 config.SetHelpProvider(new TrainerHelpProvider(config.Settings));
@@ -144,14 +146,13 @@ namespace TextAugment.Cli
         };
 
         /// <summary>"textaugment 1.2.3 (ONNX Runtime 1.x.y)": the library's version and the ONNX Runtime it runs.</summary>
-        public static string VersionLine()
-        {
-            string library = typeof(Example).Assembly
+        public static string VersionLine() => $"textaugment {LibraryVersion()} (ONNX Runtime {Microsoft.ML.OnnxRuntime.OrtEnv.Instance().GetVersionString()})";
+
+        /// <summary>The library's version ("1.2.3"), without the commit.</summary>
+        private static string LibraryVersion() => typeof(Example).Assembly
                 .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
                 .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0]
                 ?? typeof(Example).Assembly.GetName().Version?.ToString() ?? "unknown";
-            return $"textaugment {library} (ONNX Runtime {Microsoft.ML.OnnxRuntime.OrtEnv.Instance().GetVersionString()})";
-        }
 
         /// <summary>
         /// The usage message for the first option the command does not have, with the nearest valid one; null when every option is known.
@@ -214,6 +215,80 @@ namespace TextAugment.Cli
         }
 
         /// <summary>
+        /// The usage message for the first option given twice, under any of its names (<c>-i a -i b</c>, <c>--lr 0.5
+        /// --learning-rate 0.001</c>, <c>--lowercase --no-lowercase</c>), naming both occurrences as written; null when each
+        /// is given at most once. Every option takes one value, and the parser would keep the last one without a word.
+        /// Values are skipped as the parsers take them: an option with a value takes the next argument (or its <c>=VALUE</c>),
+        /// a true/false flag the next one only when it looks like a truth value (<see cref="TrainerOption.LooksLikeBool"/>).
+        /// </summary>
+        [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "SettingsOf holds this assembly's settings classes, which a Native AOT build keeps whole (TrimmerRootAssembly in the project).")]
+        public static string? RepeatedOption(IReadOnlyList<string> args)
+        {
+            if (args.Count == 0 || !SettingsOf.TryGetValue(args[0], out Type? settings))
+            {
+                return null;
+            }
+
+            // Every name of every option: the option it sets (its first long name) and whether it takes a value always
+            // (true), only when the next word looks like a truth value (null: a flag), or never (false: --no-NAME).
+            var names = new Dictionary<string, (string Option, bool? TakesValue)>(StringComparer.Ordinal);
+            foreach (System.Reflection.PropertyInfo property in settings.GetProperties())
+            {
+                foreach (CommandOptionAttribute option in property.GetCustomAttributes(typeof(CommandOptionAttribute), true).Cast<CommandOptionAttribute>())
+                {
+                    bool flag = (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(bool) && (option.ValueName is null || option.ValueIsOptional);
+                    foreach (string name in option.LongNames.Select(n => "--" + n).Concat(option.ShortNames.Select(n => "-" + n)))
+                    {
+                        names[name] = ("--" + option.LongNames[0], flag ? null : true);
+                    }
+                }
+            }
+
+            if (args[0] == "train")
+            {
+                foreach (TrainerOption option in TrainerOptionTable.All)
+                {
+                    bool flag = option.Kind == TrainerOptionKind.Bool;
+                    foreach (string name in option.Aliases.Prepend(option.CommandLine))
+                    {
+                        names[name] = (option.CommandLine, flag ? null : true);
+                    }
+
+                    if (flag)
+                    {
+                        names["--no-" + option.CommandLine[2..]] = (option.CommandLine, false);
+                    }
+                }
+            }
+
+            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (int i = 1; i < args.Count && args[i] != "--"; i++)
+            {
+                int equals = args[i].IndexOf('=', StringComparison.Ordinal);
+                string name = equals < 0 ? args[i] : args[i][..equals];
+                if (!names.TryGetValue(name, out var option))
+                {
+                    continue; // a positional argument (an unknown option was refused before)
+                }
+
+                string written = args[i];
+                if (equals < 0 && i + 1 < args.Count && (option.TakesValue == true || (option.TakesValue is null && TrainerOption.LooksLikeBool(args[i + 1]))))
+                {
+                    written += " " + args[++i];
+                }
+
+                if (seen.TryGetValue(option.Option, out string? first))
+                {
+                    return $"textaugment {args[0]}: {option.Option} is given twice, as '{first}' and as '{written}'; give it once (the parser would keep the last without a word).";
+                }
+
+                seen[option.Option] = written;
+            }
+
+            return null;
+        }
+
+        /// <summary>
         /// The usage message for the first whole-number option of the command's settings whose value is not a number or out
         /// of the option's range (its <see cref="ValueRangeAttribute"/>, else its type's), naming the option, the value as
         /// given and the range; or null. Spectre's own message ("Failed to convert '-1' to UInt64") names neither the option
@@ -255,7 +330,7 @@ namespace TextAugment.Cli
                         }
 
                         string name = args[i].Split('=')[0];
-                        if (!System.Numerics.BigInteger.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number))
+                        if (!NumberText.TryParseBig(value, out var number))
                         {
                             return $"textaugment {args[0]}: {name} is '{value}'; it must be a whole number from {r.Min} to {r.Max}.";
                         }

@@ -58,18 +58,45 @@ internal sealed class StandardStreamInterceptor : ICommandInterceptor
     {
         foreach (PropertyInfo property in settings.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.PropertyType != typeof(string) || property.GetValue(settings) is not string value || !value.StartsWith(Mark))
+            if (property.PropertyType != typeof(string) || property.GetValue(settings) is not string value)
             {
                 continue;
             }
 
-            if (value == Placeholder && property.GetCustomAttribute<NoStandardStreamAttribute>() is { } refused)
+            if (value.StartsWith(Mark))
             {
-                throw new UsageException($"{NameOf(property)} is '-', but it cannot be standard input or output: {refused.Reason}");
+                if (value == Placeholder && property.GetCustomAttribute<NoStandardStreamAttribute>() is { } refused)
+                {
+                    throw new UsageException($"{NameOf(property)} is '-', but it cannot be standard input or output: {refused.Reason}");
+                }
+
+                value = value[1..];
+                property.SetValue(settings, value);
             }
 
-            property.SetValue(settings, value[1..]);
+            if (value.Length == 0)
+            {
+                // Before any work: an empty path would otherwise reach .NET's path functions ("The value cannot be an empty
+                // string.", naming no option) or, for a folder written last (train --report), fail after the run.
+                throw new UsageException($"{NameOf(property)} is empty (''); it must name {Expected(property)}. Nothing was run.");
+            }
         }
+    }
+
+    /// <summary>What the value of a string setting names, from its value name (PATH, DIR, COLUMN, ...), for the message when it is empty.</summary>
+    private static string Expected(PropertyInfo property)
+    {
+        string? valueName = property.GetCustomAttribute<CommandOptionAttribute>()?.ValueName ?? property.GetCustomAttribute<CommandArgumentAttribute>()?.ValueName;
+        bool stream = property.GetCustomAttribute<NoStandardStreamAttribute>() is null;
+        string what = valueName switch
+        {
+            "DIR" => "a folder",
+            "COLUMN" => "a column (tsv, csv) or field (jsonl)",
+            "PATH" or "FILE" or "MODEL" or "DATA" or "TEST" or "INPUT" or "PIPELINE" => "a file",
+            _ => "a value",
+        };
+        string direction = NameOf(property) == "--output" ? "output" : "input"; // every other path a command takes is read
+        return (valueName is null ? what : $"{what} ({valueName})") + (stream && what == "a file" ? $", or - for standard {direction}" : "");
     }
 
     /// <summary>How the user writes the setting: <c>--output</c> or <c>&lt;MODEL&gt;</c>.</summary>

@@ -454,7 +454,7 @@ public class ConsistencyTests
             """);
         var error = Assert.Throws<PipelineException>(() => Pipeline.Load(path));
         Assert.Collection(error.Errors,
-            e => Assert.StartsWith("train.consistency.unlabelled.text names a column, but the text format has none", e.Message, StringComparison.Ordinal),
+            e => Assert.StartsWith("train.consistency.unlabelled.text names a column, but the text format has no columns", e.Message, StringComparison.Ordinal),
             e => Assert.Equal("train.consistency.unlabelled: unknown key 'heder'; did you mean 'header'? Valid keys: path, format, text, label, id, ids, header, on_error.", e.Message));
     }
 

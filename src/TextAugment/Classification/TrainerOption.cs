@@ -119,10 +119,10 @@ public sealed class TrainerOption
         switch (Kind)
         {
             case TrainerOptionKind.Integer:
-                if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long whole))
+                if (!NumberText.TryParseInt64(text, out long whole))
                 {
                     // Digits too many for a long are a whole number out of range, not "not a number".
-                    error = IsWholeNumber(text) ? RangeError(label, text) : $"{label} is '{text}'; it must be a whole number from {Show(Minimum)} to {Show(Maximum)}.";
+                    error = NumberText.IsWholeNumber(text) ? RangeError(label, text) : $"{label} is '{text}'; it must be a whole number from {Show(Minimum)} to {Show(Maximum)}.";
                     return false;
                 }
 
@@ -136,7 +136,7 @@ public sealed class TrainerOption
                 value = (int)whole;
                 break;
             case TrainerOptionKind.Number:
-                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) || !double.IsFinite(number))
+                if (!NumberText.TryParseDouble(text, out double number))
                 {
                     error = $"{label} must be a number but is '{text}'.";
                     return false;
@@ -180,7 +180,7 @@ public sealed class TrainerOption
         var list = new int[items.Count];
         for (int i = 0; i < items.Count; i++)
         {
-            if (!int.TryParse(items[i].Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out list[i]))
+            if (!NumberText.TryParseInt32(items[i].Trim(), out list[i]))
             {
                 error = ListError(label, items[i].Trim());
                 return false;
@@ -248,11 +248,6 @@ public sealed class TrainerOption
 
     private string RangeError(string label, string given) => $"{label} is {given}; it must be between {Show(Minimum)} and {Show(Maximum)}.";
 
-    private static bool IsWholeNumber(string text)
-    {
-        ReadOnlySpan<char> digits = text.AsSpan().TrimStart("+-");
-        return digits.Length > 0 && digits.Length >= text.Length - 1 && !digits.ContainsAnyExceptInRange('0', '9');
-    }
 
     private string ListError(string label, string item) => PairLength is null
         ? $"{label}: '{item}' is not a layer size; give whole numbers from {Show(Minimum)} to {Show(Maximum)}, e.g. [64]{(ZeroMeansNone ? ", or 0 alone" : "")}, or [] for none."

@@ -11,12 +11,12 @@ namespace TextAugment.Corpus;
 /// <param name="Count">Number of shards.</param>
 public sealed record Shard(int Index, int Count)
 {
-    /// <summary>Parses <c>k/n</c>; null when malformed or out of range.</summary>
+    /// <summary>Parses <c>k/n</c>, each a whole number as <see cref="NumberText"/> writes one (no white space or sign); null when malformed or out of range.</summary>
     public static Shard? Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         string[] parts = text.Split('/');
-        return parts.Length == 2 && int.TryParse(parts[0], out int k) && int.TryParse(parts[1], out int n) && n >= 1 && k >= 1 && k <= n
+        return parts.Length == 2 && NumberText.TryParseInt32(parts[0], out int k) && NumberText.TryParseInt32(parts[1], out int n) && n >= 1 && k >= 1 && k <= n
             ? new Shard(k, n)
             : null;
     }

@@ -106,6 +106,21 @@ public static class CorpusFormats
     }
 
     /// <summary>
+    /// Why a setting that names a column or field (<c>text</c>, <c>label</c>, <c>id</c>), or, with
+    /// <paramref name="header"/>, says whether there is a header line, has no effect on <paramref name="format"/>; null when
+    /// it has one. Columns: tsv, tsv-escaped, csv and jsonl have them; text and fasttext do not. A header line: tsv,
+    /// tsv-escaped and csv only. The one rule for a pipeline's input keys and the commands' --text, --label and --header,
+    /// which are refused where they would be ignored.
+    /// </summary>
+    public static string? NotApplicable(CorpusFormat format, bool header) => format switch
+    {
+        CorpusFormat.Text => $"the text format has no {(header ? "header line" : "columns")} (one text per line)",
+        CorpusFormat.FastText => $"the fasttext format has no {(header ? "header line" : "columns")} (__label__ prefixes, then the text)",
+        CorpusFormat.Jsonl when header => "the jsonl format has no header line (each JSON object names its fields)",
+        _ => null,
+    };
+
+    /// <summary>
     /// The format of a labelled corpus file: its extension's, else <paramref name="fallback"/>; but a file whose first
     /// non-empty line holds a word that starts with fastText's <c>__label__</c> (anywhere on the line, where fastText reads labels) is read as <see cref="CorpusFormat.FastText"/> when the
     /// extension says text or nothing (fastText corpora are often <c>.txt</c>, <c>cooking.train</c>, <c>data.valid</c>).

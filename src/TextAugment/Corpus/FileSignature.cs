@@ -157,7 +157,10 @@ public static class FileSignature
     /// The byte order of a line that holds a NUL byte when it looks like UTF-16 text rather than binary data, else null:
     /// every NUL of its start (64 bytes) at an even offset in the file (<c>UTF-16BE</c>: the high byte of a code unit below
     /// U+0100 comes first), or every one at an odd offset (<c>UTF-16LE</c>), whatever the script of the rest (a Chinese
-    /// character's two bytes are seldom NUL).
+    /// character's two bytes are seldom NUL). One NUL is no evidence (it is at an even or an odd offset, as any byte is):
+    /// UTF-16 is diagnosed only when the start holds at least two NULs, all at one parity (ASCII in UTF-16 is half NULs; a
+    /// Chinese line's first ten bytes may hold only two), so that a stray NUL in a UTF-8 line is reported as a NUL byte,
+    /// not as UTF-16 with an iconv command that would garble the file.
     /// </summary>
     /// <param name="line">The line's bytes.</param>
     /// <param name="offset">The byte offset of the line's first byte in the file, which decides the parity of each byte.</param>
@@ -169,19 +172,20 @@ public static class FileSignature
             return null;
         }
 
-        bool any = false, even = true, odd = true;
+        bool even = true, odd = true;
+        int nuls = 0;
         for (int i = 0; i < sample.Length; i++)
         {
             if (sample[i] == 0)
             {
-                any = true;
+                nuls++;
                 bool atEven = (offset + i) % 2 == 0;
                 even &= atEven;
                 odd &= !atEven;
             }
         }
 
-        return !any ? null : even ? "UTF-16BE" : odd ? "UTF-16LE" : null;
+        return nuls < 2 ? null : even ? "UTF-16BE" : odd ? "UTF-16LE" : null;
     }
 
     private static string Hex(ReadOnlySpan<byte> bytes) => string.Join(' ', bytes.ToArray().Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));

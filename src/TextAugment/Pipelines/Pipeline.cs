@@ -131,6 +131,7 @@ public sealed class Pipeline
         PipelineInput? augmented = run?.InputPath is { } runInput && runInput != "-"
             ? new PipelineInput(Path.GetFullPath(runInput), PipelineRunner.ReaderOptions(input, run, runInput))
             : input;
+        CheckColumnsForRunInput(top.Raw("input"), input, run, d);
         var (augmenter, options, keepOriginal) = ReadAugment(top, d, (ulong)(seed ?? 0), augmented, augmented == input ? "input.path" : "augment -i", analysis);
         d.Use = PipelineFileUse.Train;
         TrainSection? train = TrainingSections.ReadTrain(top, d, (ulong)(seed ?? 0), input, output, analysis ?? TextAnalysis.English, checkOutputs: requireInputOutput);
@@ -306,7 +307,7 @@ public sealed class Pipeline
 
             using var reader = new StringReader(text);
             var stream = new YamlStream();
-            stream.Load(reader);
+            stream.Load(new AliasExpandingParser(new YamlDotNet.Core.Parser(reader))); // mistakes in an aliased value at its use
             if (stream.Documents.Count == 0)
             {
                 d.Add(1, 1, "the pipeline file is empty; it needs at least 'augment: { stages: [...] }' (see pipelines/quickstart.yaml).");
@@ -382,7 +383,12 @@ public sealed class Pipeline
 
         string section = f.What;
         Diagnostics d = f.Diagnostics;
-        if (format is CorpusFormat.Text or CorpusFormat.FastText)
+        if (header is not null && CorpusFormats.NotApplicable(format.Value, header: true) is { } noHeader)
+        {
+            d.Add(f.Raw("header")!, $"{section}.header is {(header.Value ? "true" : "false")}, but {noHeader}, so it would be ignored; remove it.");
+        }
+
+        if (CorpusFormats.NotApplicable(format.Value, header: false) is { } noColumns)
         {
             // Columns named for a format that has none would be ignored without a word (id: hash read as ids: hash).
             foreach ((string key, string? value) in new[] { ("text", text), ("label", label), ("id", id) })
@@ -390,7 +396,7 @@ public sealed class Pipeline
                 if (value is not null)
                 {
                     string hint = key == "id" && IdSources.Parse(value) is not null ? $"; did you mean ids: {value} (where ids come from)?" : ".";
-                    d.Add(f.Raw(key)!, $"{section}.{key} names a column, but the {CorpusFormats.Name(format.Value)} format has none ({(format == CorpusFormat.Text ? "one text per line" : "__label__ prefixes, then the text")}), so it would be ignored; remove it{hint}");
+                    d.Add(f.Raw(key)!, $"{section}.{key} names a column, but {noColumns}, so it would be ignored; remove it{hint}");
                 }
             }
         }
@@ -412,6 +418,36 @@ public sealed class Pipeline
             Ids = ids is null ? inherited.Ids : IdSources.Parse(ids)!.Value,
             Names = ReaderSettingNames.Pipeline(section),
         });
+    }
+
+    /// <summary>
+    /// A run that reads its own input in another format than the input section's (<c>augment -i x.ft</c>,
+    /// <c>--input-format jsonl</c>) reads it with the section's columns and header: a key among them that the run's format
+    /// has no use for (<see cref="CorpusFormats.NotApplicable"/>) would be ignored, so it is a mistake at its key, as it is
+    /// for the section's own format.
+    /// </summary>
+    private static void CheckColumnsForRunInput(YamlNode? section, PipelineInput? input, RunSettings? run, Diagnostics d)
+    {
+        if (run is null || input is null || section is not YamlMappingNode mapping || (run.InputPath is null && run.InputFormat is null))
+        {
+            return;
+        }
+
+        string runInput = run.InputPath ?? "-";
+        CorpusFormat format = PipelineRunner.ReaderOptions(input, run, runInput).Format;
+        if (format == input.Reader.Format)
+        {
+            return; // the section's own format, checked with the section
+        }
+
+        foreach (string key in new[] { "text", "label", "id", "header" })
+        {
+            if (mapping.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? value) && CorpusFormats.NotApplicable(format, key == "header") is { } why)
+            {
+                d.Add(value, $"input.{key} is given, but this run's input {(runInput == "-" ? "<stdin>" : runInput)} is read as {CorpusFormats.Name(format)}, and {why}, so it would be ignored; "
+                             + $"remove it, or read the input as the section's format{(run.InputFormatSetting is { } setting ? $" ({setting} {CorpusFormats.Name(input.Reader.Format)})" : "")}.");
+            }
+        }
     }
 
     private static PipelineOutput? ReadOutput(YamlFields top, Diagnostics d, bool required)

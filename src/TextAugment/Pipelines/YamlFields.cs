@@ -32,9 +32,17 @@ internal sealed class Diagnostics(string file)
     public void Wrote(string key, string path, YamlNode? at) =>
         _writes.Add(new PipelineFile(key, path, File, at?.Start.Line ?? 1, at?.Start.Column ?? 1, PipelineFileUse.Train));
 
-    public void Add(YamlNode node, string message) => _errors.Add(new PipelineError(File, node.Start.Line, node.Start.Column, message));
+    public void Add(YamlNode node, string message) => Add(node.Start.Line, node.Start.Column, message);
 
-    public void Add(long line, long column, string message) => _errors.Add(new PipelineError(File, line, column, message));
+    public void Add(long line, long column, string message)
+    {
+        // A node shared by several aliases (past AliasExpandingParser's limit) is checked once per use: one message for it.
+        var error = new PipelineError(File, line, column, message);
+        if (!_errors.Contains(error))
+        {
+            _errors.Add(error);
+        }
+    }
 
     /// <summary>
     /// Where a section written without a node of its own is (a stage given by its bare name, <c>- synonym</c>, or with no

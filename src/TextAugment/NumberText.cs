@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace TextAugment;
+
+/// <summary>
+/// The one rule for a number written as an option's value (<c>--threads 2</c>, <c>--shard 2/8</c>, <c>--epochs 5</c>,
+/// <c>--lr 0.05</c>, a list item of <c>--hidden 64,32</c>): the characters of the number and nothing else. A whole number
+/// is ASCII digits with an optional leading <c>-</c>; a real number is that with an optional fraction and exponent
+/// (<c>0.5</c>, <c>.5</c>, <c>1e-3</c>). White space and a leading <c>+</c> are refused everywhere alike (.NET's default
+/// parsing takes <c>" 1"</c> and <c>+1</c> in some places and not in others). Leading zeros are taken (<c>02/16</c>, as the
+/// names of shard outputs write K).
+/// </summary>
+internal static class NumberText
+{
+    /// <summary>Whether <paramref name="text"/> is a whole number by this rule (any magnitude: a range check says when it is too large).</summary>
+    public static bool IsWholeNumber(ReadOnlySpan<char> text)
+    {
+        ReadOnlySpan<char> digits = text.StartsWith('-') ? text[1..] : text;
+        return digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9');
+    }
+
+    /// <summary>Parses a whole number by this rule into an <see cref="int"/>; false when it is not one or does not fit.</summary>
+    public static bool TryParseInt32(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        return IsWholeNumber(text) && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>Parses a whole number by this rule into a <see cref="long"/>; false when it is not one or does not fit.</summary>
+    public static bool TryParseInt64(ReadOnlySpan<char> text, out long value)
+    {
+        value = 0;
+        return IsWholeNumber(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>Parses a whole number by this rule of any size; false when it is not one.</summary>
+    public static bool TryParseBig(ReadOnlySpan<char> text, out System.Numerics.BigInteger value)
+    {
+        value = default;
+        return IsWholeNumber(text) && System.Numerics.BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>
+    /// Parses a real number by this rule (no white space, no leading <c>+</c>; a fraction and an exponent allowed) into a
+    /// finite <see cref="double"/>; false otherwise (NaN and infinities are not numbers an option takes).
+    /// </summary>
+    public static bool TryParseDouble(ReadOnlySpan<char> text, out double value)
+    {
+        value = 0;
+        return text.Length > 0 && !text.StartsWith('+') && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1])
+            && double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value)
+            && double.IsFinite(value);
+    }
+}
