@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using TextAugment.Augmenters;
+using TextAugment.Dictionaries;
 using TextAugment.Pipelines;
 using TextAugment.Text;
 
@@ -28,8 +29,8 @@ public partial class JoinTests
     private static partial Regex SpacedRun();
 
     // A unit of a spaced script as the text reads it: words and numbers joined by joiners, with the joiners before it and a
-    // run of two or more after it (C++).
-    [GeneratedRegex(@"[.:/\\+=_@#-]*[A-Za-z0-9]+(?:[.:/\\+=_@#-]+[A-Za-z0-9]+)*(?:[.:/\\+=_@#-]{2,})?")]
+    // run of two or more after it that does not only end a sentence (C++, not wow!!).
+    [GeneratedRegex(@"[.:/\\+=_@#<>!~-]*[A-Za-z0-9]+(?:[.:/\\+=_@#<>!~-]+[A-Za-z0-9]+)*(?:(?=[.:/\\+=_@#<>!~-]{2})[.!]*[:/\\+=_@#<>~-][.:/\\+=_@#<>!~-]*)?")]
     private static partial Regex SpacedUnit();
 
     private static HashSet<string> Matches(Regex regex, string text) =>
@@ -72,7 +73,7 @@ public partial class JoinTests
     {
         var random = new Random(seed);
         string[] pieces = ["see", "now", "file", ".", "txt", "C", "+", "localhost", ":", "8080", "/", "usr", "numpy", "=",
-            "1.26", "use", "run", "_", "-", "@", " ", " ", " ", " ", ", "];
+            "1.26", "use", "run", "_", "-", "@", "<", ">", "!", "~", " ", " ", " ", " ", ", "];
         int changed = 0;
         for (int round = 0; round < 300; round++)
         {
@@ -137,6 +138,9 @@ public partial class JoinTests
     [InlineData("run pip install numpy==1.26 today please", "numpy==1.26", "run==1.26|install==1.26|pip==1.26")]
     [InlineData("use C++ daily now", "C++", "use++|use ++")]
     [InlineData("open /usr/local/bin now", "/usr/local/bin", "//local|/usr//|///bin|local/now")]
+    [InlineData("please install torch>=2.0 today", "torch>=2.0", "install>=|please>=|today>=")]
+    [InlineData("and numpy<2 and scipy!=1.1 and pandas~=2.1 now", "numpy<2|scipy!=1.1|pandas~=2.1", "and<|and!=|and~=|now<|now!=|now~=")]
+    [InlineData("use numpy==1.26 and a->b and x<=y today", "a->b|x<=y", "-> |->and|->x|->today|and<=|<= |and->|use->|today<=")]
     public void English_deletion_and_swap_never_split_a_unit(string text, string unit, string corrupted)
     {
         foreach (Augmenter stage in Stages(0.5, 1))
@@ -146,7 +150,11 @@ public partial class JoinTests
             {
                 string variant = stage.Augment(text, new AugmentRandom(seed));
                 changed += variant == text ? 0 : 1;
-                Assert.Contains(unit, variant, StringComparison.Ordinal);
+                foreach (string whole in unit.Split('|'))
+                {
+                    Assert.Contains(whole, variant, StringComparison.Ordinal);
+                }
+
                 foreach (string bad in corrupted.Split('|'))
                 {
                     Assert.DoesNotContain(bad, variant, StringComparison.Ordinal);
@@ -155,6 +163,57 @@ public partial class JoinTests
 
             Assert.True(changed > 0, $"{stage.GetType().Name} never changed '{text}'");
         }
+    }
+
+    [Fact]
+    public void The_reproduction_of_version_specifiers_keeps_every_specifier_whole()
+    {
+        // newcomer 4, fault 9: deletion glued the operator to the word before the deleted package name.
+        const string text = "please install torch>=2.0 and numpy<2 and scipy!=1.1 and pandas~=2.1 today\nuse numpy==1.26 and a->b and x<=y today";
+        string[] units = ["torch>=2.0", "numpy<2", "scipy!=1.1", "pandas~=2.1", "numpy==1.26", "a->b", "x<=y"];
+        foreach (Augmenter stage in Stages(0.5, 2))
+        {
+            int changed = 0;
+            for (ulong seed = 0; seed < 200; seed++)
+            {
+                string variant = stage.Augment(text, new AugmentRandom(seed));
+                changed += variant == text ? 0 : 1;
+                foreach (string unit in units)
+                {
+                    Assert.Contains(unit, variant, StringComparison.Ordinal);
+                }
+
+                foreach (Match glued in GluedOperator().Matches(variant))
+                {
+                    Assert.Contains(glued.Value, units);
+                }
+            }
+
+            Assert.True(changed > 100, $"{stage.GetType().Name} changed only {changed} variants");
+        }
+    }
+
+    // A word, an operator and what follows it, as a unit reads.
+    [GeneratedRegex(@"[A-Za-z0-9.]+[<>!~=-]+[A-Za-z0-9.]+")]
+    private static partial Regex GluedOperator();
+
+    [Fact]
+    public void Random_insertion_never_enters_or_glues_to_a_version_specifier()
+    {
+        var dictionary = SynonymDictionary.Create([new("install", (IReadOnlyList<string>)["set"]), new("torch", (IReadOnlyList<string>)["lamp"]),
+            new("today", (IReadOnlyList<string>)["now"])]);
+        var stage = new RandomInsertionAugmenter(dictionary, new EdaCountOptions { Count = 2 });
+        const string text = "install torch>=2.0 today";
+        int changed = 0;
+        for (ulong seed = 0; seed < 100; seed++)
+        {
+            string variant = stage.Augment(text, new AugmentRandom(seed));
+            changed += variant == text ? 0 : 1;
+            Assert.Contains("torch>=2.0", variant, StringComparison.Ordinal);
+            Assert.Equal(5, variant.Split(' ').Length);
+        }
+
+        Assert.True(changed > 50, $"only {changed} insertions");
     }
 
     [Theory]
@@ -167,6 +226,19 @@ public partial class JoinTests
     [InlineData("it is the end. Then", 6, false)]
     [InlineData("note: this", 0, false)]
     [InlineData("C+ grade", 0, false)]
+    [InlineData("install torch>=2.0 now", 2, true)] // torch
+    [InlineData("install torch>=2.0 now", 7, false)] // now
+    [InlineData("and numpy<2 and", 2, true)]
+    [InlineData("and scipy!=1.1 and", 2, true)]
+    [InlineData("and pandas~=2.1 and", 2, true)]
+    [InlineData("map a->b now", 2, true)] // a
+    [InlineData("map a->b now", 5, true)] // b
+    [InlineData("if x<=y then", 2, true)]
+    [InlineData("wow!! great", 0, false)] // exclamation marks end a sentence
+    [InlineData("wow! great", 0, false)]
+    [InlineData("no way!. ok", 2, false)]
+    [InlineData("a <b> c", 3, false)] // spaced on the far side of each single symbol
+    [InlineData("about ~x now", 3, false)]
     public void A_unit_is_words_joined_by_joiners(string text, int index, bool inUnit)
     {
         TokenList tokens = TokenList.Create(text, Protection.None);
@@ -194,6 +266,10 @@ public partial class JoinTests
     [InlineData("know it... yes", 0, 3, false)] // an ellipsis
     [InlineData("use C++ now", 0, 3, true)] // a run of joiners
     [InlineData("see it, now", 0, 3, false)]
+    [InlineData("use it>=2 now", 0, 3, true)] // an operator glued to a version
+    [InlineData("I love it! yes", 2, 5, false)] // a sentence's end
+    [InlineData("I love it!! yes", 2, 5, false)]
+    [InlineData("so a->b yes", 0, 3, true)]
     public void Two_tokens_read_as_one_when_the_left_continues_and_the_right_takes(string text, int left, int right, bool one)
     {
         TokenList tokens = TokenList.Create(text, Protection.None);

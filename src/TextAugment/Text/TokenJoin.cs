@@ -9,11 +9,12 @@ namespace TextAugment.Text;
 /// <remarks>
 /// A <em>spaced</em> token is a word or number whose facing end is in a script written with spaces (Latin, digits, …;
 /// not Chinese, see <see cref="Segmenter.IsUnspaced(int)"/>). A run of <see cref="IsJoiner"/> symbols is <em>glued</em> on
-/// its far side when it ends there at a spaced token (<c>.txt</c>, <c>:8080</c>, <c>==1.26</c>), or when it has two or
-/// more joiners that are not all full stops (<c>++</c>, <c>//</c>); a run of full stops before whitespace is an ellipsis
-/// and glues nothing (<c>know...</c>), nor does a single joiner before whitespace, punctuation or the text's end
-/// (<c>the end.</c>, <c>note: this</c>). Chinese on either side, whitespace and sentence punctuation never join, so ordinary
-/// sentences are not affected.
+/// its far side when it ends there at a spaced token (<c>.txt</c>, <c>:8080</c>, <c>==1.26</c>, <c>&gt;=2.0</c>,
+/// <c>-&gt;b</c>), or when it has two or more joiners that are not all sentence ends (<c>++</c>, <c>//</c>); a run of
+/// full stops or exclamation marks before whitespace ends a sentence and glues nothing (<c>know...</c>, <c>wow!!</c>), nor
+/// does a single joiner before whitespace, punctuation or the text's end (<c>the end.</c>, <c>note: this</c>,
+/// <c>great!</c>). Chinese on either side, whitespace and other punctuation never join, so ordinary sentences are not
+/// affected.
 /// </remarks>
 public static class TokenJoin
 {
@@ -62,12 +63,14 @@ public static class TokenJoin
 
     /// <summary>
     /// True when <paramref name="token"/> is one of the symbols that join what is on either side into one unit in file
-    /// names, addresses, versions and code: <c>. : / \ + = _ - @ #</c> (<c>file.txt</c>, <c>localhost:8080</c>,
-    /// <c>/usr/local/bin</c>, <c>C++</c>, <c>numpy==1.26</c>, <c>snake_case</c>, <c>a@b</c>).
+    /// names, addresses, versions, version specifiers and code: <c>. : / \ + = _ - @ # &lt; &gt; ! ~</c> (<c>file.txt</c>,
+    /// <c>localhost:8080</c>, <c>/usr/local/bin</c>, <c>C++</c>, <c>numpy==1.26</c>, <c>snake_case</c>, <c>a@b</c>,
+    /// <c>torch&gt;=2.0</c>, <c>numpy&lt;2</c>, <c>scipy!=1.1</c>, <c>pandas~=2.1</c>, <c>a-&gt;b</c>).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool IsJoiner(in Token token) =>
-        token.Kind == TokenKind.Symbol && token.Length == 1 && token.Span[0] is '.' or ':' or '/' or '\\' or '+' or '=' or '_' or '-' or '@' or '#';
+        token.Kind == TokenKind.Symbol && token.Length == 1
+        && token.Span[0] is '.' or ':' or '/' or '\\' or '+' or '=' or '_' or '-' or '@' or '#' or '<' or '>' or '!' or '~';
 
     /// <summary>True for a word or number whose start (<paramref name="atStart"/>) or end is in a spaced script.</summary>
     private static bool IsSpaced(in Token token, bool atStart) =>
@@ -80,7 +83,7 @@ public static class TokenJoin
     /// </summary>
     private static bool GluedRun(ReadOnlySpan<Token> tokens, int start, int step)
     {
-        bool dots = true;
+        bool dots = true; // every joiner so far ends a sentence (. or !)
         int count = 0;
         for (int i = start; i >= 0 && i < tokens.Length; i += step)
         {
@@ -89,7 +92,7 @@ public static class TokenJoin
                 return IsSpaced(tokens[i], atStart: step > 0) || (count >= 2 && !dots);
             }
 
-            dots &= tokens[i].Span[0] == '.';
+            dots &= tokens[i].Span[0] is '.' or '!';
             if (++count == MaxRun)
             {
                 return true;
