@@ -19,6 +19,18 @@ internal static class EmbeddedResource
         return lines;
     }
 
+    public static IEnumerable<string> ReadGzipLines(string name)
+    {
+        using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The library was built without its resource '{name}'.");
+        using var gzip = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
+        }
+    }
+
     public static string ReadText(string name)
     {
         using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)

@@ -21,6 +21,72 @@ public class TraditionalChineseTests
     }
 
     [Fact]
+    public void Simplified_is_written_in_Traditional_phrase_by_phrase_as_OpenCC_s2t_writes_it()
+    {
+        // zh-opencc-s2t.txt: `opencc -c s2t` of every CC-CEDICT synonym the Chinese stages write, and of man-page text.
+        int lines = 0, byPhrase = 0;
+        foreach (string line in File.ReadLines(TestPaths.Fixture("zh-opencc-s2t.txt")))
+        {
+            if (line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            string[] parts = line.Split('\t');
+            Assert.Equal(parts[1], ChineseScript.ToTraditional(parts[0]));
+            char[] destination = new char[parts[0].Length];
+            Assert.Equal(parts[1] != parts[0], ChineseScript.ToTraditional(parts[0], destination));
+            Assert.Equal(parts[1], new string(destination));
+            lines++;
+            byPhrase += parts[1] != CharacterByCharacter(parts[0]) ? 1 : 0;
+        }
+
+        Assert.Equal(3506, lines);
+        Assert.True(byPhrase >= 80, $"only {byPhrase} lines need a phrase: the oracle no longer tells phrases from characters");
+    }
+
+    private static string CharacterByCharacter(string text) => string.Concat(text.Select(c => ChineseScript.ToTraditional(c.ToString())));
+
+    [Theory]
+    [InlineData("皇后", "皇后", "皇後")] // newcomer 4's reproduction: 后 is 後 ("after") only outside 皇后
+    [InlineData("干妈", "乾媽", "幹媽")]
+    [InlineData("头发", "頭髮", "頭發")]
+    [InlineData("以后", "以後", null)]
+    [InlineData("发展", "發展", null)]
+    [InlineData("干净的头发", "乾淨的頭髮", "幹淨的頭發")]
+    public void A_character_with_several_Traditional_forms_gets_its_word_s_form(string simplified, string traditional, string? byCharacter)
+    {
+        Assert.Equal(traditional, ChineseScript.ToTraditional(simplified));
+        if (byCharacter is not null)
+        {
+            Assert.Equal(byCharacter, CharacterByCharacter(simplified)); // the mistake a character map alone makes
+        }
+    }
+
+    [Fact]
+    public void Synonyms_written_into_Traditional_text_take_their_word_s_Traditional_form()
+    {
+        // newcomer 4, fault 8: 女皇 → 皇後 and 乾娘 → 幹媽 with a character map alone.
+        string dir = TestPaths.NewTempDirectory();
+        string path = Path.Combine(dir, "zht.yaml");
+        File.WriteAllText(path, "seed: 2\nlanguage: zh\naugment:\n  variants: 4\n  stages:\n    - synonym: { p: 1.0 }\n");
+        Pipeline pipeline = Pipeline.Load(path, requireInputOutput: false);
+        var variants = new List<string>();
+        for (int id = 1; id <= 4; id++)
+        {
+            string key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            variants.AddRange(pipeline.Generator.Generate(key, "這位女皇很偉大。"));
+            variants.AddRange(pipeline.Generator.Generate(key, "她的乾娘來了。"));
+        }
+
+        string all = string.Join('|', variants);
+        Assert.Contains("皇后", all, StringComparison.Ordinal);
+        Assert.Contains("乾媽", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("皇後", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("幹媽", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Traditional_runs_are_cut_where_jieba_cuts_their_simplified_form()
     {
         int runs = 0;

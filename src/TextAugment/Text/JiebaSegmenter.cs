@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Numerics;
-using System.Reflection;
 using System.Text.RegularExpressions;
 
 namespace TextAugment.Text;
@@ -517,7 +515,7 @@ public sealed partial class JiebaSegmenter : Segmenter
         var frequencies = new Dictionary<string, Entry>(700_000, StringComparer.Ordinal);
         long total = 0;
         int number = 0;
-        foreach (string line in ReadGzipResource("TextAugment.zh-jieba.dict.gz"))
+        foreach (string line in EmbeddedResource.ReadGzipLines("TextAugment.zh-jieba.dict.gz"))
         {
             number++;
             int tab = line.IndexOf('\t', StringComparison.Ordinal);
@@ -536,18 +534,6 @@ public sealed partial class JiebaSegmenter : Segmenter
         }
 
         return new JiebaSegmenter(frequencies, total, new HashSet<string>(StringComparer.Ordinal), Hmm.Load(), useHmm: true);
-    }
-
-    private static IEnumerable<string> ReadGzipResource(string name)
-    {
-        using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The library was built without its resource '{name}'.");
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip);
-        while (reader.ReadLine() is { } line)
-        {
-            yield return line;
-        }
     }
 
     /// <summary>A dictionary entry: jieba's frequency (0 for a prefix that is not a word) and its logarithm, computed once.</summary>
@@ -587,7 +573,7 @@ public sealed partial class JiebaSegmenter : Segmenter
             double[] emit = new double[4 * width];
             Array.Fill(emit, MinFloat);
             int number = 0;
-            foreach (string line in ReadGzipResource("TextAugment.zh-jieba-hmm.tsv.gz"))
+            foreach (string line in EmbeddedResource.ReadGzipLines("TextAugment.zh-jieba-hmm.tsv.gz"))
             {
                 number++;
                 string[] f = line.Split('\t');
