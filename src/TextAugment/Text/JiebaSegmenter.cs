@@ -31,10 +31,12 @@ public sealed partial class JiebaSegmenter : Segmenter
     private readonly long _total;
     private readonly double _logTotal;
     private readonly PrefixTrie? _trie; // null only while WithUserWords is still adding words
+    private readonly Names _names;
 
-    private JiebaSegmenter(Dictionary<string, Entry> frequencies, long total, HashSet<string> forceSplit, Hmm hmm, bool useHmm, string[]? userWords = null, PrefixTrie? trie = null, bool buildTrie = true)
+    private JiebaSegmenter(Dictionary<string, Entry> frequencies, long total, HashSet<string> forceSplit, Hmm hmm, bool useHmm, Names names, string[]? userWords = null, PrefixTrie? trie = null, bool buildTrie = true)
     {
         UserWords = userWords ?? [];
+        _names = names;
         _frequencies = frequencies;
         _lookup = frequencies.GetAlternateLookup<ReadOnlySpan<char>>();
         _forceSplit = forceSplit;
@@ -52,7 +54,7 @@ public sealed partial class JiebaSegmenter : Segmenter
     public bool UseHmm { get; }
 
     /// <summary>This segmenter with the HMM on or off; shares the dictionary and its trie (none while user words are being added).</summary>
-    public JiebaSegmenter WithHmm(bool useHmm) => useHmm == UseHmm ? this : new(_frequencies, _total, _forceSplit, _hmm, useHmm, [.. UserWords], _trie, buildTrie: _trie is not null);
+    public JiebaSegmenter WithHmm(bool useHmm) => useHmm == UseHmm ? this : new(_frequencies, _total, _forceSplit, _hmm, useHmm, _names, [.. UserWords], _trie, buildTrie: _trie is not null);
 
     /// <summary>
     /// Every non-blank user-dictionary line added to <see cref="Default"/> to make this segmenter, in order
@@ -65,6 +67,8 @@ public sealed partial class JiebaSegmenter : Segmenter
     /// A new segmenter with the words of a user dictionary added, with jieba's semantics: one entry a line,
     /// <c>word [freq] [pos]</c>; without a frequency the word gets the one that makes it just win over its
     /// own segmentation (jieba's <c>suggest_freq</c>); frequency 0 forces the word apart. Blank lines are skipped.
+    /// A part of speech of a proper noun (<c>nr</c>, <c>nrfg</c>, <c>nrt</c>, <c>ns</c>, <c>nt</c>, <c>nz</c>) makes the word one
+    /// (<see cref="IsProperNoun"/>), any other part of speech makes it none; without one the word keeps what it was.
     /// </summary>
     /// <param name="lines">The lines of the user dictionary.</param>
     /// <param name="source">Name used in error messages (a file path).</param>
@@ -75,7 +79,8 @@ public sealed partial class JiebaSegmenter : Segmenter
         var frequencies = new Dictionary<string, Entry>(_frequencies, StringComparer.Ordinal);
         var forceSplit = new HashSet<string>(_forceSplit, StringComparer.Ordinal);
         var userWords = new List<string>(UserWords);
-        var building = new JiebaSegmenter(frequencies, _total, forceSplit, _hmm, UseHmm, buildTrie: false);
+        var properNouns = new HashSet<string>(_names.ProperNouns, StringComparer.Ordinal);
+        var building = new JiebaSegmenter(frequencies, _total, forceSplit, _hmm, UseHmm, _names, buildTrie: false);
         long total = _total;
         int number = 0;
         foreach (string raw in lines)
@@ -116,7 +121,19 @@ public sealed partial class JiebaSegmenter : Segmenter
             userWords.Add(line);
             frequencies[word] = new Entry(freq);
             total += freq;
-            building = new JiebaSegmenter(frequencies, total, forceSplit, _hmm, UseHmm, buildTrie: false);
+            building = new JiebaSegmenter(frequencies, total, forceSplit, _hmm, UseHmm, _names, buildTrie: false);
+            if (m.Groups[3].Success)
+            {
+                if (IsProperNounTag(m.Groups[3].ValueSpan[1..]))
+                {
+                    properNouns.Add(word);
+                }
+                else
+                {
+                    properNouns.Remove(word);
+                }
+            }
+
             for (int i = 1; i < word.Length; i++)
             {
                 frequencies.TryAdd(word[..i], default);
@@ -128,7 +145,8 @@ public sealed partial class JiebaSegmenter : Segmenter
             }
         }
 
-        return new JiebaSegmenter(frequencies, total, forceSplit, _hmm, UseHmm, [.. userWords]); // builds the trie of the finished dictionary
+        Names names = properNouns.SetEquals(_names.ProperNouns) ? _names : new Names(properNouns, _names.Surnames);
+        return new JiebaSegmenter(frequencies, total, forceSplit, _hmm, UseHmm, names, [.. userWords]); // builds the trie of the finished dictionary
     }
 
     /// <summary>The largest frequency a user word may give: far above any real count, and small enough that no number of words can overflow the total.</summary>
@@ -173,6 +191,34 @@ public sealed partial class JiebaSegmenter : Segmenter
         ChineseScript.ToSimplified(word, simplified);
         return _lookup.TryGetValue(simplified, out entry) && entry.Frequency > 0;
     }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// A word of two or more characters that jieba's dictionary tags as a proper noun and CC-CEDICT lists only as one
+    /// (北京, 上海, 毛泽东, 联合国: the tags kept in <c>dictionaries/zh-jieba.dict.gz</c>, see <c>build_jieba.py</c>), a user word
+    /// given such a tag (<see cref="WithUserWords"/>), or a word of two or three characters that the dictionary does not
+    /// hold (the HMM made it) and that starts with a common surname (<c>dictionaries/zh-surnames.txt</c>: 张伟, 王芳). A
+    /// word in Traditional characters is looked up through its Simplified form.
+    /// </remarks>
+    public override bool IsProperNoun(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 2 || word.Length > MaxUserWordLength)
+        {
+            return false;
+        }
+
+        Span<char> simplified = stackalloc char[word.Length];
+        ReadOnlySpan<char> key = ChineseScript.ToSimplified(word, simplified) ? simplified : word;
+        if (_names.Lookup.Contains(key))
+        {
+            return true;
+        }
+
+        return key.Length <= 3 && _names.Surnames.Contains(key[0]) && !(_lookup.TryGetValue(key, out Entry entry) && entry.Frequency > 0);
+    }
+
+    /// <summary>jieba's tags of proper nouns: nr, nrfg, nrt (persons), ns (places), nt (organisations), nz (other).</summary>
+    private static bool IsProperNounTag(ReadOnlySpan<char> tag) => tag is "nr" or "nrfg" or "nrt" or "ns" or "nt" or "nz";
 
     /// <summary>The words of <paramref name="run"/> as strings (a convenience over <see cref="Segment"/>).</summary>
     public List<string> Cut(string run)
@@ -513,18 +559,28 @@ public sealed partial class JiebaSegmenter : Segmenter
     private static JiebaSegmenter LoadDefault()
     {
         var frequencies = new Dictionary<string, Entry>(700_000, StringComparer.Ordinal);
+        var properNouns = new HashSet<string>(40_000, StringComparer.Ordinal);
         long total = 0;
         int number = 0;
         foreach (string line in EmbeddedResource.ReadGzipLines("TextAugment.zh-jieba.dict.gz"))
         {
             number++;
+            // word<TAB>frequency, and <TAB>part of speech for a proper noun (build_jieba.py).
             int tab = line.IndexOf('\t', StringComparison.Ordinal);
-            if (tab <= 0 || !long.TryParse(line.AsSpan(tab + 1), NumberStyles.None, CultureInfo.InvariantCulture, out long freq))
+            int posTab = tab <= 0 ? -1 : line.IndexOf('\t', tab + 1);
+            ReadOnlySpan<char> count = posTab < 0 ? line.AsSpan(tab + 1) : line.AsSpan(tab + 1, posTab - tab - 1);
+            if (tab <= 0 || !long.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out long freq)
+                || (posTab > 0 && !IsProperNounTag(line.AsSpan(posTab + 1))))
             {
-                throw new InvalidDataException($"zh-jieba.dict.gz:{number}:1: '{line}' is not 'word<TAB>frequency'.");
+                throw new InvalidDataException($"zh-jieba.dict.gz:{number}:1: '{line}' is not 'word<TAB>frequency[<TAB>nr|nrfg|nrt|ns|nt|nz]'.");
             }
 
             string word = line[..tab];
+            if (posTab > 0)
+            {
+                properNouns.Add(word);
+            }
+
             frequencies[word] = new Entry(freq);
             total += freq;
             for (int i = 1; i < word.Length; i++)
@@ -533,7 +589,19 @@ public sealed partial class JiebaSegmenter : Segmenter
             }
         }
 
-        return new JiebaSegmenter(frequencies, total, new HashSet<string>(StringComparer.Ordinal), Hmm.Load(), useHmm: true);
+        string surnames = string.Concat(EmbeddedResource.ReadLines("TextAugment.zh-surnames.txt").Where(l => l.Length > 0 && l[0] != '#'));
+        return new JiebaSegmenter(frequencies, total, new HashSet<string>(StringComparer.Ordinal), Hmm.Load(), useHmm: true,
+            new Names(properNouns, System.Buffers.SearchValues.Create(surnames)));
+    }
+
+    /// <summary>The proper nouns of the dictionary and the common surnames (<see cref="IsProperNoun"/>).</summary>
+    private sealed class Names(HashSet<string> properNouns, System.Buffers.SearchValues<char> surnames)
+    {
+        public HashSet<string> ProperNouns { get; } = properNouns;
+
+        public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; } = properNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public System.Buffers.SearchValues<char> Surnames { get; } = surnames;
     }
 
     /// <summary>A dictionary entry: jieba's frequency (0 for a prefix that is not a word) and its logarithm, computed once.</summary>

@@ -71,9 +71,10 @@ public sealed class ProtectionOptions
     public WordSet? Negators { get; init; } = WordSet.EnglishNegators;
 
     /// <summary>
-    /// Capitalised words inside a sentence (likely names: "John", "Bill Gates"): <see cref="NamePolicy.Keep"/>
-    /// protects them, a multi-word name as one unit (with a capitalised sentence-initial word before it).
-    /// Default: <see cref="NamePolicy.Keep"/>.
+    /// Capitalised words inside a sentence (likely names: "John", "Bill Gates"), and in unspaced scripts the words the
+    /// segmenter knows as proper nouns (<see cref="Segmenter.IsProperNoun"/>: 张伟, 北京, 上海, 联合国 with
+    /// <see cref="JiebaSegmenter"/>): <see cref="NamePolicy.Keep"/> protects them, a multi-word name as one unit (with a
+    /// capitalised sentence-initial word before it). Default: <see cref="NamePolicy.Keep"/>.
     /// </summary>
     public NamePolicy Names { get; init; } = NamePolicy.Keep;
 
@@ -93,7 +94,7 @@ public sealed class ProtectionOptions
     public Segmenter Segmenter { get; init; } = Segmenter.None;
 }
 
-/// <summary>What happens to capitalised words inside a sentence (likely names).</summary>
+/// <summary>What happens to likely names: capitalised words inside a sentence, and the proper nouns a segmenter knows (<see cref="ProtectionOptions.Names"/>).</summary>
 public enum NamePolicy
 {
     /// <summary>Protected: no stage changes or moves them.</summary>
@@ -425,10 +426,13 @@ public sealed partial class Protection
 
     /// <summary>
     /// Protects capitalised words that do not start a sentence (likely names), and a capitalised
-    /// sentence-initial word directly followed by one ("Bill Gates"), with the whitespace between them.
+    /// sentence-initial word directly followed by one ("Bill Gates"), with the whitespace between them; and the words of
+    /// unspaced scripts that the tokens' segmenter knows as proper nouns (张伟, 北京).
     /// </summary>
     private static void ProtectNames(TokenList tokens)
     {
+        Segmenter segmenter = tokens.Segmenter;
+        bool segmented = !ReferenceEquals(segmenter, Segmenter.None); // English text: no lookup per word
         bool sentenceStart = true;
         int previousName = -1; // index of the last name word, or of a capitalised sentence-initial word
         for (int i = 0; i < tokens.Count; i++)
@@ -464,6 +468,11 @@ public sealed partial class Protection
             bool capitalised = IsNameLike(t.Span);
             if (!capitalised)
             {
+                if (segmented && t.Length >= 2 && Segmenter.StartsUnspaced(t.Span) && segmenter.IsProperNoun(t.Span))
+                {
+                    tokens[i] = t.With(TokenFlags.Protected);
+                }
+
                 previousName = -1;
                 sentenceStart = false;
                 continue;

@@ -19,6 +19,13 @@ public abstract class Segmenter
     public abstract int Segment(ReadOnlySpan<char> run, Span<int> wordLengths);
 
     /// <summary>
+    /// Whether <paramref name="word"/>, a word this segmenter cut, is a proper noun (a person's, place's or
+    /// organisation's name): what <see cref="NamePolicy.Keep"/> protects in unspaced scripts, where no capital letter
+    /// marks a name. Default: false (this segmenter knows no names; <see cref="JiebaSegmenter"/> does).
+    /// </summary>
+    public virtual bool IsProperNoun(ReadOnlySpan<char> word) => false;
+
+    /// <summary>
     /// The segmenter for a pipeline's <c>language</c> (<see cref="TextAnalysis.For"/>): <c>en</c> → <see cref="None"/>,
     /// <c>zh</c> → <see cref="JiebaSegmenter.Default"/>.
     /// </summary>

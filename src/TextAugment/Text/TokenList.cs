@@ -36,6 +36,12 @@ public sealed class TokenList
         }
     }
 
+    /// <summary>
+    /// The segmenter the words of <see cref="Source"/> were cut with (<see cref="Segmenter.None"/> when none was given):
+    /// the protection asks it which words are names (<see cref="Segmenter.IsProperNoun"/>).
+    /// </summary>
+    public Segmenter Segmenter { get; private set; } = Segmenter.None;
+
     /// <summary>Number of tokens.</summary>
     public int Count { get; private set; }
 
@@ -88,6 +94,7 @@ public sealed class TokenList
         _source = _own;
         _sourceLength = text.Length;
         _traditional = -1;
+        Segmenter = segmenter ?? Segmenter.None;
         WordTokenizer.Tokenize(_own, Source, this, segmenter);
         protection.Mark(this);
     }
@@ -103,6 +110,7 @@ public sealed class TokenList
         _source = other._source; // read, not copied: valid until other is reset
         _sourceLength = other._sourceLength;
         _traditional = other._traditional; // the same source: what other found out about its script holds here
+        Segmenter = other.Segmenter;
         EnsureCapacity(other.Count);
         other.AsSpan().CopyTo(_items);
         Count = other.Count;
