@@ -74,7 +74,7 @@ public class ChineseMaskedLanguageModelTests
         {
             string output = Stage(JiebaSegmenter.Default).Augment(text, AugmentRandom.For(3, "zh", v), Chinese, JiebaSegmenter.Default);
             Assert.Equal(text.Length, output.Length);
-            Assert.Equal(ChineseScript.ToTraditional(output), output);
+            Assert.Equal(TraditionalChineseTests.CharacterByCharacter(output), output);
         }
     }
 

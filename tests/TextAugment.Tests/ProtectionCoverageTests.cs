@@ -15,14 +15,15 @@ public class ProtectionCoverageTests
 {
     private static readonly JiebaSegmenter Jieba = JiebaSegmenter.Default;
 
+    // Names off in both, so that what is protected is what these rules protect (南非 is a name too).
     private static readonly Protection Chinese = Protection.Create(new ProtectionOptions
     {
         StopWords = WordSet.ChineseStopWords,
         Negators = WordSet.ChineseNegators,
         Segmenter = Jieba,
+        Names = NamePolicy.Replace,
     });
 
-    // Names off, so that what is protected is what these rules protect.
     private static readonly Protection English = Protection.Create(new ProtectionOptions { Names = NamePolicy.Replace });
 
     private static Protection For(string language) => language == "zh" ? Chinese : English;

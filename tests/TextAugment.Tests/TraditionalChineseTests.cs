@@ -45,7 +45,8 @@ public class TraditionalChineseTests
         Assert.True(byPhrase >= 80, $"only {byPhrase} lines need a phrase: the oracle no longer tells phrases from characters");
     }
 
-    private static string CharacterByCharacter(string text) => string.Concat(text.Select(c => ChineseScript.ToTraditional(c.ToString())));
+    /// <summary>The text with every Simplified character in its usual Traditional form, one at a time (no phrases): equal to the text when no character is written Simplified.</summary>
+    internal static string CharacterByCharacter(string text) => string.Concat(text.Select(c => ChineseScript.ToTraditional(c.ToString())));
 
     [Theory]
     [InlineData("皇后", "皇后", "皇後")] // newcomer 4's reproduction: 后 is 後 ("after") only outside 皇后
@@ -149,7 +150,7 @@ public class TraditionalChineseTests
             {
                 Assert.DoesNotContain(' ', variant);
                 // No character that has a different Traditional form, i.e. nothing written in Simplified characters.
-                Assert.Equal(ChineseScript.ToTraditional(variant), variant);
+                Assert.Equal(CharacterByCharacter(variant), variant);
                 changed += variant != text ? 1 : 0;
             }
         }
