@@ -53,6 +53,38 @@ public class ChineseNameTests
     }
 
     [Fact]
+    public void Every_word_the_committed_dictionary_tags_is_a_proper_noun_and_the_rest_of_its_words_are_not()
+    {
+        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(Path.Combine(TestPaths.Root, "dictionaries", "zh-jieba.dict.gz")), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        int tagged = 0, untagged = 0, surnameWords = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            string[] parts = line.Split('\t');
+            if (parts.Length == 3)
+            {
+                Assert.True(JiebaSegmenter.Default.IsProperNoun(parts[0]), line);
+                tagged++;
+            }
+            else if (parts[0].Length >= 2 && ChineseScript.ToSimplified(parts[0]) == parts[0]) // 列甯格勒 is 列宁格勒, a name
+            {
+                Assert.False(JiebaSegmenter.Default.IsProperNoun(parts[0]), line);
+                untagged++;
+            }
+        }
+
+        Assert.Equal(33_941, tagged); // build_jieba.py's count
+        Assert.True(untagged > 250_000, $"{untagged} untagged words");
+        foreach (string surname in File.ReadLines(Path.Combine(TestPaths.Root, "dictionaries", "zh-surnames.txt")).Where(l => !l.StartsWith('#')))
+        {
+            Assert.True(JiebaSegmenter.Default.IsProperNoun(surname + "丽丽"), surname); // not a dictionary word: a name
+            surnameWords++;
+        }
+
+        Assert.Equal(74, surnameWords);
+    }
+
+    [Fact]
     public void A_user_word_tagged_as_a_name_is_one_and_another_tag_unmakes_one()
     {
         JiebaSegmenter segmenter = JiebaSegmenter.Default.WithUserWords(["阿土伯 5 nr", "北京 34488 n", "大数据 100"]);
@@ -62,6 +94,8 @@ public class ChineseNameTests
         Assert.True(segmenter.IsProperNoun("上海"));
         Assert.False(JiebaSegmenter.Default.IsProperNoun("阿土伯"));
         Assert.True(segmenter.WithHmm(false).IsProperNoun("阿土伯"));
+        Assert.True(JiebaSegmenter.Default.WithUserWords(["臺北城 5 ns"]).IsProperNoun("台北城")); // kept as Simplified, found in both
+        Assert.True(JiebaSegmenter.Default.WithUserWords(["臺北城 5 ns"]).IsProperNoun("臺北城"));
     }
 
     [Fact]

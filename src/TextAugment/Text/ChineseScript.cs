@@ -58,6 +58,9 @@ public static class ChineseScript
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="text"/>.</exception>
     public static bool ToTraditional(ReadOnlySpan<char> text, Span<char> destination) => Map(false, text, destination);
 
+    /// <summary>Every UTF-16 code unit's Simplified form (itself when it has no other), indexed by the code unit.</summary>
+    internal static char[] SimplifiedTable => Tables.Value.ToSimplified;
+
     /// <summary><paramref name="text"/> in Simplified characters (the same string when nothing changes).</summary>
     public static string ToSimplified(string text) => Convert(true, text);
 

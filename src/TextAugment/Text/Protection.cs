@@ -468,7 +468,8 @@ public sealed partial class Protection
             bool capitalised = IsNameLike(t.Span);
             if (!capitalised)
             {
-                if (segmented && t.Length >= 2 && Segmenter.StartsUnspaced(t.Span) && segmenter.IsProperNoun(t.Span))
+                // Below U+0E00 (Thai) no script is unspaced (Segmenter.IsUnspaced): Latin words inside Chinese text ask nothing.
+                if (segmented && t.Length >= 2 && t.Span[0] >= '\u0E00' && segmenter.IsProperNoun(t.Span))
                 {
                     tokens[i] = t.With(TokenFlags.Protected);
                 }
