@@ -10,6 +10,7 @@ Writes (deterministically, sorted):
   en-wordnet.tsv                   word<TAB>pos<TAB>syn1,syn2,...   (pos: n v a r)
   en-inflection-exceptions.tsv     inflected<TAB>pos<TAB>lemma       (WordNet's *.exc lists)
   en-antonyms.tsv                  word<TAB>antonym                  (WordNet's '!' pointers)
+  en-antonym-groups.tsv            words<TAB>opposite words          (the pointers' synsets widened; see below)
   en-word-forms.txt                one regular inflected English word form a line (SCOWL, see below)
 
 The word-form list comes from the Debian packages `wamerican-large` and `wbritish` (SCOWL, Kevin
@@ -19,6 +20,16 @@ Only lower-case words that end like a regular inflection (-s, -ed/-d, -ing, -er/
 possessives dropped: the inflector checks the forms it builds against it ("newses", "skilfulest" are not
 there). The `huge` list is not used: it contains such forms ("newses", "goodnesses").
 
+Antonym groups (en-antonym-groups.tsv, what the library refuses candidates with): one line per antonym pointer
+between two synsets, each side the words of its synset widened by
+  * for an adjective head synset, the words of its similar-to satellites ('&': hot ~ sizzling, cold ~ freezing),
+  * for a verb synset, the words of its direct troponyms ('~': decrease ~ reduce, increase ~ raise),
+so that a word of one side refused for a word of the other covers the antonym's synonyms in that sense
+(increase -> reduce, cold -> sizzling, east -> western), not only the literal pair. Prepositions and other function
+words are not in WordNet; FUNCTION_OPPOSITES below adds the common ones (before/after, above/below, up/down ...),
+the only hand-written part. en-antonyms.tsv keeps the literal pairs (build_cedict_synonyms.py and the label-safety
+counter read it).
+
 Choices:
   * Keys are single tokens (no spaces): the tokenizer never produces a multi-word token, so
     multi-word keys could never be looked up. Synonyms may be multi-word ("motion picture").
@@ -27,6 +38,12 @@ Choices:
     ("good" -> "commodity"). Synonyms are listed most frequent sense first.
   * A synonym equal to the key (ignoring case) or containing ',' or a tab is dropped, and so is a
     capitalised synonym of a lower-case word (a proper name: "white" -> "Caucasian").
+  * Offensive words are not offered (see read_offensive): a synonym in a sense WordNet labels with the usage
+    domain obscenity, ethnic slur or disparagement is dropped there; a word whose first sense in WordNet's index is
+    labelled obscene ("fuck", "shit", "crap") is dropped in every sense, and so is a synonym with such a word as a
+    part between spaces or hyphens ("jack" -> "diddly-shit"; also "cock-a-hoop", "ball cock": the safe side). Closed
+    compounds that WordNet does not label ("diddlyshit") stay. Slurs are dropped in their labelled senses only: their
+    first listed sense is often the ordinary word ("taco", "oriental", "paddy"), WordNet's order when no sense is tagged.
 """
 import os
 import re
@@ -60,6 +77,7 @@ def read_synsets(path):
 
 
 def main():
+    marked, vulgar = read_offensive()
     entries = []
     for name, pos in POS.items():
         synsets = read_synsets(os.path.join(WORDNET, "data." + name))
@@ -84,6 +102,8 @@ def main():
                             continue
                         if lemma.islower() and not word.islower() and any(c.isupper() for c in word):
                             continue  # a proper name is no substitute for a common word ("white" -> "Caucasian")
+                        if (pos, offset, word.lower()) in marked or any(part in vulgar for part in re.split(r"[ -]", word.lower())):
+                            continue  # no offensive word as a replacement (read_offensive)
                         seen.add(word.lower())
                         synonyms.append(word)
                 if synonyms:
@@ -130,7 +150,15 @@ def main():
         out.write("# A pair joins every word of the two synsets the pointer links (good/bad, also well/ill).\n")
         for a, b in antonyms:
             out.write(f"{a}\t{b}\n")
-    print(f"{len(entries)} entries, {len(exceptions)} exceptions, {len(antonyms)} antonym pairs, {len(forms)} word forms", file=sys.stderr)
+    groups = read_antonym_groups()
+    with open(os.path.join(HERE, "en-antonym-groups.tsv"), "w", encoding="utf-8", newline="\n") as out:
+        out.write("# English antonym groups from WordNet 3.0 (see LICENSE-WordNet.txt): each line joins two synsets linked by an\n")
+        out.write("# antonym pointer ('!'), each widened by its similar-to satellites (adjectives) or direct troponyms (verbs),\n")
+        out.write("# and the function-word opposites WordNet lacks (before/after ...). Every word of one side is an antonym of\n")
+        out.write("# every word of the other. Built by dictionaries/build_wordnet.py. Format: w1,w2,...<TAB>v1,v2,... (lower case).\n")
+        for a, b in groups:
+            out.write(f"{','.join(a)}\t{','.join(b)}\n")
+    print(f"{len(entries)} entries, {len(exceptions)} exceptions, {len(antonyms)} antonym pairs, {len(groups)} antonym groups, {len(forms)} word forms", file=sys.stderr)
 
 
 def read_antonyms():
@@ -164,6 +192,119 @@ def read_antonyms():
                 if a_low != b_low:
                     pairs.add((min(a_low, b_low), max(a_low, b_low)))
     return sorted(pairs)
+
+
+# WordNet's usage-domain synsets for offensive words: obscenity (07124340: "obscenity, smut, vulgarism, filth,
+# dirty word"), ethnic slur (06718862) and disparagement (06717170).
+OBSCENITY = "07124340"
+OFFENSIVE_DOMAINS = {OBSCENITY, "06718862", "06717170"}
+
+
+def read_offensive():
+    """(marked, vulgar): marked holds (pos, synset offset, lower-case word) for every word WordNet labels with an
+    offensive usage domain (a ';u' pointer to OFFENSIVE_DOMAINS: all the synset's words, or the one word of a lexical
+    pointer); vulgar holds the words whose first sense (index.*) is labelled obscene in some part of speech: those are
+    dropped as synonyms in every sense. Words labelled only in a later sense ("boy", "suit", "tool", "screw") are kept
+    elsewhere."""
+    marked, obscene = set(), set()
+    for name, pos in POS.items():
+        with open(os.path.join(WORDNET, "data." + name), encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("  "):
+                    continue
+                parts = line.split(" ")
+                count = int(parts[3], 16)
+                words = [parts[4 + 2 * i].split("(")[0].replace("_", " ").lower() for i in range(count)]
+                at = 4 + 2 * count
+                for i in range(int(parts[at])):
+                    symbol, offset, _, source_target = parts[at + 1 + 4 * i: at + 5 + 4 * i]
+                    if symbol == ";u" and offset in OFFENSIVE_DOMAINS:
+                        source = int(source_target[:2], 16)
+                        for word in (words if source == 0 else [words[source - 1]]):
+                            marked.add((pos, parts[0], word))
+                            if offset == OBSCENITY:
+                                obscene.add((pos, parts[0], word))
+    vulgar = set()
+    for name, pos in POS.items():
+        with open(os.path.join(WORDNET, "index." + name), encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("  "):
+                    continue
+                parts = line.split()
+                lemma = parts[0].replace("_", " ")
+                p_cnt = int(parts[3])
+                first = parts[6 + p_cnt]
+                if (pos, first, lemma) in obscene:
+                    vulgar.add(lemma)
+    return marked, vulgar
+
+
+# Opposites among prepositions and adverbs that WordNet has no antonym pointer for (prepositions are not in it):
+# "take it before meals" and "after meals" are different instructions. Written for TextAugment.
+FUNCTION_OPPOSITES = [
+    (["before", "prior to", "ahead of"], ["after", "following", "afterwards", "afterward"]),
+    (["above", "over"], ["below", "under", "beneath", "underneath"]),
+    (["up", "upward", "upwards"], ["down", "downward", "downwards"]),
+    (["in", "into", "inside", "within"], ["out", "outside", "out of"]),
+    (["to", "toward", "towards"], ["from", "away from"]),
+    (["for", "pro"], ["against", "anti", "con"]),
+    (["with"], ["without"]),
+    (["ahead", "in front of"], ["behind"]),
+    (["since"], ["until", "till"]),
+    (["always", "ever"], ["never"]),
+    (["all", "every", "everything", "everyone", "everybody"], ["none", "nothing", "no one", "nobody"]),
+]
+
+
+def read_antonym_groups():
+    """Sorted (side, opposite side) pairs of sorted word tuples, lower case: for every antonym pointer between two
+    synsets, each synset's words widened by its similar-to satellites (an adjective head) or its direct troponyms (a
+    verb); then FUNCTION_OPPOSITES. Each link is written once (the pointers come in both directions)."""
+    synsets, pointers = {}, {}
+    for name, pos in POS.items():
+        synsets[pos], pointers[pos] = {}, {}
+        with open(os.path.join(WORDNET, "data." + name), encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("  "):
+                    continue
+                parts = line.split(" ")
+                count = int(parts[3], 16)
+                words = []
+                for i in range(count):
+                    lemma = parts[4 + 2 * i]
+                    if lemma.endswith(")") and "(" in lemma:
+                        lemma = lemma[: lemma.index("(")]
+                    words.append(lemma.replace("_", " ").lower())
+                at = 4 + 2 * count
+                links = []
+                for i in range(int(parts[at])):
+                    symbol, offset, target_pos = parts[at + 1 + 4 * i: at + 4 + 4 * i]
+                    links.append((symbol, offset, "a" if target_pos == "s" else target_pos))
+                synsets[pos][parts[0]] = words
+                pointers[pos][parts[0]] = links
+
+    def widened(pos, offset):
+        words = set(synsets[pos][offset])
+        for symbol, target, target_pos in pointers[pos][offset]:
+            if (pos == "a" and symbol == "&") or (pos == "v" and symbol == "~"):
+                words.update(synsets[target_pos][target])
+        return tuple(sorted(w for w in words if "," not in w and "\t" not in w))
+
+    groups = set()
+    for pos in POS.values():
+        for offset, links in pointers[pos].items():
+            for symbol, target, target_pos in links:
+                if symbol != "!":
+                    continue
+                a, b = widened(pos, offset), widened(target_pos, target)
+                # A word on both sides (a troponym or satellite of both: "fall", "get") is no antonym of either.
+                both = set(a) & set(b)
+                a, b = tuple(w for w in a if w not in both), tuple(w for w in b if w not in both)
+                if a and b:
+                    groups.add((min(a, b), max(a, b)))
+    for a, b in FUNCTION_OPPOSITES:
+        groups.add((tuple(sorted(a)), tuple(sorted(b))))
+    return sorted(groups)
 
 
 if __name__ == "__main__":

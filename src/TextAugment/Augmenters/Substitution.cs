@@ -44,10 +44,14 @@ public sealed class SubstitutionOptions
     private static readonly System.Buffers.SearchValues<char> LineBreakOrTab = System.Buffers.SearchValues.Create("\t\n\r\v\f\u0085\u2028\u2029");
 
     /// <summary>
-    /// Whether <paramref name="candidate"/> may replace <paramref name="original"/> in any substitution source: not an
-    /// antonym of it (<see cref="Antonyms.English"/>; for a Chinese word also <see cref="Antonyms.Chinese"/>), containing a digit only when the original does, and at least two
-    /// characters unless the original is one character; never one that is empty, starts or ends with white space, or holds a
-    /// tab or a line break (a source's data with a stray space would otherwise write it into the text).
+    /// Whether <paramref name="candidate"/> may replace <paramref name="original"/> (or be inserted beside it) in any
+    /// substitution source — synonyms, word vectors, a masked LM, TF-IDF draws, random insertion: not an antonym of it
+    /// (<see cref="Antonyms.English"/>; for a Chinese word also <see cref="Antonyms.Chinese"/>); not a negator and
+    /// holding none ("not bad", "don't", 不错, <see cref="NegatorRule.BuiltIn"/>: the built-in English and Chinese
+    /// negators) unless the original is one; not a number word and holding none ("seventy million",
+    /// <see cref="NumberWords"/>) and containing a digit only when the original is a number (has a digit or is a number
+    /// word); at least two characters unless the original is one character; never one that is empty, starts or ends with
+    /// white space, or holds a tab or a line break (a source's data with a stray space would otherwise write it into the text).
     /// </summary>
     public static bool Allows(ReadOnlySpan<char> original, ReadOnlySpan<char> candidate)
     {
@@ -62,6 +66,17 @@ public sealed class SubstitutionOptions
         }
 
         if (Digits.Contains(candidate) && !Digits.Contains(original))
+        {
+            return false;
+        }
+
+        // Each check asks about the original only when the candidate is refused by it otherwise (seldom).
+        if (NegatorRule.BuiltIn.HoldsNegator(candidate) && !NegatorRule.BuiltIn.HoldsNegator(original))
+        {
+            return false;
+        }
+
+        if (NumberWords.HoldsNumberWord(candidate) && !NumberWords.HoldsNumberWord(original) && !Digits.Contains(original))
         {
             return false;
         }
@@ -175,39 +190,55 @@ public abstract class SubstitutionAugmenter : Augmenter
 /// <summary>Replaces words with synonyms from a <see cref="SynonymDictionary"/>.</summary>
 public sealed class SynonymAugmenter : SubstitutionAugmenter
 {
-    private readonly SynonymDictionary _dictionary;
+    private readonly AllowedSynonyms _synonyms;
 
     /// <summary>Creates the stage.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public SynonymAugmenter(SynonymDictionary dictionary, SubstitutionOptions? options = null)
         : base(options)
     {
-        _dictionary = dictionary ?? throw new ArgumentNullException(nameof(dictionary));
-        _allowedLookup = _allowed.GetAlternateLookup<ReadOnlySpan<char>>(); // once: each call checks the comparer's type
+        _synonyms = new AllowedSynonyms(dictionary ?? throw new ArgumentNullException(nameof(dictionary)));
     }
-
-    private const int CacheLimit = 1 << 20;
-    private readonly ConcurrentDictionary<string, string[]> _allowed = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _allowedLookup;
-    private int _cached; // entries in _allowed (ConcurrentDictionary.Count takes every lock of the table)
 
     /// <inheritdoc/>
     private protected override bool CandidatesAreAllowed => true;
 
     /// <inheritdoc/>
-    protected override ReadOnlySpan<string> GetCandidates(TokenList tokens, int index)
+    protected override ReadOnlySpan<string> GetCandidates(TokenList tokens, int index) => _synonyms.Get(tokens[index].Span, tokens.IsTraditionalChinese);
+}
+
+/// <summary>
+/// The synonyms of a word that <see cref="SubstitutionOptions.Allows"/> for it, in the dictionary's order: what the
+/// synonym stage replaces a word with and what random insertion inserts beside it. Cached per lower-case word form.
+/// Thread-safe.
+/// </summary>
+internal sealed class AllowedSynonyms
+{
+    private const int CacheLimit = 1 << 20;
+    private readonly SynonymDictionary _dictionary;
+    private readonly ConcurrentDictionary<string, string[]> _allowed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _allowedLookup;
+    private int _cached; // entries in _allowed (ConcurrentDictionary.Count takes every lock of the table)
+
+    public AllowedSynonyms(SynonymDictionary dictionary)
     {
-        ReadOnlySpan<char> word = tokens[index].Span;
+        _dictionary = dictionary;
+        _allowedLookup = _allowed.GetAlternateLookup<ReadOnlySpan<char>>(); // once: each call checks the comparer's type
+    }
+
+    /// <summary>The allowed synonyms of <paramref name="word"/>, in Traditional characters for a Traditional Chinese text.</summary>
+    public ReadOnlySpan<string> Get(ReadOnlySpan<char> word, bool traditional)
+    {
         // Traditional Chinese synonyms are converted per call and filtered uncached.
-        if (tokens.IsTraditionalChinese)
+        if (traditional)
         {
-            ReadOnlySpan<string> traditional = _dictionary.GetSynonyms(word, traditional: true);
-            return traditional.IsEmpty ? traditional : Allowed(word, traditional);
+            ReadOnlySpan<string> converted = _dictionary.GetSynonyms(word, traditional: true);
+            return converted.IsEmpty ? converted : Allowed(word, converted);
         }
 
-        // The allowed synonyms depend on the word's lower-case form only (the dictionary lowers the word; the antonym check
-        // ignores case; the length and digit checks do not see it), so they are filtered once per form and cached by it,
-        // words without synonyms included: one lookup per word on the way back.
+        // The allowed synonyms depend on the word's lower-case form only (the dictionary lowers the word; the antonym,
+        // negator and number checks ignore case; the length and digit checks do not see it), so they are filtered once
+        // per form and cached by it, words without synonyms included: one lookup per word on the way back.
         Span<char> lower = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
         InvariantCase.ToLower(word, lower);
         if (_allowedLookup.TryGetValue(lower, out string[]? cached))

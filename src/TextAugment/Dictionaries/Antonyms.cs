@@ -3,9 +3,12 @@ using System.Collections.Concurrent;
 namespace TextAugment.Dictionaries;
 
 /// <summary>
-/// Pairs of words with opposite meanings (good/bad, increase/decrease), compared without regard to case and
-/// through English inflection (<c>increased</c>/<c>decreases</c>). The built-in list is WordNet 3.0's antonym
-/// pointers (dictionaries/en-antonyms.tsv, built by dictionaries/build_wordnet.py). Immutable and thread-safe.
+/// Words with opposite meanings (good/bad, increase/decrease), compared without regard to case and through English
+/// inflection (<c>increased</c>/<c>decreases</c>). The data is groups: two sides of words, every word of one side an
+/// antonym of every word of the other. The built-in English groups are WordNet 3.0's antonym pointers, each synset
+/// widened by its similar-to satellites (hot ~ sizzling) or direct troponyms (decrease ~ reduce), and the
+/// function-word opposites WordNet lacks (before/after) (dictionaries/en-antonym-groups.tsv, built by
+/// dictionaries/build_wordnet.py). Immutable and thread-safe.
 /// </summary>
 /// <remarks>
 /// Nearest neighbours in a vector space and masked-LM fills are often antonyms, which flips a sentiment label;
@@ -14,26 +17,25 @@ namespace TextAugment.Dictionaries;
 public sealed class Antonyms
 {
     private const int CacheLimit = 1 << 20;
-    private readonly HashSet<(string, string)> _pairs;
-    private readonly HashSet<string> _members = new(StringComparer.Ordinal);
+    // Each word's sides: side 2k and side 2k + 1 are the two halves of group k, so a side's opposite is side ^ 1.
+    private readonly Dictionary<string, int[]> _sides;
     private readonly ConcurrentDictionary<string, string[]> _memberLemmas = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _memberLemmasLookup;
     private readonly ConcurrentDictionary<string, string[]> _allLemmas = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _allLemmasLookup;
 
-    private Antonyms(HashSet<(string, string)> pairs)
+    private Antonyms(Dictionary<string, int[]> sides, int groups)
     {
         _memberLemmasLookup = _memberLemmas.GetAlternateLookup<ReadOnlySpan<char>>();
         _allLemmasLookup = _allLemmas.GetAlternateLookup<ReadOnlySpan<char>>();
-        _pairs = pairs;
-        foreach (var (a, _) in pairs)
-        {
-            _members.Add(a);
-        }
+        _sides = sides;
+        Count = groups;
     }
 
-    /// <summary>WordNet 3.0's English antonym pairs, embedded in the library.</summary>
-    public static Antonyms English { get; } = Read(EmbeddedResource.ReadLines("TextAugment.en-antonyms.tsv"), "en-antonyms.tsv");
+    /// <summary>
+    /// The built-in English antonym groups from WordNet 3.0 (dictionaries/en-antonym-groups.tsv), embedded in the library.
+    /// </summary>
+    public static Antonyms English { get; } = Read(EmbeddedResource.ReadLines("TextAugment.en-antonym-groups.tsv"), "en-antonym-groups.tsv");
 
     /// <summary>
     /// Chinese antonym pairs (增加/减少, 喜欢/讨厌): 13,015 pairs of words whose CC-CEDICT glosses are WordNet antonyms,
@@ -45,12 +47,13 @@ public sealed class Antonyms
 
     private static readonly Lazy<Antonyms> LazyChinese = new(() => Read(EmbeddedResource.ReadLines("TextAugment.zh-cedict-antonyms.tsv"), "zh-cedict-antonyms.tsv"));
 
-    /// <summary>Number of pairs (each counted once).</summary>
-    public int Count => _pairs.Count / 2;
+    /// <summary>Number of groups (lines of the data: a pair is a group of one word a side).</summary>
+    public int Count { get; }
 
     /// <summary>
     /// True when <paramref name="a"/> and <paramref name="b"/>, in any case and either Chinese script (a Traditional
-    /// word through its Simplified form), or any of their lemmas (<see cref="EnglishInflector"/>), form a pair.
+    /// word through its Simplified form), or any of their lemmas (<see cref="EnglishInflector"/>), stand on opposite
+    /// sides of a group.
     /// </summary>
     public bool AreAntonyms(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
@@ -69,11 +72,20 @@ public sealed class Antonyms
 
         foreach (string l in xs)
         {
+            int[] sides = _sides[l];
             foreach (string m in ys)
             {
-                if (_pairs.Contains((l, m)))
+                if (!_sides.TryGetValue(m, out int[]? others))
                 {
-                    return true;
+                    continue;
+                }
+
+                foreach (int side in sides)
+                {
+                    if (Array.IndexOf(others, side ^ 1) >= 0)
+                    {
+                        return true;
+                    }
                 }
             }
         }
@@ -101,7 +113,7 @@ public sealed class Antonyms
         List<string> lemmas = Lemmas(Text.ChineseScript.ToSimplified(x));
         if (members)
         {
-            lemmas.RemoveAll(l => !_members.Contains(l));
+            lemmas.RemoveAll(l => !_sides.ContainsKey(l));
         }
 
         string[] result = lemmas.Count == 0 ? [] : [.. lemmas];
@@ -126,9 +138,11 @@ public sealed class Antonyms
         return lemmas;
     }
 
+    /// <summary>Reads lines of <c>words&lt;TAB&gt;opposite words</c>, each side one word or several joined by commas.</summary>
     private static Antonyms Read(List<string> lines, string name)
     {
-        var pairs = new HashSet<(string, string)>();
+        var sides = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        int groups = 0;
         for (int n = 0; n < lines.Count; n++)
         {
             string line = lines[n];
@@ -138,16 +152,45 @@ public sealed class Antonyms
             }
 
             int tab = line.IndexOf('\t', StringComparison.Ordinal);
-            if (tab <= 0 || tab == line.Length - 1)
+            if (tab <= 0 || tab == line.Length - 1 || line.IndexOf('\t', tab + 1) >= 0)
             {
-                throw new DataFormatException(name, n + 1, 1, $"'{line}' is not 'word<TAB>antonym'.");
+                throw new DataFormatException(name, n + 1, 1, $"'{line}' is not 'word<TAB>antonym' (either side may be several words joined by commas).");
             }
 
-            string a = line[..tab], b = line[(tab + 1)..];
-            pairs.Add((a, b));
-            pairs.Add((b, a));
+            int group = groups++;
+            AddSide(line.AsSpan(0, tab), 2 * group);
+            AddSide(line.AsSpan(tab + 1), 2 * group + 1);
         }
 
-        return new Antonyms(pairs);
+        var frozen = new Dictionary<string, int[]>(sides.Count, StringComparer.Ordinal);
+        foreach (var (word, ids) in sides)
+        {
+            frozen.Add(word, [.. ids]);
+        }
+
+        return new Antonyms(frozen, groups);
+
+        void AddSide(ReadOnlySpan<char> words, int side)
+        {
+            foreach (Range r in words.Split(','))
+            {
+                ReadOnlySpan<char> w = words[r];
+                if (w.IsEmpty)
+                {
+                    continue;
+                }
+
+                string word = w.ToString().ToLowerInvariant();
+                if (!sides.TryGetValue(word, out List<int>? ids))
+                {
+                    sides.Add(word, ids = []);
+                }
+
+                if (ids.Count == 0 || ids[^1] != side)
+                {
+                    ids.Add(side);
+                }
+            }
+        }
     }
 }

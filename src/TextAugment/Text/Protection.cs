@@ -27,7 +27,9 @@ public sealed class ProtectionOptions
     /// Protect numbers and words that contain a decimal digit of any script (<c>42</c>, <c>3.14</c>, <c>COVID-19</c>,
     /// full-width <c>２０２４</c>: Unicode category Nd), and Chinese numbers: words made only of Chinese numeral characters
     /// (三千五百, 两, 壹仟), also with the unit or 半 jieba joins to them (两个, 四年, 三点, 三点半, 半), but not 一 alone or
-    /// with a unit (一个, 一点 "a little") (see <see cref="Digits.IsChineseNumber"/>). Default: true.
+    /// with a unit (一个, 一点 "a little") (see <see cref="Digits.IsChineseNumber"/>), and English number words in any case
+    /// (three, twenty, hundred, million, first, twentieth, twice, dozen, half, Roman ii–xx, hyphenated twenty-one, tenfold;
+    /// dictionaries/numbers-en.txt, see <see cref="NumberWords"/>). Default: true.
     /// </summary>
     public bool Numbers { get; init; } = true;
 
@@ -71,10 +73,11 @@ public sealed class ProtectionOptions
     public WordSet? Negators { get; init; } = WordSet.EnglishNegators;
 
     /// <summary>
-    /// Capitalised words inside a sentence (likely names: "John", "Bill Gates"), and in unspaced scripts the words the
-    /// segmenter knows as proper nouns (<see cref="Segmenter.IsProperNoun"/>: 张伟, 北京, 上海, 联合国 with
-    /// <see cref="JiebaSegmenter"/>): <see cref="NamePolicy.Keep"/> protects them, a multi-word name as one unit (with a
-    /// capitalised sentence-initial word before it). Default: <see cref="NamePolicy.Keep"/>.
+    /// Capitalised words inside a sentence (likely names: "John", "Bill Gates"), a capitalised common given name at the
+    /// start of one ("Jack called Bill": <see cref="Protection.GivenNames"/>, dictionaries/given-names-en.txt), and in
+    /// unspaced scripts the words the segmenter knows as proper nouns (<see cref="Segmenter.IsProperNoun"/>: 张伟, 北京,
+    /// 上海, 联合国 with <see cref="JiebaSegmenter"/>): <see cref="NamePolicy.Keep"/> protects them, a multi-word name as
+    /// one unit (with a capitalised sentence-initial word before it). Default: <see cref="NamePolicy.Keep"/>.
     /// </summary>
     public NamePolicy Names { get; init; } = NamePolicy.Keep;
 
@@ -121,15 +124,8 @@ public sealed partial class Protection
     private readonly Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _listsLookup;
     private readonly List<string[]> _phrases = [];
     private readonly Regex[] _patterns;
-    // The one-character negators of an unspaced script (不, 没, 未, 别 …): a word that starts with one is a negator too,
-    // and a word that holds one of them that negates inside a word as well (InsideWordNegators) anywhere.
-    private readonly System.Buffers.SearchValues<char>? _negatorWordes;
-    private readonly System.Buffers.SearchValues<char>? _negatorInfixes;
-
-    // Of the one-character Chinese negators, those whose uses inside jieba's dictionary words are negations too: 不
-    // (看不见, 受不了, 是不是, 从来不), 没 (有没有, 从没), 未 (尚未, 前所未有), 无 (毫无, 绝无), 勿 (请勿, 切勿), 毋 (宁缺毋滥).
-    // Not 非, 别, 莫, 否: inside a word they are mostly other words (南非, 是非; 特别, 区别; 约莫; 是否, 能否).
-    private const string InsideWordNegators = "不没未无勿毋";
+    // The negator rule for the configured list (its n't and one-character Chinese negator rules); null for none.
+    private readonly NegatorRule? _negators;
 
     private Protection(ProtectionOptions options)
     {
@@ -152,11 +148,8 @@ public sealed partial class Protection
         }
 
         _words = single.Count > 0 ? new WordSet(single) : null;
-        _listsLookup = ListsOf(options.StopWords, _words, options.Negators).GetAlternateLookup<ReadOnlySpan<char>>();
-        char[] prefixes = [.. (options.Negators?.Words ?? []).Where(w => w.Length == 1 && Segmenter.IsUnspaced(w[0])).Select(w => w[0])];
-        char[] infixes = [.. prefixes.Where(c => InsideWordNegators.Contains(c, StringComparison.Ordinal))];
-        _negatorWordes = prefixes.Length > 0 ? System.Buffers.SearchValues.Create(prefixes) : null;
-        _negatorInfixes = infixes.Length > 0 ? System.Buffers.SearchValues.Create(infixes) : null;
+        _listsLookup = ListsOf(options.StopWords, _words, options.Negators, options.Numbers ? NumberWords.List : null).GetAlternateLookup<ReadOnlySpan<char>>();
+        _negators = options.Negators is null ? null : new NegatorRule(options.Negators);
         _patterns = new Regex[options.Patterns.Count];
         for (int i = 0; i < _patterns.Length; i++)
         {
@@ -305,7 +298,8 @@ public sealed partial class Protection
         if (word.Length > WordSet.MaxStackWord)
         {
             TokenFlags marks = _options.StopWords?.Contains(word) == true ? TokenFlags.StopWord : TokenFlags.None;
-            return (_options.Numbers && (Digits.Contains(word) || Digits.IsChineseNumber(word))) || _words?.Contains(word) == true || IsNegator(word)
+            return (_options.Numbers && (Digits.Contains(word) || Digits.IsChineseNumber(word) || NumberWords.IsNumberWord(word))) || _words?.Contains(word) == true
+                   || _negators?.IsNegator(word) == true
                 ? marks | TokenFlags.Protected
                 : marks;
         }
@@ -315,30 +309,33 @@ public sealed partial class Protection
         Span<char> lower = stackalloc char[word.Length];
         InvariantCase.ToLower(word, lower);
         byte lists = _listsLookup.TryGetValue(lower, out byte found) ? found : (byte)0;
-        bool negatorWord = IsChineseNegatorWord(lower);
+        bool negatorWord = _negators?.IsChineseNegatorWord(lower) == true;
         if (ChineseScript.HasTraditional(lower))
         {
             Span<char> simplified = stackalloc char[lower.Length];
             ChineseScript.ToSimplified(lower, simplified);
             lists |= _listsLookup.TryGetValue(simplified, out found) ? found : (byte)0;
-            negatorWord |= IsChineseNegatorWord(simplified);
+            negatorWord |= _negators?.IsChineseNegatorWord(simplified) == true;
         }
 
         TokenFlags flags = (lists & StopWordList) != 0 ? TokenFlags.StopWord : TokenFlags.None;
         // Ordinal on the lowered word is OrdinalIgnoreCase on the word for these endings: only n/N lower to n, t/T to t.
-        bool negator = _options.Negators is not null && ((lists & NegatorList) != 0 || EndsWithNt(lower) || negatorWord);
-        return (_options.Numbers && (Digits.Contains(word) || Digits.IsChineseNumber(word))) || (lists & ProtectedList) != 0 || negator
+        bool negator = _negators is not null && ((lists & NegatorList) != 0 || NegatorRule.EndsWithNt(lower) || negatorWord);
+        // The number-word list is in the lookup only when numbers are protected; a hyphenated number (twenty-one) or a
+        // multiplicative (tenfold) is not.
+        bool number = _options.Numbers && (Digits.Contains(word) || Digits.IsChineseNumber(word) || (lists & NumberList) != 0 || NumberWords.IsCompound(lower) || NumberWords.IsMultiplicative(lower));
+        return number || (lists & ProtectedList) != 0 || negator
             ? flags | TokenFlags.Protected
             : flags;
     }
 
-    private const byte StopWordList = 1, ProtectedList = 2, NegatorList = 4;
+    private const byte StopWordList = 1, ProtectedList = 2, NegatorList = 4, NumberList = 8;
 
-    /// <summary>Which of the stop words, protected words and negators hold each (lower-case) word: one lookup for all three.</summary>
-    private static Dictionary<string, byte> ListsOf(WordSet? stopWords, WordSet? words, WordSet? negators)
+    /// <summary>Which of the stop words, protected words, negators and number words hold each (lower-case) word: one lookup for all four.</summary>
+    private static Dictionary<string, byte> ListsOf(WordSet? stopWords, WordSet? words, WordSet? negators, WordSet? numbers)
     {
         var lists = new Dictionary<string, byte>(StringComparer.Ordinal);
-        foreach (var (set, bit) in new[] { (stopWords, StopWordList), (words, ProtectedList), (negators, NegatorList) })
+        foreach (var (set, bit) in new[] { (stopWords, StopWordList), (words, ProtectedList), (negators, NegatorList), (numbers, NumberList) })
         {
             foreach (string w in set?.Words ?? [])
             {
@@ -348,28 +345,6 @@ public sealed partial class Protection
 
         return lists;
     }
-
-    private bool IsNegator(ReadOnlySpan<char> word) =>
-        _options.Negators is { } negators
-        && (negators.Contains(word) || EndsWithNt(word)
-            || IsChineseNegatorWord(word) || IsChineseNegatorWord(ChineseScript.ToSimplified(word.ToString())));
-
-    // The apostrophes a word can hold (the tokenizer joins ' ’ ‘ ＇ into a word; ʼ and ʹ are modifier letters): n't is
-    // written with any of them (isn't, isn’t, isn‘t, isnʼt, isn＇t).
-    private const string Apostrophes = "'’‘ʼʹ＇";
-
-    /// <summary>Whether the word ends in n't, in any case and with any of <see cref="Apostrophes"/>.</summary>
-    private static bool EndsWithNt(ReadOnlySpan<char> word) =>
-        word.Length >= 3 && word[^1] is 't' or 'T' && word[^3] is 'n' or 'N' && Apostrophes.Contains(word[^2]);
-
-    /// <summary>
-    /// A word of two or more characters that starts with a one-character negator of an unspaced script (不去, 不想, 未能,
-    /// 别动: jieba joins the negator to the verb), or holds one that negates inside a word too (看不见, 有没有, 毫无; see
-    /// <see cref="InsideWordNegators"/>). The caller asks again with the word's Simplified form.
-    /// </summary>
-    private bool IsChineseNegatorWord(ReadOnlySpan<char> word) =>
-        _negatorWordes is not null && word.Length >= 2
-        && (_negatorWordes.Contains(word[0]) || (_negatorInfixes is not null && word[1..].ContainsAny(_negatorInfixes)));
 
     /// <summary>The token is the phrase part in any case, or in Traditional characters (the part is Simplified).</summary>
     private static bool SameWord(ReadOnlySpan<char> token, string part)
@@ -425,9 +400,10 @@ public sealed partial class Protection
     }
 
     /// <summary>
-    /// Protects capitalised words that do not start a sentence (likely names), and a capitalised
-    /// sentence-initial word directly followed by one ("Bill Gates"), with the whitespace between them; and the words of
-    /// unspaced scripts that the tokens' segmenter knows as proper nouns (张伟, 北京).
+    /// Protects capitalised words that do not start a sentence (likely names), a capitalised sentence-initial word that
+    /// is a common given name (<see cref="GivenNames"/>: "Jack called Bill"), and a capitalised sentence-initial word
+    /// directly followed by one ("Bill Gates"), with the whitespace between them; and the words of unspaced scripts that
+    /// the tokens' segmenter knows as proper nouns (张伟, 北京).
     /// </summary>
     private static void ProtectNames(TokenList tokens)
     {
@@ -479,7 +455,7 @@ public sealed partial class Protection
                 continue;
             }
 
-            if (!sentenceStart)
+            if (!sentenceStart || GivenNames.Contains(t.Span))
             {
                 tokens[i] = t.With(TokenFlags.Protected);
                 if (previousName >= 0 && i - previousName <= 2)
@@ -495,6 +471,13 @@ public sealed partial class Protection
             sentenceStart = false;
         }
     }
+
+    /// <summary>
+    /// Common English given names (Jack, John, Mark, Mary, Rose: Faker's en_US first names, 690, from the Debian package
+    /// python3-fake-factory, Expat licence; dictionaries/given-names-en.txt, built by dictionaries/build_given_names.py,
+    /// embedded in the library): with <see cref="NamePolicy.Keep"/>, such a word is a name at the start of a sentence too.
+    /// </summary>
+    public static WordSet GivenNames { get; } = new(EmbeddedResource.ReadLines("TextAugment.given-names-en.txt").Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] != '#'));
 
     private static void ProtectMatches(TokenList tokens, Regex pattern)
     {
