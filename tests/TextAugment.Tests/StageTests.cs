@@ -40,7 +40,7 @@ public class StageTests
         var augmenter = new RandomDeletionAugmenter(1.0);
         for (int v = 0; v < 100; v++)
         {
-            string output = augmenter.Augment("one two three four", AugmentRandom.For(1, "d", v));
+            string output = augmenter.Augment("red green blue white", AugmentRandom.For(1, "d", v));
             Assert.Single(output.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         }
     }
