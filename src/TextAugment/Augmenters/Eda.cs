@@ -187,7 +187,7 @@ public sealed class RandomInsertionAugmenter : Augmenter
     /// <param name="includeStopWords">Whether stop words may be the source of an insertion (default: false, as in EDA).</param>
     public RandomInsertionAugmenter(SynonymDictionary dictionary, EdaCountOptions? count = null, bool includeStopWords = false)
     {
-        _synonyms = new AllowedSynonyms(dictionary ?? throw new ArgumentNullException(nameof(dictionary)));
+        _synonyms = AllowedSynonyms.For(dictionary ?? throw new ArgumentNullException(nameof(dictionary)));
         _count = (count ?? new EdaCountOptions()).Validated();
         _includeStopWords = includeStopWords;
     }

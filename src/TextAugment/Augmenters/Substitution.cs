@@ -197,7 +197,7 @@ public sealed class SynonymAugmenter : SubstitutionAugmenter
     public SynonymAugmenter(SynonymDictionary dictionary, SubstitutionOptions? options = null)
         : base(options)
     {
-        _synonyms = new AllowedSynonyms(dictionary ?? throw new ArgumentNullException(nameof(dictionary)));
+        _synonyms = AllowedSynonyms.For(dictionary ?? throw new ArgumentNullException(nameof(dictionary)));
     }
 
     /// <inheritdoc/>
@@ -209,8 +209,9 @@ public sealed class SynonymAugmenter : SubstitutionAugmenter
 
 /// <summary>
 /// The synonyms of a word that <see cref="SubstitutionOptions.Allows"/> for it, in the dictionary's order: what the
-/// synonym stage replaces a word with and what random insertion inserts beside it. Cached per lower-case word form.
-/// Thread-safe.
+/// synonym stage replaces a word with and what random insertion inserts beside it. Cached per lower-case word form, one
+/// cache per dictionary (<see cref="For"/>): the stages of a pipeline that share a dictionary (EDA's synonym replacement and
+/// random insertion) filter each word's synonyms once. Thread-safe.
 /// </summary>
 internal sealed class AllowedSynonyms
 {
@@ -220,11 +221,16 @@ internal sealed class AllowedSynonyms
     private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _allowedLookup;
     private int _cached; // entries in _allowed (ConcurrentDictionary.Count takes every lock of the table)
 
-    public AllowedSynonyms(SynonymDictionary dictionary)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SynonymDictionary, AllowedSynonyms> PerDictionary = [];
+
+    private AllowedSynonyms(SynonymDictionary dictionary)
     {
         _dictionary = dictionary;
         _allowedLookup = _allowed.GetAlternateLookup<ReadOnlySpan<char>>(); // once: each call checks the comparer's type
     }
+
+    /// <summary>The filter of <paramref name="dictionary"/>'s synonyms, made on first use and kept while the dictionary lives.</summary>
+    public static AllowedSynonyms For(SynonymDictionary dictionary) => PerDictionary.GetValue(dictionary, d => new AllowedSynonyms(d));
 
     /// <summary>The allowed synonyms of <paramref name="word"/>, in Traditional characters for a Traditional Chinese text.</summary>
     public ReadOnlySpan<string> Get(ReadOnlySpan<char> word, bool traditional)
