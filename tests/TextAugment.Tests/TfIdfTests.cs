@@ -172,8 +172,8 @@ public class TfIdfTests
     public void Work_per_example_grows_linearly_with_its_length()
     {
         // The stage was quadratic in the length of one example (20 s for 30,000 words). Ten times the words must
-        // take about ten times as long (n log n), far from the hundred times a quadratic count takes; the best of
-        // three runs each, as the machine may be busy.
+        // take about ten times as long (n log n: about 12), far from the hundred times a quadratic count takes; the best
+        // of five runs each, and a bound of 45 (30 was passed once, at 30.1, with the suite sharing two busy cores).
         var augmenter = new TfIdfAugmenter(Tiny, new TfIdfOptions { Probability = 0.1 });
         string[] pool = ["the", "cat", "sat", "dog", "ran", "zebra", "quokka", "The", "Cat"];
         string Line(int n) => string.Join(' ', Enumerable.Range(0, n).Select(i => pool[i * 7 % pool.Length]));
@@ -181,7 +181,7 @@ public class TfIdfTests
         double Best(string line)
         {
             double best = double.MaxValue;
-            for (int run = 0; run < 3; run++)
+            for (int run = 0; run < 5; run++)
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 string augmented = augmenter.Augment(line, new AugmentRandom(1));
@@ -194,7 +194,7 @@ public class TfIdfTests
 
         Best(shorter); // warm up
         double ratio = Best(longer) / Best(shorter);
-        Assert.True(ratio < 30, $"200,000 words took {ratio:F1} times as long as 20,000 (linear: about 10, quadratic: about 100).");
+        Assert.True(ratio < 45, $"200,000 words took {ratio:F1} times as long as 20,000 (linear: about 10, quadratic: about 100).");
     }
 
     [Fact]
