@@ -86,15 +86,10 @@ def utf16_length(text):
 
 
 def write_gzip(path, text):
-    import gzip
-    import io
-    raw = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
-        gz.write(text.encode("utf-8"))
-    tmp = path + ".tmp"
-    with open(tmp, "wb") as f:
-        f.write(raw.getvalue())
-    os.replace(tmp, path)
+    """The gzip file the jieba tables are written as (build_jieba.write_gzip: no name, mtime 0, level 9, renamed into place)."""
+    sys.path.insert(0, HERE)
+    from build_jieba import write_gzip as write
+    write(path, text)
 
 
 def phrases():
