@@ -56,31 +56,40 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 
 
-def read_synsets(path):
-    """offset -> list of lemmas (underscores become spaces, adjective markers removed)."""
-    synsets = {}
-    with open(path, encoding="utf-8") as f:
+def data_records(name):
+    """Each synset of WordNet's data.NAME as (offset, lemmas, pointers): the lemmas as written (underscores become spaces,
+    adjective position markers such as "big(a)" removed), the pointers as (symbol, target offset, target part of speech
+    with a satellite's 's' read as 'a', source/target field)."""
+    with open(os.path.join(WORDNET, "data." + name), encoding="utf-8") as f:
         for line in f:
             if line.startswith("  "):
                 continue  # licence header
             parts = line.split(" ")
-            offset = parts[0]
             count = int(parts[3], 16)
-            words = []
+            lemmas = []
             for i in range(count):
                 lemma = parts[4 + 2 * i]
                 if lemma.endswith(")") and "(" in lemma:  # adjective position marker e.g. "big(a)"
                     lemma = lemma[: lemma.index("(")]
-                words.append(lemma.replace("_", " "))
-            synsets[offset] = words
-    return synsets
+                lemmas.append(lemma.replace("_", " "))
+            at = 4 + 2 * count
+            pointers = []
+            for i in range(int(parts[at])):
+                symbol, offset, target_pos, source_target = parts[at + 1 + 4 * i: at + 5 + 4 * i]
+                pointers.append((symbol, offset, "a" if target_pos == "s" else target_pos, source_target))
+            yield parts[0], lemmas, pointers
+
+
+def read_synsets(name):
+    """offset -> list of lemmas of data.NAME (see data_records)."""
+    return {offset: lemmas for offset, lemmas, _ in data_records(name)}
 
 
 def main():
     marked, vulgar = read_offensive()
     entries = []
     for name, pos in POS.items():
-        synsets = read_synsets(os.path.join(WORDNET, "data." + name))
+        synsets = read_synsets(name)
         with open(os.path.join(WORDNET, "index." + name), encoding="utf-8") as f:
             for line in f:
                 if line.startswith("  "):
@@ -167,23 +176,12 @@ def read_antonyms():
     The pointer block of a data.* line is: p_cnt, then p_cnt groups of
     (pointer_symbol, synset_offset, pos, source/target hex). '!' is the antonym pointer.
     """
-    synsets = {}
-    links = []
+    synsets, links = {}, []
     for name, pos in POS.items():
-        synsets[pos] = read_synsets(os.path.join(WORDNET, "data." + name))
-        with open(os.path.join(WORDNET, "data." + name), encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("  "):
-                    continue
-                parts = line.split(" ")
-                count = int(parts[3], 16)
-                at = 4 + 2 * count
-                p_cnt = int(parts[at])
-                for i in range(p_cnt):
-                    symbol, offset, target_pos = parts[at + 1 + 4 * i: at + 4 + 4 * i]
-                    if symbol == "!":
-                        target_pos = "a" if target_pos == "s" else target_pos
-                        links.append((pos, parts[0], target_pos, offset))
+        synsets[pos] = {}
+        for offset, lemmas, pointers in data_records(name):
+            synsets[pos][offset] = lemmas
+            links += [(pos, offset, target_pos, target) for symbol, target, target_pos, _ in pointers if symbol == "!"]
     pairs = set()
     for pos, offset, target_pos, target in links:
         for a in synsets[pos][offset]:
@@ -208,22 +206,15 @@ def read_offensive():
     elsewhere."""
     marked, obscene = set(), set()
     for name, pos in POS.items():
-        with open(os.path.join(WORDNET, "data." + name), encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("  "):
-                    continue
-                parts = line.split(" ")
-                count = int(parts[3], 16)
-                words = [parts[4 + 2 * i].split("(")[0].replace("_", " ").lower() for i in range(count)]
-                at = 4 + 2 * count
-                for i in range(int(parts[at])):
-                    symbol, offset, _, source_target = parts[at + 1 + 4 * i: at + 5 + 4 * i]
-                    if symbol == ";u" and offset in OFFENSIVE_DOMAINS:
-                        source = int(source_target[:2], 16)
-                        for word in (words if source == 0 else [words[source - 1]]):
-                            marked.add((pos, parts[0], word))
-                            if offset == OBSCENITY:
-                                obscene.add((pos, parts[0], word))
+        for offset, lemmas, pointers in data_records(name):
+            words = [w.lower() for w in lemmas]
+            for symbol, target, _, source_target in pointers:
+                if symbol == ";u" and target in OFFENSIVE_DOMAINS:
+                    source = int(source_target[:2], 16)
+                    for word in (words if source == 0 else [words[source - 1]]):
+                        marked.add((pos, offset, word))
+                        if target == OBSCENITY:
+                            obscene.add((pos, offset, word))
     vulgar = set()
     for name, pos in POS.items():
         with open(os.path.join(WORDNET, "index." + name), encoding="utf-8") as f:
@@ -263,25 +254,9 @@ def read_antonym_groups():
     synsets, pointers = {}, {}
     for name, pos in POS.items():
         synsets[pos], pointers[pos] = {}, {}
-        with open(os.path.join(WORDNET, "data." + name), encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("  "):
-                    continue
-                parts = line.split(" ")
-                count = int(parts[3], 16)
-                words = []
-                for i in range(count):
-                    lemma = parts[4 + 2 * i]
-                    if lemma.endswith(")") and "(" in lemma:
-                        lemma = lemma[: lemma.index("(")]
-                    words.append(lemma.replace("_", " ").lower())
-                at = 4 + 2 * count
-                links = []
-                for i in range(int(parts[at])):
-                    symbol, offset, target_pos = parts[at + 1 + 4 * i: at + 4 + 4 * i]
-                    links.append((symbol, offset, "a" if target_pos == "s" else target_pos))
-                synsets[pos][parts[0]] = words
-                pointers[pos][parts[0]] = links
+        for offset, lemmas, links in data_records(name):
+            synsets[pos][offset] = [w.lower() for w in lemmas]
+            pointers[pos][offset] = [(symbol, target, target_pos) for symbol, target, target_pos, _ in links]
 
     def widened(pos, offset):
         words = set(synsets[pos][offset])
