@@ -63,7 +63,7 @@ internal sealed class RunCommand : Command<RunSettingsBase>
         Experiment.EnsureDistinct(pipeline);
     }
 
-    /// <summary>Prints the pipeline's <see cref="Pipeline.Warnings"/> on standard error (run and validate), before any work.</summary>
+    /// <summary>Prints the pipeline's <see cref="Pipeline.Warnings"/> on standard error (run, validate and augment), before any work.</summary>
     internal static void Warn(Pipeline pipeline)
     {
         foreach (PipelineError warning in pipeline.Warnings)
@@ -198,6 +198,7 @@ internal sealed class AugmentCommand : Command<AugmentSettings>
             Ids = RunCommand.ParseIds(settings.Ids),
         };
         Pipeline pipeline = Pipeline.Load(settings.Pipeline, requireInputOutput: false, run);
+        RunCommand.Warn(pipeline);
         // The files this command reads: -i, the pipeline, and what its stages read (not input.path, output.path or the train
         // section's files, which augment does not use).
         FileIdentity.EnsureOutputs([("--output", settings.Output)],

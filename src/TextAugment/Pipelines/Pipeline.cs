@@ -131,7 +131,7 @@ public sealed class Pipeline
         PipelineInput? augmented = run?.InputPath is { } runInput && runInput != "-"
             ? new PipelineInput(Path.GetFullPath(runInput), PipelineRunner.ReaderOptions(input, run, runInput))
             : input;
-        CheckColumnsForRunInput(top.Raw("input"), input, run, d);
+        List<PipelineError> warnings = ColumnsNotUsedByRunInput(top.Raw("input"), input, run, d);
         var (augmenter, options, keepOriginal) = ReadAugment(top, d, (ulong)(seed ?? 0), augmented, augmented == input ? "input.path" : "augment -i", analysis);
         d.Use = PipelineFileUse.Train;
         TrainSection? train = TrainingSections.ReadTrain(top, d, (ulong)(seed ?? 0), input, output, analysis ?? TextAnalysis.English, checkOutputs: requireInputOutput);
@@ -144,7 +144,6 @@ public sealed class Pipeline
             throw new PipelineException([.. d.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
         }
 
-        List<PipelineError> warnings = [];
         if (requireInputOutput && train?.UnlabelledPath is { } unlabelled && input is not null && FileIdentity.SameFile(unlabelled, input.Path)
             && reads.FirstOrDefault(r => r.Key.StartsWith("train.consistency.unlabelled", StringComparison.Ordinal)) is { } at)
         {
@@ -167,8 +166,8 @@ public sealed class Pipeline
 
     /// <summary>
     /// What the pipeline allows but a run would not do as its author likely meant, each as <c>file:line:column: message</c>
-    /// at its key: <c>train.consistency.unlabelled</c> that is the input file (the training data), and trainer options
-    /// without effect (<see cref="TrainSection.Warnings"/>). Empty when loaded with
+    /// at its key: <c>train.consistency.unlabelled</c> that is the input file (the training data), trainer options
+    /// without effect (<see cref="TrainSection.Warnings"/>), and input column keys that <c>augment -i</c>'s format ignores. Empty when loaded with
     /// <c>requireInputOutput: false</c>, which trains nothing. <c>textaugment validate</c> and <c>run</c> print them.
     /// </summary>
     public IReadOnlyList<PipelineError> Warnings { get; private init; } = [];
@@ -421,33 +420,37 @@ public sealed class Pipeline
     }
 
     /// <summary>
-    /// A run that reads its own input in another format than the input section's (<c>augment -i x.ft</c>,
-    /// <c>--input-format jsonl</c>) reads it with the section's columns and header: a key among them that the run's format
-    /// has no use for (<see cref="CorpusFormats.NotApplicable"/>) would be ignored, so it is a mistake at its key, as it is
-    /// for the section's own format.
+    /// Warnings, one per key at its line and column, for the input section's column keys (<c>text</c>, <c>label</c>,
+    /// <c>id</c>, <c>header</c>) when <c>augment -i</c> / <c>--input-format</c> reads its input in a format that has no
+    /// use for them: the keys describe the section's own file (<c>input.path</c>), so a pipeline written for a TSV file
+    /// is still run on plain text; the warning says they are ignored. Empty otherwise.
     /// </summary>
-    private static void CheckColumnsForRunInput(YamlNode? section, PipelineInput? input, RunSettings? run, Diagnostics d)
+    private static List<PipelineError> ColumnsNotUsedByRunInput(YamlNode? section, PipelineInput? input, RunSettings? run, Diagnostics d)
     {
+        List<PipelineError> warnings = [];
         if (run is null || input is null || section is not YamlMappingNode mapping || (run.InputPath is null && run.InputFormat is null))
         {
-            return;
+            return warnings;
         }
 
         string runInput = run.InputPath ?? "-";
         CorpusFormat format = PipelineRunner.ReaderOptions(input, run, runInput).Format;
         if (format == input.Reader.Format)
         {
-            return; // the section's own format, checked with the section
+            return warnings; // the section's own format, checked with the section
         }
 
         foreach (string key in new[] { "text", "label", "id", "header" })
         {
             if (mapping.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? value) && CorpusFormats.NotApplicable(format, key == "header") is { } why)
             {
-                d.Add(value, $"input.{key} is given, but this run's input {(runInput == "-" ? "<stdin>" : runInput)} is read as {CorpusFormats.Name(format)}, and {why}, so it would be ignored; "
-                             + $"remove it, or read the input as the section's format{(run.InputFormatSetting is { } setting ? $" ({setting} {CorpusFormats.Name(input.Reader.Format)})" : "")}.");
+                warnings.Add(new PipelineError(d.File, value.Start.Line, value.Start.Column,
+                    $"input.{key} is ignored: this run's input {(runInput == "-" ? "<stdin>" : runInput)} is read as {CorpusFormats.Name(format)}, and {why}"
+                    + $" (the key describes input.path's {CorpusFormats.Name(input.Reader.Format)}; to read this input as that format, give{(run.InputFormatSetting is { } setting ? $" {setting} {CorpusFormats.Name(input.Reader.Format)}" : " its format")})."));
             }
         }
+
+        return warnings;
     }
 
     private static PipelineOutput? ReadOutput(YamlFields top, Diagnostics d, bool required)
