@@ -287,6 +287,11 @@ internal static class Runner
             Console.Error.WriteLine($"textaugment: warning: {TerminalText.Visible(notWritten)}");
         }
 
+        if (summary.LooksQuoted > 0)
+        {
+            Console.Error.WriteLine($"textaugment: warning: {Plural.Count(summary.LooksQuoted, "value")} of the plain tsv output start and end with a quote and double the quotes inside, as pandas quotes a field (a stage made them from the text); they are written as they are, but a plain tsv reader (ours too) takes them for pandas' quoting: to read the output back exactly, write tsv-quoted, csv or jsonl.");
+        }
+
         if (summary.Fallbacks > 0)
         {
             Console.Error.WriteLine($"textaugment: {Plural.Count(summary.Fallbacks, "variant")} {(summary.Fallbacks == 1 ? "repeats" : "repeat")} the original or another variant: no distinct text was found in max_attempts tries.");

@@ -166,7 +166,7 @@ public class ReaderFaultTests
             }
             catch (DataFormatException) when (format == CorpusFormat.Tsv)
             {
-                continue; // plain tsv cannot hold a tab or a line break, nor a text it would read back as quoted
+                continue; // plain tsv cannot hold a tab or a line break
             }
 
             Example back = Assert.Single(Read(written, format, label: "label"));
@@ -175,11 +175,35 @@ public class ReaderFaultTests
     }
 
     [Fact]
-    public void The_plain_tsv_writer_refuses_a_text_its_reader_would_take_for_pandas_quoting()
+    public void The_plain_tsv_writer_writes_and_counts_a_text_its_reader_would_take_for_pandas_quoting()
     {
-        var error = Assert.Throws<DataFormatException>(() => Write(CorpusFormat.Tsv, ("\"He said \"\"hi\"\"\"", null)));
-        Assert.Contains("tsv-quoted", error.Message, StringComparison.Ordinal);
+        // A stage can make such a text from one that was not (a deletion inside '"big ""red"" dog" barks'): refusing it
+        // would stop a long run at that row, so it is written as it is, counted, and the run says so at its end.
+        RowFormatter formatter = RowFormatter.For(CorpusFormat.Tsv);
+        var chars = new CharBuffer();
+        formatter.WriteRow(chars, "1", 3, "\"He said \"\"hi\"\"\"", null);
+        formatter.WriteRow(chars, "1", 4, "\"Great\" movie", null);
+        Assert.Equal("1\t3\t\"He said \"\"hi\"\"\"\t\n1\t4\t\"Great\" movie\t\n", chars.AsSpan().ToString());
+        Assert.Equal(1, formatter.LooksQuoted);
         Assert.Equal("id\tvariant\ttext\tlabel\n1\t0\t\"He said \"\"hi\"\"\"\t\n", Write(CorpusFormat.TsvQuoted, ("He said \"hi\"", null)));
+    }
+
+    [Fact]
+    public void A_variant_that_looks_pandas_quoted_does_not_stop_a_plain_tsv_run()
+    {
+        // The replay of newcomer 5's reproduction: a deletion leaves '"big """""' of '"big ""red"" dog" barks loudly'.
+        string dir = TestPaths.NewTempDirectory();
+        File.WriteAllText(Path.Combine(dir, "w.tsv"), "id\ttext\tlabel\n1\t\"big \"\"red\"\" dog\" barks loudly\tpos\n");
+        File.WriteAllText(Path.Combine(dir, "del.yaml"), "seed: 1\naugment:\n  variants: 20\n  keep_original: true\n  stages:\n    - random_deletion: { p: 0.5 }\n");
+        string output = Path.Combine(dir, "out.tsv");
+        var (code, _, errors) = CommandRunner.InProcess("augment", Path.Combine(dir, "del.yaml"), "-i", Path.Combine(dir, "w.tsv"), "-o", output, "--no-progress");
+        Assert.True(code == 0, errors);
+        string[] lines = File.ReadAllLines(output);
+        Assert.Equal(22, lines.Length);
+        int quoted = lines.Skip(1).Count(l => l.Split('\t')[2] is ['"', .., '"'] text && text.Contains("\"\"", StringComparison.Ordinal));
+        Assert.True(quoted > 0, "the seed no longer makes such a variant: pick another");
+        Assert.Contains($"{quoted} value", errors, StringComparison.Ordinal);
+        Assert.Contains("write tsv-quoted, csv or jsonl", errors, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -88,6 +88,9 @@ public sealed record AugmentSummary(long Examples, long Rows, long Skipped, IRea
     /// names the output: see <see cref="RowFormatter.NotWritten"/>. Null when the output keeps everything.
     /// </summary>
     public string? NotWritten { get; init; }
+
+    /// <summary>Rows of plain TSV output with a text or label that plain TSV readers take for pandas' quoting (<see cref="RowFormatter.LooksQuoted"/>).</summary>
+    public long LooksQuoted { get; init; }
 }
 
 /// <summary>
@@ -279,6 +282,7 @@ public static class CorpusAugmenter
         options.Progress?.Report(new AugmentProgress(reader.BytesRead, examples, rows, clock.Elapsed));
         return new AugmentSummary(examples, rows, reader.SkippedCount, reader.SkippedMessages, fallbacks, clock.Elapsed) {
             EmptyTexts = reader.EmptyTextCount,
+            LooksQuoted = formatter.LooksQuoted,
             NotWritten = RowFormatter.NotWritten(options.OutputName, options.OutputFormat, reader.Options.Format, reader.HadIds, reader.HadLabels, reader.OtherColumns),
         };
     }
