@@ -321,3 +321,20 @@ public class ReaderFaultTests
         Assert.Contains("'1' (line 2) / ' 1' (line 3)", evaluateErrors, StringComparison.Ordinal);
     }
 }
+
+public class OtherFormatHeaderTests
+{
+    [Theory]
+    [InlineData("sentence,topic\nhello world,a\n", "sentence", "give CorpusReaderOptions.Format: csv to read it as CSV.")]
+    [InlineData("{\"sentence\": \"a b\", \"topic\": \"x\"}\n", "sentence", "give CorpusReaderOptions.Format: jsonl to read it as JSON Lines.")]
+    [InlineData("__label__a good film\n", "text", "give CorpusReaderOptions.Format: fasttext to read it as fastText's.")]
+    public void A_first_line_of_another_format_read_as_a_tsv_header_names_that_format(string content, string column, string expected)
+    {
+        // Standard input and unknown extensions are read as TSV: "the header has no text column 'sentence'; it has:
+        // sentence,topic" contradicted itself without saying why.
+        string path = Path.Combine(TestPaths.NewTempDirectory(), "data");
+        File.WriteAllText(path, content);
+        var error = Assert.Throws<DataFormatException>(() => CorpusReader.Open(path, new CorpusReaderOptions { TextColumn = column }).TryRead(out _));
+        Assert.EndsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+}

@@ -837,11 +837,18 @@ public abstract class CorpusReader : IDisposable
             int index = header.IndexOf(name);
             if (index < 0 && required)
             {
-                // fastText's lines (__label__pos good movie) read as a header: the format is wrong, not the column's name.
-                string fastText = role == "text" && header.Count > 0 && header[0].TrimStart().StartsWith(FastTextLabelPrefix, StringComparison.Ordinal)
-                    ? $" The line starts with '{FastTextLabelPrefix}', as fastText's format does: give {Options.Names.FormatSetting}{(Options.Names.FormatSetting.StartsWith("--", StringComparison.Ordinal) ? " " : ": ")}{CorpusFormats.Name(CorpusFormat.FastText)} to read it as fastText's."
+                // Another format's first line read as a TSV or CSV header (fastText's __label__pos good movie, a CSV header
+                // read as TSV, a JSON object): the format is wrong, not the column's name.
+                string setting = $"{Options.Names.FormatSetting}{(Options.Names.FormatSetting.StartsWith("--", StringComparison.Ordinal) ? " " : ": ")}";
+                string first = header.Count > 0 ? header[0].TrimStart() : "";
+                string other = role == "text" && first.StartsWith(FastTextLabelPrefix, StringComparison.Ordinal)
+                    ? $" The line starts with '{FastTextLabelPrefix}', as fastText's format does: give {setting}{CorpusFormats.Name(CorpusFormat.FastText)} to read it as fastText's."
+                    : header.Count == 1 && !csv && first.Split(',').Contains(name)
+                    ? $" The line is read as {CorpusFormats.Name(Options.Format)}: it has no tab, and '{name}' is among its comma-separated names: give {setting}{CorpusFormats.Name(CorpusFormat.Csv)} to read it as CSV."
+                    : header.Count == 1 && first.StartsWith('{')
+                    ? $" The line is read as {CorpusFormats.Name(Options.Format)} but starts with '{{', as JSON Lines does: give {setting}{CorpusFormats.Name(CorpusFormat.Jsonl)} to read it as JSON Lines."
                     : "";
-                throw Error(line, $"the header has no {role} column '{name}'; it has: {string.Join(", ", header)}.{(fastText.Length > 0 ? fastText : ColumnHint(role, "column"))}");
+                throw Error(line, $"the header has no {role} column '{name}'; it has: {string.Join(", ", header)}.{(other.Length > 0 ? other : ColumnHint(role, "column"))}");
             }
 
             return index;
