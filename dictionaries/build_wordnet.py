@@ -80,6 +80,18 @@ def data_records(name):
             yield parts[0], lemmas, pointers
 
 
+def index_records(name):
+    """Each lemma of WordNet's index.NAME as (lemma, synset offsets in sense order, senses tagged in the corpus), the
+    lemma with underscores as spaces."""
+    with open(os.path.join(WORDNET, "index." + name), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("  "):
+                continue  # licence header
+            parts = line.split()
+            synset_cnt, p_cnt = int(parts[2]), int(parts[3])
+            yield parts[0].replace("_", " "), parts[6 + p_cnt: 6 + p_cnt + synset_cnt], int(parts[5 + p_cnt])
+
+
 def read_synsets(name):
     """offset -> list of lemmas of data.NAME (see data_records)."""
     return {offset: lemmas for offset, lemmas, _ in data_records(name)}
@@ -90,33 +102,24 @@ def main():
     entries = []
     for name, pos in POS.items():
         synsets = read_synsets(name)
-        with open(os.path.join(WORDNET, "index." + name), encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("  "):
-                    continue
-                parts = line.split()
-                lemma = parts[0].replace("_", " ")
-                if " " in lemma:
-                    continue
-                synset_cnt = int(parts[2])
-                p_cnt = int(parts[3])
-                tagged = int(parts[5 + p_cnt])
-                offsets = parts[6 + p_cnt: 6 + p_cnt + synset_cnt]
-                keep = offsets[: max(1, tagged)]
-                seen = {lemma.lower()}
-                synonyms = []
-                for offset in keep:
-                    for word in synsets[offset]:
-                        if word.lower() in seen or "," in word or "\t" in word:
-                            continue
-                        if lemma.islower() and not word.islower() and any(c.isupper() for c in word):
-                            continue  # a proper name is no substitute for a common word ("white" -> "Caucasian")
-                        if (pos, offset, word.lower()) in marked or any(part in vulgar for part in re.split(r"[ -]", word.lower())):
-                            continue  # no offensive word as a replacement (read_offensive)
-                        seen.add(word.lower())
-                        synonyms.append(word)
-                if synonyms:
-                    entries.append((lemma, pos, synonyms))
+        for lemma, offsets, tagged in index_records(name):
+            if " " in lemma:
+                continue
+            keep = offsets[: max(1, tagged)]
+            seen = {lemma.lower()}
+            synonyms = []
+            for offset in keep:
+                for word in synsets[offset]:
+                    if word.lower() in seen or "," in word or "\t" in word:
+                        continue
+                    if lemma.islower() and not word.islower() and any(c.isupper() for c in word):
+                        continue  # a proper name is no substitute for a common word ("white" -> "Caucasian")
+                    if (pos, offset, word.lower()) in marked or any(part in vulgar for part in re.split(r"[ -]", word.lower())):
+                        continue  # no offensive word as a replacement (read_offensive)
+                    seen.add(word.lower())
+                    synonyms.append(word)
+            if synonyms:
+                entries.append((lemma, pos, synonyms))
     entries.sort(key=lambda e: (e[0], e[1]))
     with open(os.path.join(HERE, "en-wordnet.tsv"), "w", encoding="utf-8", newline="\n") as out:
         out.write("# English synonyms from WordNet 3.0 (Princeton University); see LICENSE-WordNet.txt.\n")
@@ -217,16 +220,9 @@ def read_offensive():
                             obscene.add((pos, offset, word))
     vulgar = set()
     for name, pos in POS.items():
-        with open(os.path.join(WORDNET, "index." + name), encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("  "):
-                    continue
-                parts = line.split()
-                lemma = parts[0].replace("_", " ")
-                p_cnt = int(parts[3])
-                first = parts[6 + p_cnt]
-                if (pos, first, lemma) in obscene:
-                    vulgar.add(lemma)
+        for lemma, offsets, _ in index_records(name):
+            if (pos, offsets[0], lemma) in obscene:
+                vulgar.add(lemma)
     return marked, vulgar
 
 

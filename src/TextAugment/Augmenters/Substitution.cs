@@ -217,17 +217,14 @@ internal sealed class AllowedSynonyms
 {
     private const int CacheLimit = 1 << 20;
     private readonly SynonymDictionary _dictionary;
-    private readonly ConcurrentDictionary<string, string[]> _allowed = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _allowedLookup;
-    private int _cached; // entries in _allowed (ConcurrentDictionary.Count takes every lock of the table)
+
+    // One cache per script the synonyms are written in: random insertion asks for every word of every variant, so a
+    // Traditional Chinese text's filtered lists are kept too, not filtered again on each call.
+    private readonly Cache _simplified = new(), _traditional = new();
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SynonymDictionary, AllowedSynonyms> PerDictionary = [];
 
-    private AllowedSynonyms(SynonymDictionary dictionary)
-    {
-        _dictionary = dictionary;
-        _allowedLookup = _allowed.GetAlternateLookup<ReadOnlySpan<char>>(); // once: each call checks the comparer's type
-    }
+    private AllowedSynonyms(SynonymDictionary dictionary) => _dictionary = dictionary;
 
     /// <summary>The filter of <paramref name="dictionary"/>'s synonyms, made on first use and kept while the dictionary lives.</summary>
     public static AllowedSynonyms For(SynonymDictionary dictionary) => PerDictionary.GetValue(dictionary, d => new AllowedSynonyms(d));
@@ -235,28 +232,22 @@ internal sealed class AllowedSynonyms
     /// <summary>The allowed synonyms of <paramref name="word"/>, in Traditional characters for a Traditional Chinese text.</summary>
     public ReadOnlySpan<string> Get(ReadOnlySpan<char> word, bool traditional)
     {
-        // Traditional Chinese synonyms are converted per call and filtered uncached.
-        if (traditional)
-        {
-            ReadOnlySpan<string> converted = _dictionary.GetSynonyms(word, traditional: true);
-            return converted.IsEmpty ? converted : Allowed(word, converted);
-        }
-
         // The allowed synonyms depend on the word's lower-case form only (the dictionary lowers the word; the antonym,
         // negator and number checks ignore case; the length and digit checks do not see it), so they are filtered once
         // per form and cached by it, words without synonyms included: one lookup per word on the way back.
+        Cache cache = traditional ? _traditional : _simplified;
         Span<char> lower = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
         InvariantCase.ToLower(word, lower);
-        if (_allowedLookup.TryGetValue(lower, out string[]? cached))
+        if (cache.Lookup.TryGetValue(lower, out string[]? cached))
         {
             return cached;
         }
 
-        ReadOnlySpan<string> synonyms = _dictionary.GetSynonyms(word);
+        ReadOnlySpan<string> synonyms = traditional ? _dictionary.GetSynonyms(word, traditional: true) : _dictionary.GetSynonyms(word);
         string[] allowed = synonyms.IsEmpty ? [] : Allowed(word, synonyms);
-        if (Volatile.Read(ref _cached) < CacheLimit && _allowed.TryAdd(lower.ToString(), allowed))
+        if (Volatile.Read(ref cache.Count) < CacheLimit && cache.Lookup.TryAdd(lower, allowed))
         {
-            Interlocked.Increment(ref _cached);
+            Interlocked.Increment(ref cache.Count);
         }
 
         return allowed;
@@ -274,5 +265,15 @@ internal sealed class AllowedSynonyms
         }
 
         return allowed.Count == 0 ? [] : [.. allowed];
+    }
+
+    /// <summary>Allowed synonyms by lower-case word form, with a count of entries (ConcurrentDictionary.Count takes every lock of the table).</summary>
+    private sealed class Cache
+    {
+        public Cache() => Lookup = new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; }
+
+        public int Count; // a field: Interlocked and Volatile take it by reference
     }
 }
