@@ -35,6 +35,9 @@ fi
 : > "$work/times.tsv"
 for ((round = 0; round < n; round++)); do
   for name in "${builds[@]}"; do
+    # Both tools write a new file: the shell truncates awk's output before awk's time starts, so textaugment's output of
+    # the round before is removed here too (its rename into place would otherwise free the old file's blocks in its time).
+    rm -f "$work/out-$name.tsv" "$work/awk-$name.tsv"
     /usr/bin/time -f "$name	textaugment	%e	%U	%S" -a -o "$work/times.tsv" "$work/$name/TextAugment.Cli" augment \
       benchmarks/e2e/eda-equivalent.yaml --no-progress --threads "$threads" -i "$corpus" -o "$work/out-$name.tsv" 2>/dev/null
     /usr/bin/time -f "$name	awk	%e	%U	%S" -a -o "$work/times.tsv" awk '{ print }' "$work/out-$name.tsv" > "$work/awk-$name.tsv"

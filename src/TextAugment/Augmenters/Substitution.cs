@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using TextAugment.Dictionaries;
 using TextAugment.Text;
 
@@ -215,12 +214,11 @@ public sealed class SynonymAugmenter : SubstitutionAugmenter
 /// </summary>
 internal sealed class AllowedSynonyms
 {
-    private const int CacheLimit = 1 << 20;
     private readonly SynonymDictionary _dictionary;
 
     // One cache per script the synonyms are written in: random insertion asks for every word of every variant, so a
     // Traditional Chinese text's filtered lists are kept too, not filtered again on each call.
-    private readonly Cache _simplified = new(), _traditional = new();
+    private readonly WordCache<string[]> _simplified = new(), _traditional = new();
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SynonymDictionary, AllowedSynonyms> PerDictionary = [];
 
@@ -235,22 +233,16 @@ internal sealed class AllowedSynonyms
         // The allowed synonyms depend on the word's lower-case form only (the dictionary lowers the word; the antonym,
         // negator and number checks ignore case; the length and digit checks do not see it), so they are filtered once
         // per form and cached by it, words without synonyms included: one lookup per word on the way back.
-        Cache cache = traditional ? _traditional : _simplified;
+        WordCache<string[]> cache = traditional ? _traditional : _simplified;
         Span<char> lower = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
         InvariantCase.ToLower(word, lower);
-        if (cache.Lookup.TryGetValue(lower, out string[]? cached))
+        if (cache.TryGetValue(lower, out string[]? cached))
         {
             return cached;
         }
 
         ReadOnlySpan<string> synonyms = traditional ? _dictionary.GetSynonyms(word, traditional: true) : _dictionary.GetSynonyms(word);
-        string[] allowed = synonyms.IsEmpty ? [] : Allowed(word, synonyms);
-        if (Volatile.Read(ref cache.Count) < CacheLimit && cache.Lookup.TryAdd(lower, allowed))
-        {
-            Interlocked.Increment(ref cache.Count);
-        }
-
-        return allowed;
+        return cache.GetOrAdd(lower, synonyms.IsEmpty ? [] : Allowed(word, synonyms));
     }
 
     private static string[] Allowed(ReadOnlySpan<char> word, ReadOnlySpan<string> synonyms)
@@ -265,15 +257,5 @@ internal sealed class AllowedSynonyms
         }
 
         return allowed.Count == 0 ? [] : [.. allowed];
-    }
-
-    /// <summary>Allowed synonyms by lower-case word form, with a count of entries (ConcurrentDictionary.Count takes every lock of the table).</summary>
-    private sealed class Cache
-    {
-        public Cache() => Lookup = new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-
-        public ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; }
-
-        public int Count; // a field: Interlocked and Volatile take it by reference
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 
 namespace TextAugment.Dictionaries;
 
@@ -16,18 +15,12 @@ namespace TextAugment.Dictionaries;
 /// </remarks>
 public sealed class Antonyms
 {
-    private const int CacheLimit = 1 << 20;
     // Each word's sides: side 2k and side 2k + 1 are the two halves of group k, so a side's opposite is side ^ 1.
     private readonly Dictionary<string, int[]> _sides;
-    private readonly ConcurrentDictionary<string, string[]> _memberLemmas = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _memberLemmasLookup;
-    private readonly ConcurrentDictionary<string, string[]> _allLemmas = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _allLemmasLookup;
+    private readonly Text.WordCache<string[]> _memberLemmas = new(), _allLemmas = new();
 
     private Antonyms(Dictionary<string, int[]> sides, int groups)
     {
-        _memberLemmasLookup = _memberLemmas.GetAlternateLookup<ReadOnlySpan<char>>();
-        _allLemmasLookup = _allLemmas.GetAlternateLookup<ReadOnlySpan<char>>();
         _sides = sides;
         Count = groups;
     }
@@ -94,17 +87,16 @@ public sealed class Antonyms
     }
 
     /// <summary>The word (lower case) and its lemmas that have an antonym; cached per word form.</summary>
-    private string[] MemberLemmas(ReadOnlySpan<char> word) => Cached(_memberLemmasLookup, _memberLemmas, word, members: true);
+    private string[] MemberLemmas(ReadOnlySpan<char> word) => Cached(_memberLemmas, word, members: true);
 
     /// <summary>The word (lower case) first, then its lemmas; cached per word form.</summary>
-    private string[] AllLemmas(ReadOnlySpan<char> word) => Cached(_allLemmasLookup, _allLemmas, word, members: false);
+    private string[] AllLemmas(ReadOnlySpan<char> word) => Cached(_allLemmas, word, members: false);
 
-    private string[] Cached(ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> lookup, ConcurrentDictionary<string, string[]> cache,
-        ReadOnlySpan<char> word, bool members)
+    private string[] Cached(Text.WordCache<string[]> cache, ReadOnlySpan<char> word, bool members)
     {
         Span<char> lower = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
         word.ToLowerInvariant(lower);
-        if (lookup.TryGetValue(lower, out string[]? cached))
+        if (cache.TryGetValue(lower, out string[]? cached))
         {
             return cached;
         }
@@ -116,13 +108,7 @@ public sealed class Antonyms
             lemmas.RemoveAll(l => !_sides.ContainsKey(l));
         }
 
-        string[] result = lemmas.Count == 0 ? [] : [.. lemmas];
-        if (cache.Count < CacheLimit)
-        {
-            cache.TryAdd(x, result);
-        }
-
-        return result;
+        return cache.GetOrAdd(x, lemmas.Count == 0 ? [] : [.. lemmas]);
     }
 
     private static List<string> Lemmas(string word)

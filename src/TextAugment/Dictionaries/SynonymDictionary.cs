@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 
 namespace TextAugment.Dictionaries;
@@ -56,23 +55,16 @@ public sealed class SynonymDictionary
     /// <summary>The longest head word or synonym, in UTF-16 code units: 1,000 (WordNet's longest is 84).</summary>
     public const int MaxWordLength = 1_000;
 
-    private const int CacheLimit = 1 << 20;
     private readonly Dictionary<string, (char Pos, string[] Synonyms)[]>? _entries;
     private readonly TsvIndex? _index;
     private readonly EnglishInflector? _inflector;
-    private readonly ConcurrentDictionary<string, string[]> _cache = new(StringComparer.Ordinal);
-    private int _cached;
-    private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _cacheLookup;
-    private readonly ConcurrentDictionary<string, string[]> _traditionalCache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _traditionalLookup;
+    private readonly Text.WordCache<string[]> _cache = new(), _traditionalCache = new();
 
     private SynonymDictionary(Dictionary<string, (char, string[])[]>? entries, TsvIndex? index, EnglishInflector? inflector)
     {
         _entries = entries;
         _index = index;
         _inflector = inflector;
-        _cacheLookup = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
-        _traditionalLookup = _traditionalCache.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Number of head words.</summary>
@@ -158,20 +150,12 @@ public sealed class SynonymDictionary
     {
         Span<char> lower = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
         Text.InvariantCase.ToLower(word, lower);
-        if (_cacheLookup.TryGetValue(lower, out string[]? cached))
+        if (_cache.TryGetValue(lower, out string[]? cached))
         {
             return cached;
         }
 
-        string key = lower.ToString();
-        string[] synonyms = Compute(key);
-        // A counter, not ConcurrentDictionary.Count, which takes every lock of the table on each miss.
-        if (Volatile.Read(ref _cached) < CacheLimit && _cache.TryAdd(key, synonyms))
-        {
-            Interlocked.Increment(ref _cached);
-        }
-
-        return synonyms;
+        return _cache.GetOrAdd(lower, Compute(lower.ToString()));
     }
 
     /// <summary>
@@ -189,7 +173,7 @@ public sealed class SynonymDictionary
 
         Span<char> lower = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
         word.ToLowerInvariant(lower);
-        if (_traditionalLookup.TryGetValue(lower, out string[]? cached))
+        if (_traditionalCache.TryGetValue(lower, out string[]? cached))
         {
             return cached;
         }
@@ -205,13 +189,7 @@ public sealed class SynonymDictionary
             }
         }
 
-        string[] result = [.. converted];
-        if (_traditionalCache.Count < CacheLimit)
-        {
-            _traditionalCache.TryAdd(key, result);
-        }
-
-        return result;
+        return _traditionalCache.GetOrAdd(lower, [.. converted]);
     }
 
     private string[] Compute(string word)
