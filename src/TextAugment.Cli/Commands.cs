@@ -292,6 +292,12 @@ internal static class Runner
             Console.Error.WriteLine($"textaugment: warning: {Plural.Count(summary.LooksQuoted, "value")} of the plain tsv output start and end with a quote and double the quotes inside, as pandas quotes a field (a stage made them from the text); they are written as they are, but a plain tsv reader (ours too) takes them for pandas' quoting: to read the output back exactly, write tsv-quoted, csv or jsonl.");
         }
 
+        if (summary.Unlabelled > 0)
+        {
+            bool one = summary.Unlabelled == 1;
+            Console.Error.WriteLine(TerminalText.Visible($"textaugment: warning: {Plural.Count(summary.Unlabelled, "record")} of the input {(one ? "has" : "have")} no label (none, or an empty one), where others have one{(one ? "" : "; the first")}: {summary.FirstUnlabelled}. {(one ? "It is" : "They are")} written without a label, and 'train' refuses a row without one: give {(one ? "it a label, or remove it" : "each a label, or remove them")}, before training on the output."));
+        }
+
         if (summary.Fallbacks > 0)
         {
             Console.Error.WriteLine($"textaugment: {Plural.Count(summary.Fallbacks, "variant")} {(summary.Fallbacks == 1 ? "repeats" : "repeat")} the original or another variant: no distinct text was found in max_attempts tries.");

@@ -91,6 +91,16 @@ public sealed record AugmentSummary(long Examples, long Rows, long Skipped, IRea
 
     /// <summary>Rows of plain TSV output with a text or label that plain TSV readers take for pandas' quoting (<see cref="RowFormatter.LooksQuoted"/>).</summary>
     public long LooksQuoted { get; init; }
+
+    /// <summary>
+    /// Examples written without a label (none, or an empty or white-space one) from an input where other records have one:
+    /// an unlabelled fastText line, an empty label cell of a TSV or CSV row, a JSON Lines record without the label key. Such
+    /// rows cannot be trained on (training refuses them). 0 when the input has no labels at all.
+    /// </summary>
+    public long Unlabelled { get; init; }
+
+    /// <summary>Where the first of <see cref="Unlabelled"/> is, as <c>path:line</c>; null when there is none.</summary>
+    public string? FirstUnlabelled { get; init; }
 }
 
 /// <summary>
@@ -163,6 +173,7 @@ public static class CorpusAugmenter
 
         using var cancel = new CancellationTokenSource();
         var errors = new ConcurrentQueue<Exception>();
+        var unlabelled = new UnlabelledRecords(); // the reading thread's; read here after it has ended
         var reading = new Thread(() =>
         {
             try
@@ -172,7 +183,7 @@ public static class CorpusAugmenter
                 while (more)
                 {
                     Chunk chunk = free.Take(cancel.Token);
-                    more = chunk.Fill(reader, range, options.BatchSize);
+                    more = chunk.Fill(reader, range, options.BatchSize, unlabelled);
                     chunk.EndOffset = reader.BytesRead;
                     if (chunk.Examples.Count == 0)
                     {
@@ -280,9 +291,12 @@ public static class CorpusAugmenter
         output.Flush();
         long fallbacks = states.Sum(state => state.Fallbacks);
         options.Progress?.Report(new AugmentProgress(reader.BytesRead, examples, rows, clock.Elapsed));
+        bool labelled = reader.HadLabels; // records without a label are worth a word only where others have one
         return new AugmentSummary(examples, rows, reader.SkippedCount, reader.SkippedMessages, fallbacks, clock.Elapsed) {
             EmptyTexts = reader.EmptyTextCount,
             LooksQuoted = formatter.LooksQuoted,
+            Unlabelled = labelled ? unlabelled.Count : 0,
+            FirstUnlabelled = labelled && unlabelled.Count > 0 ? FormattableString.Invariant($"{reader.DisplayName}:{unlabelled.FirstLine}") : null,
             NotWritten = RowFormatter.NotWritten(options.OutputName, options.OutputFormat, reader.Options.Format, reader.HadIds, reader.HadLabels, reader.OtherColumns),
         };
     }
@@ -316,8 +330,8 @@ public static class CorpusAugmenter
 
         public ReadOnlySpan<byte> Bytes => Buffer.AsSpan(0, Length);
 
-        /// <summary>Reads the next examples of the range; false when the input (or the shard) has ended.</summary>
-        public bool Fill(CorpusReader reader, (long Start, long End) range, int size)
+        /// <summary>Reads the next examples of the range, counting those without a label in <paramref name="unlabelled"/>; false when the input (or the shard) has ended.</summary>
+        public bool Fill(CorpusReader reader, (long Start, long End) range, int size, UnlabelledRecords unlabelled)
         {
             Examples.Clear();
             while (Examples.Count < size && reader.TryReadInto(Examples))
@@ -331,9 +345,27 @@ public static class CorpusAugmenter
                         break;
                     }
                 }
+                else if (string.IsNullOrWhiteSpace(Examples.Label(Examples.Count - 1)))
+                {
+                    unlabelled.Add(reader.RecordLine);
+                }
             }
 
             return Examples.Count == size;
+        }
+    }
+
+    /// <summary>The examples read without a label (none, or a blank one): how many, and the line of the first.</summary>
+    private sealed class UnlabelledRecords
+    {
+        public long Count { get; private set; }
+
+        public long FirstLine { get; private set; }
+
+        public void Add(long line)
+        {
+            FirstLine = Count == 0 ? line : FirstLine;
+            Count++;
         }
     }
 

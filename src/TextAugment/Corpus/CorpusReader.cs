@@ -140,6 +140,9 @@ public abstract class CorpusReader : IDisposable
     /// <summary>Whether a record read so far had a label.</summary>
     internal bool HadLabels { get; private set; }
 
+    /// <summary>The line where the record last read starts (a CSV record's fields may span lines); 0 before the first.</summary>
+    internal long RecordLine { get; private protected set; }
+
     /// <summary>
     /// The columns (tsv or csv with a header) or fields (jsonl, the first <see cref="MaxOtherColumns"/> names seen) of the
     /// records read so far that the reader does not use (not the text, label or id): what an output format may not write
@@ -521,9 +524,15 @@ public abstract class CorpusReader : IDisposable
             try
             {
                 _recordStart = _lines.Position;
+                RecordLine = 0;
                 if (_recordStart >= _end || !TryReadCore())
                 {
                     return false;
+                }
+
+                if (RecordLine == 0)
+                {
+                    RecordLine = LineNumber; // a record of one line (every format but a CSV record whose quoted field spans lines)
                 }
 
                 if (_hashId)
@@ -899,6 +908,7 @@ public abstract class CorpusReader : IDisposable
                 RecordId = _id >= 0 ? FieldMemory(_id) : PositionId(line);
                 RecordText = FieldMemory(_text);
                 RecordLabel = _label >= 0 ? Label(Field(_label)) : null;
+                RecordLine = line;
                 return true;
             }
         }
