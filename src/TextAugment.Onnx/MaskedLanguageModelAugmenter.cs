@@ -35,7 +35,7 @@ public sealed record MaskFillOptions
 /// the same model call (all at once, not in rounds: one call per batch instead of one per masked word).
 /// Candidates exclude word pieces (##), special and [unused] tokens, anything not starting with a letter,
 /// the original word in any case, stop words when the original is not one, and whatever the shared policy's
-/// <see cref="SubstitutionOptions.Allows"/> rejects (antonyms, one-letter words, digits for a word); the chosen
+/// <see cref="SubstitutionOptions.Allows(ReadOnlySpan{char}, ReadOnlySpan{char}, Protection)"/> rejects (antonyms, one-letter words, digits for a word); the chosen
 /// word keeps the original's case. Texts longer than the model are filled in windows around the picked words. Sentences of a batch are
 /// sorted by length and padded together.
 /// </summary>
@@ -133,8 +133,8 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
                 {
                     bool content = !batch[i][token].Has(TokenFlags.StopWord);
                     string? word = count == 1
-                        ? Choose(fills[i][w][at], batch[i][token].Span, content, randoms[i])
-                        : ChooseWholeWord(fills[i][w].AsSpan(at, count), batch[i][token].Span, content, batch[i].IsTraditionalChinese, randoms[i]);
+                        ? Choose(fills[i][w][at], batch[i][token].Span, content, batch[i].Protection, randoms[i])
+                        : ChooseWholeWord(fills[i][w].AsSpan(at, count), batch[i][token].Span, content, batch[i].IsTraditionalChinese, batch[i].Protection, randoms[i]);
                     at += count;
                     if (word is not null)
                     {
@@ -260,7 +260,7 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
     }
 
     /// <summary>Samples a replacement from one mask's logits: filters, top-k, temperature, top-p.</summary>
-    private string? Choose(float[] logits, ReadOnlySpan<char> original, bool contentWord, AugmentRandom random)
+    private string? Choose(float[] logits, ReadOnlySpan<char> original, bool contentWord, Protection protection, AugmentRandom random)
     {
         var best = new List<(int Id, float Logit)>(_fill.TopK + 1);
         for (int id = 0; id < logits.Length; id++)
@@ -271,7 +271,7 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
                 continue;
             }
 
-            if (original.Equals(_model.Vocabulary[id], StringComparison.OrdinalIgnoreCase) || !SubstitutionOptions.Allows(original, _model.Vocabulary[id]))
+            if (original.Equals(_model.Vocabulary[id], StringComparison.OrdinalIgnoreCase) || !SubstitutionOptions.Allows(original, _model.Vocabulary[id], protection))
             {
                 continue;
             }
@@ -314,7 +314,7 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
     /// <see cref="MaskFillOptions.WholeWords"/> (and not the original, an antonym or, for a content word, a stop word),
     /// sampled like one mask's candidates. Null when no sequence is a word.
     /// </summary>
-    private string? ChooseWholeWord(ReadOnlySpan<float[]> logits, ReadOnlySpan<char> original, bool contentWord, bool traditional, AugmentRandom random)
+    private string? ChooseWholeWord(ReadOnlySpan<float[]> logits, ReadOnlySpan<char> original, bool contentWord, bool traditional, Protection protection, AugmentRandom random)
     {
         int width = Math.Min(_fill.TopK * _fill.TopK, 256);
         var beam = new List<(string Text, double Score)> { (string.Empty, 0) };
@@ -360,7 +360,7 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
         {
             string written = traditional ? ChineseScript.ToTraditional(text) : text;
             if (words.Count == _fill.TopK || written.AsSpan().Equals(original, StringComparison.Ordinal) || !_fill.WholeWords!.Contains(text)
-                || !SubstitutionOptions.Allows(original, written) || (contentWord && WordSet.ChineseStopWords.Contains(text)))
+                || !SubstitutionOptions.Allows(original, written, protection) || (contentWord && WordSet.ChineseStopWords.Contains(text)))
             {
                 continue;
             }

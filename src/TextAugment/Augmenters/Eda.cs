@@ -171,7 +171,7 @@ public sealed class RandomDeletionAugmenter : Augmenter
 /// <summary>
 /// EDA random insertion: n times, takes a random eligible word that has synonyms and inserts one of its
 /// synonyms before a random word (or at the end), separated by a space (by nothing between Chinese words). Only the
-/// synonyms every substitution source may use are inserted (<see cref="SubstitutionOptions.Allows"/>: no negator, number
+/// synonyms every substitution source may use are inserted (<see cref="SubstitutionOptions.Allows(ReadOnlySpan{char}, ReadOnlySpan{char}, Protection)"/>: no negator, number
 /// word or antonym of the word).
 /// </summary>
 public sealed class RandomInsertionAugmenter : Augmenter
@@ -221,7 +221,7 @@ public sealed class RandomInsertionAugmenter : Augmenter
                 boundaries[i] = t.Kind == TokenKind.Word && IsBoundary(i == 0, i == 0 ? default : all[i - 1], t);
                 last = t.Kind == TokenKind.Word ? i : last;
                 if ((_includeStopWords || !t.Has(TokenFlags.StopWord)) && SubstitutionOptions.IsReplaceable(t)
-                    && !_synonyms.Get(t.Span, tokens.IsTraditionalChinese).IsEmpty)
+                    && !_synonyms.Get(t.Span, tokens.IsTraditionalChinese, tokens.Protection).IsEmpty)
                 {
                     sources[n++] = i;
                 }
@@ -236,7 +236,7 @@ public sealed class RandomInsertionAugmenter : Augmenter
             using var sequence = new InsertionSequence(all, boundaries.AsSpan(0, all.Length), 2 * insertions);
             for (int done = 0; done < insertions; done++)
             {
-                ReadOnlySpan<string> synonyms = _synonyms.Get(all[sources[random.Next(n)]].Span, tokens.IsTraditionalChinese);
+                ReadOnlySpan<string> synonyms = _synonyms.Get(all[sources[random.Next(n)]].Span, tokens.IsTraditionalChinese, tokens.Protection);
                 Insert(sequence, Token.Inserted(synonyms[random.Next(synonyms.Length)], TokenKind.Word), random, ref last);
             }
 
@@ -281,7 +281,7 @@ public sealed class RandomInsertionAugmenter : Augmenter
             while (n > 0 && synonym is null)
             {
                 int pick = random.Next(n);
-                ReadOnlySpan<string> synonyms = _synonyms.Get(tokens[sources[pick]].Span, tokens.IsTraditionalChinese);
+                ReadOnlySpan<string> synonyms = _synonyms.Get(tokens[sources[pick]].Span, tokens.IsTraditionalChinese, tokens.Protection);
                 sources[pick] = sources[--n];
                 if (!synonyms.IsEmpty)
                 {

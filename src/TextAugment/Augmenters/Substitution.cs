@@ -51,9 +51,20 @@ public sealed class SubstitutionOptions
     /// <see cref="NumberWords"/>) and containing a digit only when the original is a number (has a digit or is a number
     /// word); at least two characters unless the original is one character; never one that is empty, starts or ends with
     /// white space, or holds a tab or a line break (a source's data with a stray space would otherwise write it into the text).
+    /// The negators are the built-in ones only: a text marked with a protection of its own negators is checked with
+    /// <see cref="Allows(ReadOnlySpan{char}, ReadOnlySpan{char}, Protection)"/>.
     /// </summary>
-    public static bool Allows(ReadOnlySpan<char> original, ReadOnlySpan<char> candidate)
+    public static bool Allows(ReadOnlySpan<char> original, ReadOnlySpan<char> candidate) => Allows(original, candidate, Protection.None);
+
+    /// <summary>
+    /// <see cref="Allows(ReadOnlySpan{char}, ReadOnlySpan{char})"/> for a word of a text marked by <paramref name="protection"/>
+    /// (<see cref="TokenList.Protection"/>): a candidate that is or holds a negator of the protection's own list
+    /// (<see cref="ProtectionOptions.Negators"/>, by the rule that protects them in the text) is refused too, unless the
+    /// original is or holds one, so that no stage brings in a word the protection keeps from being changed.
+    /// </summary>
+    public static bool Allows(ReadOnlySpan<char> original, ReadOnlySpan<char> candidate, Protection protection)
     {
+        ArgumentNullException.ThrowIfNull(protection);
         if (candidate.Length < 2 && original.Length >= 2)
         {
             return false;
@@ -70,7 +81,8 @@ public sealed class SubstitutionOptions
         }
 
         // Each check asks about the original only when the candidate is refused by it otherwise (seldom).
-        if (NegatorRule.BuiltIn.HoldsNegator(candidate) && !NegatorRule.BuiltIn.HoldsNegator(original))
+        NegatorRule? own = protection.CandidateNegators;
+        if (HoldsNegator(candidate, own) && !HoldsNegator(original, own))
         {
             return false;
         }
@@ -83,6 +95,10 @@ public sealed class SubstitutionOptions
         return !Antonyms.English.AreAntonyms(original, candidate)
                && !(Segmenter.StartsUnspaced(original) && Antonyms.Chinese.AreAntonyms(original, candidate));
     }
+
+    /// <summary>Whether <paramref name="phrase"/> is or holds a built-in negator, or one of <paramref name="own"/> (a protection's own list) when given.</summary>
+    private static bool HoldsNegator(ReadOnlySpan<char> phrase, NegatorRule? own) =>
+        NegatorRule.BuiltIn.HoldsNegator(phrase) || own?.HoldsNegator(phrase) == true;
 
     /// <exception cref="ArgumentOutOfRangeException">A value is out of its range.</exception>
     internal SubstitutionOptions Validated()
@@ -116,7 +132,7 @@ public abstract class SubstitutionAugmenter : Augmenter
     protected abstract ReadOnlySpan<string> GetCandidates(TokenList tokens, int index);
 
     /// <summary>
-    /// True when <see cref="GetCandidates"/> returns only candidates that <see cref="SubstitutionOptions.Allows"/> for the
+    /// True when <see cref="GetCandidates"/> returns only candidates that <see cref="SubstitutionOptions.Allows(ReadOnlySpan{char}, ReadOnlySpan{char}, Protection)"/> for the
     /// word, in their order (a source that filters once per word form): the choice is then the same without checking again.
     /// </summary>
     private protected virtual bool CandidatesAreAllowed => false;
@@ -148,7 +164,7 @@ public abstract class SubstitutionAugmenter : Augmenter
             ReadOnlySpan<string> candidates = GetCandidates(tokens, index);
             string? choice = CandidatesAreAllowed
                 ? (candidates.IsEmpty ? null : candidates[random.Next(candidates.Length)])
-                : Pick(tokens[index].Span, candidates, random);
+                : Pick(tokens[index].Span, candidates, tokens.Protection, random);
             if (choice is null)
             {
                 continue;
@@ -164,8 +180,8 @@ public abstract class SubstitutionAugmenter : Augmenter
         }
     }
 
-    /// <summary>A uniform choice among the candidates that <see cref="SubstitutionOptions.Allows"/>; null when none is allowed.</summary>
-    private static string? Pick(ReadOnlySpan<char> original, ReadOnlySpan<string> candidates, AugmentRandom random)
+    /// <summary>A uniform choice among the candidates that <see cref="SubstitutionOptions.Allows(ReadOnlySpan{char}, ReadOnlySpan{char}, Protection)"/>; null when none is allowed.</summary>
+    private static string? Pick(ReadOnlySpan<char> original, ReadOnlySpan<string> candidates, Protection protection, AugmentRandom random)
     {
         if (candidates.IsEmpty)
         {
@@ -176,7 +192,7 @@ public abstract class SubstitutionAugmenter : Augmenter
         int n = 0;
         for (int c = 0; c < candidates.Length; c++)
         {
-            if (SubstitutionOptions.Allows(original, candidates[c]))
+            if (SubstitutionOptions.Allows(original, candidates[c], protection))
             {
                 allowed[n++] = c;
             }
@@ -203,22 +219,25 @@ public sealed class SynonymAugmenter : SubstitutionAugmenter
     private protected override bool CandidatesAreAllowed => true;
 
     /// <inheritdoc/>
-    protected override ReadOnlySpan<string> GetCandidates(TokenList tokens, int index) => _synonyms.Get(tokens[index].Span, tokens.IsTraditionalChinese);
+    protected override ReadOnlySpan<string> GetCandidates(TokenList tokens, int index) => _synonyms.Get(tokens[index].Span, tokens.IsTraditionalChinese, tokens.Protection);
 }
 
 /// <summary>
-/// The synonyms of a word that <see cref="SubstitutionOptions.Allows"/> for it, in the dictionary's order: what the
-/// synonym stage replaces a word with and what random insertion inserts beside it. Cached per lower-case word form, one
-/// cache per dictionary (<see cref="For"/>): the stages of a pipeline that share a dictionary (EDA's synonym replacement and
-/// random insertion) filter each word's synonyms once. Thread-safe.
+/// The synonyms of a word that <see cref="SubstitutionOptions.Allows(ReadOnlySpan{char}, ReadOnlySpan{char}, Protection)"/>
+/// for it, in the dictionary's order: what the synonym stage replaces a word with and what random insertion inserts beside
+/// it. Cached per lower-case word form, one cache per dictionary (<see cref="For"/>) and per negator list of one's own
+/// (<see cref="Protection.CandidateNegators"/>): the stages of a pipeline that share a dictionary (EDA's synonym replacement
+/// and random insertion) filter each word's synonyms once. Thread-safe.
 /// </summary>
 internal sealed class AllowedSynonyms
 {
     private readonly SynonymDictionary _dictionary;
 
     // One cache per script the synonyms are written in: random insertion asks for every word of every variant, so a
-    // Traditional Chinese text's filtered lists are kept too, not filtered again on each call.
-    private readonly WordCache<string[]> _simplified = new(), _traditional = new();
+    // Traditional Chinese text's filtered lists are kept too, not filtered again on each call. Texts protected with a
+    // negator list of their own (a protection's CandidateNegators) allow fewer synonyms: their caches are apart.
+    private readonly Caches _builtIn = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<NegatorRule, Caches> _ownNegators = [];
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SynonymDictionary, AllowedSynonyms> PerDictionary = [];
 
@@ -227,13 +246,17 @@ internal sealed class AllowedSynonyms
     /// <summary>The filter of <paramref name="dictionary"/>'s synonyms, made on first use and kept while the dictionary lives.</summary>
     public static AllowedSynonyms For(SynonymDictionary dictionary) => PerDictionary.GetValue(dictionary, d => new AllowedSynonyms(d));
 
-    /// <summary>The allowed synonyms of <paramref name="word"/>, in Traditional characters for a Traditional Chinese text.</summary>
-    public ReadOnlySpan<string> Get(ReadOnlySpan<char> word, bool traditional)
+    /// <summary>
+    /// The allowed synonyms of <paramref name="word"/>, a word of a text marked by <paramref name="protection"/>, in
+    /// Traditional characters for a Traditional Chinese text.
+    /// </summary>
+    public ReadOnlySpan<string> Get(ReadOnlySpan<char> word, bool traditional, Protection protection)
     {
         // The allowed synonyms depend on the word's lower-case form only (the dictionary lowers the word; the antonym,
         // negator and number checks ignore case; the length and digit checks do not see it), so they are filtered once
         // per form and cached by it, words without synonyms included: one lookup per word on the way back.
-        WordCache<string[]> cache = traditional ? _traditional : _simplified;
+        Caches caches = protection.CandidateNegators is { } own ? _ownNegators.GetValue(own, _ => new Caches()) : _builtIn;
+        WordCache<string[]> cache = traditional ? caches.Traditional : caches.Simplified;
         Span<char> lower = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
         InvariantCase.ToLower(word, lower);
         if (cache.TryGetValue(lower, out string[]? cached))
@@ -242,20 +265,28 @@ internal sealed class AllowedSynonyms
         }
 
         ReadOnlySpan<string> synonyms = traditional ? _dictionary.GetSynonyms(word, traditional: true) : _dictionary.GetSynonyms(word);
-        return cache.GetOrAdd(lower, synonyms.IsEmpty ? [] : Allowed(word, synonyms));
+        return cache.GetOrAdd(lower, synonyms.IsEmpty ? [] : Allowed(word, synonyms, protection));
     }
 
-    private static string[] Allowed(ReadOnlySpan<char> word, ReadOnlySpan<string> synonyms)
+    private static string[] Allowed(ReadOnlySpan<char> word, ReadOnlySpan<string> synonyms, Protection protection)
     {
         var allowed = new List<string>(synonyms.Length);
         foreach (string synonym in synonyms)
         {
-            if (SubstitutionOptions.Allows(word, synonym))
+            if (SubstitutionOptions.Allows(word, synonym, protection))
             {
                 allowed.Add(synonym);
             }
         }
 
         return allowed.Count == 0 ? [] : [.. allowed];
+    }
+
+    /// <summary>The caches of one negator rule: synonyms written in Simplified (or no Chinese) and in Traditional characters.</summary>
+    private sealed class Caches
+    {
+        public WordCache<string[]> Simplified { get; } = new();
+
+        public WordCache<string[]> Traditional { get; } = new();
     }
 }

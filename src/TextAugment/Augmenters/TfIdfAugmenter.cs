@@ -289,7 +289,7 @@ public sealed class TfIdfAugmenter : Augmenter
                         candidate = ChineseScript.ToTraditional(candidate); // the text keeps its script
                     }
 
-                    if (SubstitutionOptions.Allows(tokens[i].Span, candidate))
+                    if (SubstitutionOptions.Allows(tokens[i].Span, candidate, tokens.Protection))
                     {
                         tokens[i] = tokens[i].ReplaceWith(candidate);
                         break;

@@ -67,7 +67,9 @@ public sealed class ProtectionOptions
     /// unspaced script in the list also marks the words jieba joins it into: every word it starts (不去, 不想, 未能; also
     /// 非常 "very" and 未来 "future": over-protection is the safe side), and, for 不 没 未 无 勿 毋, every word that holds it
     /// (看不见, 从来不, 有没有) — not for 非 别 莫 否, which inside a word are mostly other words (南非, 特别, 约莫, 是否).
-    /// Null for none.
+    /// Null for none. A list with words the built-in lists lack is also what substitution candidates are checked against
+    /// (<see cref="Augmenters.SubstitutionOptions.Allows(ReadOnlySpan{char}, ReadOnlySpan{char}, Protection)"/>), besides the
+    /// built-in negators every candidate is checked against.
     /// Default: <see cref="WordSet.EnglishNegators"/>.
     /// </summary>
     public WordSet? Negators { get; init; } = WordSet.EnglishNegators;
@@ -127,6 +129,15 @@ public sealed partial class Protection
     // The negator rule for the configured list (its n't and one-character Chinese negator rules); null for none.
     private readonly NegatorRule? _negators;
 
+    /// <summary>
+    /// The rule of <see cref="ProtectionOptions.Negators"/> when the list holds a word the built-in lists lack (a list of
+    /// one's own), else null: what substitution candidates are checked against besides <see cref="NegatorRule.BuiltIn"/>
+    /// (<see cref="Augmenters.SubstitutionOptions.Allows(ReadOnlySpan{char}, ReadOnlySpan{char}, Protection)"/>). The same
+    /// instance that marks the text's negators, so that a word protected in the text is never brought in as a candidate.
+    /// Null for the built-in lists (every language's default), which the built-in rule covers.
+    /// </summary>
+    internal NegatorRule? CandidateNegators { get; }
+
     private Protection(ProtectionOptions options)
     {
         _options = options;
@@ -150,6 +161,7 @@ public sealed partial class Protection
         _words = single.Count > 0 ? new WordSet(single) : null;
         _listsLookup = ListsOf(options.StopWords, _words, options.Negators, options.Numbers ? NumberWords.List : null).GetAlternateLookup<ReadOnlySpan<char>>();
         _negators = options.Negators is null ? null : new NegatorRule(options.Negators);
+        CandidateNegators = _negators is not null && _negators.List.Words.Any(w => !NegatorRule.BuiltIn.List.Contains(w)) ? _negators : null;
         _patterns = new Regex[options.Patterns.Count];
         for (int i = 0; i < _patterns.Length; i++)
         {

@@ -42,6 +42,12 @@ public sealed class TokenList
     /// </summary>
     public Segmenter Segmenter { get; private set; } = Segmenter.None;
 
+    /// <summary>
+    /// The protection the tokens were marked with (<see cref="Protection.Default"/> until the list is reset): a substitution
+    /// source checks its candidates against the same negators (<see cref="Augmenters.SubstitutionOptions.Allows(ReadOnlySpan{char}, ReadOnlySpan{char}, Protection)"/>).
+    /// </summary>
+    public Protection Protection { get; private set; } = Protection.Default;
+
     /// <summary>Number of tokens.</summary>
     public int Count { get; private set; }
 
@@ -95,6 +101,7 @@ public sealed class TokenList
         _sourceLength = text.Length;
         _traditional = -1;
         Segmenter = segmenter ?? Segmenter.None;
+        Protection = protection;
         WordTokenizer.Tokenize(_own, Source, this, segmenter);
         protection.Mark(this);
     }
@@ -111,6 +118,7 @@ public sealed class TokenList
         _sourceLength = other._sourceLength;
         _traditional = other._traditional; // the same source: what other found out about its script holds here
         Segmenter = other.Segmenter;
+        Protection = other.Protection;
         EnsureCapacity(other.Count);
         other.AsSpan().CopyTo(_items);
         Count = other.Count;
