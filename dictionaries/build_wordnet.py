@@ -204,9 +204,9 @@ OFFENSIVE_DOMAINS = {OBSCENITY, "06718862", "06717170"}
 def read_offensive():
     """(marked, vulgar): marked holds (pos, synset offset, lower-case word) for every word WordNet labels with an
     offensive usage domain (a ';u' pointer to OFFENSIVE_DOMAINS: all the synset's words, or the one word of a lexical
-    pointer); vulgar holds the words whose first sense (index.*) is labelled obscene in some part of speech: those are
-    dropped as synonyms in every sense. Words labelled only in a later sense ("boy", "suit", "tool", "screw") are kept
-    elsewhere."""
+    pointer); vulgar holds the words whose first sense (index.*) is labelled obscene in some part of speech
+    (first_sense_words: each with those parts of speech): those are dropped as synonyms in every sense. Words labelled only
+    in a later sense ("boy", "suit", "tool", "screw") are kept elsewhere. build_offensive.py reads both."""
     marked, obscene = set(), set()
     for name, pos in POS.items():
         for offset, lemmas, pointers in data_records(name):
@@ -218,12 +218,19 @@ def read_offensive():
                         marked.add((pos, offset, word))
                         if target == OBSCENITY:
                             obscene.add((pos, offset, word))
-    vulgar = set()
+    return marked, first_sense_words(obscene)
+
+
+def first_sense_words(labelled):
+    """The lemmas (lower case, spaces between words) whose first sense in WordNet's index.* (the most frequent in its
+    sense-tagged corpus, else WordNet's order), in some part of speech, is in labelled, a set of (pos, synset offset,
+    lower-case word) such as read_offensive's, as {lemma: the parts of speech of those first senses}."""
+    words = {}
     for name, pos in POS.items():
         for lemma, offsets, _ in index_records(name):
-            if (pos, offsets[0], lemma) in obscene:
-                vulgar.add(lemma)
-    return marked, vulgar
+            if (pos, offsets[0], lemma) in labelled:
+                words.setdefault(lemma, set()).add(pos)
+    return words
 
 
 # Opposites among prepositions and adverbs that WordNet has no antonym pointer for (prepositions are not in it):

@@ -49,8 +49,10 @@ public sealed class SubstitutionOptions
     /// holding none ("not bad", "don't", 不错, <see cref="NegatorRule.BuiltIn"/>: the built-in English and Chinese
     /// negators) unless the original is one; not a number word and holding none ("seventy million",
     /// <see cref="NumberWords"/>) and containing a digit only when the original is a number (has a digit or is a number
-    /// word); at least two characters unless the original is one character; never one that is empty, starts or ends with
-    /// white space, or holds a tab or a line break (a source's data with a stray space would otherwise write it into the text).
+    /// word); not an offensive word and holding none (<see cref="OffensiveWords"/>: WordNet's obscene, slur and disparaging
+    /// words, CC-CEDICT's vulgar and derogatory ones) unless the original is or holds one; at least two characters unless the
+    /// original is one character; never one that is empty, starts or ends with white space, or holds a tab or a line break (a
+    /// source's data with a stray space would otherwise write it into the text).
     /// The negators are the built-in ones only: a text marked with a protection of its own negators is checked with
     /// <see cref="Allows(ReadOnlySpan{char}, ReadOnlySpan{char}, Protection)"/>.
     /// </summary>
@@ -88,6 +90,11 @@ public sealed class SubstitutionOptions
         }
 
         if (NumberWords.HoldsNumberWord(candidate) && !NumberWords.HoldsNumberWord(original) && !Digits.Contains(original))
+        {
+            return false;
+        }
+
+        if (OffensiveWords.HoldsOffensiveWord(candidate) && !OffensiveWords.HoldsOffensiveWord(original))
         {
             return false;
         }
