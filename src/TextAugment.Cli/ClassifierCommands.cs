@@ -616,7 +616,8 @@ internal sealed class PredictCommand : Command<PredictSettings>
         while (input.TryReadLine(out ReadOnlySpan<byte> bytes, out _))
         {
             input.EnsureUtf8(bytes);
-            Prediction p = model.Predict(Encoding.UTF8.GetString(bytes));
+            // As fastText's predict: a word that starts with __label__ is a label, not input (a labelled file can be given as it is).
+            Prediction p = model.Predict(FastTextLabels.WithoutLabelWords(Encoding.UTF8.GetString(bytes)));
             output.WriteLine(JsonText.Write(w =>
             {
                 w.WriteStartObject();

@@ -117,7 +117,7 @@ namespace TextAugment.Cli
                     .WithDescription("Score a model on labelled data: accuracy, macro-F1, per-label precision/recall/F1, confusion matrix.")
                     .WithExample("evaluate", "out/topics.tam", "pipelines/data/wordnet-topics-test.tsv");
                 config.AddCommand<PredictCommand>("predict")
-                    .WithDescription("Label text from standard input, one line each: a JSON line with the label and every label's probability.")
+                    .WithDescription("Label text from standard input, one line each: a JSON line with the label and every label's probability. Words that start with __label__ are labels, not text, and are dropped, as fastText's predict drops them.")
                     .WithExample("predict", "out/topics.tam");
                 config.SetInterceptor(new StandardStreamInterceptor());
                 config.SetExceptionHandler((exception, _) => Report(exception, errors));

@@ -1365,33 +1365,8 @@ public abstract class CorpusReader : IDisposable
             }
 
             RecordLabel = Label(name);
-
-            // The text is the line without the label word: the white space after it goes with it, and when nothing follows
-            // (a label at the end of the line) the white space before it too; "good __label__pos film" is "good film".
-            int tail = labelEnd;
-            while (tail < length && FastTextLabels.IsSeparator(line[tail]))
-            {
-                tail++;
-            }
-
-            int head = labelAt;
-            if (tail == length)
-            {
-                while (head > start && FastTextLabels.IsSeparator(line[head - 1]))
-                {
-                    head--;
-                }
-            }
-
-            if (head == start)
-            {
-                RecordText = LineChars(tail, length - tail); // the label first, as usual: nothing to move
-            }
-            else
-            {
-                line[tail..length].CopyTo(line[head..]);
-                RecordText = LineChars(start, head - start + length - tail);
-            }
+            var (textStart, textLength) = FastTextLabels.Remove(line[..length], start, labelAt, labelEnd);
+            RecordText = LineChars(textStart, textLength);
             RecordId = PositionId(LineNumber);
             return true;
         }

@@ -50,6 +50,63 @@ internal static class FastTextLabels
         return -1;
     }
 
+    /// <summary>
+    /// Takes the label word <paramref name="text"/>[<paramref name="at"/>..<paramref name="end"/>] out of the text that
+    /// starts at <paramref name="start"/>, as fastText's text is its line without its labels: the separators after the word
+    /// go with it, and when nothing follows (a label at the end of the line) the separators before it too; "good
+    /// __label__pos film" is "good film". The characters after it are moved in place, unless the word starts the text.
+    /// </summary>
+    /// <returns>Where the text without the word starts in <paramref name="text"/>, and its length.</returns>
+    internal static (int Start, int Length) Remove(Span<char> text, int start, int at, int end)
+    {
+        int tail = end;
+        while (tail < text.Length && IsSeparator(text[tail]))
+        {
+            tail++;
+        }
+
+        int head = at;
+        if (tail == text.Length)
+        {
+            while (head > start && IsSeparator(text[head - 1]))
+            {
+                head--;
+            }
+        }
+
+        if (head == start)
+        {
+            return (tail, text.Length - tail); // the label first, as usual: nothing to move
+        }
+
+        text[tail..].CopyTo(text[head..]);
+        return (start, head - start + text.Length - tail);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> without the words that start with <see cref="Prefix"/>, each taken out as
+    /// <see cref="Remove"/> takes a label out: what fastText's <c>predict</c> reads of a line, whose label words are labels,
+    /// not input (<c>Dictionary::getLine</c>). The same string when it holds none.
+    /// </summary>
+    internal static string WithoutLabelWords(string text)
+    {
+        if (FindLabelWord(text, 0, out _) < 0)
+        {
+            return text;
+        }
+
+        char[] chars = text.ToCharArray();
+        int start = 0, length = chars.Length;
+        int at;
+        while ((at = FindLabelWord(chars.AsSpan(0, length), start, out int end)) >= 0)
+        {
+            (start, int rest) = Remove(chars.AsSpan(0, length), start, at, end);
+            length = start + rest;
+        }
+
+        return new string(chars, start, length - start);
+    }
+
     /// <summary>Whether the UTF-8 <paramref name="line"/> holds a word that starts with <see cref="Prefix"/> (a fastText label), as <see cref="FindLabelWord"/> finds one.</summary>
     internal static bool HasLabelWord(ReadOnlySpan<byte> line)
     {
