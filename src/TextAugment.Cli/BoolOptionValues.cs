@@ -73,7 +73,7 @@ internal static class BoolOptionValues
             if (TrainerOption.ParseBool(text) is not { } truth)
             {
                 normalized = [];
-                return $"textaugment {args[0]}: {TrainerOption.BoolError(name, text)}{(needsValue ? "" : $" ({name} alone means true.)")}";
+                return ValueError(args[0], name, text, needsValue);
             }
 
             result.Add(name);
@@ -83,4 +83,13 @@ internal static class BoolOptionValues
         normalized = [.. result];
         return null;
     }
+
+    /// <summary>
+    /// The message for <paramref name="text"/> given to the true/false option <paramref name="name"/> of
+    /// <paramref name="command"/>: the values it takes, and for a flag (<paramref name="needsValue"/> false) that the name
+    /// alone means true. Also for a word left after a flag that the command has no place for (<c>--lowercase maybe</c>:
+    /// <see cref="TextAugmentApp.StrayFlagValue"/>).
+    /// </summary>
+    public static string ValueError(string command, string name, string text, bool needsValue) =>
+        $"textaugment {command}: {TrainerOption.BoolError(name, text)}{(needsValue ? "" : $" ({name} alone means true.)")}";
 }

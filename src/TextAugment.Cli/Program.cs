@@ -54,7 +54,7 @@ namespace TextAugment.Cli
                 args = [.. args.Select(a => a == "--k" ? "--top" : a.StartsWith("--k=", StringComparison.Ordinal) ? "--top=" + a[4..] : a)];
             }
 
-            if ((UnknownOption(args) ?? RepeatedOption(args) ?? BadNumber(args)) is { } unknown)
+            if ((UnknownOption(args) ?? RepeatedOption(args) ?? BadNumber(args) ?? StrayFlagValue(args)) is { } unknown)
             {
                 errors.WriteLine(TerminalText.Visible(unknown));
                 return UsageError;
@@ -221,7 +221,6 @@ namespace TextAugment.Cli
         /// Values are skipped as the parsers take them: an option with a value takes the next argument (or its <c>=VALUE</c>),
         /// a true/false flag the next one only when it looks like a truth value (<see cref="TrainerOption.LooksLikeBool"/>).
         /// </summary>
-        [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "SettingsOf holds this assembly's settings classes, which a Native AOT build keeps whole (TrimmerRootAssembly in the project).")]
         public static string? RepeatedOption(IReadOnlyList<string> args)
         {
             if (args.Count == 0 || !SettingsOf.TryGetValue(args[0], out Type? settings))
@@ -229,38 +228,7 @@ namespace TextAugment.Cli
                 return null;
             }
 
-            // Every name of every option: the option it sets (its first long name) and whether it takes a value always
-            // (true), only when the next word looks like a truth value (null: a flag), or never (false: --no-NAME).
-            var names = new Dictionary<string, (string Option, bool? TakesValue)>(StringComparer.Ordinal);
-            foreach (System.Reflection.PropertyInfo property in settings.GetProperties())
-            {
-                foreach (CommandOptionAttribute option in property.GetCustomAttributes(typeof(CommandOptionAttribute), true).Cast<CommandOptionAttribute>())
-                {
-                    bool flag = (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(bool) && (option.ValueName is null || option.ValueIsOptional);
-                    foreach (string name in option.LongNames.Select(n => "--" + n).Concat(option.ShortNames.Select(n => "-" + n)))
-                    {
-                        names[name] = ("--" + option.LongNames[0], flag ? null : true);
-                    }
-                }
-            }
-
-            if (args[0] == "train")
-            {
-                foreach (TrainerOption option in TrainerOptionTable.All)
-                {
-                    bool flag = option.Kind == TrainerOptionKind.Bool;
-                    foreach (string name in option.Aliases.Prepend(option.CommandLine))
-                    {
-                        names[name] = (option.CommandLine, flag ? null : true);
-                    }
-
-                    if (flag)
-                    {
-                        names["--no-" + option.CommandLine[2..]] = (option.CommandLine, false);
-                    }
-                }
-            }
-
+            Dictionary<string, (string Option, bool? TakesValue)> names = OptionNames(args[0], settings);
             var seen = new Dictionary<string, string>(StringComparer.Ordinal);
             for (int i = 1; i < args.Count && args[i] != "--"; i++)
             {
@@ -286,6 +254,114 @@ namespace TextAugment.Cli
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Every name of every option of <paramref name="command"/> (its <paramref name="settings"/>, and for <c>train</c> the
+        /// trainer options): the option it sets (its first long name) and whether it takes a value always (true), only when
+        /// the next word looks like a truth value (null: a flag), or never (false: <c>--no-NAME</c>). Values are taken as the
+        /// parsers take them: an option with a value takes the next argument (or its <c>=VALUE</c>), a flag the next one only
+        /// when it looks like a truth value (<see cref="TrainerOption.LooksLikeBool"/>).
+        /// </summary>
+        [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "SettingsOf holds this assembly's settings classes, which a Native AOT build keeps whole (TrimmerRootAssembly in the project).")]
+        private static Dictionary<string, (string Option, bool? TakesValue)> OptionNames(string command, Type settings)
+        {
+            var names = new Dictionary<string, (string Option, bool? TakesValue)>(StringComparer.Ordinal);
+            foreach (System.Reflection.PropertyInfo property in settings.GetProperties())
+            {
+                foreach (CommandOptionAttribute option in property.GetCustomAttributes(typeof(CommandOptionAttribute), true).Cast<CommandOptionAttribute>())
+                {
+                    bool flag = (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(bool) && (option.ValueName is null || option.ValueIsOptional);
+                    foreach (string name in option.LongNames.Select(n => "--" + n).Concat(option.ShortNames.Select(n => "-" + n)))
+                    {
+                        names[name] = ("--" + option.LongNames[0], flag ? null : true);
+                    }
+                }
+            }
+
+            if (command == "train")
+            {
+                foreach (TrainerOption option in TrainerOptionTable.All)
+                {
+                    bool flag = option.Kind == TrainerOptionKind.Bool;
+                    foreach (string name in option.Aliases.Prepend(option.CommandLine))
+                    {
+                        names[name] = (option.CommandLine, flag ? null : true);
+                    }
+
+                    if (flag)
+                    {
+                        names["--no-" + option.CommandLine[2..]] = (option.CommandLine, false);
+                    }
+                }
+            }
+
+            return names;
+        }
+
+        /// <summary>
+        /// The usage message for a word after a true/false flag that is no truth value and for which the command has no
+        /// place (<c>--lowercase maybe</c>, <c>--no-progress perhaps</c>), naming the option, the word and the values it
+        /// takes; null otherwise. A flag takes the next word as its value only when it looks like one (true, no, 0, on:
+        /// <see cref="TrainerOption.LooksLikeBool"/>), since the next word may be a positional argument
+        /// (<c>--no-progress data.tsv</c>); any other word was left over as one argument too many, and the parser said only
+        /// "Could not match 'maybe' with an argument". When more positional words are given than the command takes, the
+        /// extra ones are those after a flag: the last of them, as many as are extra, the first of those named.
+        /// </summary>
+        [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "SettingsOf holds this assembly's settings classes, which a Native AOT build keeps whole (TrimmerRootAssembly in the project).")]
+        public static string? StrayFlagValue(IReadOnlyList<string> args)
+        {
+            if (args.Count == 0 || !SettingsOf.TryGetValue(args[0], out Type? settings) || args.TakeWhile(a => a != "--").Any(a => a is "--help" or "-h"))
+            {
+                return null;
+            }
+
+            Dictionary<string, (string Option, bool? TakesValue)> names = OptionNames(args[0], settings);
+            int places = settings.GetProperties().Count(p => p.IsDefined(typeof(CommandArgumentAttribute), true));
+            int positional = 0;
+            var afterFlag = new List<(string Flag, string Option, bool Negated, string Word)>();
+            for (int i = 1; i < args.Count; i++)
+            {
+                if (args[i] == "--")
+                {
+                    positional += args.Count - i - 1; // every word after it is a positional argument
+                    break;
+                }
+
+                int equals = args[i].IndexOf('=', StringComparison.Ordinal);
+                string name = equals < 0 ? args[i] : args[i][..equals];
+                if (!names.TryGetValue(name, out var option))
+                {
+                    positional++;
+                    continue;
+                }
+
+                if (equals >= 0 || i + 1 >= args.Count || args[i + 1] == "--")
+                {
+                    continue;
+                }
+
+                string next = args[i + 1];
+                if (option.TakesValue == true || (option.TakesValue is null && TrainerOption.LooksLikeBool(next)))
+                {
+                    i++; // its value (a truth-like word that is no truth value is refused by BoolOptionValues, naming it)
+                }
+                else if (!names.ContainsKey(next.Split('=')[0]))
+                {
+                    afterFlag.Add((name, option.Option, option.TakesValue == false, next));
+                }
+            }
+
+            int extra = positional - places;
+            if (extra <= 0 || afterFlag.Count == 0)
+            {
+                return null;
+            }
+
+            var (flag, longName, negated, word) = afterFlag[Math.Max(0, afterFlag.Count - extra)];
+            return negated
+                ? $"textaugment {args[0]}: {TrainerCommandLine.NegatedFlagTakesNoValue(flag, longName)} It is followed by '{word}', which the command has no place for."
+                : BoolOptionValues.ValueError(args[0], flag, word, needsValue: false);
         }
 
         /// <summary>

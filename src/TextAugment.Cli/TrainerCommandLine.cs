@@ -15,6 +15,9 @@ namespace TextAugment.Cli;
 /// </summary>
 internal static class TrainerCommandLine
 {
+    /// <summary>The message for a value given to <paramref name="negated"/>, the <c>--no-</c> form of the true/false option <paramref name="option"/>.</summary>
+    public static string NegatedFlagTakesNoValue(string negated, string option) => $"{negated} takes no value; write {option} true|false, or {negated} alone for false.";
+
     /// <summary>Every option name the table gives the command line (with aliases and the <c>--no-</c> forms).</summary>
     public static IEnumerable<string> Names() => TrainerOptionTable.All.SelectMany(o =>
         o.Kind == TrainerOptionKind.Bool ? [o.CommandLine, .. o.Aliases, "--no-" + o.CommandLine[2..]] : (IEnumerable<string>)[o.CommandLine, .. o.Aliases]);
@@ -53,7 +56,7 @@ internal static class TrainerCommandLine
             {
                 if (inline is not null || (i + 1 < args.Count && TrainerOption.LooksLikeBool(args[i + 1])))
                 {
-                    return $"{name} takes no value; write {flag.CommandLine} true|false, or {name} alone for false.";
+                    return NegatedFlagTakesNoValue(name, flag.CommandLine);
                 }
 
                 option = flag;

@@ -59,6 +59,41 @@ public class CommandLineFaultTests
             }
         }
 
+        [Theory]
+        [InlineData("--lowercase", "maybe", "train", "d.tsv", "-o", "m.tam", "--lowercase", "maybe")]
+        [InlineData("--lowercase", "maybe", "train", "--lowercase", "maybe", "d.tsv", "-o", "m.tam")]
+        [InlineData("--refit", "perhaps", "train", "d.tsv", "--lowercase", "--refit", "perhaps", "-o", "m.tam")]
+        [InlineData("--no-progress", "maybe", "augment", "p.yaml", "--no-progress", "maybe")]
+        [InlineData("--no-progress", "maybe", "run", "p.yaml", "--no-progress", "maybe", "--threads", "2")]
+        [InlineData("--json", "perhaps", "evaluate", "m.tam", "t.tsv", "--json", "perhaps")]
+        [InlineData("--json", "perhaps", "evaluate", "m.tam", "--json", "perhaps", "t.tsv")]
+        public void A_word_after_a_flag_that_is_no_truth_value_and_has_no_place_names_the_option_and_the_values_it_takes(string option, string value, params string[] args)
+        {
+            // Given a flag followed by a word that is neither a truth value nor an argument the command takes, then exit 2
+            // naming the option, the word and the values (it was Spectre's "Could not match 'maybe' with an argument").
+            var (code, output, errors) = CommandRunner.InProcess(args);
+            Assert.Equal(2, code);
+            Assert.Equal("", output);
+            Assert.Equal($"textaugment {args[0]}: {option} must be true or false (or yes or no) but is '{value}'. ({option} alone means true.)", errors.Trim());
+        }
+
+        [Fact]
+        public void A_word_after_a_no_flag_that_has_no_place_says_the_flag_takes_no_value()
+        {
+            var (code, _, errors) = CommandRunner.InProcess("train", "d.tsv", "--no-lowercase", "maybe", "-o", "m.tam");
+            Assert.Equal(2, code);
+            Assert.StartsWith("textaugment train: --no-lowercase takes no value; write --lowercase true|false, or --no-lowercase alone for false. It is followed by 'maybe'", errors, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_flag_followed_by_a_positional_argument_the_command_takes_is_left_to_the_parser()
+        {
+            Assert.Null(TextAugmentApp.StrayFlagValue(["train", "--no-progress", "d.tsv", "-o", "m.tam"]));
+            Assert.Null(TextAugmentApp.StrayFlagValue(["evaluate", "--json", "m.tam", "t.tsv"]));
+            Assert.Null(TextAugmentApp.StrayFlagValue(["augment", "p.yaml", "--no-progress", "--", "x"])); // one word too many, but not a flag's
+            Assert.Null(TextAugmentApp.StrayFlagValue(["train", "d.tsv", "--lowercase", "maybe", "--help"]));
+        }
+
         [Fact]
         public void Every_true_false_option_of_the_settings_is_handed_to_the_parser_as_name_and_value()
         {
