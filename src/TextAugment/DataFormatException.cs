@@ -1,33 +1,50 @@
 namespace TextAugment;
 
 /// <summary>
-/// A file (or standard input) holds something this library cannot read. The message starts with
-/// <c>path:line:column</c> (or <c>path: byte N</c>) and says what was found and what would be right.
+/// A file (or standard input) holds something this library cannot read. The message starts with where
+/// (<see cref="Where"/>: <c>path:line:column</c>, and <c>(byte N of the file)</c> where the fault's byte offset in the file
+/// is known) and says what was found and what would be right.
 /// </summary>
 public sealed class DataFormatException : FormatException
 {
     /// <summary>Creates the exception for a position given by line and column (both 1-based; column 0 when unknown; line 0
     /// when the fault has no line, as a row that cannot be written: then the message starts with the path alone).</summary>
     public DataFormatException(string path, long line, int column, string message)
-        : base(line > 0 ? $"{path}:{line}{(column > 0 ? $":{column}" : "")}: {message}" : $"{path}: {message}")
+        : this(path, line, column, -1, message)
+    {
+    }
+
+    private DataFormatException(string path, long line, int column, long byteOffset, string message)
+        : base($"{Where(path, line, column, byteOffset)}: {message}")
     {
         Path = path;
         Line = line;
         Column = column;
-        Reason = message;
-    }
-
-    private DataFormatException(string path, long line, long byteOffset, string message)
-        : base(line > 0 ? $"{path}:{line}: byte {byteOffset}: {message}" : $"{path}: byte {byteOffset}: {message}")
-    {
-        Path = path;
-        Line = line;
         ByteOffset = byteOffset;
         Reason = message;
     }
 
-    /// <summary>The exception for a position given as a byte offset (0-based) and its line (0 when lines mean nothing, as in a binary file).</summary>
-    public static DataFormatException AtByte(string path, long line, long byteOffset, string message) => new(path, line, byteOffset, message);
+    /// <summary>
+    /// The exception for a position given as a byte offset in the file (0-based) and its line (0 when lines mean nothing,
+    /// as in a binary file), without a column.
+    /// </summary>
+    public static DataFormatException AtByte(string path, long line, long byteOffset, string message) => new(path, line, 0, byteOffset, message);
+
+    /// <summary>
+    /// The exception for a position given as a line and column (1-based: the column in characters of the decoded line) and
+    /// the byte offset in the file (0-based) of the same place, as <c>data.tsv:3:5 (byte 123 of the file)</c>.
+    /// </summary>
+    public static DataFormatException AtByte(string path, long line, int column, long byteOffset, string message) => new(path, line, column, byteOffset, message);
+
+    /// <summary>
+    /// Where a message about a file's content starts, one form for every reader (and a pipeline file's mistakes):
+    /// <c>path:line:column</c>, without the column when it is 0 and without both when the line is 0, followed by
+    /// <c> (byte N of the file)</c> (of the input, for standard input) when <paramref name="byteOffset"/> is known (not
+    /// negative), so that a file offset is never read as a place within the line.
+    /// </summary>
+    public static string Where(string path, long line, long column, long byteOffset = -1) =>
+        (line > 0 ? $"{path}:{line}{(column > 0 ? $":{column}" : "")}" : path)
+        + (byteOffset >= 0 ? $" (byte {byteOffset} of the {(path == "<stdin>" ? "input" : "file")})" : "");
 
     /// <summary>The file, or <c>&lt;stdin&gt;</c>.</summary>
     public string Path { get; }

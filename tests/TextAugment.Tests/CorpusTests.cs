@@ -165,7 +165,7 @@ public class CorpusTests
         byte[] content = [.. Encoding.UTF8.GetBytes("text\nfine\nbad "), 0xC3, 0x28, .. Encoding.UTF8.GetBytes("\n")];
         var error = ReadError(content, new CorpusReaderOptions());
         Assert.Equal(14, error.ByteOffset);
-        Assert.StartsWith("input:3: byte 14: invalid UTF-8 (byte 0xC3)", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("input:3:5 (byte 14 of the file): invalid UTF-8 (byte 0xC3)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public class CorpusTests
         Assert.Equal(2, reader.SkippedCount);
         Assert.Equal(4, reader.RecordCount);
         Assert.StartsWith("input:3:", reader.SkippedMessages[0], StringComparison.Ordinal);
-        Assert.StartsWith("input:4: byte", reader.SkippedMessages[1], StringComparison.Ordinal);
+        Assert.StartsWith("input:4:1 (byte", reader.SkippedMessages[1], StringComparison.Ordinal);
     }
 
     [Theory]

@@ -249,7 +249,7 @@ public class FormatSafetyTests
 
                 byte[] over = Encoding.ASCII.GetBytes("short\n" + new string('x', Limit + 1) + end + (end.Length == 0 ? "" : "tail\n"));
                 var error = Assert.Throws<DataFormatException>(() => Lengths(over, chunk, Limit));
-                Assert.StartsWith("input:2: byte 6: a line longer than 100 bytes", error.Message, StringComparison.Ordinal);
+                Assert.StartsWith("input:2:1 (byte 6 of the file): a line longer than 100 bytes", error.Message, StringComparison.Ordinal);
             }
         }
     }

@@ -403,8 +403,8 @@ public class NonRegularFileTests
 public class HostileVectorTests
 {
     [Theory]
-    [InlineData("vectors-huge-header.vec", "1: byte 0: the header declares 2,000,000,000 dimensions")]
-    [InlineData("vectors-too-many-rows.vec", "1: byte 0: the header promises 250,000,000 vectors of 2 dimensions")]
+    [InlineData("vectors-huge-header.vec", "1:1 (byte 0 of the file): the header declares 2,000,000,000 dimensions")]
+    [InlineData("vectors-too-many-rows.vec", "1:1 (byte 0 of the file): the header promises 250,000,000 vectors of 2 dimensions")]
     [InlineData("vectors-dimension-mismatch.vec", "2: the header declares 2 dimensions but the first vector has 3")]
     [InlineData("vectors-fewer-dimensions.vec", "2: the header declares 3 dimensions but the first vector has 2")] // text, not a truncated binary file
     [InlineData("vectors-nan.vec", "3:5: expected a finite number but found 'NaN'")]
@@ -496,7 +496,7 @@ public class InvalidUtf8ResourceTests
     {
         string path = TestPaths.Fixture(Path.Combine("hostile", "stopwords-latin1.txt"));
         var error = Assert.Throws<DataFormatException>(() => TextAugment.Text.WordSet.Load(path));
-        Assert.StartsWith($"{path}:3: byte 10: invalid UTF-8 (byte 0xE9)", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{path}:3:3 (byte 10 of the file): invalid UTF-8 (byte 0xE9)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -504,7 +504,7 @@ public class InvalidUtf8ResourceTests
     {
         string path = TestPaths.Fixture(Path.Combine("hostile", "synonyms-latin1.tsv"));
         var error = Assert.Throws<DataFormatException>(() => TextAugment.Dictionaries.SynonymDictionary.Load(path));
-        Assert.StartsWith($"{path}:2: byte 29: invalid UTF-8 (byte 0xF6)", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{path}:2:13 (byte 29 of the file): invalid UTF-8 (byte 0xF6)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -515,7 +515,7 @@ public class InvalidUtf8ResourceTests
         string path = Path.Combine(dir, "p.yaml");
         File.WriteAllText(path, "augment:\n  protect: { stopwords: stop.txt }\n  stages: [ { random_swap: {} } ]\n");
         var error = Assert.Throws<TextAugment.Pipelines.PipelineException>(() => TextAugment.Pipelines.Pipeline.Load(path, requireInputOutput: false));
-        Assert.Contains(error.Errors, e => e.Message.Contains("byte 10: invalid UTF-8", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.Message.Contains(":3:3 (byte 10 of the file): invalid UTF-8", StringComparison.Ordinal));
     }
 }
 

@@ -56,7 +56,7 @@ public class InputFaultTests
         {
             // Whole-file: skipping it would go on reading inside the open field.
             var error = Assert.Throws<DataFormatException>(() => reader.TryRead(out _));
-            Assert.StartsWith("over.csv:2: byte 8: a CSV record longer than 16 MiB (16,777,217 bytes by the end of line 3", error.Message, StringComparison.Ordinal);
+            Assert.StartsWith("over.csv:2:1 (byte 8 of the file): a CSV record longer than 16 MiB (16,777,217 bytes by the end of line 3", error.Message, StringComparison.Ordinal);
             Assert.Contains("limited to 16,777,216 bytes", error.Message, StringComparison.Ordinal);
         }
     }
@@ -76,7 +76,7 @@ public class InputFaultTests
         string output = Path.Combine(dir, "o.jsonl");
         var (code, _, errors) = CommandRunner.InProcess("augment", Path.Combine(TestPaths.Root, "pipelines", "eda.yaml"), "-i", input, "--input-format", "csv", "-o", output, "--no-progress");
         Assert.Equal(1, code);
-        Assert.StartsWith($"{input}:2: byte 8: a CSV record longer than 16 MiB", errors, StringComparison.Ordinal);
+        Assert.StartsWith($"{input}:2:1 (byte 8 of the file): a CSV record longer than 16 MiB", errors, StringComparison.Ordinal);
         Assert.False(File.Exists(output));
     }
 
@@ -118,15 +118,15 @@ public class InputFaultTests
         Assert.Equal(2, WordVectors.Load(Write(dir, "ok.bin", Binary(2, "foo", "bar")), options).Count);
         string extra = Write(dir, "extra.bin", Binary(2, "foo", "bar", "baz"));
         var error = Assert.Throws<DataFormatException>(() => WordVectors.Load(extra, options));
-        Assert.StartsWith($"{extra}: byte 30: the header promises 2 vectors, but more data follows the last of them", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{extra} (byte 30 of the file): the header promises 2 vectors, but more data follows the last of them", error.Message, StringComparison.Ordinal);
 
         string repeated = Write(dir, "dup.bin", Binary(3, "foo", "bar", "foo"));
         error = Assert.Throws<DataFormatException>(() => WordVectors.Load(repeated, options));
-        Assert.StartsWith($"{repeated}: byte 30: the word 'foo' (word 3 of 3) appears a second time: word 1 at byte 4 is the same word", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{repeated} (byte 30 of the file): the word 'foo' (word 3 of 3) appears a second time: word 1 at byte 4 is the same word", error.Message, StringComparison.Ordinal);
 
         string nul = Write(dir, "nul.bin", Binary(2, "fo\0o", "bar"));
         error = Assert.Throws<DataFormatException>(() => WordVectors.Load(nul, options));
-        Assert.StartsWith($"{nul}: byte 6: word 1 of 2 holds a NUL byte", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{nul} (byte 6 of the file): word 1 of 2 holds a NUL byte", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -250,10 +250,10 @@ public class InputFaultTests
     }
 
     [Theory]
-    [InlineData(new byte[] { 0xFF, 0xFE, (byte)'a', 0, (byte)'\n', 0 }, "u.txt:1: byte 0: a UTF-16 (little-endian) byte-order mark (ff fe)")]
-    [InlineData(new byte[] { 0xFE, 0xFF, 0, (byte)'a', 0, (byte)'\n' }, "u.txt:1: byte 0: a UTF-16 (big-endian) byte-order mark (fe ff)")]
-    [InlineData(new byte[] { (byte)'a', 0, (byte)' ', 0, (byte)'b', 0, (byte)'\n', 0 }, "u.txt:1: byte 1: a NUL byte (is the file UTF-16LE, UTF-16 without a byte-order mark? convert it to UTF-8: iconv -f UTF-16LE -t UTF-8")]
-    [InlineData(new byte[] { (byte)'a', (byte)'b', (byte)'c', 0, 0, 0, 1, (byte)'\n' }, "u.txt:1: byte 3: a NUL byte; text holds no NUL bytes (is this a binary file?")]
+    [InlineData(new byte[] { 0xFF, 0xFE, (byte)'a', 0, (byte)'\n', 0 }, "u.txt:1:1 (byte 0 of the file): a UTF-16 (little-endian) byte-order mark (ff fe)")]
+    [InlineData(new byte[] { 0xFE, 0xFF, 0, (byte)'a', 0, (byte)'\n' }, "u.txt:1:1 (byte 0 of the file): a UTF-16 (big-endian) byte-order mark (fe ff)")]
+    [InlineData(new byte[] { (byte)'a', 0, (byte)' ', 0, (byte)'b', 0, (byte)'\n', 0 }, "u.txt:1:2 (byte 1 of the file): a NUL byte (is the file UTF-16LE, UTF-16 without a byte-order mark? convert it to UTF-8: iconv -f UTF-16LE -t UTF-8")]
+    [InlineData(new byte[] { (byte)'a', (byte)'b', (byte)'c', 0, 0, 0, 1, (byte)'\n' }, "u.txt:1:4 (byte 3 of the file): a NUL byte; text holds no NUL bytes (is this a binary file?")]
     public void Utf16_keeps_its_hint_and_other_nul_bytes_do_not_get_it(byte[] content, string expected)
     {
         string dir = TestPaths.NewTempDirectory();

@@ -44,7 +44,7 @@ public class LineEndTests
     {
         using var reader = new Utf8LineReader(new MemoryStream(new byte[Utf8LineReader.MaxLineBytes + 2]), "zeros");
         DataFormatException error = Assert.Throws<DataFormatException>(() => reader.TryReadLine(out _, out _));
-        Assert.StartsWith("zeros:1: byte 0:", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("zeros:1:1 (byte 0 of the file):", error.Message, StringComparison.Ordinal);
         Assert.Contains("16 MiB", error.Message, StringComparison.Ordinal);
     }
 
@@ -62,7 +62,7 @@ public class LineEndTests
 
         var (bad, _, badErrors) = CommandRunner.Child([.. "fine\nca"u8, 0xE9, (byte)'\n'], "predict", model);
         Assert.Equal(1, bad);
-        Assert.Contains("<stdin>:2: byte 7: invalid UTF-8 (byte 0xE9)", badErrors, StringComparison.Ordinal);
+        Assert.Contains("<stdin>:2:3 (byte 7 of the input): invalid UTF-8 (byte 0xE9)", badErrors, StringComparison.Ordinal);
     }
 
 }

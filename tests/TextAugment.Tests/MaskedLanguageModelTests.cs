@@ -21,7 +21,7 @@ public class MaskedLanguageModelTests
     {
         string other = TestPaths.Fixture(Path.Combine("models", "not-mlm.onnx"));
         var error = Assert.Throws<DataFormatException>(() => MaskedLanguageModel.Create(other, VocabPath));
-        Assert.StartsWith($"{other}: byte 0: not a BERT fill-mask model", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{other} (byte 0 of the file): not a BERT fill-mask model", error.Message, StringComparison.Ordinal);
         Assert.Contains("it has inputs [x: Float [?, 4]] and outputs [y: Float [?, 4]]", error.Message, StringComparison.Ordinal);
     }
 

@@ -106,7 +106,7 @@ public class MessageTests
         string output = Path.Combine(dir, "o.txt");
         var (code, _, errors) = CommandRunner.InProcess("augment", Path.Combine(TestPaths.Root, "pipelines", "eda.yaml"), "-i", input, "--input-format", "text", "-o", output, "--no-progress");
         Assert.Equal(TextAugmentApp.UsageError, code); // not UTF-8 text: the wrong file, as a compressed one
-        Assert.StartsWith($"{input}:1: byte 1: a NUL byte (is the file UTF-16LE, UTF-16 without a byte-order mark? convert it to UTF-8: iconv -f UTF-16LE -t UTF-8", errors, StringComparison.Ordinal);
+        Assert.StartsWith($"{input}:1:2 (byte 1 of the file): a NUL byte (is the file UTF-16LE, UTF-16 without a byte-order mark? convert it to UTF-8: iconv -f UTF-16LE -t UTF-8", errors, StringComparison.Ordinal);
         Assert.False(File.Exists(output));
     }
 
@@ -117,8 +117,36 @@ public class MessageTests
         string data = Write(dir, "t.tsv", "text\tlabel\na cat\tanimal\nan ap\0ple\tfood\n");
         var (code, _, errors) = CommandRunner.InProcess(["train", data, "-o", Path.Combine(dir, "m.tam"), .. Small]);
         Assert.Equal(TextAugmentApp.Failure, code);
-        Assert.StartsWith($"{data}:3: byte 29: a NUL byte", errors, StringComparison.Ordinal);
+        Assert.StartsWith($"{data}:3:6 (byte 29 of the file): a NUL byte", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xE9 }, "invalid UTF-8 (byte 0xE9)")]
+    [InlineData(new byte[] { 0 }, "a NUL byte")]
+    public void A_bad_byte_is_placed_by_line_and_column_in_characters_and_its_file_offset_is_labelled_as_such(byte[] bad, string what)
+    {
+        // Given a bad byte on line 3 after "déf g": 5 characters, 6 bytes, and 25 bytes into the file
+        string dir = TestPaths.NewTempDirectory();
+        string data = Path.Combine(dir, "d.tsv");
+        File.WriteAllBytes(data, [.. "text\tlabel\nabc\tpos\nd\u00e9f g"u8, .. bad, .. "h\tneg\n"u8]);
+
+        // When it is read
+        var error = Assert.Throws<DataFormatException>(() => CorpusReader.ReadLabelled(data));
+
+        // Then the message places it at line 3, column 6, and says that 25 is the byte of the file, not of the line
+        Assert.StartsWith($"{data}:3:6 (byte 25 of the file): {what}", error.Message, StringComparison.Ordinal);
+        Assert.Equal((3, 6, 25), (error.Line, error.Column, error.ByteOffset));
+    }
+
+    [Fact]
+    public void A_bad_byte_in_a_pipeline_file_is_placed_the_same_way()
+    {
+        string dir = TestPaths.NewTempDirectory();
+        string pipeline = Path.Combine(dir, "p.yaml");
+        File.WriteAllBytes(pipeline, [.. "seed: 1\n# caf"u8, 0xE9, .. "\n"u8]);
+        var error = Assert.Throws<TextAugment.Pipelines.PipelineException>(() => TextAugment.Pipelines.Pipeline.Load(pipeline, requireInputOutput: false));
+        Assert.Equal($"{pipeline}:2:6 (byte 13 of the file): invalid UTF-8 (byte 0xE9); save the pipeline as UTF-8.", Assert.Single(error.Errors).ToString());
     }
 
     [Fact]
@@ -129,7 +157,7 @@ public class MessageTests
         Assert.Equal(0, CommandRunner.InProcess(["train", Write(dir, "t.tsv", Train), "-o", model, .. Small]).ExitCode);
         var (code, _, errors) = CommandRunner.Child("a cat\na d\0og\n"u8.ToArray(), "predict", model);
         Assert.Equal(TextAugmentApp.Failure, code);
-        Assert.StartsWith("<stdin>:2: byte 9: a NUL byte", errors, StringComparison.Ordinal);
+        Assert.StartsWith("<stdin>:2:4 (byte 9 of the input): a NUL byte", errors, StringComparison.Ordinal);
     }
 
     // JSON Lines: a null label is not a missing one.

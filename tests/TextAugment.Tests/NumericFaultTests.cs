@@ -158,7 +158,7 @@ public class ModelHeaderErrorTests
         RewriteHeader(path, json => json.Replace(field, damaged, StringComparison.Ordinal));
 
         var error = Assert.Throws<DataFormatException>(() => TextClassifier.Load(path));
-        Assert.StartsWith(path + ": byte ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(path + " (byte ", error.Message, StringComparison.Ordinal);
         Assert.True(error.ByteOffset >= 16, $"byte {error.ByteOffset}: at or after the header's start, not 0");
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Contains("written by an incompatible or damaged build", error.Message, StringComparison.Ordinal);

@@ -67,7 +67,7 @@ public class Utf16InputTests
         File.WriteAllBytes(Path.Combine(dir, "in.tsv"), [.. "text\tlabel\nthe film was good\tpos\nthe film\0 was bad\tneg\n"u8]);
         var (code, _, errors) = CommandRunner.InProcess("train", Path.Combine(dir, "in.tsv"), "-o", Path.Combine(dir, "x.tam"));
         Assert.True(code == TextAugmentApp.Failure, errors);
-        Assert.Contains(":3: byte ", errors, StringComparison.Ordinal);
+        Assert.Contains(":3:9 (byte ", errors, StringComparison.Ordinal);
     }
 
     /// <summary>Item: a synonym dictionary or a text vector file in UTF-16 without a byte-order mark got a parse error about its fields or numbers, not the hint.</summary>
@@ -108,7 +108,7 @@ public class Utf16InputTests
             _ => () => JiebaSegmenter.Default.WithUserDictionary(path),
         };
         var error = Assert.Throws<DataFormatException>(load);
-        Assert.StartsWith($"{path}:1: byte {(reader == "jieba-user-dictionary" ? 7 : 1)}: a NUL byte ({Hint}", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{path}:1:{(reader == "jieba-user-dictionary" ? "8 (byte 7" : "2 (byte 1")} of the file): a NUL byte ({Hint}", error.Message, StringComparison.Ordinal);
         Assert.Equal("UTF-16", error.TextEncoding);
     }
 

@@ -709,19 +709,7 @@ public abstract class CorpusReader : IDisposable
             return false;
         }
 
-        _lines.EnsureNoNul(line);
-        if (!Utf8.IsValid(line))
-        {
-            int at = 0;
-            while (Rune.DecodeFromUtf8(line[at..], out _, out int consumed) == System.Buffers.OperationStatus.Done)
-            {
-                at += consumed;
-            }
-
-            throw DataFormatException.AtByte(DisplayName, _lines.LineNumber, _lines.ContentOffset + at,
-                $"invalid UTF-8 (byte 0x{line[at]:X2}); the input must be UTF-8: convert it with iconv -f <encoding> -t UTF-8.");
-        }
-
+        _lines.EnsureUtf8(line);
         return true;
     }
 
@@ -990,7 +978,7 @@ public abstract class CorpusReader : IDisposable
                             if (recordBytes > MaxRecordBytes)
                             {
                                 // A record is bounded as a line is: a quote left open would otherwise gather the rest of the file.
-                                throw DataFormatException.AtByte(DisplayName, line, recordStart, FormattableString.Invariant(
+                                throw DataFormatException.AtByte(DisplayName, line, 1, recordStart, FormattableString.Invariant(
                                     $"a {CorpusFormats.Name(Options.Format).ToUpperInvariant()} record longer than {Utf8LineReader.Size(MaxRecordBytes)} ({recordBytes:N0} bytes by the end of line {LineNumber}, where a quoted field that starts on line {startLine} is still open); a record, line breaks inside quoted fields included, is limited to {MaxRecordBytes:N0} bytes, as a line is. Is a closing quote missing?")).OfWholeFile();
                             }
 

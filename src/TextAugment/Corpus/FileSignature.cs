@@ -131,7 +131,7 @@ public static class FileSignature
         if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
             string order = head[0] == 0xFF ? "little" : "big";
-            throw DataFormatException.AtByte(displayName, 1, 0,
+            throw DataFormatException.AtByte(displayName, 1, 1, 0,
                 $"a UTF-16 ({order}-endian) byte-order mark ({Hex(head[..2])}): the file is UTF-16; the input must be UTF-8: convert it with iconv -f UTF-16 -t UTF-8.").InEncoding("UTF-16");
         }
 
@@ -140,7 +140,8 @@ public static class FileSignature
         ReadOnlySpan<byte> firstLine = lineEnd < 0 ? head : head[..lineEnd];
         if (Utf16ByteOrder(firstLine, 0) is { } byteOrder)
         {
-            throw DataFormatException.AtByte(displayName, 1, firstLine.IndexOf((byte)0), NulInUtf16(byteOrder)).InEncoding("UTF-16");
+            int nul = firstLine.IndexOf((byte)0);
+            throw DataFormatException.AtByte(displayName, 1, System.Text.Encoding.UTF8.GetCharCount(firstLine[..nul]) + 1, nul, NulInUtf16(byteOrder)).InEncoding("UTF-16");
         }
     }
 

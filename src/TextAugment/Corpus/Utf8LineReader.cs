@@ -137,7 +137,7 @@ internal sealed class Utf8LineReader : IDisposable
     }
 
     /// <summary>The error for a line longer than the limit: the line's number and the byte offset where it starts.</summary>
-    private DataFormatException TooLong() => DataFormatException.AtByte(_displayName, LineNumber + 1, Position,
+    private DataFormatException TooLong() => DataFormatException.AtByte(_displayName, LineNumber + 1, 1, Position,
         $"a line longer than {Size(_maxLineBytes)} (no line break within {_maxLineBytes:N0} bytes); lines are limited to that length. Is this a text file with line breaks?").OfWholeFile();
 
     /// <summary>A limit in words: "16 MiB" for whole mebibytes, else the bytes.</summary>
@@ -170,9 +170,12 @@ internal sealed class Utf8LineReader : IDisposable
             at += consumed;
         }
 
-        throw DataFormatException.AtByte(_displayName, LineNumber, ContentOffset + at,
-            $"invalid UTF-8 (byte 0x{line[at]:X2}); the input must be UTF-8: convert it with iconv -f <encoding> -t UTF-8.");
+        throw AtLineByte(line, at, $"invalid UTF-8 (byte 0x{line[at]:X2}); the input must be UTF-8: convert it with iconv -f <encoding> -t UTF-8.");
     }
+
+    /// <summary>The error at byte <paramref name="at"/> of <paramref name="line"/> (the line last returned): its line, its column in characters of the line decoded up to it, and its byte offset in the file.</summary>
+    private DataFormatException AtLineByte(ReadOnlySpan<byte> line, int at, string message) =>
+        DataFormatException.AtByte(_displayName, LineNumber, Encoding.UTF8.GetCharCount(line[..at]) + 1, ContentOffset + at, message);
 
     /// <summary>
     /// Throws when <paramref name="line"/> (the line last returned) holds a NUL byte. NUL is valid UTF-8, but text never
@@ -184,7 +187,7 @@ internal sealed class Utf8LineReader : IDisposable
         int at = line.IndexOf((byte)0);
         if (at >= 0)
         {
-            throw DataFormatException.AtByte(_displayName, LineNumber, ContentOffset + at, FileSignature.Utf16ByteOrder(line, ContentOffset) is { } order
+            throw AtLineByte(line, at, FileSignature.Utf16ByteOrder(line, ContentOffset) is { } order
                 ? FileSignature.NulInUtf16(order)
                 : "a NUL byte; text holds no NUL bytes (is this a binary file? the input must be UTF-8 text).").OfWholeFile();
         }

@@ -7,8 +7,11 @@ namespace TextAugment.Pipelines;
 /// <param name="Message">What is wrong and what would be right.</param>
 public sealed record PipelineError(string File, long Line, long Column, string Message)
 {
-    /// <summary><c>file:line:column: message</c>.</summary>
-    public override string ToString() => $"{File}:{Line}:{Column}: {Message}";
+    /// <summary>The mistake's byte offset in the file (a NUL or invalid UTF-8 byte), or -1 when it is given by line and column only.</summary>
+    public long ByteOffset { get; init; } = -1;
+
+    /// <summary><c>file:line:column: message</c>, with <c>(byte N of the file)</c> after the column when <see cref="ByteOffset"/> is known (<see cref="DataFormatException.Where"/>).</summary>
+    public override string ToString() => $"{DataFormatException.Where(File, Line, Column, ByteOffset)}: {Message}";
 }
 
 /// <summary>A pipeline file has mistakes; <see cref="Errors"/> lists every one found, in file order.</summary>

@@ -34,10 +34,10 @@ internal sealed class Diagnostics(string file)
 
     public void Add(YamlNode node, string message) => Add(node.Start.Line, node.Start.Column, message);
 
-    public void Add(long line, long column, string message)
+    public void Add(long line, long column, string message, long byteOffset = -1)
     {
         // A node shared by several aliases (past AliasExpandingParser's limit) is checked once per use: one message for it.
-        var error = new PipelineError(File, line, column, message);
+        var error = new PipelineError(File, line, column, message) { ByteOffset = byteOffset };
         if (!_errors.Contains(error))
         {
             _errors.Add(error);

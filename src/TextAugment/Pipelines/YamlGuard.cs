@@ -185,6 +185,6 @@ internal static class YamlGuard
         }
 
         int column = Encoding.UTF8.GetCharCount(content[lineStart..at]) + 1;
-        d.Add(line, column, $"byte {at}: {message}");
+        d.Add(line, column, message, byteOffset: at);
     }
 }

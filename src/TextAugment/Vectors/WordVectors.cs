@@ -179,13 +179,13 @@ public sealed partial class WordVectors
     {
         if (dimensions > MaxDimensions)
         {
-            throw DataFormatException.AtByte(path, 1, 0L, $"the header declares {dimensions:N0} dimensions; at most {MaxDimensions:N0} are supported. Is the header damaged?");
+            throw DataFormatException.AtByte(path, 1, 1, 0L, $"the header declares {dimensions:N0} dimensions; at most {MaxDimensions:N0} are supported. Is the header damaged?");
         }
 
         long least = count * ((long)dimensions * minimumBytesPerDimension + 2);
         if (least > fileLength)
         {
-            throw DataFormatException.AtByte(path, 1, 0L,
+            throw DataFormatException.AtByte(path, 1, 1, 0L,
                 $"the header promises {count:N0} vectors of {dimensions:N0} dimensions (at least {least:N0} bytes) but the file has {fileLength:N0} bytes: the header is wrong or the file is truncated.");
         }
     }
@@ -261,7 +261,7 @@ public sealed partial class WordVectors
         ReadOnlySpan<byte> headerLine = reader.ReadUntil((byte)'\n', out _);
         if (!TryParseHeader(headerLine, out int count, out int dimensions))
         {
-            throw DataFormatException.AtByte(path, 1, 0L, $"expected a word2vec header 'COUNT DIMENSIONS' but found '{Encoding.UTF8.GetString(headerLine)}'.");
+            throw DataFormatException.AtByte(path, 1, 1, 0L, $"expected a word2vec header 'COUNT DIMENSIONS' but found '{Encoding.UTF8.GetString(headerLine)}'.");
         }
 
         int rows = Math.Min(count, limit ?? int.MaxValue);
