@@ -119,17 +119,17 @@ public class TokenizerTests
 public class TokenListLengthTests
 {
     [Fact]
-    public void RenderedLength_follows_every_change_to_the_list()
+    public void RenderedLength_and_WordCount_follow_every_change_to_the_list()
     {
-        // RenderedLength is kept as tokens change (not summed on every call): after any sequence of changes it is the
-        // length of what the tokens render to.
+        // RenderedLength and WordCount are kept as tokens change (not summed on every call): after any sequence of changes
+        // they are the length of what the tokens render to and the number of word tokens.
         var random = new Random(7);
         var list = TokenList.Create("The quick brown fox, 42 times, jumps over the lazy dog's bed.");
         var copy = new TokenList();
         string[] words = ["a", "replacement", "", "x y", "很好"];
         for (int step = 0; step < 5000; step++)
         {
-            switch (random.Next(list.Count == 0 ? 2 : 8))
+            switch (random.Next(list.Count == 0 ? 2 : 9))
             {
                 case 0:
                     list.Add(Token.Inserted(words[random.Next(words.Length)], TokenKind.Word));
@@ -154,11 +154,16 @@ public class TokenListLengthTests
                 case 6:
                     list.Swap(random.Next(list.Count), random.Next(list.Count));
                     break;
+                case 7:
+                    list[random.Next(list.Count)] = Token.Inserted(random.Next(2) == 0 ? " " : ",", random.Next(2) == 0 ? TokenKind.Whitespace : TokenKind.Symbol);
+                    break;
                 default:
                     copy.CopyFrom(list);
                     Assert.Equal(list.RenderedLength, copy.RenderedLength);
+                    Assert.Equal(list.WordCount, copy.WordCount);
                     copy.RemoveRange(0, copy.Count);
                     Assert.Equal(0, copy.RenderedLength);
+                    Assert.Equal(0, copy.WordCount);
                     break;
             }
 
@@ -170,6 +175,7 @@ public class TokenListLengthTests
             }
 
             Assert.Equal(sum, list.RenderedLength);
+            Assert.Equal(list.AsSpan().ToArray().Count(t => t.Kind == TokenKind.Word), list.WordCount);
         }
     }
 }

@@ -37,8 +37,7 @@ public sealed class SubstitutionOptions
     /// not written by a stage.
     /// </summary>
     public static bool IsReplaceable(in Token token) =>
-        token.Kind == TokenKind.Word && token.Length >= 2 && !token.Has(TokenFlags.Protected | TokenFlags.Changed)
-        && !token.Span.Contains('.');
+        token.Kind == TokenKind.Word && token.Length >= 2 && !token.Has(TokenFlags.Protected | TokenFlags.Changed) && !token.IsDotted;
 
     private static readonly System.Buffers.SearchValues<char> LineBreakOrTab = System.Buffers.SearchValues.Create("\t\n\r\v\f\u0085\u2028\u2029");
 

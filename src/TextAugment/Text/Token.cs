@@ -48,8 +48,9 @@ public readonly struct Token
     private readonly object _text; // a string or a char[]: see Slice
     private readonly int _start;
     private readonly int _length;
+    private readonly bool _dotted; // an input word written with a dot (U.S., e.g.): found once, when the text is tokenized
 
-    private Token(object text, int start, int length, TokenKind kind, TokenFlags flags, CaseStyle caseStyle)
+    private Token(object text, int start, int length, TokenKind kind, TokenFlags flags, CaseStyle caseStyle, bool dotted = false)
     {
         _text = text;
         _start = start;
@@ -57,6 +58,7 @@ public readonly struct Token
         Kind = kind;
         Flags = flags;
         Case = caseStyle;
+        _dotted = dotted;
     }
 
     /// <summary>The token's kind.</summary>
@@ -86,16 +88,23 @@ public readonly struct Token
     /// <summary>True for a word that is not protected.</summary>
     public bool IsMovableWord => Kind == TokenKind.Word && (Flags & TokenFlags.Protected) == 0;
 
+    /// <summary>
+    /// True for a word of the input written with a dot (<c>U.S.</c>, <c>e.g.</c>, <c>node.js</c>): the substitution
+    /// sources leave it (<see cref="Augmenters.SubstitutionOptions.IsReplaceable"/>), and every variant asks, so it is found
+    /// once when the token is made. False for a token a stage wrote.
+    /// </summary>
+    internal bool IsDotted => _dotted;
+
     /// <summary>True when any of <paramref name="flags"/> is set.</summary>
     public bool Has(TokenFlags flags) => (Flags & flags) != 0;
 
     /// <summary>A token that is a slice of the input.</summary>
     public static Token FromInput(string source, int start, int length, TokenKind kind) =>
-        new(source, start, length, kind, TokenFlags.None, CaseStyle.AsIs);
+        FromInput((object)source, start, length, kind);
 
     /// <summary>A token that is a slice of the input held in <paramref name="source"/> (a string or a <c>char[]</c>).</summary>
     internal static Token FromInput(object source, int start, int length, TokenKind kind) =>
-        new(source, start, length, kind, TokenFlags.None, CaseStyle.AsIs);
+        new(source, start, length, kind, TokenFlags.None, CaseStyle.AsIs, kind == TokenKind.Word && Slice(source, start, length).Contains('.'));
 
     /// <summary>
     /// The characters [start, start + length) of <paramref name="text"/>, a string or a <c>char[]</c>: a token's text is one
@@ -112,7 +121,7 @@ public readonly struct Token
         new(text, 0, text.Length, kind, TokenFlags.Changed, CaseStyle.AsIs);
 
     /// <summary>This token with <paramref name="flags"/> added.</summary>
-    public Token With(TokenFlags flags) => new(_text, _start, _length, Kind, Flags | flags, Case);
+    public Token With(TokenFlags flags) => new(_text, _start, _length, Kind, Flags | flags, Case, _dotted);
 
     /// <summary>
     /// A replacement for this word that keeps its case pattern: <c>Great</c> → <c>Superb</c>,

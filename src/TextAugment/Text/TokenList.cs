@@ -14,6 +14,7 @@ public sealed class TokenList
     private char[] _source = [];
     private int _sourceLength;
     private int _renderedLength;
+    private int _wordCount;
     private sbyte _traditional = -1; // -1: not yet looked at
 
     /// <summary>The text the tokens were read from (valid until the list is reset).</summary>
@@ -63,6 +64,7 @@ public sealed class TokenList
         {
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count, nameof(index));
             _renderedLength += value.Length - _items[index].Length;
+            _wordCount += IsWord(value) - IsWord(_items[index]);
             _items[index] = value;
         }
     }
@@ -123,6 +125,7 @@ public sealed class TokenList
         other.AsSpan().CopyTo(_items);
         Count = other.Count;
         _renderedLength = other._renderedLength;
+        _wordCount = other._wordCount;
     }
 
     /// <summary>
@@ -137,6 +140,7 @@ public sealed class TokenList
     {
         Count = 0;
         _renderedLength = 0;
+        _wordCount = 0;
     }
 
     /// <summary>Appends a token.</summary>
@@ -145,6 +149,7 @@ public sealed class TokenList
         EnsureCapacity(Count + 1);
         _items[Count++] = token;
         _renderedLength += token.Length;
+        _wordCount += IsWord(token);
     }
 
     /// <summary>Inserts a token before <paramref name="index"/> (<see cref="Count"/> appends).</summary>
@@ -157,6 +162,7 @@ public sealed class TokenList
         _items[index] = token;
         Count++;
         _renderedLength += token.Length;
+        _wordCount += IsWord(token);
     }
 
     /// <summary>Removes <paramref name="count"/> tokens starting at <paramref name="index"/>.</summary>
@@ -165,6 +171,7 @@ public sealed class TokenList
         ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)(index + count), (uint)Count, nameof(count));
         Shifted += Count - index - count;
         _renderedLength -= LengthOf(_items.AsSpan(index, count));
+        _wordCount -= WordsIn(_items.AsSpan(index, count));
         Array.Copy(_items, index + count, _items, index, Count - index - count);
         Count -= count;
     }
@@ -217,24 +224,26 @@ public sealed class TokenList
         Array.Copy(_items, write, _items, 0, Count - write);
         Count -= write;
         _renderedLength = LengthOf(AsSpan());
+        _wordCount = WordsIn(AsSpan());
     }
 
     /// <summary>Swaps the tokens at two positions.</summary>
     public void Swap(int first, int second) => (_items[first], _items[second]) = (this[second], this[first]);
 
-    /// <summary>Number of words (any <see cref="TokenKind.Word"/> token).</summary>
-    public int WordCount
-    {
-        get
-        {
-            int n = 0;
-            foreach (ref readonly Token t in AsSpan())
-            {
-                n += t.Kind == TokenKind.Word ? 1 : 0;
-            }
+    /// <summary>Number of words (any <see cref="TokenKind.Word"/> token; kept as tokens are added, replaced and removed).</summary>
+    public int WordCount => _wordCount;
 
-            return n;
+    private static int IsWord(in Token token) => token.Kind == TokenKind.Word ? 1 : 0;
+
+    private static int WordsIn(ReadOnlySpan<Token> tokens)
+    {
+        int n = 0;
+        foreach (ref readonly Token t in tokens)
+        {
+            n += IsWord(t);
         }
+
+        return n;
     }
 
     /// <summary>Number of characters <see cref="RenderTo(Span{char})"/> writes (kept as tokens are added, replaced and removed).</summary>
