@@ -262,7 +262,7 @@ internal sealed class AllowedSynonyms
         // negator and number checks ignore case; the length and digit checks do not see it), so they are filtered once
         // per form and cached by it, words without synonyms included: one lookup per word on the way back.
         Caches caches = protection.CandidateNegators is { } own ? _ownNegators.GetValue(own, _ => new Caches()) : _builtIn;
-        WordCache<string[]> cache = traditional ? caches.Traditional : caches.Simplified;
+        WordMap<string[]> cache = traditional ? caches.Traditional : caches.Simplified;
         Span<char> lower = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
         InvariantCase.ToLower(word, lower);
         if (cache.TryGetValue(lower, out string[]? cached))
@@ -291,8 +291,8 @@ internal sealed class AllowedSynonyms
     /// <summary>The caches of one negator rule: synonyms written in Simplified (or no Chinese) and in Traditional characters.</summary>
     private sealed class Caches
     {
-        public WordCache<string[]> Simplified { get; } = new();
+        public WordMap<string[]> Simplified { get; } = new();
 
-        public WordCache<string[]> Traditional { get; } = new();
+        public WordMap<string[]> Traditional { get; } = new();
     }
 }

@@ -17,7 +17,7 @@ public sealed class Antonyms
 {
     // Each word's sides: side 2k and side 2k + 1 are the two halves of group k, so a side's opposite is side ^ 1.
     private readonly Dictionary<string, int[]> _sides;
-    private readonly Text.WordCache<string[]> _memberLemmas = new(), _allLemmas = new();
+    private readonly Text.WordMap<string[]> _memberLemmas = new(), _allLemmas = new();
 
     private Antonyms(Dictionary<string, int[]> sides, int groups)
     {
@@ -92,7 +92,7 @@ public sealed class Antonyms
     /// <summary>The word (lower case) first, then its lemmas; cached per word form.</summary>
     private string[] AllLemmas(ReadOnlySpan<char> word) => Cached(_allLemmas, word, members: false);
 
-    private string[] Cached(Text.WordCache<string[]> cache, ReadOnlySpan<char> word, bool members)
+    private string[] Cached(Text.WordMap<string[]> cache, ReadOnlySpan<char> word, bool members)
     {
         Span<char> lower = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
         word.ToLowerInvariant(lower);

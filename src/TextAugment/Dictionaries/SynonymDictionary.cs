@@ -58,7 +58,7 @@ public sealed class SynonymDictionary
     private readonly Dictionary<string, (char Pos, string[] Synonyms)[]>? _entries;
     private readonly TsvIndex? _index;
     private readonly EnglishInflector? _inflector;
-    private readonly Text.WordCache<string[]> _cache = new(), _traditionalCache = new();
+    private readonly Text.WordMap<string[]> _cache = new(), _traditionalCache = new();
 
     private SynonymDictionary(Dictionary<string, (char, string[])[]>? entries, TsvIndex? index, EnglishInflector? inflector)
     {

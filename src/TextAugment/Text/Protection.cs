@@ -123,7 +123,7 @@ public sealed partial class Protection
     private static readonly System.Buffers.SearchValues<char> PatternTriggers = System.Buffers.SearchValues.Create(":@[{<#");
     private readonly ProtectionOptions _options;
     private readonly WordSet? _words;
-    private readonly Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _listsLookup;
+    private readonly WordMap<byte> _lists;
     private readonly List<string[]> _phrases = [];
     private readonly Regex[] _patterns;
     // The negator rule for the configured list (its n't and one-character Chinese negator rules); null for none.
@@ -159,7 +159,7 @@ public sealed partial class Protection
         }
 
         _words = single.Count > 0 ? new WordSet(single) : null;
-        _listsLookup = ListsOf(options.StopWords, _words, options.Negators, options.Numbers ? NumberWords.List : null).GetAlternateLookup<ReadOnlySpan<char>>();
+        _lists = ListsOf(options.StopWords, _words, options.Negators, options.Numbers ? NumberWords.List : null);
         _negators = options.Negators is null ? null : new NegatorRule(options.Negators);
         CandidateNegators = _negators is not null && _negators.List.Words.Any(w => !NegatorRule.BuiltIn.List.Contains(w)) ? _negators : null;
         _patterns = new Regex[options.Patterns.Count];
@@ -320,13 +320,13 @@ public sealed partial class Protection
         // WordSet.Contains does for each list.
         Span<char> lower = stackalloc char[word.Length];
         InvariantCase.ToLower(word, lower);
-        byte lists = _listsLookup.TryGetValue(lower, out byte found) ? found : (byte)0;
+        byte lists = _lists.TryGetValue(lower, out byte found) ? found : (byte)0;
         bool negatorWord = _negators?.IsChineseNegatorWord(lower) == true;
         if (ChineseScript.HasTraditional(lower))
         {
             Span<char> simplified = stackalloc char[lower.Length];
             ChineseScript.ToSimplified(lower, simplified);
-            lists |= _listsLookup.TryGetValue(simplified, out found) ? found : (byte)0;
+            lists |= _lists.TryGetValue(simplified, out found) ? found : (byte)0;
             negatorWord |= _negators?.IsChineseNegatorWord(simplified) == true;
         }
 
@@ -344,7 +344,7 @@ public sealed partial class Protection
     private const byte StopWordList = 1, ProtectedList = 2, NegatorList = 4, NumberList = 8;
 
     /// <summary>Which of the stop words, protected words, negators and number words hold each (lower-case) word: one lookup for all four.</summary>
-    private static Dictionary<string, byte> ListsOf(WordSet? stopWords, WordSet? words, WordSet? negators, WordSet? numbers)
+    private static WordMap<byte> ListsOf(WordSet? stopWords, WordSet? words, WordSet? negators, WordSet? numbers)
     {
         var lists = new Dictionary<string, byte>(StringComparer.Ordinal);
         foreach (var (set, bit) in new[] { (stopWords, StopWordList), (words, ProtectedList), (negators, NegatorList), (numbers, NumberList) })
@@ -355,7 +355,13 @@ public sealed partial class Protection
             }
         }
 
-        return lists;
+        var map = new WordMap<byte>(Math.Max(1, lists.Count));
+        foreach (var (word, bits) in lists)
+        {
+            map.GetOrAdd(word, bits);
+        }
+
+        return map;
     }
 
     /// <summary>The token is the phrase part in any case, or in Traditional characters (the part is Simplified).</summary>

@@ -3,15 +3,15 @@ using TextAugment.Text;
 namespace TextAugment.Tests;
 
 /// <summary>
-/// <see cref="WordCache{TValue}"/>, the lock-free-read map behind every per-word cache of the substitution sources: it must
+/// <see cref="WordMap{TValue}"/>, the lock-free-read map behind every per-word cache of the substitution sources: it must
 /// give back what was added for exactly that word form, through its growth, under its limit and from many threads at once.
 /// </summary>
-public class WordCacheTests
+public class WordMapTests
 {
     [Fact]
     public void Given_many_words_When_added_Then_each_gives_back_its_own_value_through_every_growth()
     {
-        var cache = new WordCache<string>();
+        var cache = new WordMap<string>();
         for (int i = 0; i < 50_000; i++)
         {
             Assert.Equal($"v{i}", cache.GetOrAdd($"w{i}", $"v{i}"));
@@ -37,7 +37,7 @@ public class WordCacheTests
     [Fact]
     public void Given_a_word_already_cached_When_added_again_Then_the_first_value_stays()
     {
-        var cache = new WordCache<string>();
+        var cache = new WordMap<string>();
         string first = cache.GetOrAdd("film", "movie");
         string second = cache.GetOrAdd("film", "picture");
         Assert.Equal("movie", first);
@@ -48,7 +48,7 @@ public class WordCacheTests
     [Fact]
     public void Given_a_full_cache_When_a_new_word_comes_Then_its_value_is_returned_and_not_kept()
     {
-        var cache = new WordCache<string>(limit: 3);
+        var cache = new WordMap<string>(limit: 3);
         foreach (string word in new[] { "a", "b", "c" })
         {
             cache.GetOrAdd(word, word.ToUpperInvariant());
@@ -59,13 +59,13 @@ public class WordCacheTests
         Assert.Equal(3, cache.Count);
         Assert.True(cache.TryGetValue("c", out string? c));
         Assert.Equal("C", c);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new WordCache<string>(limit: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new WordMap<string>(limit: 0));
     }
 
     [Fact]
     public void Given_threads_adding_and_reading_the_same_words_When_they_race_Then_every_reader_sees_one_value_per_word()
     {
-        var cache = new WordCache<string>();
+        var cache = new WordMap<string>();
         const int Words = 20_000;
         int[] strides = [7_919, 9_973, 10_007, 12_347]; // primes: coprime with Words
         var seen = new string?[4][];

@@ -5,22 +5,22 @@ using System.Runtime.InteropServices;
 namespace TextAugment.Text;
 
 /// <summary>
-/// A thread-safe map from a word form (its characters, compared ordinally) to a value computed once for it, keeping at
-/// most <see cref="Limit"/> forms: the per-word caches of the substitution sources (a dictionary's synonyms, the synonyms a
-/// stage may use, a word's lemmas with antonyms). Random insertion and synonym replacement look a word up on every draw,
-/// so a lookup is the hot path: it takes no lock and allocates nothing (open addressing with linear probing over slots
-/// that hold the key, the value and the key's hash; the hash is XxHash3 of the characters, from System.IO.Hashing).
-/// Adding takes a lock; a table that grows is copied and published whole, so a reader sees either table.
+/// A thread-safe map from a word form (its characters, compared ordinally) to a value, keeping at most
+/// <see cref="Limit"/> forms: the per-word caches of the substitution sources (a dictionary's synonyms, the synonyms a
+/// stage may use, a word's lemmas with antonyms), filled as words come, and the word lists a protection looks every word
+/// up in, filled once. Random insertion and synonym replacement look a word up on every draw and a protection on every
+/// word of every text, so a lookup is the hot path: it takes no lock and allocates nothing (open addressing with linear
+/// probing over slots that hold the key, the value and the key's hash; the hash is XxHash3 of the characters, from
+/// System.IO.Hashing). Adding takes a lock; a table that grows is copied and published whole, so a reader sees either table.
 /// </summary>
-/// <typeparam name="TValue">The cached value; a reference type, written before its key is published.</typeparam>
-internal sealed class WordCache<TValue>
-    where TValue : class
+/// <typeparam name="TValue">The value, written before its key is published.</typeparam>
+internal sealed class WordMap<TValue>
 {
     private readonly Lock _gate = new();
     private volatile Table _table = new(16);
 
-    /// <summary>A cache that keeps at most <paramref name="limit"/> word forms (default: 2^20); later ones are computed each time.</summary>
-    public WordCache(int limit = 1 << 20)
+    /// <summary>A map that keeps at most <paramref name="limit"/> word forms (default: 2^20); a cache computes later ones each time.</summary>
+    public WordMap(int limit = 1 << 20)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         Limit = limit;
@@ -32,22 +32,26 @@ internal sealed class WordCache<TValue>
     /// <summary>The number of word forms kept.</summary>
     public int Count => _table.Count;
 
-    /// <summary>The value cached for <paramref name="word"/>, if any.</summary>
+    /// <summary>The value kept for <paramref name="word"/>, if any.</summary>
     public bool TryGetValue(ReadOnlySpan<char> word, [MaybeNullWhen(false)] out TValue value)
     {
         Table table = _table;
         int index = table.Find(word, Hash(word));
-        value = index >= 0 ? table.Slots[index].Value : null;
-        return value is not null;
+        value = index >= 0 ? table.Slots[index].Value : default;
+        return index >= 0;
     }
 
     /// <summary>
-    /// Caches <paramref name="value"/> for <paramref name="word"/> unless a value is cached for it already (another thread
-    /// computed it first) or <see cref="Limit"/> forms are kept; returns the cached value, or <paramref name="value"/>.
+    /// Keeps <paramref name="value"/> for <paramref name="word"/> unless a value is kept for it already (another thread
+    /// computed it first) or <see cref="Limit"/> forms are kept; returns the kept value, or <paramref name="value"/>.
     /// </summary>
     public TValue GetOrAdd(ReadOnlySpan<char> word, TValue value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        if (value is null)
+        {
+            throw new ArgumentNullException(nameof(value));
+        }
+
         int hash = Hash(word);
         lock (_gate)
         {
