@@ -41,14 +41,26 @@ internal static class NumberText
     }
 
     /// <summary>
-    /// Parses a real number by this rule (no white space, no leading <c>+</c>; a fraction and an exponent allowed) into a
-    /// finite <see cref="double"/>; false otherwise (NaN and infinities are not numbers an option takes).
+    /// Whether <paramref name="text"/> is a real number by this rule: ASCII digits with an optional leading <c>-</c>, an
+    /// optional fraction and an optional exponent, of any magnitude (<c>1e400</c> is a number, too large for a
+    /// <see cref="double"/>: a range check says so). NaN and infinities are not.
+    /// </summary>
+    public static bool IsRealNumber(ReadOnlySpan<char> text) =>
+        text.Length > 0 && !text.StartsWith('+') && !text.ContainsAnyExcept(RealNumberCharacters)
+        && double.TryParse(text, RealNumberStyle, CultureInfo.InvariantCulture, out _); // a value past the double range parses as an infinity
+
+    /// <summary>
+    /// Parses a real number by this rule (<see cref="IsRealNumber"/>: no white space, no leading <c>+</c>; a fraction and an
+    /// exponent allowed) into a finite <see cref="double"/>; false otherwise, also for a number past the range of a double
+    /// (<see cref="IsRealNumber"/> tells it from a word that is no number).
     /// </summary>
     public static bool TryParseDouble(ReadOnlySpan<char> text, out double value)
     {
         value = 0;
-        return text.Length > 0 && !text.StartsWith('+') && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1])
-            && double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value)
-            && double.IsFinite(value);
+        return IsRealNumber(text) && double.TryParse(text, RealNumberStyle, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
     }
+
+    private const NumberStyles RealNumberStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+
+    private static readonly System.Buffers.SearchValues<char> RealNumberCharacters = System.Buffers.SearchValues.Create("0123456789.eE+-");
 }

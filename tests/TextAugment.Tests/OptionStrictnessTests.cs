@@ -219,6 +219,60 @@ public class OptionStrictnessTests
             Assert.Equal(real, NumberText.TryParseDouble(text, out _));
 
         [Theory]
+        [InlineData("1e400", true)]
+        [InlineData("-1e400", true)]
+        [InlineData("1e-400", true)]
+        [InlineData("0.5", true)]
+        [InlineData("1e+3", true)]
+        [InlineData("+1e400", false)]
+        [InlineData(" 1e400", false)]
+        [InlineData("Infinity", false)]
+        [InlineData("NaN", false)]
+        [InlineData("1e", false)]
+        [InlineData(".", false)]
+        [InlineData("", false)]
+        public void A_real_number_is_one_at_any_magnitude_and_past_the_double_range_it_does_not_parse(string text, bool real)
+        {
+            Assert.Equal(real, NumberText.IsRealNumber(text));
+            Assert.Equal(real && !text.Contains("e400", StringComparison.Ordinal), NumberText.TryParseDouble(text, out _));
+        }
+
+        /// <summary>Every trainer option that takes a real number, from the table.</summary>
+        public static TheoryData<string> RealNumberOptions() =>
+            [.. TextAugment.Classification.TrainerOptionTable.All.Where(o => o.Kind == TextAugment.Classification.TrainerOptionKind.Number).Select(o => o.CommandLine)];
+
+        [Theory]
+        [MemberData(nameof(RealNumberOptions))]
+        public void A_number_past_the_double_range_is_out_of_range_naming_the_range_not_not_a_number(string option)
+        {
+            // Given --lr 1e400, then "--learning-rate is 1e400; it must be between 1E-09 and 100." (it was "must be a number
+            // but is '1e400'"), with exit 2 and nothing written; the same for the option in a pipeline's train section.
+            string dir = Folder();
+            foreach (string value in new[] { "1e400", "-1e400" })
+            {
+                var (code, output, errors) = CommandRunner.InProcess("train", Path.Combine(dir, "data.tsv"), "-o", Path.Combine(dir, "a.tam"), option, value);
+                Assert.True(code == 2, errors);
+                Assert.StartsWith($"textaugment train: {option} is {value}; it must be between ", errors, StringComparison.Ordinal);
+                Assert.Equal("", output);
+                Assert.False(File.Exists(Path.Combine(dir, "a.tam")));
+            }
+
+            var entry = TextAugment.Classification.TrainerOptionTable.All.Single(o => o.CommandLine == option);
+            Assert.False(entry.TryParse("1e400", $"train.{entry.Name}", out _, out string? error));
+            Assert.StartsWith($"train.{entry.Name} is 1e400; it must be between ", error, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_pipeline_number_past_the_double_range_is_out_of_range_too()
+        {
+            string dir = TestPaths.NewTempDirectory();
+            string pipeline = Path.Combine(dir, "p.yaml");
+            File.WriteAllText(pipeline, "seed: 1\naugment:\n  stages:\n    - random_deletion: { p: 1e400 }\n");
+            var error = Assert.Throws<TextAugment.Pipelines.PipelineException>(() => TextAugment.Pipelines.Pipeline.Load(pipeline, requireInputOutput: false));
+            Assert.Contains(error.Errors, e => e.Message == "random_deletion.p is 1e400; it must be between 0 and 1.");
+        }
+
+        [Theory]
         [InlineData(" 1/3", false)]
         [InlineData("+1/3", false)]
         [InlineData("1/ 3", false)]

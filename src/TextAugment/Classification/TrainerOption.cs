@@ -138,7 +138,8 @@ public sealed class TrainerOption
             case TrainerOptionKind.Number:
                 if (!NumberText.TryParseDouble(text, out double number))
                 {
-                    error = $"{label} must be a number but is '{text}'.";
+                    // A number past the range of a double (1e400) is out of range, not "not a number".
+                    error = NumberText.IsRealNumber(text) ? RangeError(label, text) : $"{label} must be a number but is '{text}'.";
                     return false;
                 }
 

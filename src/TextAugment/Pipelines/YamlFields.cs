@@ -316,15 +316,17 @@ internal sealed class YamlFields
             return null;
         }
 
+        string OutOfRange(string shown) => $"{What}.{key} is {shown}; it must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}.";
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
         {
-            _diagnostics.Add(node!, $"{What}.{key} must be a number but is {YamlGuard.Quote(text)}.");
+            // A number past the range of a double (1e400) is out of range, not "not a number" (NumberText's rule).
+            _diagnostics.Add(node!, NumberText.IsRealNumber(text) ? OutOfRange(text!) : $"{What}.{key} must be a number but is {YamlGuard.Quote(text)}.");
             return null;
         }
 
         if (value < min || value > max)
         {
-            _diagnostics.Add(node!, $"{What}.{key} is {value.ToString(CultureInfo.InvariantCulture)}; it must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}.");
+            _diagnostics.Add(node!, OutOfRange(value.ToString(CultureInfo.InvariantCulture)));
             return null;
         }
 
