@@ -67,7 +67,7 @@ internal static class BoolOptionValues
             if (text is null)
             {
                 normalized = [];
-                return $"textaugment {args[0]}: {name} needs a value: true or false (or yes or no).";
+                return TextAugmentApp.NeedsValue(args[0], name);
             }
 
             if (TrainerOption.ParseBool(text) is not { } truth)

@@ -54,7 +54,7 @@ namespace TextAugment.Cli
                 args = [.. args.Select(a => a == "--k" ? "--top" : a.StartsWith("--k=", StringComparison.Ordinal) ? "--top=" + a[4..] : a)];
             }
 
-            if ((UnknownOption(args) ?? RepeatedOption(args) ?? BadNumber(args) ?? StrayFlagValue(args)) is { } unknown)
+            if ((UnknownOption(args) ?? MissingValue(args) ?? RepeatedOption(args) ?? BadNumber(args) ?? StrayFlagValue(args)) is { } unknown)
             {
                 errors.WriteLine(TerminalText.Visible(unknown));
                 return UsageError;
@@ -134,6 +134,8 @@ namespace TextAugment.Cli
         }
 
         /// <summary>The settings of each command, for the strict option check; the same names the configuration registers.</summary>
+        internal static IReadOnlyDictionary<string, Type> Commands => SettingsOf;
+
         private static readonly Dictionary<string, Type> SettingsOf = new(StringComparer.Ordinal)
         {
             ["run"] = typeof(RunSettingsBase),
@@ -228,7 +230,7 @@ namespace TextAugment.Cli
                 return null;
             }
 
-            Dictionary<string, (string Option, bool? TakesValue)> names = OptionNames(args[0], settings);
+            Dictionary<string, OptionName> names = OptionNames(args[0], settings);
             var seen = new Dictionary<string, string>(StringComparer.Ordinal);
             for (int i = 1; i < args.Count && args[i] != "--"; i++)
             {
@@ -257,24 +259,107 @@ namespace TextAugment.Cli
         }
 
         /// <summary>
+        /// The usage message for the first option that takes a value but is given none: last on the line, followed by
+        /// <c>--</c> or by another option of the command (<c>-o --no-progress</c>), or written <c>NAME=</c> where an empty value
+        /// means nothing; null when each has its value. It names the option, the value it takes and what it does, from the
+        /// option's own declaration (<see cref="OptionNames"/>). The parser would give such an option its internal placeholder
+        /// '__default_command' as the value: <c>-o</c> wrote a file of that name, <c>--threads</c> said "Failed to convert
+        /// '__default_command' to Nullable`1". With <c>--help</c>, the help is printed and nothing is run.
+        /// </summary>
+        public static string? MissingValue(IReadOnlyList<string> args)
+        {
+            if (args.Count == 0 || !SettingsOf.TryGetValue(args[0], out Type? settings) || args.TakeWhile(a => a != "--").Any(a => a is "--help" or "-h"))
+            {
+                return null;
+            }
+
+            Dictionary<string, OptionName> names = OptionNames(args[0], settings);
+            for (int i = 1; i < args.Count && args[i] != "--"; i++)
+            {
+                int equals = args[i].IndexOf('=', StringComparison.Ordinal);
+                string name = equals < 0 ? args[i] : args[i][..equals];
+                if (!names.TryGetValue(name, out OptionName option))
+                {
+                    continue; // a positional argument
+                }
+
+                if (equals >= 0)
+                {
+                    if (option.TakesValue == true && equals == args[i].Length - 1 && !option.EmptyIsValue)
+                    {
+                        return NeedsValue(args[0], name, option);
+                    }
+
+                    continue;
+                }
+
+                if (option.TakesValue == true)
+                {
+                    if (i + 1 >= args.Count || args[i + 1] == "--" || names.ContainsKey(args[i + 1].Split('=')[0]))
+                    {
+                        return NeedsValue(args[0], name, option);
+                    }
+
+                    i++; // its value
+                }
+                else if (option.TakesValue is null && i + 1 < args.Count && TrainerOption.LooksLikeBool(args[i + 1]))
+                {
+                    i++; // a flag's truth value
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The usage message for the option <paramref name="name"/> of <paramref name="command"/> given without its value
+        /// (see <see cref="MissingValue"/>; also <see cref="BoolOptionValues.Normalize"/>'s).
+        /// </summary>
+        public static string NeedsValue(string command, string name) => NeedsValue(command, name, OptionNames(command, SettingsOf[command])[name]);
+
+        private static string NeedsValue(string command, string name, OptionName option) =>
+            $"textaugment {command}: {NeedsValue(name == option.Option ? name : $"{name} ({option.Option})", option.ValueName, option.Range, option.Doc)}";
+
+        /// <summary>
+        /// The one wording of an option given without its value, for the commands' settings and the trainer options alike:
+        /// "--threads needs a value: &lt;N&gt; (1 to 1024). Worker threads (...)": the value's name, its range when it has
+        /// one, and what the option does.
+        /// </summary>
+        internal static string NeedsValue(string name, string valueName, string? range, string? doc) =>
+            $"{name} needs a value: {valueName}{(range is null ? "" : $" ({range})")}.{(string.IsNullOrEmpty(doc) ? "" : " " + doc)}";
+
+        /// <summary>One name of an option of a command (see <see cref="OptionNames"/>).</summary>
+        /// <param name="Option">The option it sets: its first long name.</param>
+        /// <param name="TakesValue">Whether it takes a value always (true), only when the next word looks like a truth value (null: a flag), or never (false: <c>--no-NAME</c>).</param>
+        /// <param name="ValueName">Its value's name, as the help shows it (<c>&lt;PATH&gt;</c>).</param>
+        /// <param name="Range">The values it takes in words ("1 to 1024"), or null when its description says.</param>
+        /// <param name="Doc">What the option does, as the help says it.</param>
+        /// <param name="EmptyIsValue">Whether an empty value means something (a trainer list: none), so that <c>NAME=</c> gives it one.</param>
+        private readonly record struct OptionName(string Option, bool? TakesValue, string ValueName, string? Range, string? Doc, bool EmptyIsValue);
+
+        /// <summary>
         /// Every name of every option of <paramref name="command"/> (its <paramref name="settings"/>, and for <c>train</c> the
-        /// trainer options): the option it sets (its first long name) and whether it takes a value always (true), only when
-        /// the next word looks like a truth value (null: a flag), or never (false: <c>--no-NAME</c>). Values are taken as the
-        /// parsers take them: an option with a value takes the next argument (or its <c>=VALUE</c>), a flag the next one only
-        /// when it looks like a truth value (<see cref="TrainerOption.LooksLikeBool"/>).
+        /// trainer options), with what <see cref="OptionName"/> says of it, from the settings' declarations (and the trainer's
+        /// table): no list of options is written twice. Values are taken as the parsers take them: an option with a value
+        /// takes the next argument (or its <c>=VALUE</c>), a flag the next one only when it looks like a truth value
+        /// (<see cref="TrainerOption.LooksLikeBool"/>).
         /// </summary>
         [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "SettingsOf holds this assembly's settings classes, which a Native AOT build keeps whole (TrimmerRootAssembly in the project).")]
-        private static Dictionary<string, (string Option, bool? TakesValue)> OptionNames(string command, Type settings)
+        private static Dictionary<string, OptionName> OptionNames(string command, Type settings)
         {
-            var names = new Dictionary<string, (string Option, bool? TakesValue)>(StringComparer.Ordinal);
+            var names = new Dictionary<string, OptionName>(StringComparer.Ordinal);
             foreach (System.Reflection.PropertyInfo property in settings.GetProperties())
             {
                 foreach (CommandOptionAttribute option in property.GetCustomAttributes(typeof(CommandOptionAttribute), true).Cast<CommandOptionAttribute>())
                 {
-                    bool flag = (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(bool) && (option.ValueName is null || option.ValueIsOptional);
+                    bool isBool = (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(bool);
+                    bool flag = isBool && (option.ValueName is null || option.ValueIsOptional);
+                    string? range = isBool ? "true or false, or yes or no" : RangeOf(property) is { } r ? $"{r.Min} to {r.Max}" : null;
+                    string? doc = property.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), true).Cast<System.ComponentModel.DescriptionAttribute>().FirstOrDefault()?.Description;
+                    var entry = new OptionName("--" + option.LongNames[0], flag ? null : true, $"<{option.ValueName}>", range, doc, EmptyIsValue: false);
                     foreach (string name in option.LongNames.Select(n => "--" + n).Concat(option.ShortNames.Select(n => "-" + n)))
                     {
-                        names[name] = ("--" + option.LongNames[0], flag ? null : true);
+                        names[name] = entry;
                     }
                 }
             }
@@ -284,19 +369,54 @@ namespace TextAugment.Cli
                 foreach (TrainerOption option in TrainerOptionTable.All)
                 {
                     bool flag = option.Kind == TrainerOptionKind.Bool;
+                    var entry = new OptionName(option.CommandLine, flag ? null : true, option.ValueName, option.Range, option.Doc, option.Kind == TrainerOptionKind.IntegerList);
                     foreach (string name in option.Aliases.Prepend(option.CommandLine))
                     {
-                        names[name] = (option.CommandLine, flag ? null : true);
+                        names[name] = entry;
                     }
 
                     if (flag)
                     {
-                        names["--no-" + option.CommandLine[2..]] = (option.CommandLine, false);
+                        names["--no-" + option.CommandLine[2..]] = entry with { TakesValue = false };
                     }
                 }
             }
 
             return names;
+        }
+
+        /// <summary>
+        /// The positional words of <paramref name="args"/> (the command first), skipping the options and their values as the
+        /// parsers take them (<see cref="OptionNames"/>); every word after <c>--</c> is one. Each with its index and the index
+        /// of the flag right before it (-1 when none): a word that a flag was not given as its value.
+        /// </summary>
+        private static List<(int Index, int Flag)> Positional(IReadOnlyList<string> args, Dictionary<string, OptionName> names)
+        {
+            var words = new List<(int Index, int Flag)>();
+            for (int i = 1; i < args.Count; i++)
+            {
+                if (args[i] == "--")
+                {
+                    words.AddRange(Enumerable.Range(i + 1, args.Count - i - 1).Select(k => (k, -1)));
+                    break;
+                }
+
+                int equals = args[i].IndexOf('=', StringComparison.Ordinal);
+                string name = equals < 0 ? args[i] : args[i][..equals];
+                if (!names.TryGetValue(name, out OptionName option))
+                {
+                    words.Add((i, i > 1 && names.TryGetValue(args[i - 1], out OptionName before) && before.TakesValue != true ? i - 1 : -1));
+                    continue;
+                }
+
+                if (equals < 0 && i + 1 < args.Count && args[i + 1] != "--"
+                    && (option.TakesValue == true || (option.TakesValue is null && TrainerOption.LooksLikeBool(args[i + 1]))))
+                {
+                    i++; // its value (a truth-like word that is no truth value is refused by BoolOptionValues, naming it)
+                }
+            }
+
+            return words;
         }
 
         /// <summary>
@@ -316,52 +436,33 @@ namespace TextAugment.Cli
                 return null;
             }
 
-            Dictionary<string, (string Option, bool? TakesValue)> names = OptionNames(args[0], settings);
+            Dictionary<string, OptionName> names = OptionNames(args[0], settings);
             int places = settings.GetProperties().Count(p => p.IsDefined(typeof(CommandArgumentAttribute), true));
-            int positional = 0;
-            var afterFlag = new List<(string Flag, string Option, bool Negated, string Word)>();
-            for (int i = 1; i < args.Count; i++)
-            {
-                if (args[i] == "--")
-                {
-                    positional += args.Count - i - 1; // every word after it is a positional argument
-                    break;
-                }
-
-                int equals = args[i].IndexOf('=', StringComparison.Ordinal);
-                string name = equals < 0 ? args[i] : args[i][..equals];
-                if (!names.TryGetValue(name, out var option))
-                {
-                    positional++;
-                    continue;
-                }
-
-                if (equals >= 0 || i + 1 >= args.Count || args[i + 1] == "--")
-                {
-                    continue;
-                }
-
-                string next = args[i + 1];
-                if (option.TakesValue == true || (option.TakesValue is null && TrainerOption.LooksLikeBool(next)))
-                {
-                    i++; // its value (a truth-like word that is no truth value is refused by BoolOptionValues, naming it)
-                }
-                else if (!names.ContainsKey(next.Split('=')[0]))
-                {
-                    afterFlag.Add((name, option.Option, option.TakesValue == false, next));
-                }
-            }
-
-            int extra = positional - places;
-            if (extra <= 0 || afterFlag.Count == 0)
+            List<(int Index, int Flag)> words = Positional(args, names);
+            (int Index, int Flag)[] afterFlag = [.. words.Where(w => w.Flag >= 0)];
+            int extra = words.Count - places;
+            if (extra <= 0 || afterFlag.Length == 0)
             {
                 return null;
             }
 
-            var (flag, longName, negated, word) = afterFlag[Math.Max(0, afterFlag.Count - extra)];
-            return negated
-                ? $"textaugment {args[0]}: {TrainerCommandLine.NegatedFlagTakesNoValue(flag, longName)} It is followed by '{word}', which the command has no place for."
+            var (index, at) = afterFlag[Math.Max(0, afterFlag.Length - extra)];
+            string flag = args[at], word = args[index];
+            OptionName option = names[flag];
+            return option.TakesValue == false
+                ? $"textaugment {args[0]}: {TrainerCommandLine.NegatedFlagTakesNoValue(flag, option.Option)} It is followed by '{word}', which the command has no place for."
                 : BoolOptionValues.ValueError(args[0], flag, word, needsValue: false);
+        }
+
+        /// <summary>The valid range of a whole-number option of the settings: its <see cref="ValueRangeAttribute"/>, else its type's; null for any other option.</summary>
+        private static (System.Numerics.BigInteger Min, System.Numerics.BigInteger Max)? RangeOf(System.Reflection.PropertyInfo property)
+        {
+            Type type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            return property.GetCustomAttributes(typeof(ValueRangeAttribute), true).Cast<ValueRangeAttribute>().FirstOrDefault() is { } given ? (given.Minimum, given.Maximum)
+                : type == typeof(int) ? (int.MinValue, int.MaxValue)
+                : type == typeof(long) ? (long.MinValue, long.MaxValue)
+                : type == typeof(ulong) ? (0, ulong.MaxValue)
+                : null;
         }
 
         /// <summary>
@@ -380,14 +481,7 @@ namespace TextAugment.Cli
 
             foreach (System.Reflection.PropertyInfo property in settings.GetProperties())
             {
-                Type type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-                (System.Numerics.BigInteger Min, System.Numerics.BigInteger Max)? range =
-                    property.GetCustomAttributes(typeof(ValueRangeAttribute), true).Cast<ValueRangeAttribute>().FirstOrDefault() is { } given ? (given.Minimum, given.Maximum)
-                    : type == typeof(int) ? (int.MinValue, int.MaxValue)
-                    : type == typeof(long) ? (long.MinValue, long.MaxValue)
-                    : type == typeof(ulong) ? (0, ulong.MaxValue)
-                    : null;
-                if (range is not { } r)
+                if (RangeOf(property) is not { } r)
                 {
                     continue;
                 }

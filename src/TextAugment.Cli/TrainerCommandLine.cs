@@ -88,7 +88,7 @@ internal static class TrainerCommandLine
             }
             else
             {
-                return $"{name} needs a value: {option.ValueName} ({option.Range}).";
+                return TextAugmentApp.NeedsValue(name, option.ValueName, option.Range, option.Doc);
             }
 
             if (!option.TryParse(text, option.CommandLine, out object? value, out string? error))

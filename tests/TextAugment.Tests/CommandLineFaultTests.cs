@@ -1,3 +1,6 @@
+using System.Reflection;
+using Spectre.Console.Cli;
+using TextAugment.Classification;
 using TextAugment.Cli;
 using TextAugment.Pipelines;
 
@@ -5,7 +8,8 @@ namespace TextAugment.Tests;
 
 /// <summary>
 /// Faults a fresh tester found in the command line, each kind with a test: no arguments, true/false option values,
-/// a pipeline that cannot train passing validate, fastText read as a header, misplaced train keys, evaluate's labels.
+/// a pipeline that cannot train passing validate, fastText read as a header, misplaced train keys, evaluate's labels; an
+/// option given no value (newcomer 5's faults 2 and 3).
 /// </summary>
 public class CommandLineFaultTests
 {
@@ -282,6 +286,119 @@ public class CommandLineFaultTests
             Assert.Equal(4, TerminalText.Width("体育"));
             Assert.Equal(6, TerminalText.Width("sport1"));
             Assert.Equal(1, TerminalText.Width("e\u0301"));
+        }
+    }
+
+    /// <summary>Every command with a placeholder for each of its positional arguments (none of them exists: the mistakes are found first).</summary>
+    private static string[] WithArguments(string command, string dir) =>
+    [
+        command,
+        .. TextAugmentApp.Commands[command].GetProperties()
+            .Select(p => p.GetCustomAttribute<CommandArgumentAttribute>(true)).OfType<CommandArgumentAttribute>()
+            .OrderBy(a => a.Position).Select(a => Path.Combine(dir, a.ValueName.ToLowerInvariant())),
+    ];
+
+    [Collection(ConsoleCollection.Name)]
+    public class Options_without_a_value
+    {
+        /// <summary>Every name of every option that takes a value, of every command: from the settings and the trainer's table, not a list written here.</summary>
+        public static TheoryData<string, string> OptionsThatTakeAValue()
+        {
+            var data = new TheoryData<string, string>();
+            foreach ((string command, Type settings) in TextAugmentApp.Commands)
+            {
+                foreach (PropertyInfo property in settings.GetProperties())
+                {
+                    foreach (CommandOptionAttribute option in property.GetCustomAttributes<CommandOptionAttribute>(true))
+                    {
+                        bool flag = (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(bool) && (option.ValueName is null || option.ValueIsOptional);
+                        foreach (string name in flag ? [] : option.LongNames.Select(n => "--" + n).Concat(option.ShortNames.Select(n => "-" + n)))
+                        {
+                            data.Add(command, name);
+                        }
+                    }
+                }
+            }
+
+            foreach (TrainerOption option in TrainerOptionTable.All.Where(o => o.Kind != TrainerOptionKind.Bool))
+            {
+                foreach (string name in option.Aliases.Prepend(option.CommandLine))
+                {
+                    data.Add("train", name);
+                }
+            }
+
+            return data;
+        }
+
+        [Theory]
+        [MemberData(nameof(OptionsThatTakeAValue))]
+        public void An_option_given_no_value_is_refused_naming_it_last_before_another_option_or_before_the_end_of_options(string command, string option)
+        {
+            // Given an option that takes a value, last on the line, before another option or before --, then exit 2 naming it
+            // and what it takes; the parser gave it its placeholder '__default_command' as the value (a file of that name was
+            // written, read or overwritten, and messages quoted it or said "Failed to convert ... to Nullable`1").
+            string dir = TestPaths.NewTempDirectory();
+            string[] positional = WithArguments(command, dir);
+            // Another option of the command (any other name: predict has only -k and --top), with a value.
+            string other = TextAugmentApp.Commands[command].GetProperties().SelectMany(p => p.GetCustomAttributes<CommandOptionAttribute>(true))
+                .SelectMany(o => o.LongNames.Select(n => "--" + n).Concat(o.ShortNames.Select(n => "-" + n))).First(n => n != option);
+            foreach (string[] args in new string[][] { [.. positional, option], [.. positional, option, "--"], [.. positional, option, other, "1"] })
+            {
+                var (code, output, errors) = CommandRunner.InProcess(args);
+                Assert.True(code == 2, $"{string.Join(' ', args)}: {errors}");
+                Assert.StartsWith($"textaugment {command}: {option}", errors, StringComparison.Ordinal);
+                Assert.Contains(" needs a value: <", errors, StringComparison.Ordinal);
+                Assert.DoesNotContain("__default_command", errors, StringComparison.Ordinal);
+                Assert.DoesNotContain("Nullable", errors, StringComparison.Ordinal);
+                Assert.Equal("", output);
+                Assert.Empty(Directory.EnumerateFileSystemEntries(dir));
+            }
+        }
+
+        [Fact]
+        public void The_message_names_the_long_name_the_value_its_range_and_what_the_option_does()
+        {
+            Assert.Equal("textaugment augment: --threads needs a value: <N> (1 to 1024). Worker threads (default: the pipeline's 'threads', else the processor count). The output does not depend on it.",
+                TextAugmentApp.MissingValue(["augment", "p.yaml", "--threads", "--no-progress"]));
+            Assert.StartsWith("textaugment augment: -o (--output) needs a value: <PATH>. Output file, or - for standard output",
+                TextAugmentApp.MissingValue(["augment", "p.yaml", "-o"]), StringComparison.Ordinal);
+            Assert.StartsWith("textaugment train: --lr (--learning-rate) needs a value: <RATE> (1E-09 to 100). ",
+                TextAugmentApp.MissingValue(["train", "d.tsv", "--lr", "--epochs", "2"]), StringComparison.Ordinal);
+            Assert.StartsWith("textaugment augment: --output needs a value", TextAugmentApp.MissingValue(["augment", "p.yaml", "--output="]), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_value_is_taken_where_the_parsers_take_one()
+        {
+            Assert.Null(TextAugmentApp.MissingValue(["augment", "p.yaml", "-o", "-", "-i", "-5"])); // standard output; a file named -5
+            Assert.Null(TextAugmentApp.MissingValue(["train", "d.tsv", "-o", "m.tam", "--hidden="])); // an empty list: no hidden layer
+            Assert.Null(TextAugmentApp.MissingValue(["train", "d.tsv", "-o", "m.tam", "--lowercase", "--no-progress"])); // flags take none
+            Assert.Null(TextAugmentApp.MissingValue(["augment", "p.yaml", "--", "-o"])); // a positional argument after --
+            Assert.Null(TextAugmentApp.MissingValue(["augment", "p.yaml", "-o", "--help"])); // the help is printed, nothing run
+        }
+
+        [Fact]
+        public void No_file_named_after_the_parsers_placeholder_is_written_read_or_overwritten()
+        {
+            // The reproductions, run as a shell runs them, in a folder that holds a file of that name with the user's notes.
+            string dir = TestPaths.NewTempDirectory();
+            File.WriteAllText(Path.Combine(dir, "c.txt"), "alpha beta gamma\ndelta eps zeta\n");
+            File.WriteAllText(Path.Combine(dir, "d.tsv"), Numbers);
+            File.WriteAllText(Path.Combine(dir, "p.yaml"), "seed: 3\naugment: { variants: 2, stages: [ { random_swap: { n: 1 } } ] }\n");
+            var (trained, _, trainErrors) = CommandRunner.InProcess("train", Path.Combine(dir, "d.tsv"), "-o", Path.Combine(dir, "m.tam"), "--epochs", "1", "--no-progress");
+            Assert.True(trained == 0, trainErrors);
+            string notes = Path.Combine(dir, "__default_command");
+            File.WriteAllText(notes, "my notes, keep me\n");
+            foreach (string arguments in new[] { "augment p.yaml -i c.txt -o --no-progress", "augment p.yaml -i --no-progress -o out.txt", "fit-tfidf c.txt -o",
+                                                 "train d.tsv --epochs 1 --no-progress -o", "evaluate m.tam d.tsv --report" })
+            {
+                var (code, output) = CommandRunner.InShell(dir, arguments);
+                Assert.True(code == 2, $"{arguments}: {output}");
+                Assert.Contains("needs a value", output, StringComparison.Ordinal);
+                Assert.Equal("my notes, keep me\n", File.ReadAllText(notes));
+                Assert.Equal(["__default_command", "c.txt", "d.tsv", "m.report", "m.tam", "p.yaml"], Directory.EnumerateFileSystemEntries(dir).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
+            }
         }
     }
 }
