@@ -223,6 +223,7 @@ internal class LabelledDataSettings : CommandSettings
     };
 }
 
+[ExtraArgumentAdvice("the model is written where --output says, and validation data is given with --validation (textaugment train <DATA> --validation <EXTRA> -o MODEL); to train on several files, join them into one first")]
 internal sealed class TrainSettings : LabelledDataSettings
 {
     [CommandArgument(0, "<DATA>")]
@@ -523,6 +524,7 @@ internal sealed class TrainCommand : Command<TrainSettings>
     }
 }
 
+[ExtraArgumentAdvice("it scores one test file per call (textaugment evaluate <MODEL> <EXTRA> for the next); --report PATH writes the full scores to a file")]
 internal sealed class EvaluateSettings : LabelledDataSettings
 {
     [CommandArgument(0, "<MODEL>")]
@@ -590,6 +592,7 @@ internal sealed class EvaluateCommand : Command<EvaluateSettings>
     }
 }
 
+[ExtraArgumentAdvice("it reads the texts to label from standard input, one per line (textaugment predict <MODEL> < <EXTRA>)")]
 internal sealed class PredictSettings : CommandSettings
 {
     [CommandArgument(0, "<MODEL>")]

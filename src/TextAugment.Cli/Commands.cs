@@ -9,6 +9,7 @@ using TextAugment.Text;
 namespace TextAugment.Cli;
 
 /// <summary>Settings every command that reads a pipeline shares.</summary>
+[ExtraArgumentAdvice("it checks one pipeline file per call (textaugment validate <EXTRA> for the next)")]
 internal class PipelineSettings : CommandSettings
 {
     [CommandArgument(0, "<PIPELINE>")]
@@ -18,6 +19,7 @@ internal class PipelineSettings : CommandSettings
 }
 
 /// <summary>Settings of the commands that run a pipeline.</summary>
+[ExtraArgumentAdvice("it runs one pipeline per call, on the input the pipeline names (input.path); to augment another file, give it to augment (textaugment augment <PIPELINE> -i <EXTRA> -o OUTPUT)")]
 internal class RunSettingsBase : PipelineSettings
 {
     [CommandOption("--shard <K/N>")]
@@ -150,6 +152,7 @@ internal sealed class ValidateCommand : Command<PipelineSettings>
     }
 }
 
+[ExtraArgumentAdvice("the input is given with --input, else read from standard input (textaugment augment <PIPELINE> -i <EXTRA>), and the output with --output")]
 internal sealed class AugmentSettings : RunSettingsBase
 {
     [CommandOption("-i|--input <PATH>")]
@@ -327,6 +330,7 @@ internal static class Runner
 
 }
 
+[ExtraArgumentAdvice("the statistics are written where --output says (textaugment fit-tfidf <INPUT> -o <EXTRA>); to fit on several corpora, join them into one file first")]
 internal sealed class FitTfIdfSettings : CommandSettings
 {
     [CommandArgument(0, "<INPUT>")]

@@ -54,7 +54,7 @@ namespace TextAugment.Cli
                 args = [.. args.Select(a => a == "--k" ? "--top" : a.StartsWith("--k=", StringComparison.Ordinal) ? "--top=" + a[4..] : a)];
             }
 
-            if ((UnknownOption(args) ?? MissingValue(args) ?? RepeatedOption(args) ?? BadNumber(args) ?? StrayFlagValue(args)) is { } unknown)
+            if ((UnknownOption(args) ?? MissingValue(args) ?? RepeatedOption(args) ?? BadNumber(args) ?? StrayFlagValue(args) ?? ExtraArgument(args)) is { } unknown)
             {
                 errors.WriteLine(TerminalText.Visible(unknown));
                 return UsageError;
@@ -327,6 +327,56 @@ namespace TextAugment.Cli
         /// </summary>
         internal static string NeedsValue(string name, string valueName, string? range, string? doc) =>
             $"{name} needs a value: {valueName}{(range is null ? "" : $" ({range})")}.{(string.IsNullOrEmpty(doc) ? "" : " " + doc)}";
+
+        /// <summary>
+        /// The usage message for a positional argument more than the command takes (<c>predict m.tam test.txt</c>, <c>train
+        /// a.tsv b.tsv</c>): the word, the arguments the command takes, and what to do instead, from the command's settings
+        /// (<see cref="ExtraArgumentAdviceAttribute"/>, with the arguments given filled in); null when there is none. The parser
+        /// said only "Could not match 'test.txt' with an argument". A word after a flag is <see cref="StrayFlagValue"/>'s.
+        /// </summary>
+        [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "SettingsOf holds this assembly's settings classes, which a Native AOT build keeps whole (TrimmerRootAssembly in the project).")]
+        public static string? ExtraArgument(IReadOnlyList<string> args)
+        {
+            if (args.Count == 0 || !SettingsOf.TryGetValue(args[0], out Type? settings) || args.TakeWhile(a => a != "--").Any(a => a is "--help" or "-h"))
+            {
+                return null;
+            }
+
+            string[] places = [.. settings.GetProperties()
+                .Select(p => p.GetCustomAttributes(typeof(CommandArgumentAttribute), true).Cast<CommandArgumentAttribute>().FirstOrDefault())
+                .OfType<CommandArgumentAttribute>().OrderBy(a => a.Position).Select(a => a.ValueName)];
+            List<(int Index, int Flag)> words = Positional(args, OptionNames(args[0], settings));
+            if (words.Count <= places.Length)
+            {
+                return null;
+            }
+
+            string extra = args[words[places.Length].Index];
+            string takes = places.Length switch
+            {
+                0 => "no arguments",
+                1 => $"one argument, {places[0]}",
+                2 => $"two arguments, {places[0]} and {places[1]}",
+                _ => $"{places.Length} arguments, {string.Join(", ", places[..^1])} and {places[^1]}",
+            };
+            string advice = "";
+            if (settings.GetCustomAttributes(typeof(ExtraArgumentAdviceAttribute), false).Cast<ExtraArgumentAdviceAttribute>().FirstOrDefault() is { } given)
+            {
+                advice = "; " + given.Advice.Replace("<EXTRA>", ShellWord(extra), StringComparison.Ordinal);
+                for (int k = 0; k < places.Length; k++)
+                {
+                    advice = advice.Replace($"<{places[k]}>", ShellWord(args[words[k].Index]), StringComparison.Ordinal);
+                }
+            }
+
+            return $"textaugment {args[0]}: unexpected argument '{extra}': {args[0]} takes {takes}{advice}.";
+        }
+
+        /// <summary><paramref name="word"/> as a shell reads it back: as it is when it holds only safe characters, else in single quotes.</summary>
+        private static string ShellWord(string word) =>
+            word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "_-./:@%+,=".Contains(c, StringComparison.Ordinal))
+                ? word
+                : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
         /// <summary>One name of an option of a command (see <see cref="OptionNames"/>).</summary>
         /// <param name="Option">The option it sets: its first long name.</param>

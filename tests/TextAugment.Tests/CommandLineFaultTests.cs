@@ -9,7 +9,7 @@ namespace TextAugment.Tests;
 /// <summary>
 /// Faults a fresh tester found in the command line, each kind with a test: no arguments, true/false option values,
 /// a pipeline that cannot train passing validate, fastText read as a header, misplaced train keys, evaluate's labels; an
-/// option given no value (newcomer 5's faults 2 and 3).
+/// option given no value, a positional argument too many (newcomer 5's faults 2 to 4).
 /// </summary>
 public class CommandLineFaultTests
 {
@@ -399,6 +399,53 @@ public class CommandLineFaultTests
                 Assert.Equal("my notes, keep me\n", File.ReadAllText(notes));
                 Assert.Equal(["__default_command", "c.txt", "d.tsv", "m.report", "m.tam", "p.yaml"], Directory.EnumerateFileSystemEntries(dir).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
             }
+        }
+    }
+
+    [Collection(ConsoleCollection.Name)]
+    public class Extra_arguments
+    {
+        public static TheoryData<string> Commands() => [.. TextAugmentApp.Commands.Keys];
+
+        [Theory]
+        [MemberData(nameof(Commands))]
+        public void An_argument_more_than_the_command_takes_names_the_command_its_arguments_and_what_to_do(string command)
+        {
+            // Given one positional argument too many, then exit 2 naming it, the arguments the command takes and what to do
+            // instead; it was the parser's "Could not match 'x' with an argument", naming neither the command nor the arguments.
+            string dir = TestPaths.NewTempDirectory();
+            string[] args = [.. WithArguments(command, dir), "extra.txt"];
+            var (code, output, errors) = CommandRunner.InProcess(args);
+            Assert.True(code == 2, errors);
+            Assert.StartsWith($"textaugment {command}: unexpected argument 'extra.txt': {command} takes ", errors, StringComparison.Ordinal);
+            Assert.Contains(TextAugmentApp.Commands[command].GetCustomAttribute<ExtraArgumentAdviceAttribute>(false)!.Advice[..12], errors, StringComparison.Ordinal);
+            Assert.DoesNotContain("Could not match", errors, StringComparison.Ordinal);
+            Assert.Equal("", output);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(dir));
+        }
+
+        [Fact]
+        public void Every_command_says_what_to_do_with_an_argument_too_many() =>
+            Assert.All(TextAugmentApp.Commands.Values, settings => Assert.NotNull(settings.GetCustomAttribute<ExtraArgumentAdviceAttribute>(false)));
+
+        [Fact]
+        public void Predict_given_a_file_as_fastText_takes_it_says_that_it_reads_standard_input()
+        {
+            var (code, output, errors) = CommandRunner.InProcess("predict", "m.tam", "test.txt");
+            Assert.Equal(2, code);
+            Assert.Equal("", output);
+            Assert.Equal("textaugment predict: unexpected argument 'test.txt': predict takes one argument, MODEL; it reads the texts to label from standard input, one per line (textaugment predict m.tam < test.txt).", errors.Trim());
+        }
+
+        [Fact]
+        public void The_extra_word_is_the_first_past_the_arguments_the_values_of_options_skipped()
+        {
+            Assert.Equal("textaugment evaluate: unexpected argument 'more': evaluate takes two arguments, MODEL and TEST; it scores one test file per call (textaugment evaluate m.tam more for the next); --report PATH writes the full scores to a file.",
+                TextAugmentApp.ExtraArgument(["evaluate", "--format", "tsv", "m.tam", "--json", "t.tsv", "more"]));
+            Assert.Contains("(textaugment train 'my data.tsv' --validation v.tsv -o MODEL)", TextAugmentApp.ExtraArgument(["train", "my data.tsv", "-o", "m.tam", "--lr", "0.1", "v.tsv"]), StringComparison.Ordinal);
+            Assert.Contains("unexpected argument '-c.tsv'", TextAugmentApp.ExtraArgument(["fit-tfidf", "a.txt", "-o", "s.tsv", "--", "-c.tsv"]), StringComparison.Ordinal);
+            Assert.Null(TextAugmentApp.ExtraArgument(["train", "d.tsv", "-o", "m.tam", "--lowercase", "false"]));
+            Assert.Null(TextAugmentApp.ExtraArgument(["predict", "m.tam", "extra", "--help"]));
         }
     }
 }
