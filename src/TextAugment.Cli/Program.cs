@@ -42,8 +42,14 @@ namespace TextAugment.Cli
         private static int RunCommand(string[] args, IAnsiConsole console, TextWriter errors)
         {
             WrittenOutputs.Begin(); // what this command writes, for the message if it fails
-            if (args is ["--version"] or ["-v"])
+            if (args is ["--version" or "-v", ..])
             {
+                if (VersionArguments(args) is { } refused)
+                {
+                    errors.WriteLine(TerminalText.Visible(refused));
+                    return UsageError;
+                }
+
                 console.WriteLine(VersionLine());
                 return Ok;
             }
@@ -256,6 +262,24 @@ namespace TextAugment.Cli
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The usage message for <c>--version</c> (<c>-v</c>) followed by anything: it prints the version line and takes no
+        /// argument, so a word after it is a mistake (<c>--version extra</c>, <c>--version run</c>) and a second <c>-v</c> an
+        /// option given twice, refused as <see cref="RepeatedOption"/> refuses one; null for <c>--version</c> alone. The
+        /// parser would print its own bare version ("0.1.0") and exit 0.
+        /// </summary>
+        public static string? VersionArguments(IReadOnlyList<string> args)
+        {
+            if (args.Count < 2 || args[0] is not ("--version" or "-v"))
+            {
+                return null;
+            }
+
+            return args[1] is "--version" or "-v"
+                ? $"textaugment: --version is given twice, as '{args[0]}' and as '{args[1]}'; give it once: textaugment --version."
+                : $"textaugment: --version takes no arguments, but it is followed by '{args[1]}'; run 'textaugment --version' alone (options of a command come after the command: 'textaugment COMMAND --help').";
         }
 
         /// <summary>

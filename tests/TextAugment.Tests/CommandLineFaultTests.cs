@@ -9,7 +9,7 @@ namespace TextAugment.Tests;
 /// <summary>
 /// Faults a fresh tester found in the command line, each kind with a test: no arguments, true/false option values,
 /// a pipeline that cannot train passing validate, fastText read as a header, misplaced train keys, evaluate's labels; an
-/// option given no value, a positional argument too many (newcomer 5's faults 2 to 4).
+/// option given no value, a positional argument too many and words after --version (newcomer 5's faults 2 to 5).
 /// </summary>
 public class CommandLineFaultTests
 {
@@ -446,6 +446,26 @@ public class CommandLineFaultTests
             Assert.Contains("unexpected argument '-c.tsv'", TextAugmentApp.ExtraArgument(["fit-tfidf", "a.txt", "-o", "s.tsv", "--", "-c.tsv"]), StringComparison.Ordinal);
             Assert.Null(TextAugmentApp.ExtraArgument(["train", "d.tsv", "-o", "m.tam", "--lowercase", "false"]));
             Assert.Null(TextAugmentApp.ExtraArgument(["predict", "m.tam", "extra", "--help"]));
+        }
+    }
+
+    [Collection(ConsoleCollection.Name)]
+    public class Version_alone
+    {
+        [Theory]
+        [InlineData("--version extra", "--version takes no arguments, but it is followed by 'extra'")]
+        [InlineData("--version run", "--version takes no arguments, but it is followed by 'run'")]
+        [InlineData("--version --help", "--version takes no arguments, but it is followed by '--help'")]
+        [InlineData("-v -v", "--version is given twice, as '-v' and as '-v'")]
+        [InlineData("-v --version", "--version is given twice, as '-v' and as '--version'")]
+        public void Anything_after_version_is_refused_with_exit_2_and_no_version_is_printed(string arguments, string expected)
+        {
+            // It printed the parser's bare version ("0.1.0", not the tool's line) and exit 0.
+            var console = new Spectre.Console.Testing.TestConsole();
+            var errors = new StringWriter();
+            Assert.Equal(2, TextAugmentApp.Run(arguments.Split(' '), console, errors));
+            Assert.Equal("", console.Output);
+            Assert.StartsWith($"textaugment: {expected}", errors.ToString(), StringComparison.Ordinal);
         }
     }
 }
