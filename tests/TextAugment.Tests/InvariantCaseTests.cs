@@ -3,8 +3,8 @@ using TextAugment.Text;
 namespace TextAugment.Tests;
 
 /// <summary>
-/// <see cref="InvariantCase.ToLower"/> lowers every word every list looks up, by a short loop for short ASCII words and by
-/// the runtime's routines otherwise: each path must give <see cref="MemoryExtensions.ToLowerInvariant"/>'s result.
+/// <see cref="InvariantCase.ToLower"/> lowers every word every list looks up, ASCII by the vectorized ASCII routine and the
+/// rest by the invariant culture: each path must give <see cref="MemoryExtensions.ToLowerInvariant"/>'s result.
 /// </summary>
 public class InvariantCaseTests
 {

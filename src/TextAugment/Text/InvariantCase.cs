@@ -15,24 +15,7 @@ internal static class InvariantCase
     /// </summary>
     public static void ToLower(ReadOnlySpan<char> source, Span<char> destination)
     {
-        // For ASCII the invariant mapping is A–Z to a–z and nothing else. A short word (nearly every one) is lowered here,
-        // a character at a time: the vectorized routine's call and set-up cost more than the loop for a few characters.
-        if (source.Length <= 16)
-        {
-            destination = destination[..source.Length];
-            int i = 0;
-            for (; i < source.Length && source[i] < 0x80; i++)
-            {
-                char c = source[i];
-                destination[i] = (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
-            }
-
-            if (i == source.Length)
-            {
-                return;
-            }
-        }
-
+        // For ASCII the invariant mapping is A–Z to a–z and nothing else, which is what Ascii.ToLower does.
         if (Ascii.ToLower(source, destination, out _) != OperationStatus.Done)
         {
             source.ToLowerInvariant(destination);
