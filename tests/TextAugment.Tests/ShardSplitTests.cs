@@ -200,6 +200,57 @@ public class ShardSplitTests
         }
     }
 
+    /// <summary>
+    /// Item (found by the byte-for-byte property test over every format): every row of a header-less TSV has as many fields as the file's first row.
+    /// A split after the first took the count from its own first row, so over a file whose first row has three fields and
+    /// the rest two, the whole read refused (or skipped) every row after the first while each later split read its rows.
+    /// </summary>
+    [Theory]
+    [InlineData(IdSource.Line)]
+    [InlineData(IdSource.Offset)]
+    public void A_split_of_a_header_less_tsv_holds_its_rows_to_the_first_row_of_the_file_as_the_whole_read_does(IdSource ids)
+    {
+        // Given a header-less TSV whose first row (after a blank line) has three fields and whose other rows have two
+        string input = Path.Combine(Dir, $"first-row-{ids}.tsv");
+        File.WriteAllText(input, "\none two\ta\textra\n" + string.Concat(Enumerable.Range(0, 50).Select(i => $"row {i}\tb\n")));
+        long length = new FileInfo(input).Length;
+        var skip = new CorpusReaderOptions { Format = CorpusFormat.Tsv, HasHeader = false, TextColumn = "1", LabelColumn = "2", Ids = ids, OnError = RowErrorMode.Skip };
+        var fail = skip with { OnError = RowErrorMode.Fail };
+        using (CorpusReader whole = CorpusReader.Open(input, skip))
+        {
+            Assert.Equal(["one two"], whole.ReadAll().Select(e => e.Text));
+            Assert.Equal(50, whole.SkippedCount);
+        }
+
+        foreach (int n in new[] { 2, 3, 7 })
+        {
+            long skipped = 0;
+            var texts = new List<string>();
+            for (int k = 1; k <= n; k++)
+            {
+                // When it is read in n splits
+                var (start, end) = new Shard(k, n).RangeOf(length);
+                using (CorpusReader split = CorpusReader.OpenSplit(input, skip, start, end))
+                {
+                    texts.AddRange(split.ReadAll().Select(e => e.Text));
+                    skipped += split.SkippedCount;
+                }
+
+                // Then a split that fails on malformed rows refuses its first, as the whole read does line 3
+                using CorpusReader failing = CorpusReader.OpenSplit(input, fail, start, end);
+                if (k > 1)
+                {
+                    var error = Assert.Throws<DataFormatException>(() => failing.ReadAll().Count());
+                    Assert.Contains("expected 3 tab-separated fields, as in the first row, but found 2", error.Message, StringComparison.Ordinal);
+                }
+            }
+
+            // and the splits skipping them skip what the whole read skips
+            Assert.Equal(["one two"], texts);
+            Assert.Equal(50, skipped);
+        }
+    }
+
     [Fact]
     public void Standard_input_partitions_with_hash_ids_concatenate_to_the_whole_run()
     {

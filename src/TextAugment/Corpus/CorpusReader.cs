@@ -219,6 +219,12 @@ public abstract class CorpusReader : IDisposable
                 // file's first object (one line at offset 0), so the splits together refuse a mix as one whole read does.
                 jsonl.PresumeFirstObject(path, options);
             }
+            else if (start > reader._lines.Position && reader is DelimitedReader delimited && !options.HasHeader)
+            {
+                // Every row has as many fields as the file's first row: a split after the first learns how many from it, as
+                // a split of a file with a header learns them from the header, so it refuses (or skips) the rows the whole read does.
+                delimited.PresumeFirstRow(path, options);
+            }
 
             if (start > reader._lines.Position)
             {
@@ -778,6 +784,45 @@ public abstract class CorpusReader : IDisposable
 
         private protected override long HeaderLines => Options.HasHeader ? 1 : 0;
 
+        /// <summary>
+        /// Takes the number of fields of the first row of the header-less file at <paramref name="path"/> as this reader's,
+        /// for the rule that every row has as many fields as the first (<see cref="OpenSplit"/>: a split that starts later must
+        /// hold its rows to the file's first row, not to its own). The first row is the one the whole read takes: the first
+        /// that is not blank and whose fields can be read. An error that ends the whole read sets nothing: the split that
+        /// holds it reports it.
+        /// </summary>
+        internal void PresumeFirstRow(string path, CorpusReaderOptions options)
+        {
+            using var first = (DelimitedReader)Open(path, options with { OnError = RowErrorMode.Fail, PositionUnknown = null });
+            while (true)
+            {
+                try
+                {
+                    if (!first.ReadRecord(out _))
+                    {
+                        return;
+                    }
+                }
+                catch (DataFormatException error) when (!error.WholeFile)
+                {
+                    continue; // skipped by a read that skips malformed rows (one that does not ends there)
+                }
+                catch (DataFormatException)
+                {
+                    return;
+                }
+
+                if (!first.IsBlankLine)
+                {
+                    _columns = first._fields.Count;
+                    return;
+                }
+            }
+        }
+
+        /// <summary>Whether the record just read (<see cref="ReadRecord"/>) is a blank line, which is no row.</summary>
+        private bool IsBlankLine => _fields.Count == 1 && _fields[0].Length == 0;
+
         private protected override void Start()
         {
             if (!Options.HasHeader)
@@ -860,9 +905,9 @@ public abstract class CorpusReader : IDisposable
                     return false;
                 }
 
-                if (_fields.Count == 1 && _fields[0].Length == 0)
+                if (IsBlankLine)
                 {
-                    continue; // blank line
+                    continue;
                 }
 
                 if (_columns < 0)
