@@ -230,7 +230,7 @@ public enum IdSource
 {
     /// <summary>The 1-based line number where the record starts (the default). A shard of a file counts the line breaks before its byte range (a scan, not a parse); a partition on standard input cannot know them.</summary>
     Line,
-    /// <summary>The byte offset where the record starts: a shard of a file seeks straight to its byte range.</summary>
+    /// <summary>The byte offset where the record starts (its first line, not a blank line before it): a shard of a file seeks straight to its byte range.</summary>
     Offset,
     /// <summary>A 64-bit FNV-1a hash of the record's text and label, in hex: the same in any split, on standard input too; identical records get identical ids, hence identical variants.</summary>
     Hash,

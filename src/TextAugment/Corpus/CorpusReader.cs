@@ -106,7 +106,11 @@ public abstract class CorpusReader : IDisposable
     private const int KeptMessages = 10;
     private readonly List<string> _skippedMessages = [];
     private readonly Utf8LineReader _lines;
+
+    /// <summary>The end of a split's byte range (<see cref="OpenSplit"/>): a record that starts at or past it is the next split's.</summary>
     private long _end = long.MaxValue;
+
+    /// <summary>The byte offset of the first line of the record last read (<see cref="NextRecordLine"/>).</summary>
     private long _recordStart;
     private bool _hashId;
     private readonly CharBuffer _lineChars = new();
@@ -193,7 +197,9 @@ public abstract class CorpusReader : IDisposable
     /// Opens the records of <paramref name="path"/> that start in the byte range [<paramref name="start"/>, <paramref name="end"/>),
     /// as Hadoop's input splits do: the reader reads the header (if any) from the start of the file, goes to
     /// <paramref name="start"/>, begins at the next record boundary, and reads on past <paramref name="end"/> to finish the
-    /// last record that starts before it. Splits that cover a file read each record exactly once in total. One record per
+    /// last record that starts before it: a record is the split's whose range holds the first byte of its own line, blank
+    /// lines before it whichever split holds them (<see cref="NextRecordLine"/>). Splits that cover a file read each record
+    /// exactly once in total. One record per
     /// line only: not <see cref="CorpusFormat.Csv"/> or <see cref="CorpusFormat.TsvQuoted"/>, whose quoted fields may hold line breaks.
     /// With <see cref="IdSource.Line"/> ids the line breaks before <paramref name="start"/> are counted (a scan, not a parse);
     /// with the other sources the reader seeks there, and line numbers in its error messages count from the split's start.
@@ -529,9 +535,8 @@ public abstract class CorpusReader : IDisposable
         {
             try
             {
-                _recordStart = _lines.Position;
                 RecordLine = 0;
-                if (_recordStart >= _end || !TryReadCore())
+                if (!TryReadCore())
                 {
                     return false;
                 }
@@ -705,6 +710,33 @@ public abstract class CorpusReader : IDisposable
         _lineChars.Clear();
         _lineChars.Length = Encoding.UTF8.GetChars(line, _lineChars.GetSpan(line.Length)); // never more characters than bytes
         return _lineChars.Memory(0, _lineChars.Length);
+    }
+
+    /// <summary>
+    /// The first line of the next record, or of a line the format skips before one (a blank line): false at the end of the
+    /// input, and at the end of a split (<see cref="OpenSplit"/>) when the line starts at or past it. A split owns the records
+    /// that start in its range, as Hadoop's input splits do; a blank line inside the range does not carry the split over a
+    /// record that starts past it (the next split reads that one). Every format reads each line that may start a record
+    /// through here, so every split reader keeps this one rule; a CSV record's later lines (a quoted field's line breaks)
+    /// are read with <see cref="NextLine"/>. Sets where the record starts (<see cref="IdSource.Offset"/> ids): its own
+    /// line's offset, not that of a blank line before it.
+    /// </summary>
+    private protected bool NextRecordLine(out ReadOnlySpan<byte> line, out bool crlf)
+    {
+        if (_lines.Position >= _end)
+        {
+            line = default;
+            crlf = false;
+            return false;
+        }
+
+        if (!NextLine(out line, out crlf))
+        {
+            return false;
+        }
+
+        _recordStart = _lines.LineOffset;
+        return true;
     }
 
     /// <summary>The next line, checked to be UTF-8 without NUL bytes.</summary>
@@ -967,7 +999,7 @@ public abstract class CorpusReader : IDisposable
             _fields.Clear();
             _starts.Clear();
             _chars.Clear();
-            if (!NextLine(out ReadOnlySpan<byte> bytes, out _))
+            if (!NextRecordLine(out ReadOnlySpan<byte> bytes, out _))
             {
                 line = LineNumber;
                 return false;
@@ -1148,7 +1180,7 @@ public abstract class CorpusReader : IDisposable
             ReadOnlySpan<byte> line;
             do
             {
-                if (!NextLine(out line, out _))
+                if (!NextRecordLine(out line, out _))
                 {
                     return false;
                 }
@@ -1343,7 +1375,7 @@ public abstract class CorpusReader : IDisposable
     {
         private protected override bool TryReadCore()
         {
-            if (!NextLine(out ReadOnlySpan<byte> line, out _))
+            if (!NextRecordLine(out ReadOnlySpan<byte> line, out _))
             {
                 return false;
             }
@@ -1367,7 +1399,7 @@ public abstract class CorpusReader : IDisposable
 
         private protected override bool TryReadCore()
         {
-            if (!NextLine(out ReadOnlySpan<byte> bytes, out _))
+            if (!NextRecordLine(out ReadOnlySpan<byte> bytes, out _))
             {
                 return false;
             }
