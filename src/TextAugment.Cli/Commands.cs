@@ -41,9 +41,9 @@ internal class RunSettingsBase : PipelineSettings
 
     public override ValidationResult Validate()
     {
-        if (Shard is not null && TextAugment.Corpus.Shard.Parse(Shard) is null)
+        if (Shard is not null && TextAugment.Corpus.Shard.Parse(Shard, "--shard", out string? error) is null)
         {
-            return ValidationResult.Error($"--shard is '{Shard}'; it must be K/N, two whole numbers (digits only) with 1 <= K <= N, e.g. --shard 2/8.");
+            return ValidationResult.Error(error!);
         }
 
         if (Ids is not null && IdSources.Parse(Ids) is null)

@@ -282,6 +282,50 @@ public class OptionStrictnessTests
         public void A_shard_is_two_whole_numbers_by_the_same_rule(string text, bool valid) =>
             Assert.Equal(valid, Shard.Parse(text) is not null);
 
+        /// <summary>
+        /// Item (newcomer 5, fault 6): --shard 1/2147483648 was refused "with 1 &lt;= K &lt;= N", which the value satisfies;
+        /// the reason is that N is past the largest number of shards, and the message says so and names that number.
+        /// </summary>
+        [Theory]
+        [InlineData("1/2147483648", true)]
+        [InlineData("2147483648/2147483648", true)]
+        [InlineData("7/99999999999999999999999", true)]
+        [InlineData("1/2147483647", false)]
+        [InlineData("5/3", false)]
+        [InlineData("0/2147483648", false)]
+        [InlineData("2147483649/2147483648", false)]
+        public void A_shard_count_past_the_largest_is_refused_naming_the_largest_not_the_order_of_K_and_N(string text, bool tooMany)
+        {
+            // Given K/N, when it is parsed, then N past 2147483647 is named as the reason, and only then
+            Shard? shard = Shard.Parse(text, "--shard", out string? error);
+            Assert.Equal(text == "1/2147483647", shard is not null);
+            Assert.Equal(tooMany, error?.Contains("N is larger than 2147483647, the most shards allowed", StringComparison.Ordinal) == true);
+            Assert.Equal(2147483647, Shard.MaxCount);
+            if (tooMany)
+            {
+                Assert.Equal($"--shard is '{text}'; N is larger than 2147483647, the most shards allowed: it must be K/N with 1 <= K <= N <= 2147483647, e.g. --shard 2/8.", error);
+            }
+            else if (shard is null)
+            {
+                Assert.Equal($"--shard is '{text}'; it must be K/N, two whole numbers (digits only) with 1 <= K <= N, e.g. --shard 2/8.", error);
+            }
+        }
+
+        [Theory]
+        [InlineData("augment D/p.yaml -i D/s.txt -o D/x.jsonl --no-progress --shard 1/2147483648")]
+        [InlineData("run D/p.yaml --no-progress --shard 1/2147483648")]
+        public void A_shard_count_past_the_largest_exits_2_naming_the_largest(string arguments)
+        {
+            // Given --shard 1/2147483648, when a command runs, then exit 2 before any work, naming the largest N
+            string dir = Folder();
+            var (code, output, errors) = CommandRunner.InProcess(In(dir, arguments));
+            Assert.True(code == 2, errors);
+            Assert.Contains("--shard is '1/2147483648'; N is larger than 2147483647, the most shards allowed", errors, StringComparison.Ordinal);
+            Assert.DoesNotContain("two whole numbers (digits only) with 1 <= K <= N, e.g.", errors, StringComparison.Ordinal);
+            Assert.Equal("", output);
+            Assert.False(File.Exists(Path.Combine(dir, "x.jsonl")));
+        }
+
         [Theory]
         [InlineData("augment D/p.yaml -i D/data.tsv -o D/x.tsv --shard  1/3", "--shard")]
         [InlineData("augment D/p.yaml -i D/data.tsv -o D/x.tsv --shard +1/3", "--shard")]

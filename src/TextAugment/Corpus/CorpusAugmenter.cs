@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Numerics;
 using System.Text;
 using TextAugment.Augmenters;
 
@@ -11,14 +12,37 @@ namespace TextAugment.Corpus;
 /// <param name="Count">Number of shards.</param>
 public sealed record Shard(int Index, int Count)
 {
+    /// <summary>The largest N (and so K): 2147483647, <see cref="int.MaxValue"/>.</summary>
+    public const int MaxCount = int.MaxValue;
+
     /// <summary>Parses <c>k/n</c>, each a whole number as <see cref="NumberText"/> writes one (no white space or sign); null when malformed or out of range.</summary>
-    public static Shard? Parse(string text)
+    public static Shard? Parse(string text) => Parse(text, "--shard", out _);
+
+    /// <summary>
+    /// Parses <c>k/n</c> as <see cref="Parse(string)"/> does; when it returns null, <paramref name="error"/> says why, naming
+    /// <paramref name="setting"/> (e.g. <c>--shard</c>) and the value: not K/N with 1 &lt;= K &lt;= N, or N larger than
+    /// <see cref="MaxCount"/>.
+    /// </summary>
+    public static Shard? Parse(string text, string setting, out string? error)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(setting);
         string[] parts = text.Split('/');
-        return parts.Length == 2 && NumberText.TryParseInt32(parts[0], out int k) && NumberText.TryParseInt32(parts[1], out int n) && n >= 1 && k >= 1 && k <= n
-            ? new Shard(k, n)
-            : null;
+        if (parts.Length == 2 && NumberText.TryParseBig(parts[0], out BigInteger k) && NumberText.TryParseBig(parts[1], out BigInteger n) && k >= 1 && k <= n)
+        {
+            if (n <= MaxCount)
+            {
+                error = null;
+                return new Shard((int)k, (int)n);
+            }
+
+            // 1 <= K <= N holds: only the size is wrong, and the message must not say otherwise.
+            error = FormattableString.Invariant($"{setting} is '{text}'; N is larger than {MaxCount}, the most shards allowed: it must be K/N with 1 <= K <= N <= {MaxCount}, e.g. {setting} 2/8.");
+            return null;
+        }
+
+        error = $"{setting} is '{text}'; it must be K/N, two whole numbers (digits only) with 1 <= K <= N, e.g. {setting} 2/8.";
+        return null;
     }
 
     /// <summary>
