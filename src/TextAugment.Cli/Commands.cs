@@ -330,7 +330,7 @@ internal static class Runner
 
 }
 
-[ExtraArgumentAdvice("the statistics are written where --output says (textaugment fit-tfidf <INPUT> -o <EXTRA>); to fit on several corpora, join them into one file first")]
+[ExtraArgumentAdvice("it fits on one corpus per call, and the statistics are written where --output says (textaugment fit-tfidf <INPUT> -o STATS.tsv); to fit on several corpora, join them into one file first")]
 internal sealed class FitTfIdfSettings : CommandSettings
 {
     [CommandArgument(0, "<INPUT>")]

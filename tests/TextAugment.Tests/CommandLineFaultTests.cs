@@ -429,6 +429,21 @@ public class CommandLineFaultTests
             Assert.All(TextAugmentApp.Commands.Values, settings => Assert.NotNull(settings.GetCustomAttribute<ExtraArgumentAdviceAttribute>(false)));
 
         [Fact]
+        public void No_advice_tells_the_user_to_write_over_the_extra_argument()
+        {
+            // The extra word is most likely a second input: advice that names it as the output (fit-tfidf a.txt -o b.txt)
+            // would, followed as written, replace that corpus with the statistics.
+            foreach (Type settings in TextAugmentApp.Commands.Values)
+            {
+                string advice = settings.GetCustomAttribute<ExtraArgumentAdviceAttribute>(false)!.Advice;
+                Assert.DoesNotContain("-o <EXTRA>", advice, StringComparison.Ordinal);
+                Assert.DoesNotContain("--output <EXTRA>", advice, StringComparison.Ordinal);
+            }
+
+            Assert.DoesNotContain("-o b.txt", TextAugmentApp.ExtraArgument(["fit-tfidf", "a.txt", "b.txt", "-o", "stats.tsv"]), StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Predict_given_a_file_as_fastText_takes_it_says_that_it_reads_standard_input()
         {
             var (code, output, errors) = CommandRunner.InProcess("predict", "m.tam", "test.txt");
