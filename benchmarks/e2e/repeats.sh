@@ -37,9 +37,13 @@ for ((round = 0; round < n; round++)); do
   for name in "${builds[@]}"; do
     # Both tools write a new file: the shell truncates awk's output before awk's time starts, so textaugment's output of
     # the round before is removed here too (its rename into place would otherwise free the old file's blocks in its time).
+    # sync before each timed run: no tool pays for the writeback of another's output (the kernel throttles a writer while
+    # earlier gigabytes are still dirty; without it awk after a fast run took twice its time, all of it in the kernel).
     rm -f "$work/out-$name.tsv" "$work/awk-$name.tsv"
+    sync
     /usr/bin/time -f "$name	textaugment	%e	%U	%S" -a -o "$work/times.tsv" "$work/$name/TextAugment.Cli" augment \
       benchmarks/e2e/eda-equivalent.yaml --no-progress --threads "$threads" -i "$corpus" -o "$work/out-$name.tsv" 2>/dev/null
+    sync
     /usr/bin/time -f "$name	awk	%e	%U	%S" -a -o "$work/times.tsv" awk '{ print }' "$work/out-$name.tsv" > "$work/awk-$name.tsv"
     cmp -s "$work/out-$name.tsv" "$work/awk-$name.tsv" || { echo "$name: awk's copy differs" >&2; exit 1; }
   done

@@ -80,6 +80,9 @@ public sealed class MaskedLanguageModelAugmenter : Augmenter
     protected override void AugmentCore(TokenList tokens, AugmentRandom random) => AugmentBatchCore([tokens], [random]);
 
     /// <inheritdoc/>
+    protected override bool PrefersLargeBatches => true;
+
+    /// <inheritdoc/>
     protected override void AugmentBatchCore(IReadOnlyList<TokenList> batch, IReadOnlyList<AugmentRandom> randoms)
     {
         var inputs = new List<Window>[batch.Count];

@@ -148,6 +148,50 @@ public class StageTests
         Assert.Equal(new[] { "movie", "picture" }, new[] { worker.Variant(0, 0).ToString(), worker.Variant(0, 1).ToString() }.Order(StringComparer.Ordinal));
     }
 
+    /// <summary>A stage that records how many sentences each batch call gets, and prefers large batches or not.</summary>
+    private sealed class BatchRecorder(bool large) : Augmenter
+    {
+        private static readonly RandomSwapAugmenter Swap = new(new EdaCountOptions { Count = 2 });
+
+        public List<int> Calls { get; } = [];
+
+        protected internal override bool PrefersLargeBatches => large;
+
+        protected internal override void AugmentBatchCore(IReadOnlyList<TokenList> batch, IReadOnlyList<AugmentRandom> randoms)
+        {
+            Calls.Add(batch.Count);
+            base.AugmentBatchCore(batch, randoms);
+        }
+
+        protected internal override void AugmentCore(TokenList tokens, AugmentRandom random) =>
+            Swap.AugmentCore(tokens, random);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_batch_gives_the_variants_one_call_per_example_gives_in_groups_or_whole(bool large)
+    {
+        // 30 examples: more than one group of a stage that works sentence by sentence, so a group's variants must not
+        // drop the groups' before (a whole-batch run keeps them all), and a stage that prefers large batches sees all 30.
+        Example[] examples = [.. Enumerable.Range(0, 30).Select(i => new Example($"e{i}", $"w{i} alpha beta gamma delta {i}", null))];
+        var recorder = new BatchRecorder(large);
+        var generator = new VariantGenerator(recorder, new VariantOptions { Variants = 4, Seed = 9 });
+        IReadOnlyList<IReadOnlyList<string>> batch = generator.Generate(examples);
+        var single = new VariantGenerator(new BatchRecorder(large), new VariantOptions { Variants = 4, Seed = 9 });
+        for (int i = 0; i < examples.Length; i++)
+        {
+            Assert.Equal(single.Generate(examples[i].Id, examples[i].Text), batch[i]);
+        }
+
+        // The first try of every variant: of all 30 examples at once, or of a group of 4 (16 variants) at a time.
+        Assert.Equal(large ? 30 * 4 : 4 * 4, recorder.Calls[0]);
+        Assert.Equal(large ? 30 * 4 : 4 * 4, recorder.Calls.Max());
+        Assert.Equal(large, Augment.OneOf([new RandomDeletionAugmenter(0.1), recorder]).PrefersLargeBatches);
+        Assert.Equal(large, Augment.Sometimes(0.5, recorder).PrefersLargeBatches);
+        Assert.Equal(large, Augment.Sequence([new RandomSwapAugmenter(), recorder]).PrefersLargeBatches);
+    }
+
     [Fact]
     public void Random_streams_are_stable_across_runs_and_machines()
     {

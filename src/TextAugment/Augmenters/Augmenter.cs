@@ -40,6 +40,15 @@ public abstract class Augmenter
         AugmentBatchCore(batch, randoms);
     }
 
+    /// <summary>
+    /// Whether the stage gains from many sentences per <see cref="AugmentBatchCore"/> call: true for a stage that does
+    /// one costly call per batch (a language model's forward pass, a blocked nearest-neighbour search), which is then
+    /// given every sentence of a batch at once. False (the default) for a stage that works sentence by sentence: a
+    /// <see cref="VariantGenerator"/> then hands it a few examples at a time, so that their tokens are still in the
+    /// processor's cache when they are rendered. Either way the output is the same.
+    /// </summary>
+    protected internal virtual bool PrefersLargeBatches => false;
+
     /// <summary>Rewrites one sentence. The only method a stage must write.</summary>
     protected internal abstract void AugmentCore(TokenList tokens, AugmentRandom random);
 

@@ -37,6 +37,8 @@ internal sealed class SequenceAugmenter : Augmenter
         }
     }
 
+    protected internal override bool PrefersLargeBatches => _stages.Any(s => s.PrefersLargeBatches);
+
     // Each stage sees the whole batch; every sentence still draws from its own stream in stage order,
     // so the result equals one call per sentence.
     protected internal override void AugmentBatchCore(IReadOnlyList<TokenList> batch, IReadOnlyList<AugmentRandom> randoms)
@@ -179,6 +181,8 @@ internal sealed class OneOfAugmenter : BranchingAugmenter
         }
     }
 
+    protected internal override bool PrefersLargeBatches => _stages.Any(s => s.PrefersLargeBatches);
+
     protected override Augmenter? Choose(AugmentRandom random)
     {
         double u = random.NextDouble();
@@ -209,6 +213,8 @@ internal sealed class SometimesAugmenter : BranchingAugmenter
         _probability = probability;
         _stage = stage ?? throw new ArgumentNullException(nameof(stage));
     }
+
+    protected internal override bool PrefersLargeBatches => _stage.PrefersLargeBatches;
 
     protected override Augmenter? Choose(AugmentRandom random) => random.NextDouble() < _probability ? _stage : null;
 }

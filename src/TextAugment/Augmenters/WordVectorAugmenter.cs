@@ -86,6 +86,9 @@ public sealed class WordVectorAugmenter : SubstitutionAugmenter
     }
 
     /// <inheritdoc/>
+    protected internal override bool PrefersLargeBatches => true;
+
+    /// <inheritdoc/>
     protected internal override void AugmentBatchCore(IReadOnlyList<TokenList> batch, IReadOnlyList<AugmentRandom> randoms)
     {
         // One blocked search for every eligible word of the batch that is not cached yet.

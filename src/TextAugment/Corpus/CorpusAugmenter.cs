@@ -401,42 +401,53 @@ public static class CorpusAugmenter
 
         public long Fallbacks => _worker.Fallbacks;
 
-        /// <summary>Augments the chunk's examples and puts their rows, encoded, into the chunk.</summary>
+        /// <summary>
+        /// Augments the chunk's examples and puts their rows, encoded, into the chunk: a worker's group of examples at a
+        /// time from augmenting to encoding, so that their text is still in the processor's cache at each step.
+        /// </summary>
         public void Process(Chunk chunk)
         {
             ExampleBatch examples = chunk.Examples;
-            _worker.Run(examples);
-            _chars.Clear();
             int variants = generator.Options.Variants;
             int rows = 0;
-            for (int e = 0; e < examples.Count; e++)
+            chunk.Length = 0;
+            for (int first = 0; first < examples.Count; first += _worker.Group)
             {
-                ReadOnlySpan<char> id = examples.Id(e);
-                string? label = examples.Label(e);
-                Example? json = examples.Json(e);
-                if (keepOriginal)
+                int end = Math.Min(examples.Count, first + _worker.Group);
+                _worker.Run(examples, first, end);
+                _chars.Clear();
+                for (int e = first; e < end; e++)
                 {
-                    formatter.WriteRow(_chars, id, 0, examples.Text(e), label, json);
-                    rows++;
+                    ReadOnlySpan<char> id = examples.Id(e);
+                    string? label = examples.Label(e);
+                    Example? json = examples.Json(e);
+                    if (keepOriginal)
+                    {
+                        formatter.WriteRow(_chars, id, 0, examples.Text(e), label, json);
+                        rows++;
+                    }
+
+                    for (int v = 0; v < variants; v++)
+                    {
+                        formatter.WriteRow(_chars, id, v + 1, _worker.Variant(e, v), label, json);
+                        rows++;
+                    }
                 }
 
-                for (int v = 0; v < variants; v++)
+                int max = chunk.Length + Encoding.UTF8.GetMaxByteCount(_chars.Length);
+                if (chunk.Buffer.Length < max)
                 {
-                    formatter.WriteRow(_chars, id, v + 1, _worker.Variant(e, v), label, json);
-                    rows++;
+                    // To the next power of two: chunks differ a little in length, and growing by just enough made a new
+                    // large-object array for many of them (each one counts towards a full collection).
+                    byte[] larger = new byte[(int)Math.Min(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)max), Array.MaxLength)];
+                    chunk.Buffer.AsSpan(0, chunk.Length).CopyTo(larger);
+                    chunk.Buffer = larger;
                 }
+
+                chunk.Length += Encoding.UTF8.GetBytes(_chars.AsSpan(), chunk.Buffer.AsSpan(chunk.Length));
             }
 
             chunk.Rows = rows;
-            int max = Encoding.UTF8.GetMaxByteCount(_chars.Length);
-            if (chunk.Buffer.Length < max)
-            {
-                // To the next power of two: chunks differ a little in length, and growing by just enough made a new
-                // large-object array for many of them (each one counts towards a full collection).
-                chunk.Buffer = new byte[(int)Math.Min(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)max), Array.MaxLength)];
-            }
-
-            chunk.Length = Encoding.UTF8.GetBytes(_chars.AsSpan(), chunk.Buffer);
         }
     }
 }
