@@ -152,7 +152,7 @@ internal sealed class ValidateCommand : Command<PipelineSettings>
     }
 }
 
-[ExtraArgumentAdvice("the input is given with --input, else read from standard input (textaugment augment <PIPELINE> -i <EXTRA>), and the output with --output")]
+[ExtraArgumentAdvice("it reads one input per call, given with --input, else standard input (for this file: textaugment augment <PIPELINE> -i <EXTRA> -o OUTPUT); to augment several files, run it once for each or join them first")]
 internal sealed class AugmentSettings : RunSettingsBase
 {
     [CommandOption("-i|--input <PATH>")]

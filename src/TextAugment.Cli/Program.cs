@@ -513,7 +513,9 @@ namespace TextAugment.Cli
             Dictionary<string, OptionName> names = OptionNames(args[0], settings);
             int places = settings.GetProperties().Count(p => p.IsDefined(typeof(CommandArgumentAttribute), true));
             List<(int Index, int Flag)> words = Positional(args, names);
-            (int Index, int Flag)[] afterFlag = [.. words.Where(w => w.Flag >= 0)];
+            // A word that names a file or looks like a path was meant as an argument, not as the flag's value: one too many
+            // is then ExtraArgument's to name (evaluate --json m.tam t1.tsv t2.tsv: 't2.tsv', not "--json ... is 'm.tam'").
+            (int Index, int Flag)[] afterFlag = [.. words.Where(w => w.Flag >= 0 && !LooksLikePath(args[w.Index]))];
             int extra = words.Count - places;
             if (extra <= 0 || afterFlag.Length == 0)
             {
@@ -527,6 +529,11 @@ namespace TextAugment.Cli
                 ? $"textaugment {args[0]}: {TrainerCommandLine.NegatedFlagTakesNoValue(flag, option.Option)} It is followed by '{word}', which the command has no place for."
                 : BoolOptionValues.ValueError(args[0], flag, word, needsValue: false);
         }
+
+        /// <summary>Whether <paramref name="word"/> names a file or directory, or is written like a path (a separator, or a dot that is not a number's).</summary>
+        private static bool LooksLikePath(string word) =>
+            File.Exists(word) || Directory.Exists(word) || word.IndexOfAny(['/', '\\']) >= 0
+            || (word.Contains('.', StringComparison.Ordinal) && !double.TryParse(word, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
 
         /// <summary>The valid range of a whole-number option of the settings: its <see cref="ValueRangeAttribute"/>, else its type's; null for any other option.</summary>
         private static (System.Numerics.BigInteger Min, System.Numerics.BigInteger Max)? RangeOf(System.Reflection.PropertyInfo property)

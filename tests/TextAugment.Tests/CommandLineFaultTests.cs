@@ -81,6 +81,22 @@ public class CommandLineFaultTests
             Assert.Equal($"textaugment {args[0]}: {option} must be true or false (or yes or no) but is '{value}'. ({option} alone means true.)", errors.Trim());
         }
 
+        [Theory]
+        [InlineData("t2.tsv", "evaluate", "--json", "m.tam", "t1.tsv", "t2.tsv")]
+        [InlineData("t2.tsv", "evaluate", "m.tam", "--json", "t1.tsv", "t2.tsv")]
+        [InlineData("more", "evaluate", "--json", "data/m", "t1.tsv", "more")]
+        [InlineData("in2.txt", "augment", "p.yaml", "--no-progress", "in2.txt")]
+        public void A_path_after_a_flag_is_an_argument_so_one_too_many_is_named_as_the_extra_argument(string extra, params string[] args)
+        {
+            // Given a flag followed by a word written as a path, and one argument too many: the path was meant as an
+            // argument, so the message names the extra word (it said "--json must be true or false ... but is 'm.tam'")
+            Assert.Null(TextAugmentApp.StrayFlagValue(args));
+            var (code, output, errors) = CommandRunner.InProcess(args);
+            Assert.Equal(2, code);
+            Assert.Equal("", output);
+            Assert.StartsWith($"textaugment {args[0]}: unexpected argument '{extra}'", errors, StringComparison.Ordinal);
+        }
+
         [Fact]
         public void A_word_after_a_no_flag_that_has_no_place_says_the_flag_takes_no_value()
         {

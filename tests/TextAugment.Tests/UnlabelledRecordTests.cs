@@ -71,6 +71,36 @@ public class UnlabelledRecordTests
         Assert.DoesNotContain("no label", secondErrors, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("offset")]
+    [InlineData("hash")]
+    public void A_shard_that_starts_at_a_byte_offset_names_the_records_byte_not_a_line_counted_from_the_shard(string ids)
+    {
+        // Given a TSV whose unlabelled record is in the second half, split by bytes (ids from offsets or content: the
+        // second shard seeks to its range and does not read, so does not count, the lines before it)
+        string dir = TestPaths.NewTempDirectory();
+        string input = Path.Combine(dir, "in.tsv");
+        string before = "text\tlabel\nthe film was very good\tpos\nit was a bore today\tneg\nsome more text here\tpos\n";
+        string unlabelled = "the film was bad indeed\t\n";
+        File.WriteAllText(input, before + unlabelled + "a last line of text\tneg\n");
+        File.WriteAllText(Path.Combine(dir, "p.yaml"), Pipeline);
+        int offset = System.Text.Encoding.UTF8.GetByteCount(before);
+
+        var (code, _, errors) = CommandRunner.InProcess("augment", Path.Combine(dir, "p.yaml"), "-i", input, "-o", Path.Combine(dir, "2.tsv"), "--shard", "2/2", "--ids", ids, "--no-progress");
+
+        // Then the warning gives the record's byte offset in the file (its line, 5, is not known to the shard)
+        Assert.True(code == 0, errors);
+        Assert.Contains($"where others have one: {input} (byte {offset} of the file).", errors, StringComparison.Ordinal);
+
+        // And an error in such a shard gives the byte offset alone, not a line counted from the shard's start
+        string bad = Path.Combine(dir, "bad.tsv");
+        File.WriteAllText(bad, before + "the film was bad\tneg\textra\n");
+        var (failed, _, failure) = CommandRunner.InProcess("augment", Path.Combine(dir, "p.yaml"), "-i", bad, "-o", Path.Combine(dir, "3.tsv"), "--shard", "2/2", "--ids", ids, "--no-progress");
+        Assert.NotEqual(0, failed);
+        Assert.Contains($"{bad} (byte {offset + "the film was bad\tneg".Length} of the file)", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{bad}:", failure, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Train_still_refuses_the_augmented_rows_without_a_label()
     {

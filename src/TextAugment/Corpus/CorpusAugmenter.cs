@@ -320,7 +320,7 @@ public static class CorpusAugmenter
             EmptyTexts = reader.EmptyTextCount,
             LooksQuoted = formatter.LooksQuoted,
             Unlabelled = labelled ? unlabelled.Count : 0,
-            FirstUnlabelled = labelled && unlabelled.Count > 0 ? FormattableString.Invariant($"{reader.DisplayName}:{unlabelled.FirstLine}") : null,
+            FirstUnlabelled = labelled ? unlabelled.First : null,
             NotWritten = RowFormatter.NotWritten(options.OutputName, options.OutputFormat, reader.Options.Format, reader.HadIds, reader.HadLabels, reader.OtherColumns),
         };
     }
@@ -371,7 +371,7 @@ public static class CorpusAugmenter
                 }
                 else if (string.IsNullOrWhiteSpace(Examples.Label(Examples.Count - 1)))
                 {
-                    unlabelled.Add(reader.RecordLine);
+                    unlabelled.Add(reader);
                 }
             }
 
@@ -379,16 +379,18 @@ public static class CorpusAugmenter
         }
     }
 
-    /// <summary>The examples read without a label (none, or a blank one): how many, and the line of the first.</summary>
+    /// <summary>The examples read without a label (none, or a blank one): how many, and where the first is.</summary>
     private sealed class UnlabelledRecords
     {
         public long Count { get; private set; }
 
-        public long FirstLine { get; private set; }
+        /// <summary>Where the first starts (<see cref="CorpusReader.RecordPlace"/>).</summary>
+        public string? First { get; private set; }
 
-        public void Add(long line)
+        /// <summary>Counts the record <paramref name="reader"/> read last.</summary>
+        public void Add(CorpusReader reader)
         {
-            FirstLine = Count == 0 ? line : FirstLine;
+            First ??= reader.RecordPlace;
             Count++;
         }
     }

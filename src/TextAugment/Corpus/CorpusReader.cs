@@ -421,11 +421,11 @@ public abstract class CorpusReader : IDisposable
             if (e.Label is { } label && string.IsNullOrWhiteSpace(label))
             {
                 // A model cannot hold an empty label (its loader refuses one), and a blank label is a missing value, not a class.
-                throw new DataFormatException(DisplayName, LineNumber, 0, FormattableString.Invariant(
+                throw Error(LineNumber, FormattableString.Invariant(
                     $"the label of example '{e.Id}' is {(label.Length == 0 ? "empty" : $"only white space ({Plural.Count(label.Length, "character")})")}; each example needs a label (a missing label is not a class: fill it in or remove the row)."));
             }
 
-            yield return e.Label is not null ? e : throw new DataFormatException(DisplayName, LineNumber, 0, Options.Format switch
+            yield return e.Label is not null ? e : throw Error(LineNumber, Options.Format switch
             {
                 CorpusFormat.Text => "the file is plain text (one text per line), which has no labels; labelled data is tsv, csv or jsonl with a label column, or fastText's '__label__NAME text' lines.",
                 CorpusFormat.FastText => "the line has no label; each line of fastText's format needs a word __label__NAME (anywhere on the line, as fastText reads it).",
@@ -562,7 +562,9 @@ public abstract class CorpusReader : IDisposable
 
                 return true;
             }
-            catch (DataFormatException error) when (Options.OnError == RowErrorMode.Skip && error.Line > HeaderLines && !error.WholeFile)
+            // A row's fault, not the header's: past the header's lines, or anywhere in a split that starts past them (its
+            // lines are not known: the error has no line).
+            catch (DataFormatException error) when (Options.OnError == RowErrorMode.Skip && (error.Line > HeaderLines || !LinesKnown) && !error.WholeFile)
             {
                 RecordCount++;
                 SkippedCount++;
@@ -780,10 +782,33 @@ public abstract class CorpusReader : IDisposable
     internal static DataFormatException NoExamples(string path, string role, bool hadEmptyTexts = false) =>
         new(path, 0, 0, $"the file holds no labelled examples{(hadEmptyTexts ? " with text" : " (only a header, or nothing)")}; {role} needs at least one row with a text and a label.");
 
-    private protected DataFormatException Error(long line, ReadOnlySpan<byte> lineBytes, int byteColumn, string message) =>
-        new(DisplayName, line, byteColumn < 0 ? 0 : Encoding.UTF8.GetCharCount(lineBytes[..Math.Min(byteColumn, lineBytes.Length)]) + 1, message);
+    /// <summary>
+    /// Whether line numbers count from the file's first line: false in a split that starts at a byte offset (<c>--shard</c>
+    /// with ids from offsets or content), which does not read the lines before it. Errors and warnings then say where by
+    /// the byte offset in the file alone (<see cref="RecordPlace"/>), not by a line number counted from the split's start.
+    /// </summary>
+    internal bool LinesKnown => _lines.LinesKnown;
 
-    private protected DataFormatException Error(long line, string message) => new(DisplayName, line, 0, message);
+    /// <summary>Where the record last read starts, for a message: <c>path:line</c>, or <c>path (byte N of the file)</c> when lines are not known.</summary>
+    internal string RecordPlace => LinesKnown ? DataFormatException.Where(DisplayName, RecordLine, 0) : DataFormatException.Where(DisplayName, 0, 0, _recordStart);
+
+    /// <summary>
+    /// The error at character <paramref name="column"/> (1-based; 0: the whole line) of <paramref name="line"/>, or, where
+    /// lines are not known, at the byte offset of that place: of the line last read at <paramref name="byteColumn"/>, else
+    /// of the record's start.
+    /// </summary>
+    private DataFormatException At(long line, int column, int byteColumn, string message) => LinesKnown
+        ? new(DisplayName, line, column, message)
+        : DataFormatException.AtByte(DisplayName, 0, line == LineNumber ? LineContentOffset + Math.Max(0, byteColumn) : _recordStart, message);
+
+    private protected DataFormatException Error(long line, ReadOnlySpan<byte> lineBytes, int byteColumn, string message) =>
+        At(line, byteColumn < 0 ? 0 : Encoding.UTF8.GetCharCount(lineBytes[..Math.Min(byteColumn, lineBytes.Length)]) + 1, Math.Min(byteColumn, lineBytes.Length), message);
+
+    private protected DataFormatException Error(long line, string message) => At(line, 0, 0, message);
+
+    /// <summary>The error at character <paramref name="index"/> (0-based) of <paramref name="line"/>, the decoded line last read.</summary>
+    private protected DataFormatException ErrorAtChar(ReadOnlySpan<char> line, int index, string message) =>
+        At(LineNumber, index + 1, Encoding.UTF8.GetByteCount(line[..index]), message);
 
     /// <summary>Reads a TSV or CSV file.</summary>
     private sealed class DelimitedReader(Stream stream, string displayName, CorpusReaderOptions options)
@@ -1419,13 +1444,13 @@ public abstract class CorpusReader : IDisposable
             ReadOnlySpan<char> name = line[(labelAt + Prefix.Length)..labelEnd];
             if (name.IsEmpty)
             {
-                throw new DataFormatException(DisplayName, LineNumber, labelAt + 1, $"'{Prefix}' has no name; write the label after it, as in {Prefix}positive.");
+                throw ErrorAtChar(line, labelAt, $"'{Prefix}' has no name; write the label after it, as in {Prefix}positive.");
             }
 
             int second = FastTextLabels.FindLabelWord(line, labelEnd, out int secondEnd);
             if (second >= 0)
             {
-                throw new DataFormatException(DisplayName, LineNumber, second + 1,
+                throw ErrorAtChar(line, second,
                     $"the line has a second label '{line[second..secondEnd]}' after '{line[labelAt..labelEnd]}' (column {labelAt + 1}); give one label per line (multi-label data is not supported).");
             }
 

@@ -36,8 +36,17 @@ internal sealed class Utf8LineReader : IDisposable
         _maxLineBytes = maxLineBytes;
     }
 
-    /// <summary>1-based number of the line last returned.</summary>
+    /// <summary>1-based number of the line last returned (counted from the seek point after <see cref="Seek"/>: see <see cref="LinesKnown"/>).</summary>
     public long LineNumber { get; private set; }
+
+    /// <summary>
+    /// Whether <see cref="LineNumber"/> counts from the file's first line: false after a <see cref="Seek"/> past its start
+    /// (a split that did not read the lines before it), when errors give the byte offset alone.
+    /// </summary>
+    public bool LinesKnown { get; private set; } = true;
+
+    /// <summary><see cref="LineNumber"/> when <see cref="LinesKnown"/>, else 0 (no line: a message gives the byte offset alone).</summary>
+    private long KnownLine(long line) => LinesKnown ? line : 0;
 
     /// <summary>Byte offset of the start of the line last returned.</summary>
     public long LineOffset { get; private set; }
@@ -137,7 +146,7 @@ internal sealed class Utf8LineReader : IDisposable
     }
 
     /// <summary>The error for a line longer than the limit: the line's number and the byte offset where it starts.</summary>
-    private DataFormatException TooLong() => DataFormatException.AtByte(_displayName, LineNumber + 1, 1, Position,
+    private DataFormatException TooLong() => DataFormatException.AtByte(_displayName, KnownLine(LineNumber + 1), 1, Position,
         $"a line longer than {Size(_maxLineBytes)} (no line break within {_maxLineBytes:N0} bytes); lines are limited to that length. Is this a text file with line breaks?").OfWholeFile();
 
     /// <summary>A limit in words: "16 MiB" for whole mebibytes, else the bytes.</summary>
@@ -175,7 +184,7 @@ internal sealed class Utf8LineReader : IDisposable
 
     /// <summary>The error at byte <paramref name="at"/> of <paramref name="line"/> (the line last returned): its line, its column in characters of the line decoded up to it, and its byte offset in the file.</summary>
     private DataFormatException AtLineByte(ReadOnlySpan<byte> line, int at, string message) =>
-        DataFormatException.AtByte(_displayName, LineNumber, Encoding.UTF8.GetCharCount(line[..at]) + 1, ContentOffset + at, message);
+        DataFormatException.AtByte(_displayName, KnownLine(LineNumber), Encoding.UTF8.GetCharCount(line[..at]) + 1, ContentOffset + at, message);
 
     /// <summary>
     /// Throws when <paramref name="line"/> (the line last returned) holds a NUL byte. NUL is valid UTF-8, but text never
@@ -244,6 +253,7 @@ internal sealed class Utf8LineReader : IDisposable
         _eof = false;
         Position = offset;
         LineNumber = 0;
+        LinesKnown = offset == 0;
         _signatureChecked |= offset > 0;
     }
 
