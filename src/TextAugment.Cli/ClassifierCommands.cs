@@ -405,7 +405,10 @@ internal sealed class TrainCommand : Command<TrainSettings>
             warnings.Add($"textaugment: {string.Join(", ", idle)} {(idle.Length == 1 ? "has" : "have")} no effect without validation data: early stopping watches a validation score; give --validation FILE or {fraction} F (e.g. 0.1). The last epoch is kept.");
         }
 
-        warnings.AddRange(TrainerOptionTable.WithoutEffect(options, o => given.Contains(o.Name), o => o.CommandLine).Select(w => "textaugment: " + w.Message));
+        // Without unlabelled text the consistency options get the one warning below, not also one about their weight.
+        warnings.AddRange(TrainerOptionTable.WithoutEffect(options, o => given.Contains(o.Name), o => o.CommandLine)
+            .Where(w => settings.Unlabelled is not null || !w.Options.All(o => o.Name.StartsWith("consistency.", StringComparison.Ordinal)))
+            .Select(w => "textaugment: " + w.Message));
         string[] uda = [.. TrainerOptionTable.InSection("consistency").Where(o => given.Contains(o.Name)).Select(o => o.CommandLine)];
         if (settings.Unlabelled is null && uda.Length > 0)
         {

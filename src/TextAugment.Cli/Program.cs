@@ -284,8 +284,8 @@ namespace TextAugment.Cli
 
         /// <summary>
         /// The usage message for the first option that takes a value but is given none: last on the line, followed by
-        /// <c>--</c> or by another option of the command (<c>-o --no-progress</c>), or written <c>NAME=</c> where an empty value
-        /// means nothing; null when each has its value. It names the option, the value it takes and what it does, from the
+        /// <c>--</c> or by another option of the command (<c>-o --no-progress</c>), or written <c>NAME=</c>; null when each has its
+        /// value. It names the option, the value it takes and what it does, from the
         /// option's own declaration (<see cref="OptionNames"/>). The parser would give such an option its internal placeholder
         /// '__default_command' as the value: <c>-o</c> wrote a file of that name, <c>--threads</c> said "Failed to convert
         /// '__default_command' to Nullable`1". With <c>--help</c>, the help is printed and nothing is run.
@@ -309,7 +309,7 @@ namespace TextAugment.Cli
 
                 if (equals >= 0)
                 {
-                    if (option.TakesValue == true && equals == args[i].Length - 1 && !option.EmptyIsValue)
+                    if (option.TakesValue == true && equals == args[i].Length - 1)
                     {
                         return NeedsValue(args[0], name, option);
                     }
@@ -408,8 +408,7 @@ namespace TextAugment.Cli
         /// <param name="ValueName">Its value's name, as the help shows it (<c>&lt;PATH&gt;</c>).</param>
         /// <param name="Range">The values it takes in words ("1 to 1024"), or null when its description says.</param>
         /// <param name="Doc">What the option does, as the help says it.</param>
-        /// <param name="EmptyIsValue">Whether an empty value means something (a trainer list: none), so that <c>NAME=</c> gives it one.</param>
-        private readonly record struct OptionName(string Option, bool? TakesValue, string ValueName, string? Range, string? Doc, bool EmptyIsValue);
+        private readonly record struct OptionName(string Option, bool? TakesValue, string ValueName, string? Range, string? Doc);
 
         /// <summary>
         /// Every name of every option of <paramref name="command"/> (its <paramref name="settings"/>, and for <c>train</c> the
@@ -430,7 +429,7 @@ namespace TextAugment.Cli
                     bool flag = isBool && (option.ValueName is null || option.ValueIsOptional);
                     string? range = isBool ? "true or false, or yes or no" : RangeOf(property) is { } r ? $"{r.Min} to {r.Max}" : null;
                     string? doc = property.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), true).Cast<System.ComponentModel.DescriptionAttribute>().FirstOrDefault()?.Description;
-                    var entry = new OptionName("--" + option.LongNames[0], flag ? null : true, $"<{option.ValueName}>", range, doc, EmptyIsValue: false);
+                    var entry = new OptionName("--" + option.LongNames[0], flag ? null : true, $"<{option.ValueName}>", range, doc);
                     foreach (string name in option.LongNames.Select(n => "--" + n).Concat(option.ShortNames.Select(n => "-" + n)))
                     {
                         names[name] = entry;
@@ -443,7 +442,7 @@ namespace TextAugment.Cli
                 foreach (TrainerOption option in TrainerOptionTable.All)
                 {
                     bool flag = option.Kind == TrainerOptionKind.Bool;
-                    var entry = new OptionName(option.CommandLine, flag ? null : true, option.ValueName, option.Range, option.Doc, option.Kind == TrainerOptionKind.IntegerList);
+                    var entry = new OptionName(option.CommandLine, flag ? null : true, option.ValueName, option.Range, option.Doc);
                     foreach (string name in option.Aliases.Prepend(option.CommandLine))
                     {
                         names[name] = entry;

@@ -159,8 +159,16 @@ public sealed class TrainerOption
                 value = text;
                 break;
             default:
-                // The command line's list forms: a,b; [a, b] as in YAML; none, [] or an empty value for no items.
+                // The command line's list forms: a,b; [a, b] as in YAML; none or [] for no items. An empty or blank value is
+                // refused, as for every other option and as a pipeline refuses hidden: "" (an unset variable in a script,
+                // --hidden "$HIDDEN", is a mistake, not a choice of none).
                 string list = text.Trim();
+                if (list.Length == 0)
+                {
+                    error = $"{label} is {(text.Length == 0 ? "empty" : "only white space")}; it must be {Range}{(ZeroMeansNone ? " (none, 0 or [] for none)" : " (none or [] for none)")}.";
+                    return false;
+                }
+
                 if (list.StartsWith('[') && list.EndsWith(']'))
                 {
                     list = list[1..^1].Trim();
@@ -183,7 +191,7 @@ public sealed class TrainerOption
         {
             if (!NumberText.TryParseInt32(items[i].Trim(), out list[i]))
             {
-                error = ListError(label, items[i].Trim());
+                error = ListError(label, PairLength is null ? items[i].Trim() : "[" + string.Join(", ", items.Select(item => item.Trim())) + "]");
                 return false;
             }
         }
@@ -218,7 +226,8 @@ public sealed class TrainerOption
                 {
                     if (item < Minimum || item > Maximum)
                     {
-                        return ListError(label, item.ToString(CultureInfo.InvariantCulture));
+                        // A pair is shown whole ('[3, 0]', not '0': the message says what the pair must be).
+                        return ListError(label, PairLength is null ? item.ToString(CultureInfo.InvariantCulture) : Format(list));
                     }
                 }
 

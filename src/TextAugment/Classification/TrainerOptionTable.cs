@@ -142,7 +142,8 @@ public static class TrainerOptionTable
     /// epoch but the last), and refit without a held-out validation fraction (it retrains on all the data after early
     /// stopping chose the epochs on the held-out part; a validation file is never trained on). Training goes on, as Keras
     /// trains on when start_from_epoch is past the epochs; the command line and a pipeline say so, each once. Early
-    /// stopping's settings (patience, min_delta, monitor, restore_best, min_epochs) given with early stopping off are idle too.
+    /// stopping's settings (patience, min_delta, monitor, restore_best, min_epochs) given with early stopping off are idle too,
+    /// and consistency training's (views, ratio, confidence, temperature, tsa) with its weight 0.
     /// </summary>
     /// <param name="options">The options.</param>
     /// <param name="set">Whether the user set an option (given on the command line; in a pipeline, away from its default).</param>
@@ -176,6 +177,19 @@ public static class TrainerOptionTable
             if (idle.Length > 0)
             {
                 yield return (idle, $"{string.Join(", ", idle.Select(o => Setting(o, options, name)))} {(idle.Length == 1 ? "has" : "have")} no effect: early stopping is off; {(name(enabled).StartsWith("--", StringComparison.Ordinal) ? $"give {name(enabled)}" : $"set {name(enabled)}: true")} for {(idle.Length == 1 ? "it" : "them")} to apply, or leave {(idle.Length == 1 ? "it" : "them")} out.");
+            }
+        }
+
+        TrainerOption weight = Named("consistency.weight");
+        if (options.Consistency.Weight == 0)
+        {
+            // Weight 0 is UDA's control run: no consistency loss, so nothing that shapes it (views, ratio, mask, sharpening,
+            // TSA) is used; the unlabelled texts count only in the idf.
+            TrainerOption[] idle = [.. InSection("consistency").Where(o => o != weight && set(o))];
+            if (idle.Length > 0)
+            {
+                yield return ([.. idle, weight], string.Create(CultureInfo.InvariantCulture,
+                    $"{string.Join(", ", idle.Select(o => Setting(o, options, name)))} {(idle.Length == 1 ? "has" : "have")} no effect with {name(weight)} 0: there is no consistency loss, so no views, no confidence mask, no sharpening and no TSA (the unlabelled texts count only in the idf); give {name(weight)} above 0 (UDA's text run: 1) for {(idle.Length == 1 ? "it" : "them")} to apply, or leave {(idle.Length == 1 ? "it" : "them")} out."));
             }
         }
 

@@ -74,11 +74,15 @@ internal sealed class Diagnostics(string file)
         return new YamlFields(this, mapping, what, keys, elsewhere);
     }
 
+    /// <summary>The keys of a section that take the number a section given as a number most likely means (validation's share, ablation's seeds).</summary>
+    private static readonly string[] NumberKeys = ["fraction", "seeds"];
+
     /// <summary>
     /// What to write instead of <paramref name="node"/>, a value where the mapping <paramref name="what"/> with
     /// <paramref name="keys"/> belongs (one rule for every section): a flag turns a section with an <c>enabled</c> key on
     /// or off through it (<c>early_stopping: { enabled: true }</c>), and a section without one on by its defaults
-    /// (<c>ablation: {}</c>) or off by leaving it out; a path goes in the section's <c>path</c> key; else the keys it takes.
+    /// (<c>ablation: {}</c>) or off by leaving it out; a number goes in the key that takes a count or a share
+    /// (<see cref="NumberKeys"/>); a path goes in the section's <c>path</c> key; else the keys it takes.
     /// </summary>
     private static string MappingHint(YamlNode node, string what, string[] keys)
     {
@@ -95,6 +99,15 @@ internal sealed class Diagnostics(string file)
             return on
                 ? $"; to turn it on with its defaults, write {leaf}: {{}}, or set its keys, e.g. {leaf}: {{ {keys.FirstOrDefault() ?? "key"}: ... }}{keyList}"
                 : $"; to turn it off, remove the key {leaf}";
+        }
+
+        // A number is a count or a share, not a file name: validation: 0.1 is the fraction to hold out (scikit-learn's
+        // validation_fraction, Keras' validation_split), ablation: 3 the number of seeds.
+        if (node is YamlScalarNode { Value: { } number, Style: YamlDotNet.Core.ScalarStyle.Plain }
+            && double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            && NumberKeys.FirstOrDefault(k => keys.Contains(k, StringComparer.Ordinal)) is { } numberKey)
+        {
+            return $"; write {leaf}: {{ {numberKey}: {number} }}";
         }
 
         if (node is YamlScalarNode { Value: { } value } && keys.Contains("path", StringComparer.Ordinal))
