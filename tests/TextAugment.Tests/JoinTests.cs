@@ -137,6 +137,7 @@ public partial class JoinTests
     [InlineData("open localhost:8080 in browser now", "localhost:8080", "open:8080")]
     [InlineData("run pip install numpy==1.26 today please", "numpy==1.26", "run==1.26|install==1.26|pip==1.26")]
     [InlineData("use C++ daily now", "C++", "use++|use ++")]
+    [InlineData("she knows C# and F# well", "C#|F#", "knows#|and#|she#|well#| # ")]
     [InlineData("open /usr/local/bin now", "/usr/local/bin", "//local|/usr//|///bin|local/now")]
     [InlineData("please install torch>=2.0 today", "torch>=2.0", "install>=|please>=|today>=")]
     [InlineData("and numpy<2 and scipy!=1.1 and pandas~=2.1 now", "numpy<2|scipy!=1.1|pandas~=2.1", "and<|and!=|and~=|now<|now!=|now~=")]
@@ -197,6 +198,48 @@ public partial class JoinTests
     [GeneratedRegex(@"[A-Za-z0-9.]+[<>!~=-]+[A-Za-z0-9.]+")]
     private static partial Regex GluedOperator();
 
+    [Theory]
+    [InlineData("I love C++", "C++")]
+    [InlineData("she knows C#", "C#")]
+    [InlineData("we watched Disney+", "Disney+")]
+    [InlineData("connect to localhost:8080", "localhost:8080")]
+    [InlineData("read file.txt.", "file.txt")]
+    [InlineData("code in C++ and C#.", "C++|C#")]
+    public void Random_insertion_after_the_last_word_goes_after_its_unit(string text, string units)
+    {
+        // The slot after the last word split the unit the word ended: "I love C dearest++", "she knows C cognizes#".
+        var dictionary = SynonymDictionary.Create([new("love", (IReadOnlyList<string>)["adore"]), new("knows", (IReadOnlyList<string>)["sees"]),
+            new("watched", (IReadOnlyList<string>)["saw"]), new("connect", (IReadOnlyList<string>)["link"]), new("read", (IReadOnlyList<string>)["scan"]),
+            new("code", (IReadOnlyList<string>)["program"])]);
+        var stage = new RandomInsertionAugmenter(dictionary, new EdaCountOptions { Count = 2 });
+        var ends = new HashSet<string>(StringComparer.Ordinal);
+        for (ulong seed = 0; seed < 200; seed++)
+        {
+            string variant = stage.Augment(text, new AugmentRandom(seed));
+            foreach (string unit in units.Split('|'))
+            {
+                Assert.Contains(unit, variant, StringComparison.Ordinal);
+            }
+
+            ends.Add(variant.Split(' ')[^1]);
+        }
+
+        // The slot is still used: a word goes after the unit (and before the full stop that ends the text)
+        string last = text.Split(' ')[^1].TrimEnd('.');
+        Assert.Contains(ends, e => !e.StartsWith(last, StringComparison.Ordinal));
+        Assert.All(ends, e => Assert.True(!text.EndsWith('.') || e.EndsWith('.'), $"'{e}' ends a variant of '{text}' after its full stop"));
+    }
+
+    [Fact]
+    public void Random_insertion_after_a_last_word_before_a_full_stop_still_goes_before_it()
+    {
+        var dictionary = SynonymDictionary.Create([new("film", (IReadOnlyList<string>)["movie"])]);
+        var stage = new RandomInsertionAugmenter(dictionary);
+        var variants = Enumerable.Range(0, 100).Select(s => stage.Augment("a good film.", new AugmentRandom((ulong)s))).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("a good film movie.", variants);
+        Assert.DoesNotContain("a good film. movie", variants);
+    }
+
     [Fact]
     public void Random_insertion_never_enters_or_glues_to_a_version_specifier()
     {
@@ -225,7 +268,9 @@ public partial class JoinTests
     [InlineData("I don't know... really", 4, false)] // an ellipsis joins nothing
     [InlineData("it is the end. Then", 6, false)]
     [InlineData("note: this", 0, false)]
-    [InlineData("C+ grade", 0, false)]
+    [InlineData("C+ grade", 0, true)] // a single # or + ends a name: C#, F#, A+, Disney+
+    [InlineData("she knows C# well", 4, true)]
+    [InlineData("a + b", 0, false)]
     [InlineData("install torch>=2.0 now", 2, true)] // torch
     [InlineData("install torch>=2.0 now", 7, false)] // now
     [InlineData("and numpy<2 and", 2, true)]

@@ -232,6 +232,8 @@ public sealed class RandomInsertionAugmenter : Augmenter
                 return;
             }
 
+            last = EndOfLastUnit(all, last);
+
             // Each insertion shifts what follows it: the words go into a sequence where that costs O(log n), not O(n).
             using var sequence = new InsertionSequence(all, boundaries.AsSpan(0, all.Length), 2 * insertions);
             for (int done = 0; done < insertions; done++)
@@ -318,6 +320,7 @@ public sealed class RandomInsertionAugmenter : Augmenter
             }
         }
 
+        last = EndOfLastUnit(all, last);
         int slot = random.Next(count + 1);
         if (slot < count)
         {
@@ -341,7 +344,7 @@ public sealed class RandomInsertionAugmenter : Augmenter
     /// <summary>
     /// Inserts <paramref name="word"/> at a random word boundary: before a word that starts the text, follows
     /// whitespace, or starts with a character of a script written without spaces (Chinese) after anything but
-    /// a spaced word; or after the last word (at <paramref name="last"/>, moved to where the last word is after). Never
+    /// a spaced word; or after the last word's unit (at <paramref name="last"/>, <see cref="EndOfLastUnit"/>, moved as words go in before it). Never
     /// inside a run such as a URL (<c>x.org/film</c>) or a protected unit. The word joins its neighbour with a space, or
     /// with nothing when either side is an unspaced script (Chinese).
     /// </summary>
@@ -385,6 +388,35 @@ public sealed class RandomInsertionAugmenter : Augmenter
             Token t = tokens[p];
             tokens.SetBoundary(p, t.Kind == TokenKind.Word && IsBoundary(p == 0, p == 0 ? default : tokens[p - 1], t));
         }
+    }
+
+    /// <summary>
+    /// Where "after the last word" is, given the last word at <paramref name="last"/>: after the unit the word is part of
+    /// (<c>C++</c>, <c>C#</c>, <c>localhost:8080</c>, <c>file.txt</c>: the tokens up to the next whitespace), less the
+    /// punctuation that ends the text there (<c>film.</c>, <c>"hi"!</c>: the word goes before it). A word that ends in a
+    /// script written without spaces (Chinese) ends there. Inserting right after the word itself split
+    /// <c>C++</c> into <c>C dearest++</c>.
+    /// </summary>
+    private static int EndOfLastUnit(ReadOnlySpan<Token> all, int last)
+    {
+        if (last < 0 || Segmenter.EndsUnspaced(all[last].Span))
+        {
+            return last;
+        }
+
+        int end = last;
+        while (end + 1 < all.Length && all[end + 1].Kind != TokenKind.Whitespace)
+        {
+            end++;
+        }
+
+        // Sentence and closing punctuation goes after the inserted word; a joiner that ends a name (C++, C#) stays before it.
+        while (end > last && all[end].Kind == TokenKind.Symbol && (!TokenJoin.IsJoiner(all[end]) || all[end].Span[0] is '.' or '!' or ':'))
+        {
+            end--;
+        }
+
+        return end;
     }
 
     /// <summary>

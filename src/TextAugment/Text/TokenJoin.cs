@@ -10,7 +10,8 @@ namespace TextAugment.Text;
 /// A <em>spaced</em> token is a word or number whose facing end is in a script written with spaces (Latin, digits, …;
 /// not Chinese, see <see cref="Segmenter.IsUnspaced(int)"/>). A run of <see cref="IsJoiner"/> symbols is <em>glued</em> on
 /// its far side when it ends there at a spaced token (<c>.txt</c>, <c>:8080</c>, <c>==1.26</c>, <c>&gt;=2.0</c>,
-/// <c>-&gt;b</c>), or when it has two or more joiners that are not all sentence ends (<c>++</c>, <c>//</c>); a run of
+/// <c>-&gt;b</c>), or when it has two or more joiners that are not all sentence ends (<c>++</c>, <c>//</c>), or is a single
+/// <c>#</c> or <c>+</c> after a word (<c>C#</c>, <c>A+</c>); a run of
 /// full stops or exclamation marks before whitespace ends a sentence and glues nothing (<c>know...</c>, <c>wow!!</c>), nor
 /// does a single joiner before whitespace, punctuation or the text's end (<c>the end.</c>, <c>note: this</c>,
 /// <c>great!</c>). Chinese on either side, whitespace and other punctuation never join, so ordinary sentences are not
@@ -89,7 +90,7 @@ public static class TokenJoin
         {
             if (!IsJoiner(tokens[i]))
             {
-                return IsSpaced(tokens[i], atStart: step > 0) || (count >= 2 && !dots);
+                return IsSpaced(tokens[i], atStart: step > 0) || Glued(tokens, start, step, count, dots);
             }
 
             dots &= tokens[i].Span[0] is '.' or '!';
@@ -99,6 +100,14 @@ public static class TokenJoin
             }
         }
 
-        return count >= 2 && !dots;
+        return Glued(tokens, start, step, count, dots);
     }
+
+    /// <summary>
+    /// Whether a joiner run that is not followed by a spaced token is glued all the same: two or more joiners that are not
+    /// all sentence ends (<c>C++</c>), or a single <c>#</c> or <c>+</c> that ends a word (<c>C#</c>, <c>F#</c>, <c>A+</c>,
+    /// <c>Disney+</c>): a mark that ends a name, never a sentence.
+    /// </summary>
+    private static bool Glued(ReadOnlySpan<Token> tokens, int start, int step, int count, bool dots) =>
+        (count >= 2 && !dots) || (count == 1 && step > 0 && tokens[start].Span[0] is '#' or '+');
 }
