@@ -165,7 +165,7 @@ public sealed class TrainerOption
                 string list = text.Trim();
                 if (list.Length == 0)
                 {
-                    error = $"{label} is {(text.Length == 0 ? "empty" : "only white space")}; it must be {Range}{(ZeroMeansNone ? " (none, 0 or [] for none)" : " (none or [] for none)")}.";
+                    error = $"{label} is {(text.Length == 0 ? "empty" : "only white space")}; give {Range} (also written none{(ZeroMeansNone ? " or 0" : "")}).";
                     return false;
                 }
 
