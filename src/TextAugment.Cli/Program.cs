@@ -231,12 +231,12 @@ namespace TextAugment.Cli
         /// </summary>
         public static string? RepeatedOption(IReadOnlyList<string> args)
         {
-            if (args.Count == 0 || !SettingsOf.TryGetValue(args[0], out Type? settings))
+            if (args.Count == 0 || !SettingsOf.ContainsKey(args[0]))
             {
                 return null;
             }
 
-            Dictionary<string, OptionName> names = OptionNames(args[0], settings);
+            IReadOnlyDictionary<string, OptionName> names = OptionNames(args[0]);
             var seen = new Dictionary<string, string>(StringComparer.Ordinal);
             for (int i = 1; i < args.Count && args[i] != "--"; i++)
             {
@@ -292,12 +292,12 @@ namespace TextAugment.Cli
         /// </summary>
         public static string? MissingValue(IReadOnlyList<string> args)
         {
-            if (args.Count == 0 || !SettingsOf.TryGetValue(args[0], out Type? settings) || args.TakeWhile(a => a != "--").Any(a => a is "--help" or "-h"))
+            if (!Checked(args, out _))
             {
                 return null;
             }
 
-            Dictionary<string, OptionName> names = OptionNames(args[0], settings);
+            IReadOnlyDictionary<string, OptionName> names = OptionNames(args[0]);
             for (int i = 1; i < args.Count && args[i] != "--"; i++)
             {
                 int equals = args[i].IndexOf('=', StringComparison.Ordinal);
@@ -339,7 +339,7 @@ namespace TextAugment.Cli
         /// The usage message for the option <paramref name="name"/> of <paramref name="command"/> given without its value
         /// (see <see cref="MissingValue"/>; also <see cref="BoolOptionValues.Normalize"/>'s).
         /// </summary>
-        public static string NeedsValue(string command, string name) => NeedsValue(command, name, OptionNames(command, SettingsOf[command])[name]);
+        public static string NeedsValue(string command, string name) => NeedsValue(command, name, OptionNames(command)[name]);
 
         private static string NeedsValue(string command, string name, OptionName option) =>
             $"textaugment {command}: {NeedsValue(name == option.Option ? name : $"{name} ({option.Option})", option.ValueName, option.Range, option.Doc)}";
@@ -361,15 +361,13 @@ namespace TextAugment.Cli
         [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "SettingsOf holds this assembly's settings classes, which a Native AOT build keeps whole (TrimmerRootAssembly in the project).")]
         public static string? ExtraArgument(IReadOnlyList<string> args)
         {
-            if (args.Count == 0 || !SettingsOf.TryGetValue(args[0], out Type? settings) || args.TakeWhile(a => a != "--").Any(a => a is "--help" or "-h"))
+            if (!Checked(args, out Type? settings))
             {
                 return null;
             }
 
-            string[] places = [.. settings.GetProperties()
-                .Select(p => p.GetCustomAttributes(typeof(CommandArgumentAttribute), true).Cast<CommandArgumentAttribute>().FirstOrDefault())
-                .OfType<CommandArgumentAttribute>().OrderBy(a => a.Position).Select(a => a.ValueName)];
-            List<(int Index, int Flag)> words = Positional(args, OptionNames(args[0], settings));
+            string[] places = ArgumentNames(settings);
+            List<(int Index, int Flag)> words = Positional(args, OptionNames(args[0]));
             if (words.Count <= places.Length)
             {
                 return null;
@@ -396,6 +394,19 @@ namespace TextAugment.Cli
             return $"textaugment {args[0]}: unexpected argument '{extra}': {args[0]} takes {takes}{advice}.";
         }
 
+        /// <summary>
+        /// The settings of the command <paramref name="args"/> names, for a check of its words; false when it names none, or
+        /// when <c>--help</c> comes before any <c>--</c> (the help is printed and nothing runs, whatever else is given).
+        /// </summary>
+        private static bool Checked(IReadOnlyList<string> args, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Type? settings) =>
+            SettingsOf.TryGetValue(args.Count == 0 ? "" : args[0], out settings) && !args.TakeWhile(a => a != "--").Any(a => a is "--help" or "-h");
+
+        /// <summary>The names of the positional arguments of <paramref name="settings"/> in order (<c>MODEL</c>, <c>TEST</c>).</summary>
+        [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "SettingsOf holds this assembly's settings classes, which a Native AOT build keeps whole (TrimmerRootAssembly in the project).")]
+        private static string[] ArgumentNames(Type settings) => [.. settings.GetProperties()
+            .Select(p => p.GetCustomAttributes(typeof(CommandArgumentAttribute), true).Cast<CommandArgumentAttribute>().FirstOrDefault())
+            .OfType<CommandArgumentAttribute>().OrderBy(a => a.Position).Select(a => a.ValueName)];
+
         /// <summary><paramref name="word"/> as a shell reads it back: as it is when it holds only safe characters, else in single quotes.</summary>
         private static string ShellWord(string word) =>
             word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "_-./:@%+,=".Contains(c, StringComparison.Ordinal))
@@ -411,14 +422,20 @@ namespace TextAugment.Cli
         private readonly record struct OptionName(string Option, bool? TakesValue, string ValueName, string? Range, string? Doc);
 
         /// <summary>
-        /// Every name of every option of <paramref name="command"/> (its <paramref name="settings"/>, and for <c>train</c> the
-        /// trainer options), with what <see cref="OptionName"/> says of it, from the settings' declarations (and the trainer's
-        /// table): no list of options is written twice. Values are taken as the parsers take them: an option with a value
-        /// takes the next argument (or its <c>=VALUE</c>), a flag the next one only when it looks like a truth value
+        /// Every name of every option of <paramref name="command"/> (its settings', and for <c>train</c> the trainer options),
+        /// with what <see cref="OptionName"/> says of it, from the settings' declarations (and the trainer's table): no list
+        /// of options is written twice; read once per command. Values are taken as the parsers take them: an option with a
+        /// value takes the next argument (or its <c>=VALUE</c>), a flag the next one only when it looks like a truth value
         /// (<see cref="TrainerOption.LooksLikeBool"/>).
         /// </summary>
+        private static IReadOnlyDictionary<string, OptionName> OptionNames(string command) =>
+            NamesOf.GetOrAdd(command, static c => ReadOptionNames(c, SettingsOf[c]));
+
+        /// <summary><see cref="OptionNames"/> of each command, read once: each check of a command line asks for them.</summary>
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyDictionary<string, OptionName>> NamesOf = new(StringComparer.Ordinal);
+
         [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "SettingsOf holds this assembly's settings classes, which a Native AOT build keeps whole (TrimmerRootAssembly in the project).")]
-        private static Dictionary<string, OptionName> OptionNames(string command, Type settings)
+        private static Dictionary<string, OptionName> ReadOptionNames(string command, Type settings)
         {
             var names = new Dictionary<string, OptionName>(StringComparer.Ordinal);
             foreach (System.Reflection.PropertyInfo property in settings.GetProperties())
@@ -463,7 +480,7 @@ namespace TextAugment.Cli
         /// parsers take them (<see cref="OptionNames"/>); every word after <c>--</c> is one. Each with its index and the index
         /// of the flag right before it (-1 when none): a word that a flag was not given as its value.
         /// </summary>
-        private static List<(int Index, int Flag)> Positional(IReadOnlyList<string> args, Dictionary<string, OptionName> names)
+        private static List<(int Index, int Flag)> Positional(IReadOnlyList<string> args, IReadOnlyDictionary<string, OptionName> names)
         {
             var words = new List<(int Index, int Flag)>();
             for (int i = 1; i < args.Count; i++)
@@ -504,13 +521,13 @@ namespace TextAugment.Cli
         [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "SettingsOf holds this assembly's settings classes, which a Native AOT build keeps whole (TrimmerRootAssembly in the project).")]
         public static string? StrayFlagValue(IReadOnlyList<string> args)
         {
-            if (args.Count == 0 || !SettingsOf.TryGetValue(args[0], out Type? settings) || args.TakeWhile(a => a != "--").Any(a => a is "--help" or "-h"))
+            if (!Checked(args, out Type? settings))
             {
                 return null;
             }
 
-            Dictionary<string, OptionName> names = OptionNames(args[0], settings);
-            int places = settings.GetProperties().Count(p => p.IsDefined(typeof(CommandArgumentAttribute), true));
+            IReadOnlyDictionary<string, OptionName> names = OptionNames(args[0]);
+            int places = ArgumentNames(settings).Length;
             List<(int Index, int Flag)> words = Positional(args, names);
             // A word that names a file or looks like a path was meant as an argument, not as the flag's value: one too many
             // is then ExtraArgument's to name (evaluate --json m.tam t1.tsv t2.tsv: 't2.tsv', not "--json ... is 'm.tam'").

@@ -45,19 +45,21 @@ internal static class NumberText
     /// optional fraction and an optional exponent, of any magnitude (<c>1e400</c> is a number, too large for a
     /// <see cref="double"/>: a range check says so). NaN and infinities are not.
     /// </summary>
-    public static bool IsRealNumber(ReadOnlySpan<char> text) =>
-        text.Length > 0 && !text.StartsWith('+') && !text.ContainsAnyExcept(RealNumberCharacters)
-        && double.TryParse(text, RealNumberStyle, CultureInfo.InvariantCulture, out _); // a value past the double range parses as an infinity
+    public static bool IsRealNumber(ReadOnlySpan<char> text) => TryParseAny(text, out _); // a value past the double range parses as an infinity
 
     /// <summary>
     /// Parses a real number by this rule (<see cref="IsRealNumber"/>: no white space, no leading <c>+</c>; a fraction and an
     /// exponent allowed) into a finite <see cref="double"/>; false otherwise, also for a number past the range of a double
     /// (<see cref="IsRealNumber"/> tells it from a word that is no number).
     /// </summary>
-    public static bool TryParseDouble(ReadOnlySpan<char> text, out double value)
+    public static bool TryParseDouble(ReadOnlySpan<char> text, out double value) => TryParseAny(text, out value) && double.IsFinite(value);
+
+    /// <summary>Parses <paramref name="text"/> by this rule into a <see cref="double"/>, an infinity when it is past the range.</summary>
+    private static bool TryParseAny(ReadOnlySpan<char> text, out double value)
     {
         value = 0;
-        return IsRealNumber(text) && double.TryParse(text, RealNumberStyle, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+        return text.Length > 0 && !text.StartsWith('+') && !text.ContainsAnyExcept(RealNumberCharacters)
+            && double.TryParse(text, RealNumberStyle, CultureInfo.InvariantCulture, out value);
     }
 
     private const NumberStyles RealNumberStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;

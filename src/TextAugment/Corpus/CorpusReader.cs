@@ -202,7 +202,7 @@ public abstract class CorpusReader : IDisposable
     /// exactly once in total. One record per
     /// line only: not <see cref="CorpusFormat.Csv"/> or <see cref="CorpusFormat.TsvQuoted"/>, whose quoted fields may hold line breaks.
     /// With <see cref="IdSource.Line"/> ids the line breaks before <paramref name="start"/> are counted (a scan, not a parse);
-    /// with the other sources the reader seeks there, and line numbers in its error messages count from the split's start.
+    /// with the other sources the reader seeks there, and its errors give byte offsets, not lines (<see cref="LinesKnown"/>).
     /// </summary>
     /// <exception cref="ArgumentException">The format is CSV, or the range is not within the file.</exception>
     public static CorpusReader OpenSplit(string path, CorpusReaderOptions options, long start, long end)

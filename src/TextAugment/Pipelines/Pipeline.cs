@@ -290,8 +290,7 @@ public sealed class Pipeline
     }
 
     /// <summary>The value of <c>path</c> in the mapping <paramref name="section"/>, if it has one.</summary>
-    private static YamlNode? PathNode(YamlNode? section) =>
-        section is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode("path"), out YamlNode? value) ? value : null;
+    private static YamlNode? PathNode(YamlNode? section) => Diagnostics.Child(section, "path");
 
     private static YamlNode? Parse(string path, Diagnostics d)
     {

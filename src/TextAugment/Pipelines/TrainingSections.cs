@@ -193,9 +193,8 @@ internal static class TrainingSections
             ? option.Name[..dot] switch { "features" => features, "early_stopping" => stopping, "validation" => validation, _ => null }
             : f;
         YamlNode? consistency = f.Raw("consistency"); // read (and its keys checked) by ReadConsistency: looked into here, not read again
-        YamlNode? Child(YamlNode? mapping, string key) => mapping is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? value) ? value : null;
         YamlNode? Value(TrainerOption option) => option.Name.StartsWith("consistency.", StringComparison.Ordinal)
-            ? Child(consistency, TrainerOptionTable.Leaf(option))
+            ? Diagnostics.Child(consistency, TrainerOptionTable.Leaf(option))
             : Section(option)?.Raw(TrainerOptionTable.Leaf(option));
         PipelineError At(YamlNode? node, string message) => node is null
             ? new PipelineError(d.File, f.Node?.Start.Line ?? 1, f.Node?.Start.Column ?? 1, message)
@@ -207,7 +206,7 @@ internal static class TrainingSections
             warnings.Add(At(involved.Select(Value).FirstOrDefault(n => n is not null), message));
         }
 
-        if (options.Consistency.Weight == 0 && Child(consistency, "stages") is { } stages)
+        if (options.Consistency.Weight == 0 && Diagnostics.Child(consistency, "stages") is { } stages)
         {
             warnings.Add(At(stages, "train.consistency.stages has no effect with train.consistency.weight 0: there is no consistency loss, so no views are made (the unlabelled texts count only in the idf); give train.consistency.weight above 0 (UDA's text run: 1) for them to apply, or leave them out."));
         }

@@ -118,6 +118,10 @@ internal sealed class Diagnostics(string file)
         return keys.Length == 0 ? "" : $"; e.g. {leaf}: {{ {keys[0]}: ... }}{keyList}";
     }
 
+    /// <summary>The value of <paramref name="key"/> in <paramref name="mapping"/> when it is a mapping that has the key; else null.</summary>
+    public static YamlNode? Child(YamlNode? mapping, string key) =>
+        mapping is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? value) ? value : null;
+
     public static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Value: null or "" or "~" or "null", Style: YamlDotNet.Core.ScalarStyle.Plain };
 
